@@ -1,0 +1,134 @@
+/* The monitor's configuration (DESIGN section 5): chapters, indicators,
+ * categories, norms, stoplight rules, peer groups, privacy.  Loaded from
+ * YAML with libyaml and validated strictly; every error carries the
+ * FILE:LINE:COLUMN of the offending node. */
+#ifndef JMON_CONFIG_H
+#define JMON_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "jmon/error.h"
+
+struct config_pos {		/* 1-based, from libyaml's marks */
+	int line, col;
+};
+
+enum unit { UNIT_AANTAL, UNIT_PROCENT, UNIT_WEKEN, UNIT_DAGEN, UNIT_EURO, UNIT_SCORE };
+enum total_kind { TOTAL_SUM, TOTAL_NONE };
+
+/* What a stoplight rule compares (DESIGN section 5, "What on: compares"). */
+enum rule_on { ON_VALUE, ON_CHANGE, ON_CHANGE_PCT, ON_YOY_PCT, ON_NORM_RATIO, ON_PEER_PCT };
+
+enum cond_op { COND_NONE, COND_LT, COND_LE, COND_GT, COND_GE, COND_EQ, COND_RANGE };
+
+struct condition {		/* "< x", "<= x", "> x", ">= x", "== x", "a..b" */
+	enum cond_op op;	/* COND_NONE: the band is absent */
+	double a, b;		/* b only for COND_RANGE (inclusive) */
+	char *text;		/* as written, for reasons and the help screen */
+	struct config_pos pos;
+};
+
+struct stoplight_rule {
+	bool present;		/* false: no stoplight, status always grey */
+	enum rule_on on;
+	struct condition green, amber, red;	/* red absent = fallback */
+	int min_n;		/* counts below this: grey */
+};
+
+struct norm {
+	bool present;
+	double value;
+	char *label;		/* "Treeknorm" */
+	char *basis;		/* "Treeknorm GGZ, richtlijn" */
+};
+
+struct category {
+	char *id;
+	char *label;
+};
+
+struct cbs_source {
+	char *measure;		/* NULL: not fed by CBS; stored without a _N suffix */
+	int decimals;		/* implied decimals in the file */
+};
+
+struct chapter;
+
+struct indicator {
+	char *id, *label, *definition, *source;
+	enum unit unit;
+	int decimals;
+	bool counts;		/* a count of people or cases: privacy applies */
+	struct category *categories;	/* ordered; ncategories == 0: no breakdown */
+	size_t ncategories;
+	enum total_kind total;
+	struct norm norm;
+	struct stoplight_rule rule;
+	char *peers;		/* peer group id, or NULL */
+	struct cbs_source cbs;
+	int min_count;		/* privacy minimum for this indicator (the
+				 * monitor's, unless overridden) */
+	const struct chapter *chapter;
+	struct config_pos pos;
+};
+
+struct chapter {
+	char *id, *label;
+	struct indicator *indicators;
+	size_t nindicators;
+};
+
+struct peer_group {
+	char *id, *label;
+	char **regions;		/* CBS codes */
+	size_t nregions;
+};
+
+struct monitor {
+	char *title;
+	char *region;		/* the region to open */
+	char *database;		/* NULL: not set */
+	int min_count;		/* privacy: counts below are shown as "<N" */
+	char *legend_red, *legend_amber, *legend_green;
+};
+
+struct config {
+	char *path;		/* the file it came from, or "(built-in)" */
+	struct monitor monitor;
+	struct peer_group *peers;
+	size_t npeers;
+	struct chapter *chapters;
+	size_t nchapters;
+};
+
+/* The built-in default (config/jmon.yaml compiled in by the Makefile). */
+extern const char jmon_default_config[];
+extern const size_t jmon_default_config_len;
+
+/* Load by the search order: explicit path (--config), $JMON_CONFIG,
+ * $XDG_CONFIG_HOME/jmon/jmon.yaml (or ~/.config/...), /etc/jmon/jmon.yaml,
+ * then the built-in default.  An explicit path or $JMON_CONFIG that does
+ * not exist is an error (JMON_NOINPUT), not a fall-through. */
+enum jmon_status config_load(const char *explicit_path, struct config **out,
+			     struct jmon_error *err);
+enum jmon_status config_load_file(const char *path, struct config **out,
+				  struct jmon_error *err);
+/* name is used in messages as the FILE part. */
+enum jmon_status config_load_string(const char *name, const char *text, size_t len,
+				    struct config **out, struct jmon_error *err);
+void config_free(struct config *cfg);
+
+const struct indicator *config_indicator(const struct config *cfg, const char *id);
+const struct chapter *config_chapter(const struct config *cfg, const char *id);
+const struct peer_group *config_peer_group(const struct config *cfg, const char *id);
+/* NULL when the indicator has no such category. */
+const struct category *indicator_category(const struct indicator *ind, const char *id);
+/* Number of chapters, indicators and stoplight rules, for check-config. */
+void config_counts(const struct config *cfg, size_t *chapters, size_t *indicators,
+		   size_t *rules);
+
+const char *unit_name(enum unit u);	/* "aantal", "procent", ... */
+const char *rule_on_name(enum rule_on on);	/* "value", "change", ... */
+
+#endif

@@ -1,0 +1,76 @@
+/* Period codes (DESIGN section 3): what a figure is about in time.
+ *
+ * Canonical codes, as stored:   2020  2020H1  2020Q1  2020M03  2023-01-01
+ * Also accepted on input (CBS): 2020JJ00  2020HJ01  2020KW01  2020MM03
+ *
+ * A date is a reference date ("peildatum"): a stock counted on one day, as
+ * CBS publishes the kerncijfers on 1 January.  Its neighbours are a year
+ * apart, because reference dates come once a year.
+ *
+ * Labels for screens are Dutch and use the full month name, because the
+ * analyst reads them, never a program: "2020", "2020 H1", "2020 Q1",
+ * "maart 2020", "1 januari 2023".
+ *
+ * Pure arithmetic, no I/O and no allocation. */
+#ifndef JMON_PERIOD_H
+#define JMON_PERIOD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Ordered from long to short, so a roll-up only ever goes down in value. */
+enum period_kind { PERIOD_YEAR, PERIOD_HALF, PERIOD_QUARTER, PERIOD_MONTH, PERIOD_DATE };
+
+struct period {
+	enum period_kind kind;
+	int year;
+	int n;		/* half 1-2, quarter 1-4, month 1-12, date: month; year: 0 */
+	int day;	/* date only; 0 otherwise */
+};
+
+/* Room for any canonical code or label, with the NUL. */
+#define PERIOD_CODE_MAX 16
+#define PERIOD_LABEL_MAX 32
+
+/* Parse a code of len bytes (not NUL-terminated necessarily).  Years run
+ * from 1000 to 9999.  Returns false for anything malformed, including
+ * impossible dates (2023-02-29). */
+bool period_parse(const char *s, size_t len, struct period *out);
+/* The same for a NUL-terminated string. */
+bool period_parse_str(const char *s, struct period *out);
+/* A Dutch date as CBS writes a Peildatum: "1-1-2023" (d-m-yyyy). */
+bool period_parse_dutch_date(const char *s, size_t len, struct period *out);
+
+/* Canonical code into buf (at least PERIOD_CODE_MAX); returns buf. */
+char *period_format(const struct period *p, char *buf);
+/* Dutch label for screens into buf (at least PERIOD_LABEL_MAX); returns buf. */
+char *period_label(const struct period *p, char *buf);
+
+const char *period_kind_name(enum period_kind kind);	/* "year", "half", ... */
+bool period_kind_parse(const char *name, enum period_kind *out);
+
+/* First and last day as ISO dates "YYYY-MM-DD" (buf of PERIOD_CODE_MAX). */
+void period_start(const struct period *p, char *buf);
+void period_end(const struct period *p, char *buf);
+
+/* The period n steps later (n < 0: earlier) of the same kind. */
+struct period period_add(const struct period *p, int n);
+/* Previous period of the same kind: 2020Q1 -> 2019Q4. */
+struct period period_prev(const struct period *p);
+/* The same period a year earlier: 2020Q1 -> 2019Q1, 2020M03 -> 2019M03.
+ * A 29 February becomes the 28th. */
+struct period period_year_ago(const struct period *p);
+
+/* The period of the longer kind that contains p: quarter -> half -> year,
+ * month -> quarter too, a date -> the year it falls in.  false when kind is
+ * not longer than p's (a half does not roll up into a quarter). */
+bool period_rollup(const struct period *p, enum period_kind kind, struct period *out);
+
+/* Order by start date, then longer periods first (2020 before 2020H1
+ * before 2020Q1); < 0, 0, > 0 like strcmp. */
+int period_cmp(const struct period *a, const struct period *b);
+
+/* Days in month m of year y (m 1-12). */
+int period_days_in_month(int year, int month);
+
+#endif

@@ -1,0 +1,117 @@
+/* The browser's frame: views, drawing and input.  Only src/ui*.c include
+ * <curses.h>; views draw through the calls below, so no curses type leaks
+ * into this header. */
+#ifndef JMON_UI_H
+#define JMON_UI_H
+
+#include <stdbool.h>
+
+#include "jmon/config.h"
+#include "jmon/keys.h"
+
+/* name, foreground, background, colour attributes, monochrome attributes.
+ * Colours are curses colour numbers (-1 = the terminal's default); only the
+ * stoplight has colours of its own, and colour 8 is never used (it is
+ * invisible on many 8-colour terminals).  Meaning never rests on colour:
+ * the stoplight always has a glyph and a word as well. */
+#define UI_STYLES(_) \
+	_(NORMAL,     -1, -1, 0,                       0) \
+	_(TITLE,      -1, -1, UI_BOLD | UI_REVERSE,    UI_BOLD | UI_REVERSE) \
+	_(TAB,        -1, -1, 0,                       0) \
+	_(TAB_ACTIVE, -1, -1, UI_BOLD | UI_REVERSE,    UI_BOLD | UI_REVERSE) \
+	_(HEADER,     -1, -1, UI_BOLD | UI_UNDERLINE,  UI_BOLD | UI_UNDERLINE) \
+	_(CURSOR,     -1, -1, UI_REVERSE,              UI_REVERSE) \
+	_(DIM,        -1, -1, UI_DIM,                  UI_DIM) \
+	_(BOLD,       -1, -1, UI_BOLD,                 UI_BOLD) \
+	_(GREEN,       0,  2, 0,                       0) \
+	_(AMBER,       0,  3, UI_BOLD,                 UI_BOLD) \
+	_(RED,         7,  1, UI_BOLD,                 UI_BOLD | UI_REVERSE) \
+	_(GREY,       -1, -1, UI_DIM,                  UI_DIM) \
+	_(CRUMB,      -1, -1, UI_BOLD,                 UI_BOLD) \
+	_(STATUS,     -1, -1, 0,                       0) \
+	_(ERROR,      -1, -1, UI_BOLD | UI_REVERSE,    UI_BOLD | UI_REVERSE)
+
+#define UI_BOLD      1
+#define UI_REVERSE   2
+#define UI_UNDERLINE 4
+#define UI_DIM       8
+
+enum ui_style {
+#define UI_STYLE_ENUM(name, fg, bg, attr, mono) STYLE_##name,
+	UI_STYLES(UI_STYLE_ENUM)
+#undef UI_STYLE_ENUM
+	STYLE_COUNT
+};
+
+struct app;
+struct view;
+
+/* A view is a table of operations, as in tig.  The frame draws the header
+ * (row 0), the chapter tabs (row 1), the breadcrumb and the status line;
+ * the view draws rows [ui_body_top(), ui_body_bottom()]. */
+struct view_ops {
+	const char *name;
+	/* Number of selectable lines (for j/k, PgDn, g/G), or 0. */
+	int (*lines)(struct view *v, struct app *app);
+	void (*draw)(struct view *v, struct app *app);
+	/* Handle an action; false lets the frame's global action run. */
+	bool (*action)(struct view *v, struct app *app, enum action a, const char *arg);
+	/* The breadcrumb part of this view ("Wachttijden", "Aanmeldwachttijd"). */
+	const char *(*crumb)(struct view *v, struct app *app);
+	void (*close)(struct view *v);
+	/* The actions this view handles itself (ending in ACTION_NONE), so the
+	 * help screen lists only keys that do something. */
+	const enum action *handles;
+};
+
+struct view {
+	const struct view_ops *ops;
+	struct view *parent;	/* Esc goes back to it */
+	int cursor;		/* selected line */
+	int offset;		/* first line on screen */
+	void *data;		/* the view's own state */
+};
+
+struct app {
+	struct config *cfg;
+	const char *region;	/* the region shown */
+	const char *period;	/* the period shown, or NULL when no data */
+	size_t chapter;		/* index into cfg->chapters */
+	struct view *view;	/* top of the view stack */
+	char status[512];	/* message on the bottom line */
+	bool status_error;
+	bool quit;
+	bool utf8;		/* glyphs and sparklines, else ASCII */
+	bool color;
+};
+
+/* Run the browser until the user quits (or the script ends). */
+int ui_run(struct app *app, const char *color_option);
+
+/* Drawing, for views. */
+int ui_rows(void);
+int ui_cols(void);
+int ui_body_top(void);
+int ui_body_bottom(void);
+/* Text at (row, col) cut to width display columns (-1: to the end of the
+ * line) and padded with spaces; right-aligned when align_right. */
+void ui_text(int row, int col, int width, enum ui_style st, bool align_right,
+	     const char *text);
+void ui_clear_row(int row);
+
+/* The status line. */
+void ui_message(struct app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void ui_error(struct app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* True when some view or the frame implements the action. */
+bool ui_action_available(enum action a);
+
+/* Views. */
+void ui_push(struct app *app, struct view *v);
+void ui_pop(struct app *app);
+struct view *view_new(const struct view_ops *ops, void *data);
+
+extern const struct view_ops chapter_view_ops;
+extern const struct view_ops help_view_ops;
+
+#endif

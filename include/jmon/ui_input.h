@@ -1,0 +1,32 @@
+/* Where keys come from and where the screen goes: a real terminal, or, with
+ * JMON_SCRIPT=FILE, a key script and ncurses rendering into /dev/null at
+ * $LINES x $COLUMNS (default 24x80), as tig's test mode does. */
+#ifndef JMON_UI_INPUT_H
+#define JMON_UI_INPUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct app;
+
+struct ui_event {
+	int key;		/* JK_ code or code point */
+	char *command;		/* a script's :command line, or NULL */
+};
+
+/* Start curses on the terminal or headless; -1 with a message on stderr. */
+int ui_input_open(struct app *app);
+void ui_input_close(void);
+/* True when jmon runs from a script (no terminal). */
+bool ui_scripted(void);
+/* The next key or command; false at the end of the script. */
+bool ui_next_event(struct app *app, struct ui_event *ev);
+void ui_event_free(struct ui_event *ev);
+/* Read a line on the status row after label; false when cancelled (Esc). */
+bool ui_prompt(struct app *app, const char *label, char *buf, size_t size);
+/* Write the visible screen as text, trailing spaces trimmed; 0 or -1. */
+int ui_dump_screen(const char *path);
+/* Non-zero when the script had a malformed line (already reported). */
+int ui_script_failed(void);
+
+#endif

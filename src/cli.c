@@ -1,0 +1,22 @@
+/* Things the subcommands share about the command line and environment. */
+#include <stdlib.h>
+
+#include "jmon/cli.h"
+#include "jmon/xmalloc.h"
+
+char *cli_database_path(const struct options *opt, const struct config *cfg)
+{
+	const char *env = getenv("JMON_DB");
+	const char *data = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+
+	if (opt && opt->db)
+		return xstrdup(opt->db);
+	if (env && *env)
+		return xstrdup(env);
+	if (cfg && cfg->monitor.database)
+		return xstrdup(cfg->monitor.database);
+	if (data && *data)
+		return xasprintf("%s/jmon/jmon.db", data);
+	return xasprintf("%s/.local/share/jmon/jmon.db", home && *home ? home : ".");
+}

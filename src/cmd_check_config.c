@@ -1,0 +1,8 @@
+/* Placeholder until the subcommand lands; replaced by its owner. */
+#include "jmon/cli.h"
+
+enum jmon_status cmd_check_config(const struct options *opt, struct jmon_error *err)
+{
+	(void)opt;
+	return jmon_fail(err, JMON_SOFTWARE, "check-config: not implemented yet");
+}

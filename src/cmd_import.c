@@ -1,0 +1,8 @@
+/* Placeholder until the subcommand lands; replaced by its owner. */
+#include "jmon/cli.h"
+
+enum jmon_status cmd_import(const struct options *opt, struct jmon_error *err)
+{
+	(void)opt;
+	return jmon_fail(err, JMON_SOFTWARE, "import: not implemented yet");
+}

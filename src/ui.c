@@ -1,0 +1,472 @@
+/* The browser's frame: terminal set-up (a real terminal, or headless for
+ * screen tests), the main loop, the header, tabs, breadcrumb and status
+ * line, and dispatch of actions from the one key table.  Together with
+ * src/ui_input.c the only place that talks to curses directly. */
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jmon/keys.h"
+#include "jmon/text.h"
+#include "jmon/ui.h"
+#include "jmon/ui_input.h"
+#include "jmon/xmalloc.h"
+
+/* Below this the frame cannot show a table row and its status. */
+#define MIN_ROWS 12
+#define MIN_COLS 60
+
+static const struct {
+	short fg, bg;
+	int attr, mono;
+} styles[] = {
+#define UI_STYLE_ROW(name, fg, bg, attr, mono) { fg, bg, attr, mono },
+	UI_STYLES(UI_STYLE_ROW)
+#undef UI_STYLE_ROW
+};
+
+static bool use_color;
+
+static attr_t style_attr(enum ui_style st)
+{
+	int a = use_color ? styles[st].attr : styles[st].mono;
+	attr_t out = A_NORMAL;
+
+	if (a & UI_BOLD)
+		out |= A_BOLD;
+	if (a & UI_REVERSE)
+		out |= A_REVERSE;
+	if (a & UI_UNDERLINE)
+		out |= A_UNDERLINE;
+	if (a & UI_DIM)
+		out |= A_DIM;
+	if (use_color && (styles[st].fg != -1 || styles[st].bg != -1))
+		out |= COLOR_PAIR(st);
+	return out;
+}
+
+static void setup_colors(const char *option)
+{
+	const char *no_color = getenv("NO_COLOR");
+
+	/* --color=always beats NO_COLOR: an explicit flag is the user's latest word. */
+	if (option && !strcmp(option, "never"))
+		use_color = false;
+	else if (option && !strcmp(option, "always"))
+		use_color = has_colors();
+	else
+		use_color = has_colors() && !(no_color && *no_color);
+	if (!use_color)
+		return;
+	start_color();
+	use_default_colors();
+	for (int st = 0; st < STYLE_COUNT; st++)
+		if (styles[st].fg != -1 || styles[st].bg != -1)
+			init_pair((short)st, styles[st].fg, styles[st].bg);
+}
+
+int ui_rows(void) { return LINES; }
+int ui_cols(void) { return COLS; }
+int ui_body_top(void) { return 2; }
+int ui_body_bottom(void) { return LINES - 3; }
+
+void ui_text(int row, int col, int width, enum ui_style st, bool align_right,
+	     const char *text)
+{
+	char buf[2048];
+
+	if (row < 0 || row >= LINES || col >= COLS)
+		return;
+	if (width < 0 || col + width > COLS)
+		width = COLS - col;
+	text_pad(buf, sizeof buf, text, width, align_right);
+	attrset(style_attr(st));
+	mvaddstr(row, col, buf);
+	attrset(A_NORMAL);
+}
+
+void ui_clear_row(int row)
+{
+	move(row, 0);
+	clrtoeol();
+}
+
+static void vmessage(struct app *app, bool error, const char *fmt, va_list ap)
+{
+	vsnprintf(app->status, sizeof app->status, fmt, ap);
+	app->status_error = error;
+}
+
+void ui_message(struct app *app, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(app, false, fmt, ap);
+	va_end(ap);
+}
+
+void ui_error(struct app *app, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(app, true, fmt, ap);
+	va_end(ap);
+}
+
+struct view *view_new(const struct view_ops *ops, void *data)
+{
+	struct view *v = xcalloc(1, sizeof *v);
+
+	v->ops = ops;
+	v->data = data;
+	return v;
+}
+
+void ui_push(struct app *app, struct view *v)
+{
+	v->parent = app->view;
+	app->view = v;
+}
+
+void ui_pop(struct app *app)
+{
+	struct view *v = app->view;
+
+	if (!v || !v->parent)
+		return;
+	app->view = v->parent;
+	if (v->ops->close)
+		v->ops->close(v);
+	free(v);
+}
+
+/* --- the frame ------------------------------------------------------------ */
+
+static void draw_header(struct app *app)
+{
+	const struct config *cfg = app->cfg;
+	char line[512];
+
+	snprintf(line, sizeof line, " %s · %s · %s", cfg->monitor.title,
+		 app->region ? app->region : "geen regio",
+		 app->period ? app->period : "geen gegevens");
+	ui_text(0, 0, -1, STYLE_TITLE, false, line);
+}
+
+static void draw_tabs(struct app *app)
+{
+	int col = 1;
+
+	ui_clear_row(1);
+	for (size_t i = 0; i < app->cfg->nchapters && col < COLS; i++) {
+		char tab[256];
+		bool active = i == app->chapter;
+
+		snprintf(tab, sizeof tab, "%s%zu %s%s", active ? "[" : " ", i + 1,
+			 app->cfg->chapters[i].label, active ? "]" : " ");
+		int w = text_width(tab);
+		ui_text(1, col, w, active ? STYLE_TAB_ACTIVE : STYLE_TAB, false, tab);
+		col += w + 1;
+	}
+}
+
+static void draw_breadcrumb(struct app *app)
+{
+	const char *parts[16];
+	int n = 0;
+	char line[1024] = " ";
+	const char *sep = app->utf8 ? " › " : " > ";
+
+	for (struct view *v = app->view; v && n < 16; v = v->parent)
+		if (v->ops->crumb)
+			parts[n++] = v->ops->crumb(v, app);
+	for (int i = n - 1; i >= 0; i--) {
+		strncat(line, parts[i], sizeof line - strlen(line) - 1);
+		if (i)
+			strncat(line, sep, sizeof line - strlen(line) - 1);
+	}
+	ui_text(LINES - 2, 0, -1, STYLE_CRUMB, false, line);
+}
+
+static void draw_status(struct app *app)
+{
+	const char *hint = "Enter: uitsplitsen  Tab: hoofdstuk  ?: help  q: stoppen";
+
+	if (app->status[0])
+		ui_text(LINES - 1, 0, -1, app->status_error ? STYLE_ERROR : STYLE_STATUS,
+			false, app->status);
+	else
+		ui_text(LINES - 1, 0, -1, STYLE_DIM, false, hint);
+}
+
+static void draw_too_small(void)
+{
+	char msg[128];
+
+	erase();
+	snprintf(msg, sizeof msg, "terminal te klein: %d×%d, minimaal %d×%d",
+		 COLS, LINES, MIN_COLS, MIN_ROWS);
+	ui_text(LINES / 2, 0, -1, STYLE_BOLD, false, msg);
+}
+
+static void draw(struct app *app)
+{
+	if (LINES < MIN_ROWS || COLS < MIN_COLS) {
+		draw_too_small();
+		return;
+	}
+	erase();
+	draw_header(app);
+	draw_tabs(app);
+	app->view->ops->draw(app->view, app);
+	draw_breadcrumb(app);
+	draw_status(app);
+}
+
+/* --- movement shared by every list view ------------------------------------ */
+
+static bool move_cursor(struct app *app, enum action a)
+{
+	struct view *v = app->view;
+	int n = v->ops->lines ? v->ops->lines(v, app) : 0;
+	int page = ui_body_bottom() - ui_body_top();
+
+	if (n <= 0)
+		return false;
+	switch (a) {
+	case ACTION_DOWN:      v->cursor++; break;
+	case ACTION_UP:        v->cursor--; break;
+	case ACTION_PAGE_DOWN: v->cursor += page; break;
+	case ACTION_PAGE_UP:   v->cursor -= page; break;
+	case ACTION_FIRST:     v->cursor = 0; break;
+	case ACTION_LAST:      v->cursor = n - 1; break;
+	default:               return false;
+	}
+	if (v->cursor >= n)
+		v->cursor = n - 1;
+	if (v->cursor < 0)
+		v->cursor = 0;
+	return true;
+}
+
+/* --- global actions ------------------------------------------------------- */
+
+static void act_quit(struct app *app, const char *arg)
+{
+	(void)arg;
+	app->quit = true;
+}
+
+static void act_back(struct app *app, const char *arg)
+{
+	(void)arg;
+	if (app->view->parent)
+		ui_pop(app);
+}
+
+static void act_help(struct app *app, const char *arg)
+{
+	(void)arg;
+	if (app->view->ops != &help_view_ops)
+		ui_push(app, view_new(&help_view_ops, NULL));
+}
+
+static void act_chapter(struct app *app, const char *arg)
+{
+	size_t n = app->cfg->nchapters;
+
+	if (!arg || !*arg) {
+		ui_error(app, "gebruik: :chapter N of :chapter ID");
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(app->cfg->chapters[i].id, arg)) {
+			app->chapter = i;
+			return;
+		}
+	char *end;
+	long i = strtol(arg, &end, 10);
+	if (*end || i < 1 || (size_t)i > n) {
+		ui_error(app, "geen hoofdstuk '%s'", arg);
+		return;
+	}
+	app->chapter = (size_t)i - 1;
+}
+
+static void act_next_chapter(struct app *app, const char *arg)
+{
+	(void)arg;
+	if (app->cfg->nchapters)
+		app->chapter = (app->chapter + 1) % app->cfg->nchapters;
+}
+
+static void act_prev_chapter(struct app *app, const char *arg)
+{
+	(void)arg;
+	if (app->cfg->nchapters)
+		app->chapter = (app->chapter + app->cfg->nchapters - 1) % app->cfg->nchapters;
+}
+
+static void act_redraw(struct app *app, const char *arg)
+{
+	(void)app;
+	(void)arg;
+	clearok(curscr, TRUE);
+}
+
+static void act_dump(struct app *app, const char *arg)
+{
+	if (!arg || !*arg) {
+		ui_error(app, "gebruik: :dump BESTAND");
+		return;
+	}
+	draw(app);
+	if (ui_dump_screen(arg) != 0)
+		ui_error(app, "kan %s niet schrijven", arg);
+}
+
+static void act_resize(struct app *app, const char *arg)
+{
+	int rows, cols;
+
+	if (!arg || sscanf(arg, "%dx%d", &rows, &cols) != 2 || rows < 1 || cols < 1) {
+		ui_error(app, "gebruik: :resize RIJENxKOLOMMEN");
+		return;
+	}
+	resizeterm(rows, cols);
+}
+
+static void act_prompt(struct app *app, const char *arg);
+
+static const struct {
+	enum action action;
+	void (*run)(struct app *app, const char *arg);
+} global_actions[] = {
+	{ ACTION_QUIT,         act_quit },
+	{ ACTION_BACK,         act_back },
+	{ ACTION_HELP,         act_help },
+	{ ACTION_CHAPTER,      act_chapter },
+	{ ACTION_NEXT_CHAPTER, act_next_chapter },
+	{ ACTION_PREV_CHAPTER, act_prev_chapter },
+	{ ACTION_REDRAW,       act_redraw },
+	{ ACTION_DUMP,         act_dump },
+	{ ACTION_RESIZE,       act_resize },
+	{ ACTION_PROMPT,       act_prompt },
+};
+
+/* Every view, so the help screen lists exactly what some view can do. */
+static const struct view_ops *const all_views[] = {
+	&chapter_view_ops,
+	&help_view_ops,
+};
+
+bool ui_action_available(enum action a)
+{
+	if (a >= ACTION_DOWN && a <= ACTION_LAST)
+		return true;
+	for (size_t i = 0; i < ARRAY_SIZE(global_actions); i++)
+		if (global_actions[i].action == a)
+			return true;
+	for (size_t i = 0; i < ARRAY_SIZE(all_views); i++)
+		for (const enum action *h = all_views[i]->handles; h && *h; h++)
+			if (*h == a)
+				return true;
+	return false;
+}
+
+static void run_action(struct app *app, enum action a, const char *arg)
+{
+	struct view *v = app->view;
+
+	if (v->ops->action && v->ops->action(v, app, a, arg))
+		return;
+	if (move_cursor(app, a))
+		return;
+	for (size_t i = 0; i < ARRAY_SIZE(global_actions); i++)
+		if (global_actions[i].action == a) {
+			global_actions[i].run(app, arg);
+			return;
+		}
+	if (a >= ACTION_DOWN && a <= ACTION_LAST)
+		return;		/* movement in an empty view: nothing to do */
+	ui_error(app, "'%s' is hier niet beschikbaar", action_name(a));
+}
+
+/* ":name args": every action by its name. */
+static void run_command(struct app *app, const char *line)
+{
+	char name[64];
+	size_t n = strcspn(line, " \t");
+	const char *arg = line + n;
+	enum action a;
+
+	while (*arg == ' ' || *arg == '\t')
+		arg++;
+	if (n == 0 || n >= sizeof name) {
+		ui_error(app, "onbekende opdracht ':%s'", line);
+		return;
+	}
+	memcpy(name, line, n);
+	name[n] = '\0';
+	a = action_by_name(name);
+	if (a == ACTION_NONE) {
+		ui_error(app, "onbekende opdracht ':%s' (zie ?)", name);
+		return;
+	}
+	run_action(app, a, *arg ? arg : NULL);
+}
+
+static void act_prompt(struct app *app, const char *arg)
+{
+	char line[512];
+
+	(void)arg;
+	if (ui_prompt(app, ":", line, sizeof line))
+		run_command(app, line);
+}
+
+static void handle_key(struct app *app, int key)
+{
+	const struct keybinding *b = key_lookup(key);
+	char name[32];
+
+	if (key == JK_RESIZE)
+		return;
+	if (!b) {
+		ui_error(app, "toets %s doet niets; ? voor hulp", key_label(key, name, sizeof name));
+		return;
+	}
+	run_action(app, b->action, b->arg);
+}
+
+int ui_run(struct app *app, const char *color_option)
+{
+	struct ui_event ev;
+
+	if (ui_input_open(app) != 0)
+		return -1;
+	setup_colors(color_option);
+	app->color = use_color;
+	app->utf8 = text_utf8_locale();
+	while (!app->quit) {
+		draw(app);
+		refresh();
+		if (!ui_next_event(app, &ev))
+			break;
+		app->status[0] = '\0';
+		app->status_error = false;
+		if (ev.command)
+			run_command(app, ev.command);
+		else
+			handle_key(app, ev.key);
+		ui_event_free(&ev);
+	}
+	while (app->view && app->view->parent)
+		ui_pop(app);
+	ui_input_close();
+	return 0;
+}

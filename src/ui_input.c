@@ -1,0 +1,273 @@
+/* Terminal set-up and input; see include/jmon/ui_input.h. */
+#include <curses.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "jmon/keys.h"
+#include "jmon/script.h"
+#include "jmon/ui.h"
+#include "jmon/ui_input.h"
+#include "jmon/xmalloc.h"
+
+static SCREEN *screen;
+static FILE *null_out, *null_in;
+static struct script script;
+static bool scripted;
+static int script_failed;
+/* A script's :command that arrived while a prompt was open: it ends the
+ * prompt and runs next, so a test can never hang in a prompt. */
+static char *pending_command;
+
+bool ui_scripted(void) { return scripted; }
+int ui_script_failed(void) { return script_failed; }
+
+static int open_headless(const char *path)
+{
+	const char *term = getenv("TERM");
+
+	script.fp = fopen(path, "r");
+	if (!script.fp) {
+		fprintf(stderr, "jmon: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	script.path = path;
+	script.line = 0;
+	scripted = true;
+	/* ncurses takes the size from $LINES/$COLUMNS when the "terminal" is
+	 * /dev/null; the screen tests' default is 24x80. */
+	setenv("LINES", getenv("LINES") ? getenv("LINES") : "24", 0);
+	setenv("COLUMNS", getenv("COLUMNS") ? getenv("COLUMNS") : "80", 0);
+	if (!term || !*term || !strcmp(term, "dumb"))
+		term = "xterm";
+	null_out = fopen("/dev/null", "w");
+	null_in = fopen("/dev/null", "r");
+	if (!null_out || !null_in) {
+		fprintf(stderr, "jmon: /dev/null: %s\n", strerror(errno));
+		return -1;
+	}
+	screen = newterm(term, null_out, null_in);
+	if (!screen) {
+		fprintf(stderr, "jmon: cannot start curses for TERM=%s\n", term);
+		return -1;
+	}
+	return 0;
+}
+
+static int open_terminal(void)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "jmon: the browser needs a terminal; "
+			"use 'jmon report' for output without one\n");
+		return -1;
+	}
+	/* The size comes from the terminal, not from stale $LINES/$COLUMNS. */
+	use_env(FALSE);
+	screen = newterm(NULL, stdout, stdin);
+	if (!screen) {
+		const char *term = getenv("TERM");
+		fprintf(stderr, "jmon: cannot use the terminal (TERM=%s)\n", term ? term : "");
+		return -1;
+	}
+	return 0;
+}
+
+int ui_input_open(struct app *app)
+{
+	const char *path = getenv("JMON_SCRIPT");
+
+	(void)app;
+	if (path && *path ? open_headless(path) : open_terminal())
+		return -1;
+	set_term(screen);
+	set_escdelay(25);	/* Esc is "back": it must not feel sluggish */
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	mousemask(0, NULL);
+	curs_set(0);
+	return 0;
+}
+
+void ui_input_close(void)
+{
+	if (!screen)
+		return;
+	endwin();
+	delscreen(screen);
+	screen = NULL;
+	if (script.fp)
+		fclose(script.fp);
+	if (null_out)
+		fclose(null_out);
+	if (null_in)
+		fclose(null_in);
+	script.fp = null_out = null_in = NULL;
+	free(pending_command);
+	pending_command = NULL;
+}
+
+static const struct {
+	int curses, key;
+} curses_keys[] = {
+	{ KEY_UP, JK_UP }, { KEY_DOWN, JK_DOWN }, { KEY_LEFT, JK_LEFT },
+	{ KEY_RIGHT, JK_RIGHT }, { KEY_PPAGE, JK_PAGE_UP }, { KEY_NPAGE, JK_PAGE_DOWN },
+	{ KEY_HOME, JK_HOME }, { KEY_END, JK_END }, { KEY_BTAB, JK_BACKTAB },
+	{ KEY_BACKSPACE, JK_BACKSPACE }, { KEY_DC, JK_DELETE }, { KEY_ENTER, JK_ENTER },
+	{ KEY_RESIZE, JK_RESIZE },
+};
+
+static int terminal_key(void)
+{
+	wint_t wch;
+	int r = wget_wch(stdscr, &wch);
+
+	if (r == ERR)
+		return JK_NONE;
+	if (r == KEY_CODE_YES) {
+		for (size_t i = 0; i < sizeof curses_keys / sizeof *curses_keys; i++)
+			if (curses_keys[i].curses == (int)wch)
+				return curses_keys[i].key;
+		return JK_NONE;
+	}
+	switch (wch) {
+	case '\r': case '\n': return JK_ENTER;
+	case 27:              return JK_ESCAPE;
+	case '\t':            return JK_TAB;
+	case 127: case 8:     return JK_BACKSPACE;
+	}
+	return (int)wch;
+}
+
+bool ui_next_event(struct app *app, struct ui_event *ev)
+{
+	struct script_event sev;
+	char msg[256];
+
+	(void)app;
+	memset(ev, 0, sizeof *ev);
+	if (pending_command) {
+		ev->command = pending_command;
+		pending_command = NULL;
+		return true;
+	}
+	if (!scripted) {
+		while ((ev->key = terminal_key()) == JK_NONE)
+			;
+		return true;
+	}
+	switch (script_next(&script, &sev, msg, sizeof msg)) {
+	case 1:
+		ev->key = sev.key;
+		ev->command = sev.command;
+		return true;
+	case -1:
+		fprintf(stderr, "%s:%ld: %s\n", script.path, script.line, msg);
+		script_failed = 1;
+		return false;
+	default:
+		return false;
+	}
+}
+
+void ui_event_free(struct ui_event *ev)
+{
+	free(ev->command);
+	ev->command = NULL;
+}
+
+/* Remove the last character (not byte) of a UTF-8 string. */
+static void delete_last_char(char *buf)
+{
+	size_t len = strlen(buf);
+
+	while (len > 0 && ((unsigned char)buf[len - 1] & 0xC0) == 0x80)
+		len--;
+	if (len > 0)
+		len--;
+	buf[len] = '\0';
+}
+
+bool ui_prompt(struct app *app, const char *label, char *buf, size_t size)
+{
+	struct ui_event ev;
+	bool done = false, ok = false;
+
+	buf[0] = '\0';
+	curs_set(1);
+	while (!done) {
+		char line[1024];
+
+		snprintf(line, sizeof line, "%s%s", label, buf);
+		ui_text(LINES - 1, 0, -1, STYLE_NORMAL, false, line);
+		refresh();
+		if (!ui_next_event(app, &ev))
+			break;
+		if (ev.command) {
+			pending_command = ev.command;
+			break;
+		}
+		if (ev.key == JK_ENTER) {
+			done = ok = true;
+		} else if (ev.key == JK_ESCAPE || ev.key == JK_CTRL('c') ||
+			   ev.key == JK_CTRL('g')) {
+			done = true;
+		} else if (ev.key == JK_BACKSPACE) {
+			if (!buf[0])
+				done = true;	/* Backspace on an empty line leaves, as in vim */
+			delete_last_char(buf);
+		} else if (ev.key == JK_CTRL('u')) {
+			buf[0] = '\0';
+		} else if (ev.key >= 0x20 && ev.key < JK_BASE) {
+			char mb[MB_LEN_MAX];
+			mbstate_t st = { 0 };
+			size_t n = wcrtomb(mb, (wchar_t)ev.key, &st);
+
+			if (n != (size_t)-1 && strlen(buf) + n < size)
+				strncat(buf, mb, n);
+		}
+	}
+	curs_set(0);
+	return ok;
+}
+
+int ui_dump_screen(const char *path)
+{
+	FILE *fp = fopen(path, "w");
+	cchar_t *cells = xcalloc((size_t)COLS + 1, sizeof *cells);
+
+	if (!fp) {
+		free(cells);
+		return -1;
+	}
+	for (int row = 0; row < LINES; row++) {
+		char line[8192];
+		size_t len = 0;
+		int n = mvwin_wchnstr(stdscr, row, 0, cells, COLS);
+
+		for (int i = 0; n != ERR && i < COLS; i++) {
+			wchar_t wch[CCHARW_MAX + 1];
+			attr_t attrs;
+			short pair;
+			mbstate_t st = { 0 };
+
+			if (getcchar(&cells[i], wch, &attrs, &pair, NULL) == ERR || !wch[0])
+				break;
+			for (int k = 0; wch[k] && len + MB_LEN_MAX < sizeof line; k++) {
+				size_t m = wcrtomb(line + len, wch[k], &st);
+				if (m != (size_t)-1)
+					len += m;
+			}
+		}
+		while (len > 0 && line[len - 1] == ' ')
+			len--;
+		fprintf(fp, "%.*s\n", (int)len, line);
+	}
+	free(cells);
+	return fclose(fp) == 0 ? 0 : -1;
+}

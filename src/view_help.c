@@ -1,0 +1,90 @@
+/* The help view: every key and :command from the key table, grouped by
+ * section, and the monitor's colour legend. */
+#include <stdio.h>
+#include <string.h>
+
+#include "jmon/keys.h"
+#include "jmon/ui.h"
+
+/* One line of the help text, built on demand so it follows the key table. */
+struct help_line {
+	enum ui_style style;
+	char text[256];
+};
+
+static int help_build(struct app *app, struct help_line *out, int max)
+{
+	static const char *const sections[] = { "Bewegen", "Zoeken", "Beoordelen",
+						 "Weergaven", "Overig" };
+	const struct monitor *m = &app->cfg->monitor;
+	const struct { const char *glyph, *ascii, *word, *text; } legend[] = {
+		{ "■", "#", "rood",   m->legend_red },
+		{ "▲", "^", "oranje", m->legend_amber },
+		{ "●", "o", "groen",  m->legend_green },
+		{ "○", "-", "grijs",  "Geen oordeel: geen waarde, geheim, te klein of niets om mee te vergelijken." },
+	};
+	int n = 0;
+
+#define ADD(st, ...) do { if (n < max) { out[n].style = (st); \
+	snprintf(out[n].text, sizeof out[n].text, __VA_ARGS__); } n++; } while (0)
+	for (size_t s = 0; s < sizeof sections / sizeof *sections; s++) {
+		bool any = false;
+
+		for (int a = 1; a < ACTION_COUNT; a++) {
+			char keys[64];
+
+			if (strcmp(action_section(a), sections[s]) || !ui_action_available(a))
+				continue;
+			if (!any)
+				ADD(STYLE_HEADER, "%s", sections[s]);
+			any = true;
+			action_keys(a, app->utf8, keys, sizeof keys);
+			ADD(STYLE_NORMAL, "  %-14s :%-15s %s", keys, action_name(a), action_help(a));
+		}
+		if (any)
+			ADD(STYLE_NORMAL, "%s", "");
+	}
+	ADD(STYLE_HEADER, "%s", "Kleuren");
+	for (size_t i = 0; i < sizeof legend / sizeof *legend; i++)
+		ADD(STYLE_NORMAL, "  %s %-7s %s", app->utf8 ? legend[i].glyph : legend[i].ascii,
+		    legend[i].word, legend[i].text ? legend[i].text : "");
+#undef ADD
+	return n;
+}
+
+static int help_lines(struct view *v, struct app *app)
+{
+	(void)v;
+	return help_build(app, NULL, 0);
+}
+
+static void help_draw(struct view *v, struct app *app)
+{
+	struct help_line lines[128];
+	int n = help_build(app, lines, 128);
+	int height = ui_body_bottom() - ui_body_top() + 1;
+
+	if (n > 128)
+		n = 128;
+	/* The help scrolls as a pager: the cursor is the first line shown. */
+	if (v->cursor > n - height)
+		v->cursor = n - height > 0 ? n - height : 0;
+	for (int row = 0; row < height && v->cursor + row < n; row++) {
+		const struct help_line *l = &lines[v->cursor + row];
+		ui_text(ui_body_top() + row, 0, -1, l->style, false, l->text);
+	}
+}
+
+static const char *help_crumb(struct view *v, struct app *app)
+{
+	(void)v;
+	(void)app;
+	return "Hulp";
+}
+
+const struct view_ops help_view_ops = {
+	.name = "help",
+	.lines = help_lines,
+	.draw = help_draw,
+	.crumb = help_crumb,
+};

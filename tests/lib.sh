@@ -1,0 +1,74 @@
+# Shell test helpers, sourced by tests/{cli,screen,tmux}/*.sh.
+# Every check prints "ok - DESC" or "not ok - DESC" (with what differed);
+# tests/run.sh counts them.  $JMON is the program under test, $TOP the
+# source tree, $T a fresh scratch directory for this test file.
+set -u
+: "${T:?run through tests/run.sh}"
+rm -rf "$T"
+mkdir -p "$T"
+FIX="$TOP/tests/fixtures"
+export LINES=24 COLUMNS=80
+
+ok()     { echo "ok - $1"; }
+not_ok() { echo "not ok - $1"; }
+
+# run CMD ARGS...: run a command; keeps $status, stdout in $T/stdout, stderr in $T/stderr
+run() {
+	"$@" >"$T/stdout" 2>"$T/stderr"
+	status=$?
+}
+
+assert_status() {	# assert_status N DESC
+	if [ "$status" -eq "$1" ]; then ok "$2"; else
+		not_ok "$2: status $status, expected $1"
+		sed 's/^/#   stderr: /' "$T/stderr" | head -10
+	fi
+}
+
+# assert_file FILE DESC < expected: FILE's text must equal stdin exactly
+assert_file() {
+	cat >"$T/expected"
+	if [ ! -f "$1" ]; then
+		not_ok "$2: $1 was not written"
+	elif cmp -s "$T/expected" "$1"; then
+		ok "$2"
+	else
+		not_ok "$2"
+		diff -u "$T/expected" "$1" | sed 's/^/#   /' | head -60
+	fi
+}
+assert_stdout() { assert_file "$T/stdout" "$1"; }
+assert_stderr() { assert_file "$T/stderr" "$1"; }
+
+# assert_grep PATTERN FILE DESC: a line of FILE matches the fixed string PATTERN
+assert_grep() {
+	if grep -qF -- "$1" "$2"; then ok "$3"; else
+		not_ok "$3: no line with '$1'"
+		sed 's/^/#   /' "$2" | head -20
+	fi
+}
+assert_no_grep() {
+	if grep -qF -- "$1" "$2"; then
+		not_ok "$3: found '$1'"
+		grep -F -- "$1" "$2" | sed 's/^/#   /' | head -5
+	else ok "$3"; fi
+}
+
+# Screen tests: keys <<EOF ... EOF writes the key script; expect NAME <<EOF
+# gives the expected text of the dump `:dump NAME`; screen DESC ARGS... runs
+# jmon headless in $T on that script and compares every expected dump.
+keys() { cat >"$T/script"; }
+expect() { mkdir -p "$T/expected.d"; cat >"$T/expected.d/$1"; }
+screen() {
+	desc=$1; shift
+	rm -f "$T"/*.txt
+	(cd "$T" && JMON_SCRIPT="$T/script" "$JMON" "$@") >"$T/stdout" 2>"$T/stderr"
+	status=$?
+	assert_status 0 "$desc: jmon ran the script"
+	for e in "$T"/expected.d/*; do
+		[ -f "$e" ] || continue
+		n=$(basename "$e")
+		assert_file "$T/$n" "$desc: screen $n" <"$e"
+	done
+	rm -rf "$T/expected.d"
+}

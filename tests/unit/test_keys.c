@@ -1,0 +1,147 @@
+/* The key table and the script parser: what a key does, what a script line means. */
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "unit.h"
+#include "jmon/keys.h"
+#include "jmon/script.h"
+
+static void every_action_has_a_unique_name(void **state)
+{
+	(void)state;
+	for (int a = 1; a < ACTION_COUNT; a++) {
+		assert_true(strlen(action_name(a)) > 0);
+		assert_true(strlen(action_help(a)) > 0);
+		assert_int_equal(action_by_name(action_name(a)), a);
+	}
+	assert_int_equal(action_by_name("no-such-action"), ACTION_NONE);
+}
+
+static void design_keys_are_bound(void **state)
+{
+	/* DESIGN section 7: the keys an analyst expects. */
+	static const struct { int key; enum action a; } want[] = {
+		{ 'j', ACTION_DOWN }, { JK_DOWN, ACTION_DOWN }, { 'k', ACTION_UP },
+		{ JK_UP, ACTION_UP }, { JK_PAGE_DOWN, ACTION_PAGE_DOWN },
+		{ JK_PAGE_UP, ACTION_PAGE_UP }, { 'g', ACTION_FIRST }, { 'G', ACTION_LAST },
+		{ JK_TAB, ACTION_NEXT_CHAPTER }, { '1', ACTION_CHAPTER }, { '4', ACTION_CHAPTER },
+		{ '[', ACTION_PREV_PERIOD }, { ']', ACTION_NEXT_PERIOD },
+		{ JK_ENTER, ACTION_ENTER }, { JK_ESCAPE, ACTION_BACK },
+		{ JK_BACKSPACE, ACTION_BACK }, { 'h', ACTION_BACK }, { JK_LEFT, ACTION_BACK },
+		{ '/', ACTION_SEARCH }, { 'n', ACTION_SEARCH_NEXT }, { 'N', ACTION_SEARCH_PREV },
+		{ 'r', ACTION_NEXT_ATTENTION }, { 'R', ACTION_PREV_ATTENTION },
+		{ ' ', ACTION_REVIEW }, { 'a', ACTION_ANNOTATE }, { 'o', ACTION_OVERRIDE },
+		{ 'c', ACTION_COMPARE }, { 'v', ACTION_REVISIONS }, { 'e', ACTION_EXPORT },
+		{ ':', ACTION_PROMPT }, { '?', ACTION_HELP }, { 'q', ACTION_QUIT },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		const struct keybinding *b = key_lookup(want[i].key);
+		assert_non_null(b);
+		assert_int_equal(b->action, want[i].a);
+	}
+	assert_string_equal(key_lookup('3')->arg, "3");
+	assert_null(key_lookup('Z'));
+}
+
+static void no_destructive_ctrl_chord(void **state)
+{
+	/* Quitting must never hang on a single Ctrl chord. */
+	(void)state;
+	for (int i = 0; i < key_table_size; i++)
+		if (key_table[i].key < 0x20)
+			assert_int_not_equal(key_table[i].action, ACTION_QUIT);
+}
+
+static void key_labels(void **state)
+{
+	char buf[32];
+
+	(void)state;
+	assert_string_equal(key_label('j', buf, sizeof buf), "j");
+	assert_string_equal(key_label(JK_ENTER, buf, sizeof buf), "Enter");
+	assert_string_equal(key_label(JK_CTRL('l'), buf, sizeof buf), "Ctrl-L");
+	assert_string_equal(key_label(' ', buf, sizeof buf), "Spatie");
+	assert_string_equal(action_keys(ACTION_DOWN, false, buf, sizeof buf), "j Down");
+	assert_string_equal(action_keys(ACTION_DOWN, true, buf, sizeof buf), "j ↓");
+}
+
+static void script_lines(void **state)
+{
+	struct script_event ev;
+	char msg[128];
+
+	(void)state;
+	assert_int_equal(script_parse_line("j", &ev, msg, sizeof msg), 1);
+	assert_int_equal(ev.key, 'j');
+	assert_int_equal(script_parse_line("<Enter>", &ev, msg, sizeof msg), 1);
+	assert_int_equal(ev.key, JK_ENTER);
+	assert_int_equal(script_parse_line("<PageDown>", &ev, msg, sizeof msg), 1);
+	assert_int_equal(ev.key, JK_PAGE_DOWN);
+	assert_int_equal(script_parse_line("<C-l>", &ev, msg, sizeof msg), 1);
+	assert_int_equal(ev.key, JK_CTRL('l'));
+	assert_int_equal(script_parse_line(" ", &ev, msg, sizeof msg), 1);
+	assert_int_equal(ev.key, ' ');
+	assert_int_equal(script_parse_line("é", &ev, msg, sizeof msg), 1);
+	assert_int_equal(ev.key, 0xe9);
+	assert_int_equal(script_parse_line(":dump a.txt", &ev, msg, sizeof msg), 1);
+	assert_int_equal(ev.key, 0);
+	assert_string_equal(ev.command, "dump a.txt");
+	script_event_free(&ev);
+	assert_null(ev.command);
+}
+
+static void script_errors(void **state)
+{
+	struct script_event ev;
+	char msg[128];
+
+	(void)state;
+	assert_int_equal(script_parse_line("<Bogus>", &ev, msg, sizeof msg), -1);
+	assert_string_equal(msg, "unknown key name '<Bogus>'");
+	assert_int_equal(script_parse_line("jj", &ev, msg, sizeof msg), -1);
+	assert_string_equal(msg, "expected one key per line, not 'jj'");
+}
+
+static void script_file(void **state)
+{
+	char path[] = "/tmp/jmon-script-XXXXXX";
+	int fd = mkstemp(path);
+	FILE *fp = fdopen(fd, "w");
+	struct script s = { 0 };
+	struct script_event ev;
+	char msg[128];
+
+	(void)state;
+	fputs("# a comment\n\nj\r\n:quit\n", fp);
+	fclose(fp);
+	s.fp = fopen(path, "r");
+	s.path = path;
+	assert_int_equal(script_next(&s, &ev, msg, sizeof msg), 1);
+	assert_int_equal(ev.key, 'j');
+	assert_int_equal(ev.line, 3);
+	assert_int_equal(script_next(&s, &ev, msg, sizeof msg), 1);
+	assert_string_equal(ev.command, "quit");
+	assert_int_equal(ev.line, 4);
+	script_event_free(&ev);
+	assert_int_equal(script_next(&s, &ev, msg, sizeof msg), 0);
+	fclose(s.fp);
+	unlink(path);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_action_has_a_unique_name),
+		cmocka_unit_test(design_keys_are_bound),
+		cmocka_unit_test(no_destructive_ctrl_chord),
+		cmocka_unit_test(key_labels),
+		cmocka_unit_test(script_lines),
+		cmocka_unit_test(script_errors),
+		cmocka_unit_test(script_file),
+	};
+	setlocale(LC_ALL, "C.UTF-8");
+	return RUN_TESTS(tests);
+}

@@ -1,0 +1,39 @@
+#!/bin/sh
+# Make sure the build dependencies are installed.
+#   tools/deps.sh run     what building and running jmon needs
+#   tools/deps.sh check   that, plus what the tests need
+# As root, missing Debian packages are installed with apt-get; otherwise the
+# exact command is printed and the status is 1, so `make` stops there.
+set -u
+need="pkg-config libncurses-dev libsqlite3-dev libyaml-dev"
+case "${1:-run}" in
+check) need="$need libcmocka-dev tmux sqlite3" ;;
+bench) need="$need sqlite3" ;;
+esac
+
+have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed'; }
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+	# Not Debian: trust pkg-config, and say what we looked for if it fails.
+	for lib in ncursesw sqlite3 yaml-0.1; do
+		pkg-config --exists "$lib" 2>/dev/null && continue
+		echo "jmon: missing library $lib (pkg-config); install its development package" >&2
+		exit 1
+	done
+	exit 0
+fi
+
+missing=""
+for p in $need; do have "$p" || missing="$missing $p"; done
+command -v cc >/dev/null 2>&1 || missing="$missing gcc"
+command -v make >/dev/null 2>&1 || missing="$missing make"
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "jmon: missing build dependencies. Install them with:" >&2
+	echo "  sudo apt-get update && sudo apt-get install -y$missing" >&2
+	exit 1
+fi
+echo "jmon: installing$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >&2 && apt-get install -y -qq$missing >&2
