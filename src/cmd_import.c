@@ -1,8 +1,100 @@
-/* Placeholder until the subcommand lands; replaced by its owner. */
+/* jmon import [--db FILE] [--config FILE] [--format long|regions|cbs]
+ *             [--note TEXT] FILE...
+ *
+ * Each file is its own delivery and its own transaction: a rejected file
+ * leaves the database as it was, and the files after it are still tried. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "jmon/cli.h"
+#include "jmon/db.h"
+#include "jmon/import.h"
+#include "jmon/xmalloc.h"
+
+static void print_summary(const char *name, const struct import_result *res)
+{
+	printf("%s: delivery %ld, %ld rows, cells %ld new / %ld changed / %ld unchanged, "
+	       "regions %ld new / %ld changed, %.2f s\n",
+	       name, res->delivery, res->rows, res->cells_new, res->cells_changed,
+	       res->cells_unchanged, res->regions_new, res->regions_changed, res->seconds);
+}
+
+/* A database this run created but never wrote a delivery into is removed
+ * again: a rejected first import leaves nothing behind. */
+static void remove_new_database(const char *path)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(suffixes); i++) {
+		char *p = xasprintf("%s%s", path, suffixes[i]);
+
+		unlink(p);
+		free(p);
+	}
+}
+
+static enum jmon_status import_files(struct db *db, const struct config *cfg,
+				     const struct options *opt, struct import_options *io,
+				     bool *wrote, struct jmon_error *err)
+{
+	enum jmon_status result = JMON_OK;
+
+	for (int i = 0; i < opt->nargs; i++) {
+		const char *path = opt->args[i];
+		struct diag_list d = { 0 };
+		struct import_result res;
+		enum jmon_status rc = import_file(db, cfg, path, io, &res, &d, err);
+
+		if (rc == JMON_DATA) {
+			diag_print(&d, stderr);
+			/* Only the last message goes back to main; say earlier ones here. */
+			if (result == JMON_DATA)
+				fprintf(stderr, "jmon: %s\n", err->msg);
+			jmon_fail(err, JMON_DATA, "%s: %d error%s, nothing imported", path, d.count,
+				  d.count == 1 ? "" : "s");
+			result = JMON_DATA;
+		} else if (rc != JMON_OK) {
+			diag_free(&d);
+			return rc;
+		} else if (res.already) {
+			fprintf(stderr, "%s: already imported as delivery %ld\n", path, res.delivery);
+		} else {
+			print_summary(path, &res);
+			*wrote = true;
+		}
+		diag_free(&d);
+	}
+	return result;
+}
 
 enum jmon_status cmd_import(const struct options *opt, struct jmon_error *err)
 {
-	(void)opt;
-	return jmon_fail(err, JMON_SOFTWARE, "import: not implemented yet");
+	struct import_options io = { .note = opt->note, .progress = isatty(STDERR_FILENO) };
+	struct config *cfg = NULL;
+	struct db *db = NULL;
+	enum jmon_status rc;
+	char *path;
+	bool existed, wrote = false;
+
+	if (opt->format && !import_format_parse(opt->format, &io.format))
+		return jmon_fail(err, JMON_USAGE,
+				 "import: unknown --format '%s' (expected long, regions or cbs)",
+				 opt->format);
+	if (opt->nargs < 1)
+		return jmon_fail(err, JMON_USAGE, "import: no file given (jmon import FILE...)");
+	if ((rc = config_load(opt->config, &cfg, err)) != JMON_OK)
+		return rc;
+	path = cli_database_path(opt, cfg);
+	existed = access(path, F_OK) == 0;
+	rc = db_open(path, DB_READWRITE, cfg, &db, err);
+	if (rc == JMON_OK)
+		rc = import_files(db, cfg, opt, &io, &wrote, err);
+	db_close(db);
+	if (!existed && !wrote)
+		remove_new_database(path);
+	free(path);
+	config_free(cfg);
+	return rc;
 }

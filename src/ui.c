@@ -151,8 +151,10 @@ static void draw_header(struct app *app)
 	const struct config *cfg = app->cfg;
 	char line[512];
 
-	snprintf(line, sizeof line, " %s · %s · %s", cfg->monitor.title,
-		 app->region ? app->region : "geen regio",
+	const char *sep = app->utf8 ? " · " : " | ";
+
+	snprintf(line, sizeof line, " %s%s%s%s%s", cfg->monitor.title, sep,
+		 app->region ? app->region : "geen regio", sep,
 		 app->period ? app->period : "geen gegevens");
 	ui_text(0, 0, -1, STYLE_TITLE, false, line);
 }
@@ -192,10 +194,28 @@ static void draw_breadcrumb(struct app *app)
 	ui_text(LINES - 2, 0, -1, STYLE_CRUMB, false, line);
 }
 
+/* The key hints of the bottom line: only what works in this build. */
+static const struct {
+	enum action action;
+	const char *text;
+} hints[] = {
+	{ ACTION_ENTER,          "Enter: uitsplitsen" },
+	{ ACTION_NEXT_ATTENTION, "r: volgende rood/oranje" },
+	{ ACTION_REVIEW,         "spatie: beoordeeld" },
+	{ ACTION_ANNOTATE,       "a: toelichting" },
+	{ ACTION_NEXT_CHAPTER,   "Tab: hoofdstuk" },
+	{ ACTION_HELP,           "?: help" },
+	{ ACTION_QUIT,           "q: stoppen" },
+};
+
 static void draw_status(struct app *app)
 {
-	const char *hint = "Enter: uitsplitsen  Tab: hoofdstuk  ?: help  q: stoppen";
+	char hint[512] = "";
 
+	for (size_t i = 0; i < ARRAY_SIZE(hints); i++)
+		if (ui_action_available(hints[i].action))
+			snprintf(hint + strlen(hint), sizeof hint - strlen(hint), " %s ",
+				 hints[i].text);
 	if (app->status[0])
 		ui_text(LINES - 1, 0, -1, app->status_error ? STYLE_ERROR : STYLE_STATUS,
 			false, app->status);
@@ -396,6 +416,12 @@ static void run_action(struct app *app, enum action a, const char *arg)
 	ui_error(app, "'%s' is hier niet beschikbaar", action_name(a));
 }
 
+static void clear_status(struct app *app)
+{
+	app->status[0] = '\0';
+	app->status_error = false;
+}
+
 /* ":name args": every action by its name. */
 static void run_command(struct app *app, const char *line)
 {
@@ -413,6 +439,8 @@ static void run_command(struct app *app, const char *line)
 	memcpy(name, line, n);
 	name[n] = '\0';
 	a = action_by_name(name);
+	if (a != ACTION_DUMP)	/* a dump shows the message of the step before it */
+		clear_status(app);
 	if (a == ACTION_NONE) {
 		ui_error(app, "onbekende opdracht ':%s' (zie ?)", name);
 		return;
@@ -436,6 +464,7 @@ static void handle_key(struct app *app, int key)
 
 	if (key == JK_RESIZE)
 		return;
+	clear_status(app);
 	if (!b) {
 		ui_error(app, "toets %s doet niets; ? voor hulp", key_label(key, name, sizeof name));
 		return;
@@ -457,8 +486,6 @@ int ui_run(struct app *app, const char *color_option)
 		refresh();
 		if (!ui_next_event(app, &ev))
 			break;
-		app->status[0] = '\0';
-		app->status_error = false;
 		if (ev.command)
 			run_command(app, ev.command);
 		else

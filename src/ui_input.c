@@ -65,8 +65,10 @@ static int open_terminal(void)
 			"use 'jmon report' for output without one\n");
 		return -1;
 	}
-	/* The size comes from the terminal, not from stale $LINES/$COLUMNS. */
-	use_env(FALSE);
+	/* The size comes from the terminal (ioctl), not from stale
+	 * $LINES/$COLUMNS; use_env(FALSE) would be wrong: it means terminfo's
+	 * fixed size, which "linux" lacks and which never follows a resize. */
+	use_tioctl(TRUE);
 	screen = newterm(NULL, stdout, stdin);
 	if (!screen) {
 		const char *term = getenv("TERM");

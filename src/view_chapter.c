@@ -42,7 +42,8 @@ static void chapter_draw(struct view *v, struct app *app)
 
 		snprintf(label, sizeof label, " %s", ind->label);
 		ui_text(top + 1 + row, 0, label_w, st, false, label);
-		ui_text(top + 1 + row, label_w, -1, st, false, unit_name(ind->unit));
+		snprintf(label, sizeof label, " %s", unit_name(ind->unit));
+		ui_text(top + 1 + row, label_w, -1, st, false, label);
 	}
 }
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "jmon/keys.h"
+#include "jmon/text.h"
 #include "jmon/ui.h"
 
 /* One line of the help text, built on demand so it follows the key table. */
@@ -31,15 +32,17 @@ static int help_build(struct app *app, struct help_line *out, int max)
 		bool any = false;
 
 		for (int a = 1; a < ACTION_COUNT; a++) {
-			char keys[64];
+			char keys[64], padded[128];
 
 			if (strcmp(action_section(a), sections[s]) || !ui_action_available(a))
 				continue;
 			if (!any)
 				ADD(STYLE_HEADER, "%s", sections[s]);
 			any = true;
+			/* pad by display width: the arrows are one column, three bytes */
 			action_keys(a, app->utf8, keys, sizeof keys);
-			ADD(STYLE_NORMAL, "  %-14s :%-15s %s", keys, action_name(a), action_help(a));
+			text_pad(padded, sizeof padded, keys, 16, false);
+			ADD(STYLE_NORMAL, "  %s :%-15s %s", padded, action_name(a), action_help(a));
 		}
 		if (any)
 			ADD(STYLE_NORMAL, "%s", "");

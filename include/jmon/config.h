@@ -34,6 +34,9 @@ struct stoplight_rule {
 	enum rule_on on;
 	struct condition green, amber, red;	/* red absent = fallback */
 	int min_n;		/* counts below this: grey */
+	char **categories;	/* stoplight.categories: the category rows it
+				 * colours; ncategories == 0: every row */
+	size_t ncategories;
 };
 
 struct norm {
@@ -118,6 +121,21 @@ enum jmon_status config_load_file(const char *path, struct config **out,
 enum jmon_status config_load_string(const char *name, const char *text, size_t len,
 				    struct config **out, struct jmon_error *err);
 void config_free(struct config *cfg);
+
+/* Which file the search order picks; *path (caller frees) is NULL for
+ * the built-in default.  Errors as config_load. */
+enum jmon_status config_find(const char *explicit_path, char **path, struct jmon_error *err);
+/* Load path (NULL: the built-in default) with every problem in diag as
+ * FILE:LINE:COLUMN: message (for check-config, which shows them all);
+ * err gets the same text, or the reason the file cannot be read. */
+enum jmon_status config_load_diag(const char *path, struct config **out,
+				  struct diag_list *diag, struct jmon_error *err);
+/* Parse text named `name`; problems only in diag (JMON_CONFIG). */
+enum jmon_status config_parse(const char *name, const char *text, size_t len,
+			      struct config **out, struct diag_list *diag);
+/* The system-wide file of the search order, "/etc/jmon/jmon.yaml"; a
+ * variable so tests and packagers can point it elsewhere. */
+extern const char *config_system_path;
 
 const struct indicator *config_indicator(const struct config *cfg, const char *id);
 const struct chapter *config_chapter(const struct config *cfg, const char *id);

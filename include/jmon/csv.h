@@ -37,8 +37,11 @@ struct csv {
 	char *line_start;	/* first byte of that line */
 	long cont;		/* UTF-8 continuation bytes between line_start and p */
 	long record_line;	/* line where the last record started */
+	bool bad;		/* the last record had a problem (reported): its
+				 * fields are not worth checking, nor echoing */
 	struct csv_field *fields;
 	size_t nfields, cap;
+	unsigned char cls[256];	/* what each byte is to the scanner */
 };
 
 /* Read a file whole.  JMON_NOINPUT when it cannot be opened, JMON_IO when
@@ -49,8 +52,8 @@ enum jmon_status csv_open_file(struct csv *c, const char *path, const char *name
 void csv_open_buffer(struct csv *c, const char *name, const char *text, size_t len);
 void csv_close(struct csv *c);
 
-/* Look at the first line (outside quotes) and choose ';' when it has more
- * semicolons than commas, else ','.  Returns the separator. */
+/* Look at the first line that has a ',' or ';' outside quotes and choose
+ * ';' when it has more semicolons than commas, else ','.  Returns it. */
 char csv_detect_separator(struct csv *c);
 
 /* Read the next record into c->fields.  Lines that are entirely empty are

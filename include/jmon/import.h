@@ -1,0 +1,148 @@
+/* Loading deliveries (DESIGN section 4).  One file is one delivery and one
+ * transaction: every row is checked, every problem is reported as
+ * FILE:LINE:COLUMN, and unless there were none, nothing is written.
+ *
+ * import.c holds what all formats share (delivery bookkeeping, format
+ * detection, regions, periods, cells, numbers, flags, progress);
+ * import_long.c, import_regions.c and import_cbs.c read one layout each. */
+#ifndef JMON_IMPORT_H
+#define JMON_IMPORT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "jmon/config.h"
+#include "jmon/csv.h"
+#include "jmon/db.h"
+#include "jmon/error.h"
+#include "jmon/period.h"
+
+enum import_format { IMPORT_AUTO, IMPORT_LONG, IMPORT_REGIONS, IMPORT_CBS };
+
+struct import_options {
+	enum import_format format;	/* IMPORT_AUTO: detect from the header */
+	const char *note;		/* --note, or NULL */
+	const char *name;		/* the file's name in messages; NULL: the path */
+	bool progress;			/* progress lines on stderr */
+};
+
+struct import_result {
+	long delivery;		/* the new delivery, or the earlier one (already) */
+	bool already;		/* the same bytes were imported before: nothing done */
+	enum import_format format;
+	long rows;		/* data rows read */
+	long cells_new, cells_changed, cells_unchanged;
+	long regions_new, regions_changed;
+	double seconds;
+};
+
+/* "long", "regions", "cbs"; false for anything else. */
+bool import_format_parse(const char *name, enum import_format *out);
+const char *import_format_name(enum import_format f);
+
+/* Import the file at path into db.  JMON_DATA when the data has problems
+ * (they are in d; nothing was written), JMON_NOINPUT when the file cannot
+ * be read, JMON_IO for database failures. */
+enum jmon_status import_file(struct db *db, const struct config *cfg, const char *path,
+			     const struct import_options *opt, struct import_result *res,
+			     struct diag_list *d, struct jmon_error *err);
+
+/* --- for the format readers ------------------------------------------------ */
+
+/* Where a duplicate key was first seen (see import_seen). */
+struct import_key {
+	const char *region;	/* in the CSV buffer, valid for the whole import */
+	const void *indicator, *category;	/* config pointers; category NULL = total */
+	uint32_t period;	/* packed struct period */
+	uint32_t line;
+};
+
+struct import {
+	struct db *db;
+	const struct config *cfg;
+	struct csv csv;
+	const char *name;	/* FILE in messages */
+	struct diag_list *diag;
+	struct import_result *res;
+	const struct import_options *opt;
+	long delivery;
+	bool fresh;		/* no observation existed: nothing to compare with */
+	/* the one decimal mark of the file, once a value had one */
+	char decimal_mark;
+	long decimal_mark_line;
+	/* caches of the last region and period that were made sure of */
+	char *last_region;
+	char last_period[PERIOD_CODE_MAX];
+	/* duplicate keys: open addressing over indexes into keys */
+	struct import_key *keys;
+	size_t nkeys, capkeys;
+	uint32_t *slots;
+	size_t nslots;
+	/* progress */
+	double started, shown;
+};
+
+/* Per format: called with the first record read into im->csv.fields. */
+enum jmon_status import_long(struct import *im, struct jmon_error *err);
+enum jmon_status import_regions(struct import *im, struct jmon_error *err);
+enum jmon_status import_cbs(struct import *im, struct jmon_error *err);
+
+/* A header alias: the column name (compared without case) and what it is. */
+struct import_column {
+	const char *name;
+	int column;
+};
+
+/* Map the header in im->csv.fields onto columns 0..ncolumns-1: pos[col] is
+ * the field index or -1.  Unknown and repeated names, and missing columns
+ * of the required bit mask, are reported; false if any was. */
+bool import_map_header(struct import *im, const struct import_column *aliases, size_t naliases,
+		       const char *const *column_names, int *pos, int ncolumns,
+		       unsigned required);
+
+/* Report at a field: FILE:LINE:COL: message. */
+void import_error(struct import *im, const struct csv_field *f, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Make sure region code exists: known, or a well-formed CBS code, which is
+ * created with its code as name.  1: it does; 0: it does not (reported at
+ * f); -1: a database error (in err). */
+int import_region(struct import *im, const char *code, const struct csv_field *f,
+		  struct jmon_error *err);
+/* Insert or update a region; counts it as new or changed.  name NULL keeps
+ * an existing name (or uses the code for a new one); parent NULL derives it
+ * from the code when that region exists. */
+enum jmon_status import_put_region(struct import *im, const char *code, const char *name,
+				   const char *kind, const char *parent, struct jmon_error *err);
+/* The kind a CBS code prefix says ("gemeente" for GM0361), or NULL when
+ * code is not a well-formed CBS code. */
+const char *region_kind_of_code(const char *code);
+bool region_kind_valid(const char *kind);
+
+/* Make sure the period exists in the period table. */
+enum jmon_status import_period(struct import *im, const struct period *p,
+			       struct jmon_error *err);
+
+/* Store one cell: new, changed (a new row in this delivery) or unchanged
+ * (only counted).  value is ignored when has_value is false. */
+enum jmon_status import_cell(struct import *im, const char *region, const char *period,
+			     const char *indicator, const char *category, bool has_value,
+			     double value, const char *flag, struct jmon_error *err);
+
+/* Parse a number with '.' or ',' as decimal mark (one per file); reported
+ * at f when it is not one. */
+bool import_number(struct import *im, const struct csv_field *f, double *out);
+
+/* A flag as written in a file ("", "provisional", Dutch "voorlopig", ...)
+ * to the stored one; *has_value says whether a value goes with it.  NULL
+ * when unknown. */
+const char *import_flag(const char *s, bool *has_value);
+
+/* Remember a key; returns the line it was first seen on, or 0 if new. */
+uint32_t import_seen(struct import *im, const struct import_key *key);
+uint32_t period_pack(const struct period *p);
+
+/* Count a data row and show progress when asked. */
+void import_row_done(struct import *im);
+
+#endif

@@ -1,0 +1,48 @@
+/* Numbers for people and for machines.
+ *
+ * Screens and reasons are Dutch: `2.660`, `4,2`, `-16`, `+12,3`, `6,5 wk`,
+ * `11,4 %`, `€ 1.234`.  CSV and JSON get the machine form: `.` as the
+ * decimal mark, no thousands separator, no exponent, no trailing zeros.
+ *
+ * None of this goes through printf's `%f` or strtod: the TUI calls
+ * setlocale(), and under nl_NL LC_NUMERIC both would switch the decimal
+ * mark behind our back.  Rounding is half away from zero on the decimal
+ * digits of the value (4,35 shows as 4,4, as a reader expects, although
+ * the double is 4,34999...). */
+#ifndef JMON_NUMFMT_H
+#define JMON_NUMFMT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "jmon/config.h"
+
+#define NUMFMT_MAX 64		/* enough for any double in any form here */
+
+#define NUMFMT_SIGN    0x1	/* always a sign: "+12,3", "-16" (zero stays "0") */
+#define NUMFMT_NOGROUP 0x2	/* no thousands separator: "2660" */
+
+/* Dutch form with `decimals` decimals (0-9); decimals < 0: as few as the
+ * value needs, at most 6 (for the bounds of a condition: "3,5", "10").
+ * Returns buf. */
+char *numfmt_nl(char *buf, size_t size, double v, int decimals, unsigned flags);
+
+/* Dutch form with the unit: "6,5 wk", "12 dgn", "11,4 %", "€ 1.234",
+ * "2.660" (aantal and score have no suffix). */
+char *numfmt_unit(char *buf, size_t size, double v, int decimals, enum unit u,
+		  unsigned flags);
+
+/* Machine form: "2660", "4.2", "-0.05".  decimals < 0: the value as
+ * stored (15 significant digits, trailing zeros dropped); otherwise
+ * rounded to that many decimals, trailing zeros kept ("4.20"). */
+char *numfmt_machine(char *buf, size_t size, double v, int decimals);
+
+/* The short unit as it follows a number on screen: "wk", "dgn", "%", "€"
+ * (written before the number), "" for aantal and score. */
+const char *unit_suffix(enum unit u);
+
+/* Parse a machine number: optional sign, digits, optional `.digits`,
+ * optional exponent; nothing else, not even spaces.  Locale-independent. */
+bool numfmt_parse(const char *s, double *out);
+
+#endif

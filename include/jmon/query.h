@@ -1,0 +1,143 @@
+/* The read side the TUI and `jmon report` build on, and the two small
+ * writes of an analyst (annotations, reviews).
+ *
+ * A cell is (indicator, region, period, category); category "" is the
+ * total.  Its current value is the one from the newest delivery that holds
+ * it.  Every query reads what its answer needs through an index, bounded
+ * by a limit or by the size of the answer: never a whole table. */
+#ifndef JMON_QUERY_H
+#define JMON_QUERY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "jmon/db.h"
+#include "jmon/error.h"
+#include "jmon/period.h"
+
+#define QUERY_FLAG_MAX 16	/* "provisional" and the NUL */
+#define QUERY_CODE_MAX 32	/* region codes, with room */
+#define QUERY_TIME_MAX 24	/* "2026-01-31T12:00:00Z" */
+
+struct cell_key {
+	const char *indicator, *region, *period, *category;	/* category "" = total */
+};
+
+/* One value of a cell as one delivery stored it. */
+struct cell_value {
+	bool present;		/* false: no delivery holds this cell */
+	bool has_value;		/* false: NULL, see flag */
+	double value;
+	char flag[QUERY_FLAG_MAX];	/* "", provisional, suppressed, unknown, na */
+	long delivery;
+};
+
+/* The current value of a cell. */
+enum jmon_status query_cell(struct db *db, const struct cell_key *key, struct cell_value *out,
+			    struct jmon_error *err);
+
+/* The cell in each delivery that gave it a value, newest first, at most
+ * max entries; *n is how many were filled. */
+enum jmon_status query_cell_history(struct db *db, const struct cell_key *key,
+				    struct cell_value *out, size_t max, size_t *n,
+				    struct jmon_error *err);
+
+/* A cell whose value the newest delivery changed. */
+struct cell_change {
+	char indicator[QUERY_CODE_MAX * 2], category[QUERY_CODE_MAX * 2];
+	char region[QUERY_CODE_MAX];
+	struct cell_value old, now;
+	bool has_diff;		/* both values present: diff = now - old */
+	double diff;
+};
+
+/* The cells of period (and region; NULL: every region) that the newest
+ * delivery holding data for that period changed, against what was current
+ * before it: old, new, difference.  Cells that delivery added for the first
+ * time are not changes.  Ordered by region, indicator, category; at most
+ * max.  *delivery receives the delivery compared (0: none). */
+enum jmon_status query_changes(struct db *db, const char *region, const char *period,
+			       struct cell_change *out, size_t max, size_t *n, long *delivery,
+			       struct jmon_error *err);
+
+/* The newest period with data for region, of kind (NULL: any kind), into
+ * code (PERIOD_CODE_MAX); *found false when there is none. */
+enum jmon_status query_latest_period(struct db *db, const char *region,
+				     const enum period_kind *kind, char *code, bool *found,
+				     struct jmon_error *err);
+
+/* One cell over n periods of the kind of `upto`, ending with it: out[0] is
+ * the oldest, out[n - 1] is upto.  periods (n codes of PERIOD_CODE_MAX) may
+ * be NULL. */
+enum jmon_status query_series(struct db *db, const struct cell_key *upto, int n,
+			      struct cell_value *out, char (*periods)[PERIOD_CODE_MAX],
+			      struct jmon_error *err);
+
+struct region_row {
+	char code[QUERY_CODE_MAX];
+	char name[128];
+	char kind[16];
+	char parent[QUERY_CODE_MAX];	/* "" at the top */
+	int children;
+};
+
+/* One region; *found false if unknown. */
+enum jmon_status query_region(struct db *db, const char *code, struct region_row *out,
+			      bool *found, struct jmon_error *err);
+/* The children of parent (for drill-down) ordered by code, after the code
+ * `after` (NULL: from the first; keyset paging), at most max. */
+enum jmon_status query_region_children(struct db *db, const char *parent, const char *after,
+				       struct region_row *out, size_t max, size_t *n,
+				       struct jmon_error *err);
+/* The region's name into buf, or its code when it has none. */
+void query_region_name(struct db *db, const char *code, char *buf, size_t size);
+
+struct delivery_row {
+	long id;
+	char source[256];
+	char sha256[65];
+	char format[16];
+	char imported_at[QUERY_TIME_MAX];
+	long rows, cells_new, cells_changed, cells_unchanged;
+	char note[256];
+};
+
+/* Deliveries newest first, with id below `before` (0: from the newest). */
+enum jmon_status query_deliveries(struct db *db, long before, struct delivery_row *out,
+				  size_t max, size_t *n, struct jmon_error *err);
+
+struct annotation {
+	char *text, *author;
+	char at[QUERY_TIME_MAX];
+};
+
+/* The explanation of a cell; *found false if none.  Free with
+ * annotation_free. */
+enum jmon_status query_annotation(struct db *db, const struct cell_key *key,
+				  struct annotation *out, bool *found, struct jmon_error *err);
+/* Write (or, with empty text, remove) the explanation: one transaction.
+ * The database must be open read-write. */
+enum jmon_status query_annotate(struct db *db, const struct cell_key *key, const char *text,
+				const char *author, struct jmon_error *err);
+void annotation_free(struct annotation *a);
+
+struct review {
+	char status_override[8];	/* "" none, else green/amber/red/grey */
+	char *reason;
+	bool reviewed;
+	char *author;
+	char at[QUERY_TIME_MAX];
+};
+
+/* The review of an indicator in a region and period (key->category is not
+ * used); *found false if none.  Free with review_free. */
+enum jmon_status query_review(struct db *db, const struct cell_key *key, struct review *out,
+			      bool *found, struct jmon_error *err);
+/* Write a review: status_override NULL or "" for none (it then needs no
+ * reason); an override needs a reason.  One transaction. */
+enum jmon_status query_set_review(struct db *db, const struct cell_key *key,
+				  const char *status_override, const char *reason, bool reviewed,
+				  const char *author, struct jmon_error *err);
+void review_free(struct review *r);
+
+#endif

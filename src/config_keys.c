@@ -1,0 +1,507 @@
+/* The keys of the configuration (DESIGN section 5) as field tables, and
+ * the checks that need more than one key: ids unique, references that
+ * resolve, bands that can match.  The walk itself is in config_yaml.c. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "jmon/condition.h"
+#include "jmon/config_yaml.h"
+#include "jmon/xmalloc.h"
+
+#define DEFAULT_MIN_COUNT 10
+
+/* Names in enum order, NULL-terminated for F_CHOICE. */
+static const char *const unit_names[] = {
+	"aantal", "procent", "weken", "dagen", "euro", "score", NULL
+};
+static const char *const total_names[] = { "sum", "none", NULL };
+static const char *const on_names[] = {
+	"value", "change", "change_pct", "yoy_pct", "norm_ratio", "peer_pct", NULL
+};
+
+const char *unit_name(enum unit u)
+{
+	return (size_t)u < ARRAY_SIZE(unit_names) - 1 ? unit_names[u] : "?";
+}
+
+const char *rule_on_name(enum rule_on on)
+{
+	return (size_t)on < ARRAY_SIZE(on_names) - 1 ? on_names[on] : "?";
+}
+
+static const struct field privacy_fields[] = {	/* obj: int *min_count */
+	{ "min_count", F_INT, 0, 0, 1000000, NULL, NULL, NULL },
+};
+
+/* --- monitor ---------------------------------------------------------- */
+
+static const struct field legend_fields[] = {
+	FIELD_TEXT("red", struct monitor, legend_red),
+	FIELD_TEXT("amber", struct monitor, legend_amber),
+	FIELD_TEXT("green", struct monitor, legend_green),
+};
+
+static void monitor_privacy(struct loader *ld, yaml_node_t *v, void *obj)
+{
+	cfg_mapping(ld, v, "privacy", privacy_fields, ARRAY_SIZE(privacy_fields),
+		    &((struct monitor *)obj)->min_count);
+}
+
+static void monitor_legend(struct loader *ld, yaml_node_t *v, void *obj)
+{
+	cfg_mapping(ld, v, "legend", legend_fields, ARRAY_SIZE(legend_fields), obj);
+}
+
+static const struct field monitor_fields[] = {
+	FIELD_TEXT("title", struct monitor, title),
+	FIELD_TEXT("region", struct monitor, region),
+	FIELD_TEXT("database", struct monitor, database),
+	FIELD_CALL("privacy", monitor_privacy),
+	FIELD_CALL("legend", monitor_legend),
+};
+
+static void default_text(char **field, const char *text)
+{
+	if (!*field)
+		*field = xstrdup(text);
+}
+
+/* The legend of the Almere report (seed 004), used when the file has none. */
+static void monitor_defaults(struct monitor *m)
+{
+	default_text(&m->title, "Monitor jeugdhulp");
+	default_text(&m->legend_red, "Er is een extra maatregel nodig om de gestelde resultaten te halen.");
+	default_text(&m->legend_amber, "Er is extra aandacht nodig om de gestelde resultaten te halen.");
+	default_text(&m->legend_green, "Het proces loopt zoals gepland. We verwachten de gestelde resultaten te halen.");
+}
+
+/* --- peer groups -------------------------------------------------------- */
+
+static void peer_regions(struct loader *ld, yaml_node_t *v, void *obj)
+{
+	struct peer_group *pg = obj;
+	size_t n, cap = 0;
+	yaml_node_item_t *items = cfg_sequence(ld, v, &n);
+
+	for (size_t i = 0; i < n; i++) {
+		yaml_node_t *item = cfg_node(ld, items[i]);
+		const char *code = cfg_text(ld, item);
+		if (!code || !cfg_id_ok(ld, item, code))
+			continue;
+		ARRAY_GROW(pg->regions, pg->nregions, cap);
+		pg->regions[pg->nregions++] = xstrdup(code);
+	}
+}
+
+static const struct field peer_fields[] = {
+	FIELD_TEXT("id", struct peer_group, id),
+	FIELD_TEXT("label", struct peer_group, label),
+	FIELD_CALL("regions", peer_regions),
+};
+
+/* The id of a list item: present, well-formed, not used before in
+ * ids[0..n) (stride bytes apart, the id at offset 0 of each element). */
+static bool check_id(struct loader *ld, yaml_node_t *item, const char *what,
+		     const char *id, const void *first, size_t n, size_t stride)
+{
+	yaml_node_t *idnode = cfg_get(ld, item, "id");
+
+	if (!id) {
+		if (!idnode)
+			cfg_error(ld, item, "%s without 'id'", what);
+		return false;
+	}
+	if (!cfg_id_ok(ld, idnode, id))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		const char *other = *(char *const *)((const char *)first + i * stride);
+		if (other && !strcmp(other, id)) {
+			cfg_error(ld, idnode, "duplicate %s id '%s'", what, id);
+			return false;
+		}
+	}
+	return true;
+}
+
+static void read_peers(struct loader *ld, yaml_node_t *node)
+{
+	struct config *cfg = ld->cfg;
+	size_t n, cap = 0;
+	yaml_node_item_t *items;
+
+	ld->key = "peers";
+	items = cfg_sequence(ld, node, &n);
+	for (size_t i = 0; i < n; i++) {
+		yaml_node_t *item = cfg_node(ld, items[i]);
+		ARRAY_GROW(cfg->peers, cfg->npeers, cap);
+		struct peer_group *pg = &cfg->peers[cfg->npeers++];
+		memset(pg, 0, sizeof *pg);
+		if (!cfg_item_mapping(ld, item, "peer group", peer_fields, ARRAY_SIZE(peer_fields), pg))
+			continue;
+		if (!check_id(ld, item, "peer group", pg->id, cfg->peers, cfg->npeers - 1, sizeof *pg))
+			continue;
+		default_text(&pg->label, pg->id);
+		if (pg->nregions == 0 && !cfg_get(ld, item, "regions"))
+			cfg_error(ld, item, "peer group '%s' has no 'regions'", pg->id);
+	}
+	ld->key = NULL;
+}
+
+/* --- indicators --------------------------------------------------------- */
+
+static const struct field category_fields[] = {
+	FIELD_TEXT("id", struct category, id),
+	FIELD_TEXT("label", struct category, label),
+};
+
+static void indicator_categories(struct loader *ld, yaml_node_t *v, void *obj)
+{
+	struct indicator *ind = obj;
+	size_t n, cap = 0;
+	yaml_node_item_t *items = cfg_sequence(ld, v, &n);
+
+	for (size_t i = 0; i < n; i++) {
+		yaml_node_t *item = cfg_node(ld, items[i]);
+		struct category cat = { NULL, NULL };
+		if (cfg_item_mapping(ld, item, "category", category_fields,
+				     ARRAY_SIZE(category_fields), &cat)
+		    && check_id(ld, item, "category", cat.id, ind->categories,
+				ind->ncategories, sizeof cat)) {
+			default_text(&cat.label, cat.id);
+			ARRAY_GROW(ind->categories, ind->ncategories, cap);
+			ind->categories[ind->ncategories++] = cat;
+		} else {
+			free(cat.id);
+			free(cat.label);
+		}
+	}
+}
+
+static const struct field norm_fields[] = {
+	FIELD_NUMBER("value", struct norm, value),
+	FIELD_TEXT("label", struct norm, label),
+	FIELD_TEXT("basis", struct norm, basis),
+};
+
+static void indicator_norm(struct loader *ld, yaml_node_t *v, void *obj)
+{
+	struct norm *norm = &((struct indicator *)obj)->norm;
+
+	if (!cfg_mapping(ld, v, "norm", norm_fields, ARRAY_SIZE(norm_fields), norm))
+		return;
+	if (!cfg_get(ld, v, "value"))
+		cfg_error(ld, v, "a norm needs a 'value'");
+	norm->present = true;
+	default_text(&norm->label, "norm");
+}
+
+static void rule_categories(struct loader *ld, yaml_node_t *v, void *obj)
+{
+	struct stoplight_rule *rule = obj;
+	size_t n;
+	yaml_node_item_t *items = cfg_sequence(ld, v, &n);
+
+	/* checked against the indicator's categories once it is read whole */
+	rule->categories = xcalloc(n ? n : 1, sizeof *rule->categories);
+	for (size_t i = 0; i < n; i++) {
+		const char *id = cfg_text(ld, cfg_node(ld, items[i]));
+		if (id)
+			rule->categories[rule->ncategories++] = xstrdup(id);
+	}
+}
+
+static const struct field stoplight_fields[] = {
+	FIELD_CHOICE("on", struct stoplight_rule, on, on_names, "stoplight kind"),
+	FIELD_CONDITION("green", struct stoplight_rule, green),
+	FIELD_CONDITION("amber", struct stoplight_rule, amber),
+	FIELD_CONDITION("red", struct stoplight_rule, red),
+	FIELD_INT("min_n", struct stoplight_rule, min_n, 0, 1000000),
+	FIELD_CALL("categories", rule_categories),
+};
+
+static void indicator_stoplight(struct loader *ld, yaml_node_t *v, void *obj)
+{
+	struct stoplight_rule *rule = &((struct indicator *)obj)->rule;
+
+	if (cfg_mapping(ld, v, "stoplight", stoplight_fields, ARRAY_SIZE(stoplight_fields), rule))
+		rule->present = true;
+}
+
+static void indicator_peers(struct loader *ld, yaml_node_t *v, void *obj)
+{
+	struct indicator *ind = obj;
+	const struct config *cfg = ld->cfg;
+	const char *id = cfg_text(ld, v);
+	const char **ids;
+
+	if (!id)
+		return;
+	if (config_peer_group(cfg, id)) {	/* peers: is read before chapters */
+		ind->peers = xstrdup(id);
+		return;
+	}
+	if (cfg->npeers == 0) {
+		cfg_error(ld, v, "unknown peer group '%s'; the file defines no 'peers'", id);
+		return;
+	}
+	ids = xcalloc(cfg->npeers, sizeof *ids);
+	for (size_t i = 0; i < cfg->npeers; i++)
+		ids[i] = cfg->peers[i].id ? cfg->peers[i].id : "";
+	cfg_unknown(ld, v, "peer group", id, ids, cfg->npeers);
+	free(ids);
+}
+
+static const struct field cbs_fields[] = {
+	FIELD_TEXT("measure", struct cbs_source, measure),
+	FIELD_INT("decimals", struct cbs_source, decimals, 0, 9),
+};
+
+/* CBS numbers its measure columns (JongerenMetJeugdzorgInNatura_96) and
+ * the number changes between table versions, so it is not part of the key. */
+static void strip_column_number(char *measure)
+{
+	char *u = strrchr(measure, '_');
+
+	if (!u || !u[1] || u == measure)
+		return;
+	for (char *p = u + 1; *p; p++)
+		if (*p < '0' || *p > '9')
+			return;
+	*u = '\0';
+}
+
+static void indicator_cbs(struct loader *ld, yaml_node_t *v, void *obj)
+{
+	struct cbs_source *cbs = &((struct indicator *)obj)->cbs;
+
+	if (!cfg_mapping(ld, v, "cbs", cbs_fields, ARRAY_SIZE(cbs_fields), cbs))
+		return;
+	if (!cbs->measure) {
+		if (!cfg_get(ld, v, "measure"))
+			cfg_error(ld, v, "cbs needs a 'measure' (the CBS column key)");
+		return;
+	}
+	strip_column_number(cbs->measure);
+}
+
+static void indicator_privacy(struct loader *ld, yaml_node_t *v, void *obj)
+{
+	cfg_mapping(ld, v, "privacy", privacy_fields, ARRAY_SIZE(privacy_fields),
+		    &((struct indicator *)obj)->min_count);
+}
+
+static const struct field indicator_fields[] = {
+	FIELD_TEXT("id", struct indicator, id),
+	FIELD_TEXT("label", struct indicator, label),
+	FIELD_CHOICE("unit", struct indicator, unit, unit_names, "unit"),
+	FIELD_INT("decimals", struct indicator, decimals, 0, 9),
+	FIELD_TEXT("definition", struct indicator, definition),
+	FIELD_TEXT("source", struct indicator, source),
+	FIELD_BOOL("counts", struct indicator, counts),
+	FIELD_CALL("categories", indicator_categories),
+	FIELD_CHOICE("total", struct indicator, total, total_names, "total"),
+	FIELD_CALL("norm", indicator_norm),
+	FIELD_CALL("stoplight", indicator_stoplight),
+	FIELD_CALL("peers", indicator_peers),
+	FIELD_CALL("cbs", indicator_cbs),
+	FIELD_CALL("privacy", indicator_privacy),
+};
+
+/* "band 'amber' (<= 4) can never match: 'green' (<= 6) already covers it" */
+static void check_band_order(struct loader *ld, yaml_node_t *sl, const struct stoplight_rule *r)
+{
+	const struct condition *green = r->green.op != COND_NONE ? &r->green : NULL;
+	const struct condition *amber = r->amber.op != COND_NONE ? &r->amber : NULL;
+	const struct condition *before[2] = { green, amber };
+
+	if (green && amber && condition_covered(amber, before, 1))
+		cfg_error(ld, cfg_get(ld, sl, "amber"),
+			  "band 'amber' (%s) can never match: 'green' (%s) already covers it",
+			  amber->text, green->text);
+	if (r->red.op == COND_NONE || !(green || amber) || !condition_covered(&r->red, before, 2))
+		return;
+	if (green && amber)
+		cfg_error(ld, cfg_get(ld, sl, "red"),
+			  "band 'red' (%s) can never match: 'green' (%s) and 'amber' (%s) already cover it",
+			  r->red.text, green->text, amber->text);
+	else
+		cfg_error(ld, cfg_get(ld, sl, "red"),
+			  "band 'red' (%s) can never match: '%s' (%s) already covers it",
+			  r->red.text, green ? "green" : "amber", (green ? green : amber)->text);
+}
+
+static void check_rule_categories(struct loader *ld, yaml_node_t *list, const struct indicator *ind)
+{
+	const char **ids;
+	size_t n;
+	yaml_node_item_t *items;
+
+	if (!list || list->type != YAML_SEQUENCE_NODE)
+		return;
+	if (ind->ncategories == 0 && list->data.sequence.items.top > list->data.sequence.items.start) {
+		cfg_error(ld, list, "stoplight.categories names categories, but indicator '%s' has none",
+			  ind->id);
+		return;
+	}
+	ld->key = "categories";
+	items = cfg_sequence(ld, list, &n);
+	ids = xcalloc(ind->ncategories + 1, sizeof *ids);
+	for (size_t i = 0; i < ind->ncategories; i++)
+		ids[i] = ind->categories[i].id;
+	for (size_t i = 0; i < n; i++) {
+		yaml_node_t *item = cfg_node(ld, items[i]);
+		const char *id = item->type == YAML_SCALAR_NODE ? (const char *)item->data.scalar.value : NULL;
+		if (id && !indicator_category(ind, id))
+			cfg_unknown(ld, item, "category", id, ids, ind->ncategories);
+	}
+	free(ids);
+	ld->key = NULL;
+}
+
+static void check_rule(struct loader *ld, yaml_node_t *node, const struct indicator *ind)
+{
+	const struct stoplight_rule *r = &ind->rule;
+	yaml_node_t *sl = cfg_get(ld, node, "stoplight");
+	yaml_node_t *on = cfg_get(ld, sl, "on");
+
+	if (!r->present)
+		return;
+	if (r->green.op == COND_NONE && r->amber.op == COND_NONE && r->red.op == COND_NONE
+	    && !cfg_get(ld, sl, "green") && !cfg_get(ld, sl, "amber") && !cfg_get(ld, sl, "red"))
+		cfg_error(ld, sl, "a stoplight needs at least one band: green, amber or red");
+	if (r->on == ON_NORM_RATIO && !ind->norm.present)
+		cfg_error(ld, on ? on : sl, "on: norm_ratio needs a 'norm' on indicator '%s'", ind->id);
+	if (r->on == ON_PEER_PCT && !ind->peers && !cfg_get(ld, node, "peers"))
+		cfg_error(ld, on ? on : sl, "on: peer_pct needs 'peers' (a peer group) on indicator '%s'",
+			  ind->id);
+	check_band_order(ld, sl, r);
+	check_rule_categories(ld, cfg_get(ld, sl, "categories"), ind);
+}
+
+/* Indicator ids are unique across all chapters: the database and the
+ * command line name an indicator without its chapter. */
+static void check_indicator_id(struct loader *ld, yaml_node_t *node, const struct indicator *ind)
+{
+	const struct config *cfg = ld->cfg;
+	yaml_node_t *idnode = cfg_get(ld, node, "id");
+
+	for (size_t c = 0; c < cfg->nchapters; c++) {
+		const struct chapter *ch = &cfg->chapters[c];
+		for (size_t i = 0; i < ch->nindicators; i++) {
+			const struct indicator *other = &ch->indicators[i];
+			if (other == ind)
+				return;
+			if (other->id && !strcmp(other->id, ind->id)) {
+				cfg_error(ld, idnode,
+					  "duplicate indicator id '%s' (first in chapter '%s', line %d)",
+					  ind->id, ch->id ? ch->id : "?", other->pos.line);
+				return;
+			}
+		}
+	}
+}
+
+static void read_indicator(struct loader *ld, yaml_node_t *node, struct indicator *ind)
+{
+	ind->min_count = -1;
+	ind->pos = (struct config_pos){ (int)node->start_mark.line + 1, (int)node->start_mark.column + 1 };
+	if (!cfg_item_mapping(ld, node, "indicator", indicator_fields, ARRAY_SIZE(indicator_fields), ind))
+		return;
+	if (!ind->id) {
+		if (!cfg_get(ld, node, "id"))
+			cfg_error(ld, node, "indicator without 'id'");
+		return;
+	}
+	if (!cfg_id_ok(ld, cfg_get(ld, node, "id"), ind->id))
+		return;
+	check_indicator_id(ld, node, ind);
+	default_text(&ind->label, ind->id);
+	if (ind->min_count < 0)
+		ind->min_count = ld->cfg->monitor.min_count;
+	check_rule(ld, node, ind);
+}
+
+/* --- chapters ----------------------------------------------------------- */
+
+static void chapter_indicators(struct loader *ld, yaml_node_t *v, void *obj)
+{
+	struct chapter *ch = obj;
+	size_t n;
+	yaml_node_item_t *items = cfg_sequence(ld, v, &n);
+
+	/* allocated at full size up front: check_indicator_id walks this
+	 * array while it fills, so it must not move */
+	ch->indicators = xcalloc(n ? n : 1, sizeof *ch->indicators);
+	for (size_t i = 0; i < n; i++) {
+		struct indicator *ind = &ch->indicators[ch->nindicators++];
+		read_indicator(ld, cfg_node(ld, items[i]), ind);
+	}
+}
+
+static const struct field chapter_fields[] = {
+	FIELD_TEXT("id", struct chapter, id),
+	FIELD_TEXT("label", struct chapter, label),
+	FIELD_CALL("indicators", chapter_indicators),
+};
+
+static void read_chapters(struct loader *ld, yaml_node_t *node)
+{
+	struct config *cfg = ld->cfg;
+	size_t n;
+	yaml_node_item_t *items;
+
+	ld->key = "chapters";
+	items = cfg_sequence(ld, node, &n);
+	cfg->chapters = xcalloc(n ? n : 1, sizeof *cfg->chapters);
+	for (size_t i = 0; i < n; i++) {
+		yaml_node_t *item = cfg_node(ld, items[i]);
+		struct chapter *ch = &cfg->chapters[cfg->nchapters++];
+		if (!cfg_item_mapping(ld, item, "chapter", chapter_fields, ARRAY_SIZE(chapter_fields), ch))
+			continue;
+		if (!check_id(ld, item, "chapter", ch->id, cfg->chapters, cfg->nchapters - 1, sizeof *ch))
+			continue;
+		default_text(&ch->label, ch->id);
+		if (!cfg_get(ld, item, "indicators"))
+			cfg_error(ld, item, "chapter '%s' has no 'indicators'", ch->id);
+	}
+	ld->key = NULL;
+}
+
+/* --- top level ---------------------------------------------------------- */
+
+struct root {
+	yaml_node_t *monitor, *peers, *chapters;
+};
+
+static const struct field root_fields[] = {
+	FIELD_NODE("monitor", struct root, monitor),
+	FIELD_NODE("peers", struct root, peers),
+	FIELD_NODE("chapters", struct root, chapters),
+};
+
+void config_read_root(struct loader *ld, yaml_node_t *root)
+{
+	struct root r = { NULL, NULL, NULL };
+	struct monitor *m = &ld->cfg->monitor;
+
+	if (root->type != YAML_MAPPING_NODE) {
+		cfg_error(ld, root, "the configuration must be a mapping with monitor, peers and chapters");
+		return;
+	}
+	cfg_mapping(ld, root, "top-level", root_fields, ARRAY_SIZE(root_fields), &r);
+	/* in this order whatever the file's order: indicators inherit the
+	 * monitor's privacy minimum and refer to peer groups */
+	m->min_count = DEFAULT_MIN_COUNT;
+	if (r.monitor) {
+		ld->key = "monitor";
+		cfg_mapping(ld, r.monitor, "monitor", monitor_fields, ARRAY_SIZE(monitor_fields), m);
+		ld->key = NULL;
+	}
+	monitor_defaults(m);
+	if (r.peers)
+		read_peers(ld, r.peers);
+	if (r.chapters)
+		read_chapters(ld, r.chapters);
+	else
+		cfg_error(ld, root, "no 'chapters': a monitor needs at least one chapter");
+}

@@ -1,0 +1,390 @@
+/* The YAML side of the configuration: libyaml's document, and a walk of
+ * mappings driven by field tables (include/jmon/config_yaml.h).
+ *
+ * The document API (yaml_parser_load) is used rather than events because
+ * every node keeps its start mark, so a check that needs two keys (a band
+ * against the one before it, `on: norm_ratio` against `norm:`) can still
+ * point at the right line after both were read. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jmon/condition.h"
+#include "jmon/config_yaml.h"
+#include "jmon/numfmt.h"
+#include "jmon/strbuf.h"
+#include "jmon/suggest.h"
+#include "jmon/xmalloc.h"
+
+void cfg_error(struct loader *ld, const yaml_node_t *node, const char *fmt, ...)
+{
+	char msg[700];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	/* libyaml's marks count from 0; editors count from 1 */
+	diag_add(ld->diag, ld->name, (long)node->start_mark.line + 1,
+		 (long)node->start_mark.column + 1, "%s", msg);
+}
+
+static const char *node_kind(const yaml_node_t *node)
+{
+	switch (node->type) {
+	case YAML_SEQUENCE_NODE: return "a list";
+	case YAML_MAPPING_NODE:  return "a mapping";
+	default:                 return "a value";
+	}
+}
+
+yaml_node_t *cfg_node(struct loader *ld, yaml_node_item_t item)
+{
+	return yaml_document_get_node(ld->doc, item);
+}
+
+/* A null in YAML: nothing after the colon, "~" or "null". */
+static bool is_null(const yaml_node_t *node)
+{
+	const char *s = (const char *)node->data.scalar.value;
+
+	return node->type == YAML_SCALAR_NODE && node->data.scalar.style == YAML_PLAIN_SCALAR_STYLE
+	       && (!*s || !strcmp(s, "~") || !strcmp(s, "null"));
+}
+
+const char *cfg_text(struct loader *ld, yaml_node_t *node)
+{
+	if (node->type != YAML_SCALAR_NODE) {
+		cfg_error(ld, node, "'%s' must be a single value, not %s", ld->key, node_kind(node));
+		return NULL;
+	}
+	if (is_null(node)) {
+		cfg_error(ld, node, "'%s' needs a value", ld->key);
+		return NULL;
+	}
+	return (const char *)node->data.scalar.value;
+}
+
+/* Numbers and booleans must be written bare: `decimals: "1"` is a text
+ * in YAML, and accepting it would hide a quoting mistake. */
+static const char *bare(struct loader *ld, yaml_node_t *node, const char *want)
+{
+	const char *s = cfg_text(ld, node);
+
+	if (s && node->data.scalar.style != YAML_PLAIN_SCALAR_STYLE) {
+		cfg_error(ld, node, "'%s' must be %s, not a quoted text", ld->key, want);
+		return NULL;
+	}
+	return s;
+}
+
+bool cfg_id_ok(struct loader *ld, yaml_node_t *node, const char *id)
+{
+	if (!*id) {
+		cfg_error(ld, node, "an id must not be empty");
+		return false;
+	}
+	for (const char *p = id; *p; p++)
+		if (!(*p == '_' || *p == '-' || (*p >= '0' && *p <= '9')
+		      || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))) {
+			cfg_error(ld, node, "id '%s' may only contain letters, digits, '_' and '-'", id);
+			return false;
+		}
+	return true;
+}
+
+yaml_node_item_t *cfg_sequence(struct loader *ld, yaml_node_t *node, size_t *n)
+{
+	*n = 0;
+	if (node->type != YAML_SEQUENCE_NODE) {
+		cfg_error(ld, node, "'%s' must be a list, not %s", ld->key, node_kind(node));
+		return NULL;
+	}
+	*n = (size_t)(node->data.sequence.items.top - node->data.sequence.items.start);
+	return node->data.sequence.items.start;
+}
+
+yaml_node_t *cfg_get(struct loader *ld, yaml_node_t *mapping, const char *key)
+{
+	if (!mapping || mapping->type != YAML_MAPPING_NODE)
+		return NULL;
+	for (yaml_node_pair_t *p = mapping->data.mapping.pairs.start;
+	     p < mapping->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = cfg_node(ld, p->key);
+		if (k->type == YAML_SCALAR_NODE && !strcmp((char *)k->data.scalar.value, key))
+			return cfg_node(ld, p->value);
+	}
+	return NULL;
+}
+
+/* "a, b or c" */
+static void list_words(struct strbuf *sb, const char *const *words, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		sb_addf(sb, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", words[i]);
+}
+
+/* "unknown unit 'uren'; did you mean 'uren'?" or "...; expected a, b or c" */
+void cfg_unknown(struct loader *ld, yaml_node_t *node, const char *noun,
+			 const char *word, const char *const *words, size_t n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *near = suggest_word(word, words, n);
+
+	if (near) {
+		sb_addf(&sb, "did you mean '%s'?", near);
+	} else if (n == 1) {
+		sb_addf(&sb, "expected '%s'", words[0]);
+	} else {
+		sb_adds(&sb, "expected ");
+		list_words(&sb, words, n);
+	}
+	cfg_error(ld, node, "unknown %s '%s'; %s", noun, word, sb_str(&sb));
+	sb_free(&sb);
+}
+
+static void read_choice(struct loader *ld, const struct field *f, yaml_node_t *node, int *out)
+{
+	const char *s = cfg_text(ld, node);
+	size_t n = 0;
+
+	if (!s)
+		return;
+	while (f->names[n])
+		n++;
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(s, f->names[i])) {
+			*out = (int)i;
+			return;
+		}
+	cfg_unknown(ld, node, f->noun, s, f->names, n);
+}
+
+static void read_int(struct loader *ld, const struct field *f, yaml_node_t *node, int *out)
+{
+	char want[64];
+	const char *s;
+	double v;
+
+	snprintf(want, sizeof want, "a whole number from %d to %d", f->min, f->max);
+	if (!(s = bare(ld, node, want)))
+		return;
+	if (!numfmt_parse(s, &v) || v != (double)(long)v || v < f->min || v > f->max)
+		cfg_error(ld, node, "'%s' must be %s, not '%s'", ld->key, want, s);
+	else
+		*out = (int)v;
+}
+
+static void read_condition(struct loader *ld, yaml_node_t *node, struct condition *c)
+{
+	const char *s, *problem;
+
+	if (node->type == YAML_SCALAR_NODE && (node->data.scalar.style == YAML_FOLDED_SCALAR_STYLE
+					       || node->data.scalar.style == YAML_LITERAL_SCALAR_STYLE)) {
+		/* `red: > 6` is a YAML folded block, not a condition */
+		cfg_error(ld, node, "'%s': put the condition in quotes, as in \"> 6\"", ld->key);
+		return;
+	}
+	if (!(s = cfg_text(ld, node)))
+		return;
+	if ((problem = condition_parse(s, c)))
+		cfg_error(ld, node, "'%s': '%s': %s", ld->key, s, problem);
+	else
+		c->pos = (struct config_pos){ (int)node->start_mark.line + 1,
+					      (int)node->start_mark.column + 1 };
+}
+
+static void read_field(struct loader *ld, const struct field *f, yaml_node_t *node, void *obj)
+{
+	char *at = (char *)obj + f->offset;
+	const char *s;
+	double v;
+
+	switch (f->kind) {
+	case F_TEXT:
+		if ((s = cfg_text(ld, node))) {
+			free(*(char **)at);
+			*(char **)at = xstrdup(s);
+		}
+		break;
+	case F_INT:
+		read_int(ld, f, node, (int *)at);
+		break;
+	case F_BOOL:
+		if (!(s = bare(ld, node, "true or false")))
+			break;
+		if (!strcmp(s, "true") || !strcmp(s, "false"))
+			*(bool *)at = !strcmp(s, "true");
+		else
+			cfg_error(ld, node, "'%s' must be true or false, not '%s'", ld->key, s);
+		break;
+	case F_NUMBER:
+		if (!(s = bare(ld, node, "a number")))
+			break;
+		if (numfmt_parse(s, &v))
+			*(double *)at = v;
+		else
+			cfg_error(ld, node, "'%s' must be a number, not '%s'", ld->key, s);
+		break;
+	case F_CHOICE:
+		read_choice(ld, f, node, (int *)at);
+		break;
+	case F_CONDITION:
+		read_condition(ld, node, (struct condition *)at);
+		break;
+	case F_NODE:
+		*(yaml_node_t **)at = node;
+		break;
+	case F_CALL:
+		f->fn(ld, node, obj);
+		break;
+	}
+}
+
+static void unknown_key(struct loader *ld, yaml_node_t *knode, const char *what,
+			const struct field *fields, size_t nfields)
+{
+	const char *names[32];
+	size_t n = nfields < ARRAY_SIZE(names) ? nfields : ARRAY_SIZE(names);
+	char noun[64];
+
+	for (size_t i = 0; i < n; i++)
+		names[i] = fields[i].name;
+	snprintf(noun, sizeof noun, "%s key", what);
+	cfg_unknown(ld, knode, noun, (const char *)knode->data.scalar.value, names, n);
+}
+
+bool cfg_mapping(struct loader *ld, yaml_node_t *node, const char *what,
+		 const struct field *fields, size_t nfields, void *obj)
+{
+	const char *outer = ld->key;
+
+	if (node->type != YAML_MAPPING_NODE) {
+		if (outer)
+			cfg_error(ld, node, "'%s' must be a mapping (key: value), not %s",
+				  outer, node_kind(node));
+		else
+			cfg_error(ld, node, "%s must be a mapping (key: value), not %s",
+				  what, node_kind(node));
+		return false;
+	}
+	for (yaml_node_pair_t *p = node->data.mapping.pairs.start;
+	     p < node->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = cfg_node(ld, p->key), *v = cfg_node(ld, p->value);
+		const char *key;
+		size_t i;
+
+		if (k->type != YAML_SCALAR_NODE) {
+			cfg_error(ld, k, "a key must be a name, not %s", node_kind(k));
+			continue;
+		}
+		key = (const char *)k->data.scalar.value;
+		yaml_node_pair_t *q = node->data.mapping.pairs.start;
+		for (; q < p; q++) {
+			yaml_node_t *e = cfg_node(ld, q->key);
+			if (e->type == YAML_SCALAR_NODE && !strcmp((char *)e->data.scalar.value, key))
+				break;
+		}
+		if (q < p) {
+			cfg_error(ld, k, "duplicate key '%s' (first on line %lu)", key,
+				  (unsigned long)cfg_node(ld, q->key)->start_mark.line + 1);
+			continue;
+		}
+		for (i = 0; i < nfields && strcmp(fields[i].name, key); i++)
+			;
+		if (i == nfields) {
+			unknown_key(ld, k, what, fields, nfields);
+			continue;
+		}
+		ld->key = fields[i].name;
+		read_field(ld, &fields[i], v, obj);
+		ld->key = outer;
+	}
+	return true;
+}
+
+bool cfg_item_mapping(struct loader *ld, yaml_node_t *node, const char *what,
+		      const struct field *fields, size_t nfields, void *obj)
+{
+	const char *outer = ld->key;
+	bool ok;
+
+	if (node->type != YAML_MAPPING_NODE) {
+		cfg_error(ld, node, "each %s in '%s' must be a mapping (key: value), not %s",
+			  what, outer, node_kind(node));
+		return false;
+	}
+	ld->key = NULL;
+	ok = cfg_mapping(ld, node, what, fields, nfields, obj);
+	ld->key = outer;
+	return ok;
+}
+
+/* Reader errors (bad UTF-8) come with a byte offset instead of a mark. */
+static void offset_position(const char *text, size_t offset, long *line, long *col)
+{
+	*line = 1;
+	*col = 1;
+	for (size_t i = 0; i < offset && text[i]; i++) {
+		if (text[i] == '\n')
+			(*line)++, *col = 1;
+		else if (((unsigned char)text[i] & 0xC0) != 0x80)
+			(*col)++;
+	}
+}
+
+static void syntax_error(struct loader *ld, yaml_parser_t *parser, const char *text)
+{
+	long line = (long)parser->problem_mark.line + 1, col = (long)parser->problem_mark.column + 1;
+	long ctx_line = (long)parser->context_mark.line + 1;
+	char context[160] = "";
+
+	if (parser->error == YAML_READER_ERROR)
+		offset_position(text, parser->problem_offset, &line, &col);
+	/* an unclosed quote is found where the text ends, far below where it
+	 * began: say where the construct started */
+	if (parser->context && ctx_line != line)
+		snprintf(context, sizeof context, " (%s that starts on line %ld)", parser->context, ctx_line);
+	else if (parser->context)
+		snprintf(context, sizeof context, " (%s)", parser->context);
+	diag_add(ld->diag, ld->name, line, col, "YAML syntax error: %s%s",
+		 parser->problem ? parser->problem : "cannot parse", context);
+}
+
+void config_parse_yaml(const char *name, const char *text, size_t len,
+		       struct config *cfg, struct diag_list *diag)
+{
+	yaml_parser_t parser;
+	yaml_document_t doc, extra;
+	struct loader ld = { name, &doc, cfg, diag, NULL };
+	yaml_node_t *root;
+
+	yaml_parser_initialize(&parser);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	if (!yaml_parser_load(&parser, &doc)) {
+		syntax_error(&ld, &parser, text);
+		yaml_parser_delete(&parser);
+		return;
+	}
+	root = yaml_document_get_root_node(&doc);
+	if (!root) {
+		diag_add(diag, name, 1, 1, "the file is empty: a monitor needs at least 'chapters'");
+	} else {
+		config_read_root(&ld, root);
+		/* a second document ("---" further down) would be silently
+		 * ignored, so it is an error, as is a syntax error in it */
+		if (!yaml_parser_load(&parser, &extra)) {
+			syntax_error(&ld, &parser, text);
+		} else {
+			yaml_node_t *r2 = yaml_document_get_root_node(&extra);
+			if (r2)
+				diag_add(diag, name, (long)r2->start_mark.line + 1,
+					 (long)r2->start_mark.column + 1,
+					 "a second YAML document; the configuration is one document");
+			yaml_document_delete(&extra);
+		}
+	}
+	yaml_document_delete(&doc);
+	yaml_parser_delete(&parser);
+}

@@ -1,0 +1,347 @@
+/* Opening the store, the statement cache, transactions and the
+ * configuration sync.  See include/jmon/db.h; the schema is in schema.c. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "jmon/db.h"
+#include "jmon/xmalloc.h"
+
+enum jmon_status db_fail(struct db *db, struct jmon_error *err, const char *what)
+{
+	return jmon_fail(err, JMON_IO, "%s: %s: %s", db->path, what, sqlite3_errmsg(db->sql));
+}
+
+enum jmon_status db_exec(struct db *db, const char *sql, struct jmon_error *err)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(db->sql, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		jmon_fail(err, JMON_IO, "%s: %s", db->path, msg ? msg : "error");
+		sqlite3_free(msg);
+		return JMON_IO;
+	}
+	return JMON_OK;
+}
+
+sqlite3_stmt *db_prepare(struct db *db, const char *sql, struct jmon_error *err)
+{
+	struct db_cached_stmt *c;
+
+	for (size_t i = 0; i < db->ncache; i++) {
+		if (db->cache[i].sql == sql) {
+			sqlite3_reset(db->cache[i].stmt);
+			sqlite3_clear_bindings(db->cache[i].stmt);
+			return db->cache[i].stmt;
+		}
+	}
+	ARRAY_GROW(db->cache, db->ncache, db->capcache);
+	c = &db->cache[db->ncache];
+	c->sql = sql;
+	if (sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT, &c->stmt, NULL) != SQLITE_OK) {
+		db_fail(db, err, "preparing a statement");
+		sqlite3_finalize(c->stmt);
+		return NULL;
+	}
+	db->ncache++;
+	return c->stmt;
+}
+
+enum jmon_status db_begin(struct db *db, struct jmon_error *err)
+{
+	return db_exec(db, "BEGIN IMMEDIATE", err);
+}
+
+enum jmon_status db_commit(struct db *db, struct jmon_error *err)
+{
+	return db_exec(db, "COMMIT", err);
+}
+
+void db_rollback(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->sql))
+		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+}
+
+void db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+const char *db_column_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+
+	return s ? (const char *)s : "";
+}
+
+/* mkdir -p of the directory part of path, for the default location under
+ * $XDG_DATA_HOME that a first import has to create. */
+static void make_parent_dirs(const char *path)
+{
+	char *dir = xstrdup(path);
+
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+			break;
+		*p = '/';
+	}
+	free(dir);
+}
+
+static enum jmon_status open_readonly(struct db *db, struct jmon_error *err)
+{
+	int version;
+
+	if (access(db->path, F_OK) != 0)
+		return jmon_fail(err, JMON_NOINPUT,
+				 "%s: no database here yet (load data with: jmon import FILE)", db->path);
+	if (sqlite3_open_v2(db->path, &db->sql, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+		return db_fail(db, err, "opening");
+	sqlite3_busy_timeout(db->sql, 5000);
+	version = db_user_version(db);
+	if (version < 0)
+		return db_fail(db, err, "reading");
+	if (version != DB_SCHEMA_VERSION)
+		return jmon_fail(err, JMON_IO, "%s: database schema %d, this jmon reads %d%s",
+				 db->path, version, DB_SCHEMA_VERSION,
+				 version < DB_SCHEMA_VERSION ? " (jmon import upgrades it)" : "");
+	return JMON_OK;
+}
+
+static enum jmon_status open_readwrite(struct db *db, const struct config *cfg,
+				       struct jmon_error *err)
+{
+	enum jmon_status rc;
+
+	make_parent_dirs(db->path);
+	if (sqlite3_open_v2(db->path, &db->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+			    NULL) != SQLITE_OK)
+		return db_fail(db, err, "opening");
+	sqlite3_busy_timeout(db->sql, 5000);
+	/* WAL: readers keep browsing during an import.  synchronous=NORMAL is
+	 * durable across application crashes in WAL mode, and an import that
+	 * is lost to a power cut is simply run again. */
+	if ((rc = db_exec(db, "PRAGMA journal_mode = WAL", err)) != JMON_OK ||
+	    (rc = db_exec(db, "PRAGMA synchronous = NORMAL", err)) != JMON_OK ||
+	    (rc = db_exec(db, "PRAGMA foreign_keys = ON", err)) != JMON_OK ||
+	    (rc = db_migrate(db, err)) != JMON_OK)
+		return rc;
+	if (cfg)
+		return db_sync_config(db, cfg, err);
+	return JMON_OK;
+}
+
+enum jmon_status db_open(const char *path, enum db_mode mode, const struct config *cfg,
+			 struct db **out, struct jmon_error *err)
+{
+	struct db *db = xcalloc(1, sizeof *db);
+	enum jmon_status rc;
+
+	db->path = xstrdup(path);
+	db->readonly = mode == DB_READONLY;
+	rc = db->readonly ? open_readonly(db, err) : open_readwrite(db, cfg, err);
+	if (rc != JMON_OK) {
+		db_close(db);
+		*out = NULL;
+		return rc;
+	}
+	*out = db;
+	return JMON_OK;
+}
+
+void db_close(struct db *db)
+{
+	if (!db)
+		return;
+	for (size_t i = 0; i < db->ncache; i++)
+		sqlite3_finalize(db->cache[i].stmt);
+	free(db->cache);
+	sqlite3_close(db->sql);
+	free(db->path);
+	free(db);
+}
+
+/* --- configuration sync ---------------------------------------------------- */
+
+/* Each upsert writes only when something differs, so opening with an
+ * unchanged configuration leaves the file byte for byte as it was. */
+static const char sql_indicator_upsert[] =
+	"INSERT INTO indicator (id, chapter, position, label, unit, counts, active)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1)"
+	" ON CONFLICT (id) DO UPDATE SET chapter = excluded.chapter,"
+	"  position = excluded.position, label = excluded.label, unit = excluded.unit,"
+	"  counts = excluded.counts, active = 1"
+	" WHERE chapter IS NOT excluded.chapter OR position IS NOT excluded.position"
+	"  OR label IS NOT excluded.label OR unit IS NOT excluded.unit"
+	"  OR counts IS NOT excluded.counts OR active IS NOT 1";
+static const char sql_category_upsert[] =
+	"INSERT INTO category (indicator, id, position, label, active)"
+	" VALUES (?1, ?2, ?3, ?4, 1)"
+	" ON CONFLICT (indicator, id) DO UPDATE SET position = excluded.position,"
+	"  label = excluded.label, active = 1"
+	" WHERE position IS NOT excluded.position OR label IS NOT excluded.label"
+	"  OR active IS NOT 1";
+static const char sql_categories_all[] = "SELECT indicator, id FROM category";
+static const char sql_category_used[] =
+	"SELECT EXISTS (SELECT 1 FROM observation WHERE indicator = ?1 AND category = ?2)"
+	"    OR EXISTS (SELECT 1 FROM annotation WHERE indicator = ?1 AND category = ?2)"
+	"    OR (?2 = '' AND EXISTS (SELECT 1 FROM review WHERE indicator = ?1))";
+static const char sql_category_retire[] =
+	"UPDATE category SET active = 0 WHERE indicator = ?1 AND id = ?2 AND active";
+static const char sql_category_delete[] =
+	"DELETE FROM category WHERE indicator = ?1 AND id = ?2";
+static const char sql_indicator_retire[] =
+	"UPDATE indicator SET active = 0 WHERE active AND NOT EXISTS"
+	" (SELECT 1 FROM category WHERE indicator = ?1 AND active) AND id = ?1";
+static const char sql_indicator_delete[] =
+	"DELETE FROM indicator WHERE id = ?1 AND NOT EXISTS"
+	" (SELECT 1 FROM category WHERE indicator = ?1)";
+
+/* Label of the total row of every indicator. */
+#define TOTAL_LABEL "Totaal"
+
+static enum jmon_status step_done(struct db *db, sqlite3_stmt *st, struct jmon_error *err)
+{
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, err, "syncing the configuration");
+	return JMON_OK;
+}
+
+static enum jmon_status upsert_category(struct db *db, const char *indicator, const char *id,
+					int position, const char *label, struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_category_upsert, err);
+
+	if (!st)
+		return JMON_IO;
+	db_bind_text(st, 1, indicator);
+	db_bind_text(st, 2, id);
+	sqlite3_bind_int(st, 3, position);
+	db_bind_text(st, 4, label);
+	return step_done(db, st, err);
+}
+
+static enum jmon_status upsert_indicator(struct db *db, const struct indicator *ind,
+					 int position, struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_indicator_upsert, err);
+	enum jmon_status rc;
+
+	if (!st)
+		return JMON_IO;
+	db_bind_text(st, 1, ind->id);
+	db_bind_text(st, 2, ind->chapter ? ind->chapter->id : "");
+	sqlite3_bind_int(st, 3, position);
+	db_bind_text(st, 4, ind->label ? ind->label : ind->id);
+	db_bind_text(st, 5, unit_name(ind->unit));
+	sqlite3_bind_int(st, 6, ind->counts);
+	if ((rc = step_done(db, st, err)) != JMON_OK)
+		return rc;
+	if ((rc = upsert_category(db, ind->id, "", 0, TOTAL_LABEL, err)) != JMON_OK)
+		return rc;
+	for (size_t i = 0; i < ind->ncategories; i++) {
+		const struct category *cat = &ind->categories[i];
+
+		rc = upsert_category(db, ind->id, cat->id, (int)i + 1,
+				     cat->label ? cat->label : cat->id, err);
+		if (rc != JMON_OK)
+			return rc;
+	}
+	return JMON_OK;
+}
+
+static bool in_config(const struct config *cfg, const char *indicator, const char *category)
+{
+	const struct indicator *ind = config_indicator(cfg, indicator);
+
+	return ind && (category[0] == '\0' || indicator_category(ind, category));
+}
+
+/* Run a statement bound to (indicator, category) and say whether it
+ * returned a true first column. */
+static int ask(struct db *db, const char *sql, const char *indicator, const char *category,
+	       struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	int rc;
+
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, indicator);
+	if (category)
+		db_bind_text(st, 2, category);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		return sqlite3_column_int(st, 0) != 0;
+	if (rc == SQLITE_DONE)
+		return 0;
+	db_fail(db, err, "syncing the configuration");
+	return -1;
+}
+
+/* Retire or delete the categories (and then indicators) the configuration
+ * no longer has.  The rows are collected first: changing a table while a
+ * statement walks it is not something to rely on. */
+static enum jmon_status drop_stale(struct db *db, const struct config *cfg,
+				   struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_categories_all, err);
+	char **stale = NULL;	/* indicator, category pairs */
+	size_t n = 0, cap = 0;
+	enum jmon_status rc = JMON_OK;
+
+	if (!st)
+		return JMON_IO;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *ind = db_column_text(st, 0), *cat = db_column_text(st, 1);
+
+		if (in_config(cfg, ind, cat))
+			continue;
+		ARRAY_GROW(stale, n + 1, cap);
+		stale[n++] = xstrdup(ind);
+		stale[n++] = xstrdup(cat);
+	}
+	for (size_t i = 0; i < n && rc == JMON_OK; i += 2) {
+		int used = ask(db, sql_category_used, stale[i], stale[i + 1], err);
+
+		if (used < 0 ||
+		    ask(db, used ? sql_category_retire : sql_category_delete, stale[i],
+			stale[i + 1], err) < 0 ||
+		    ask(db, sql_indicator_retire, stale[i], NULL, err) < 0 ||
+		    ask(db, sql_indicator_delete, stale[i], NULL, err) < 0)
+			rc = JMON_IO;
+	}
+	for (size_t i = 0; i < n; i++)
+		free(stale[i]);
+	free(stale);
+	return rc;
+}
+
+enum jmon_status db_sync_config(struct db *db, const struct config *cfg,
+				struct jmon_error *err)
+{
+	enum jmon_status rc;
+	int position = 0;
+
+	if ((rc = db_begin(db, err)) != JMON_OK)
+		return rc;
+	for (size_t c = 0; c < cfg->nchapters && rc == JMON_OK; c++)
+		for (size_t i = 0; i < cfg->chapters[c].nindicators && rc == JMON_OK; i++)
+			rc = upsert_indicator(db, &cfg->chapters[c].indicators[i], position++, err);
+	if (rc == JMON_OK)
+		rc = drop_stale(db, cfg, err);
+	if (rc != JMON_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
+}

@@ -1,0 +1,711 @@
+/* What every import shares: the delivery, format detection, the one
+ * transaction, regions, periods, cells, numbers, flags, duplicate keys and
+ * progress.  See include/jmon/import.h. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "jmon/import.h"
+#include "jmon/sha256.h"
+#include "jmon/xmalloc.h"
+
+static const char *const format_names[] = {
+	[IMPORT_AUTO] = "auto",
+	[IMPORT_LONG] = "long",
+	[IMPORT_REGIONS] = "regions",
+	[IMPORT_CBS] = "cbs",
+};
+
+bool import_format_parse(const char *name, enum import_format *out)
+{
+	for (size_t i = IMPORT_LONG; i < ARRAY_SIZE(format_names); i++)
+		if (strcmp(name, format_names[i]) == 0) {
+			*out = (enum import_format)i;
+			return true;
+		}
+	return false;
+}
+
+const char *import_format_name(enum import_format f)
+{
+	return format_names[f];
+}
+
+void import_error(struct import *im, const struct csv_field *f, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	diag_add(im->diag, im->name, f->line, f->col, "%s", msg);
+}
+
+/* --- headers ---------------------------------------------------------------- */
+
+bool import_map_header(struct import *im, const struct import_column *aliases, size_t naliases,
+		       const char *const *column_names, int *pos, int ncolumns,
+		       unsigned required)
+{
+	int before = im->diag->count;
+
+	for (int i = 0; i < ncolumns; i++)
+		pos[i] = -1;
+	for (size_t k = 0; k < im->csv.nfields; k++) {
+		struct csv_field *f = &im->csv.fields[k];
+		size_t a;
+
+		csv_trim(f);
+		for (a = 0; a < naliases; a++)
+			if (strcasecmp(f->s, aliases[a].name) == 0)
+				break;
+		if (a == naliases) {
+			import_error(im, f, "unknown column '%s'", f->s);
+			continue;
+		}
+		if (pos[aliases[a].column] >= 0) {
+			import_error(im, f, "column '%s' given twice", column_names[aliases[a].column]);
+			continue;
+		}
+		pos[aliases[a].column] = (int)k;
+	}
+	for (int i = 0; i < ncolumns; i++)
+		if ((required & 1u << i) && pos[i] < 0)
+			diag_add(im->diag, im->name, im->csv.record_line, 1,
+				 "missing column '%s'", column_names[i]);
+	return im->diag->count == before;
+}
+
+/* --- regions ---------------------------------------------------------------- */
+
+/* CBS region codes: a prefix and a fixed number of digits. */
+static const struct {
+	const char *prefix;
+	int digits;
+	const char *kind;
+	int parent_digits;	/* the parent is the prefix below with this many digits */
+	const char *parent_prefix;
+} region_codes[] = {
+	{ "NL", 2, "nl",        0, NULL },
+	{ "PV", 2, "provincie", 0, NULL },
+	{ "JZ", 2, "regio",     0, NULL },	/* jeugdzorgregio */
+	{ "GM", 4, "gemeente",  0, NULL },
+	{ "WK", 6, "wijk",      4, "GM" },	/* WK036101 lies in GM0361 */
+	{ "BU", 8, "buurt",     6, "WK" },	/* BU03610101 lies in WK036101 */
+	{ "PC", 4, "postcode",  0, NULL },
+};
+
+static const char *const region_kinds[] = {
+	"nl", "provincie", "regio", "gemeente", "wijk", "buurt", "postcode",
+};
+
+bool region_kind_valid(const char *kind)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(region_kinds); i++)
+		if (strcmp(kind, region_kinds[i]) == 0)
+			return true;
+	return false;
+}
+
+static int region_code_row(const char *code)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(region_codes); i++) {
+		size_t n = (size_t)region_codes[i].digits;
+
+		if (strncmp(code, region_codes[i].prefix, 2) != 0 || strlen(code) != 2 + n)
+			continue;
+		if (strspn(code + 2, "0123456789") == n)
+			return (int)i;
+	}
+	return -1;
+}
+
+const char *region_kind_of_code(const char *code)
+{
+	int i = region_code_row(code);
+
+	return i < 0 ? NULL : region_codes[i].kind;
+}
+
+/* The parent a code implies (WK036101 -> GM0361) into buf; false if none. */
+static bool region_parent_of_code(const char *code, char *buf, size_t size)
+{
+	int i = region_code_row(code);
+
+	if (i < 0 || !region_codes[i].parent_prefix)
+		return false;
+	snprintf(buf, size, "%s%.*s", region_codes[i].parent_prefix,
+		 region_codes[i].parent_digits, code + 2);
+	return true;
+}
+
+static const char sql_region_get[] = "SELECT name, kind, parent FROM region WHERE code = ?1";
+static const char sql_region_insert[] =
+	"INSERT INTO region (code, name, kind, parent) VALUES (?1, ?2, ?3, ?4)";
+static const char sql_region_update[] =
+	"UPDATE region SET name = ?2, kind = ?3, parent = ?4 WHERE code = ?1";
+
+/* 1 and the row in st when code exists, 0 when not, -1 on error. */
+static int region_lookup(struct import *im, const char *code, sqlite3_stmt **st,
+			 struct jmon_error *err)
+{
+	int rc;
+
+	if (!(*st = db_prepare(im->db, sql_region_get, err)))
+		return -1;
+	db_bind_text(*st, 1, code);
+	rc = sqlite3_step(*st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	db_fail(im->db, err, "reading regions");
+	return -1;
+}
+
+static bool same(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+enum jmon_status import_put_region(struct import *im, const char *code, const char *name,
+				   const char *kind, const char *parent, struct jmon_error *err)
+{
+	sqlite3_stmt *st;
+	char derived[16];
+	char *old_name = NULL, *old_kind = NULL, *old_parent = NULL;
+	int exists = region_lookup(im, code, &st, err);
+	enum jmon_status rc = JMON_OK;
+
+	if (exists < 0)
+		return JMON_IO;
+	if (exists) {
+		old_name = xstrdup(db_column_text(st, 0));
+		old_kind = xstrdup(db_column_text(st, 1));
+		if (sqlite3_column_type(st, 2) != SQLITE_NULL)
+			old_parent = xstrdup(db_column_text(st, 2));
+	}
+	if (!parent && region_parent_of_code(code, derived, sizeof derived)) {
+		sqlite3_stmt *p;
+		int found = region_lookup(im, derived, &p, err);
+
+		if (found < 0) {
+			rc = JMON_IO;
+			goto out;
+		}
+		if (found)
+			parent = derived;
+	}
+	if (!parent)
+		parent = old_parent;
+	if (!name)
+		name = old_name ? old_name : code;
+	if (!kind)
+		kind = old_kind ? old_kind : region_kind_of_code(code);
+	if (exists && same(name, old_name) && same(kind, old_kind) && same(parent, old_parent))
+		goto out;
+	if (!(st = db_prepare(im->db, exists ? sql_region_update : sql_region_insert, err))) {
+		rc = JMON_IO;
+		goto out;
+	}
+	db_bind_text(st, 1, code);
+	db_bind_text(st, 2, name);
+	db_bind_text(st, 3, kind);
+	db_bind_text(st, 4, parent);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		rc = db_fail(im->db, err, "writing a region");
+		goto out;
+	}
+	if (exists)
+		im->res->regions_changed++;
+	else
+		im->res->regions_new++;
+out:
+	free(old_name);
+	free(old_kind);
+	free(old_parent);
+	return rc;
+}
+
+int import_region(struct import *im, const char *code, const struct csv_field *f,
+		  struct jmon_error *err)
+{
+	sqlite3_stmt *st;
+	int exists;
+
+	/* Rows come grouped by region, so one remembered code saves most
+	 * lookups. */
+	if (im->last_region && strcmp(im->last_region, code) == 0)
+		return 1;
+	if ((exists = region_lookup(im, code, &st, err)) < 0)
+		return -1;
+	if (!exists) {
+		if (!region_kind_of_code(code)) {
+			import_error(im, f, "unknown region '%s' (not in the regions table, "
+				     "and not a CBS code like GM0361)", code);
+			return 0;
+		}
+		if (import_put_region(im, code, NULL, NULL, NULL, err) != JMON_OK)
+			return -1;
+	}
+	free(im->last_region);
+	im->last_region = xstrdup(code);
+	return 1;
+}
+
+/* --- periods ---------------------------------------------------------------- */
+
+static const char sql_period_insert[] =
+	"INSERT OR IGNORE INTO period (code, kind, start, end) VALUES (?1, ?2, ?3, ?4)";
+
+enum jmon_status import_period(struct import *im, const struct period *p,
+			       struct jmon_error *err)
+{
+	char code[PERIOD_CODE_MAX], start[PERIOD_CODE_MAX], end[PERIOD_CODE_MAX];
+	sqlite3_stmt *st;
+
+	period_format(p, code);
+	if (strcmp(code, im->last_period) == 0)
+		return JMON_OK;
+	period_start(p, start);
+	period_end(p, end);
+	if (!(st = db_prepare(im->db, sql_period_insert, err)))
+		return JMON_IO;
+	db_bind_text(st, 1, code);
+	db_bind_text(st, 2, period_kind_name(p->kind));
+	db_bind_text(st, 3, start);
+	db_bind_text(st, 4, end);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(im->db, err, "writing a period");
+	memcpy(im->last_period, code, sizeof code);
+	return JMON_OK;
+}
+
+uint32_t period_pack(const struct period *p)
+{
+	return (uint32_t)p->year << 16 | (uint32_t)p->kind << 12 | (uint32_t)p->n << 5 |
+	       (uint32_t)p->day;
+}
+
+/* --- cells ------------------------------------------------------------------ */
+
+/* The current value of a cell is the last of its key range: one seek. */
+static const char sql_cell_current[] =
+	"SELECT value, flag FROM observation"
+	" WHERE region = ?1 AND period = ?2 AND indicator = ?3 AND category = ?4"
+	" ORDER BY delivery DESC LIMIT 1";
+static const char sql_cell_insert[] =
+	"INSERT INTO observation (region, period, indicator, category, delivery, value, flag)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+
+static void bind_cell(sqlite3_stmt *st, const char *region, const char *period,
+		      const char *indicator, const char *category)
+{
+	sqlite3_bind_text(st, 1, region, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, period, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, indicator, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, category, -1, SQLITE_STATIC);
+}
+
+enum jmon_status import_cell(struct import *im, const char *region, const char *period,
+			     const char *indicator, const char *category, bool has_value,
+			     double value, const char *flag, struct jmon_error *err)
+{
+	sqlite3_stmt *st;
+	bool existed = false;
+
+	/* Once the file is known to be rejected, only checking goes on. */
+	if (im->diag->count > 0)
+		return JMON_OK;
+	if (!im->fresh) {
+		int rc;
+
+		if (!(st = db_prepare(im->db, sql_cell_current, err)))
+			return JMON_IO;
+		bind_cell(st, region, period, indicator, category);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			bool old_has = sqlite3_column_type(st, 0) != SQLITE_NULL;
+
+			existed = true;
+			if (old_has == has_value && (!has_value || sqlite3_column_double(st, 0) == value) &&
+			    strcmp(db_column_text(st, 1), flag) == 0) {
+				im->res->cells_unchanged++;
+				return JMON_OK;
+			}
+		} else if (rc != SQLITE_DONE) {
+			return db_fail(im->db, err, "reading a value");
+		}
+	}
+	if (!(st = db_prepare(im->db, sql_cell_insert, err)))
+		return JMON_IO;
+	bind_cell(st, region, period, indicator, category);
+	sqlite3_bind_int64(st, 5, im->delivery);
+	if (has_value)
+		sqlite3_bind_double(st, 6, value);
+	sqlite3_bind_text(st, 7, flag, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(im->db, err, "writing a value");
+	if (existed)
+		im->res->cells_changed++;
+	else
+		im->res->cells_new++;
+	return JMON_OK;
+}
+
+/* --- numbers and flags ------------------------------------------------------- */
+
+/* Doubles represent every integer below 2^53 and every power of ten up to
+ * 1e22 exactly, so mantissa / 10^scale is the correctly rounded value as
+ * long as the mantissa has at most 15 digits. */
+#define MAX_DIGITS 15
+
+bool import_number(struct import *im, const struct csv_field *f, double *out)
+{
+	static const double pow10[] = {
+		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+		1e14, 1e15,
+	};
+	const char *s = f->s;
+	uint64_t mantissa = 0;
+	int ndigits = 0, scale = 0;
+	bool negative = false;
+	char mark = 0;
+
+	if (*s == '-' || *s == '+')
+		negative = *s++ == '-';
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9') {
+			if (mantissa || *s != '0')
+				ndigits++;
+			mantissa = mantissa * 10 + (uint64_t)(*s - '0');
+			scale += mark != 0;
+			if (ndigits > MAX_DIGITS || scale > MAX_DIGITS) {
+				import_error(im, f, "too many digits in '%s' (at most %d)", f->s, MAX_DIGITS);
+				return false;
+			}
+		} else if ((*s == '.' || *s == ',') && !mark && s[1]) {
+			mark = *s;
+		} else {
+			break;
+		}
+	}
+	if (*s || s == f->s || (s == f->s + 1 && (f->s[0] == '-' || f->s[0] == '+'))) {
+		if ((*s == '.' || *s == ',') && mark && mark != *s)
+			import_error(im, f, "ambiguous number '%s': both '.' and ',' "
+				     "(write it without thousands separators)", f->s);
+		else
+			import_error(im, f, "not a number: '%s'", f->s);
+		return false;
+	}
+	if (mark) {
+		if (!im->decimal_mark) {
+			im->decimal_mark = mark;
+			im->decimal_mark_line = f->line;
+		} else if (mark != im->decimal_mark) {
+			import_error(im, f, "decimal mark '%c' in '%s', but line %ld used '%c'",
+				     mark, f->s, im->decimal_mark_line, im->decimal_mark);
+			return false;
+		}
+	}
+	*out = (double)mantissa / pow10[scale];
+	if (negative)
+		*out = -*out;
+	return true;
+}
+
+static const struct {
+	const char *written;	/* as it may appear in a file */
+	const char *stored;
+	bool has_value;
+} flags[] = {
+	{ "",            "",            true },
+	{ "provisional", "provisional", true },
+	{ "voorlopig",   "provisional", true },
+	{ "suppressed",  "suppressed",  false },
+	{ "geheim",      "suppressed",  false },
+	{ "unknown",     "unknown",     false },
+	{ "onbekend",    "unknown",     false },
+	{ "na",          "na",          false },
+	{ "nvt",         "na",          false },
+	{ "n.v.t.",      "na",          false },
+};
+
+const char *import_flag(const char *s, bool *has_value)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(flags); i++)
+		if (strcasecmp(s, flags[i].written) == 0) {
+			*has_value = flags[i].has_value;
+			return flags[i].stored;
+		}
+	return NULL;
+}
+
+/* --- duplicate keys ---------------------------------------------------------- */
+
+static uint64_t key_hash(const struct import_key *k)
+{
+	uint64_t h = 1469598103934665603u;	/* FNV-1a over the region ... */
+
+	for (const char *s = k->region; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	/* ... then the rest mixed in whole. */
+	h ^= (uint64_t)k->period * 0x9E3779B97F4A7C15u;
+	h ^= (uint64_t)(uintptr_t)k->indicator * 0xC2B2AE3D27D4EB4Fu;
+	h ^= (uint64_t)(uintptr_t)k->category * 0x165667B19E3779F9u;
+	return h ^ h >> 29;
+}
+
+static bool key_equal(const struct import_key *a, const struct import_key *b)
+{
+	return a->period == b->period && a->indicator == b->indicator &&
+	       a->category == b->category && strcmp(a->region, b->region) == 0;
+}
+
+static void rehash(struct import *im)
+{
+	size_t n = im->nslots ? im->nslots * 2 : 1024;
+
+	free(im->slots);
+	im->slots = xcalloc(n, sizeof *im->slots);
+	im->nslots = n;
+	for (size_t i = 0; i < im->nkeys; i++) {
+		size_t s = key_hash(&im->keys[i]) & (n - 1);
+
+		while (im->slots[s])
+			s = (s + 1) & (n - 1);
+		im->slots[s] = (uint32_t)i + 1;
+	}
+}
+
+uint32_t import_seen(struct import *im, const struct import_key *key)
+{
+	size_t s;
+
+	if ((im->nkeys + 1) * 4 > im->nslots * 3)	/* keep the table under 3/4 full */
+		rehash(im);
+	s = key_hash(key) & (im->nslots - 1);
+	for (; im->slots[s]; s = (s + 1) & (im->nslots - 1))
+		if (key_equal(&im->keys[im->slots[s] - 1], key))
+			return im->keys[im->slots[s] - 1].line;
+	ARRAY_GROW(im->keys, im->nkeys, im->capkeys);
+	im->keys[im->nkeys++] = *key;
+	im->slots[s] = (uint32_t)im->nkeys;
+	return 0;
+}
+
+/* --- progress ---------------------------------------------------------------- */
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void import_row_done(struct import *im)
+{
+	double t, pct;
+
+	im->res->rows++;
+	if (!im->opt->progress || im->res->rows % 4096 != 0)
+		return;
+	t = now();
+	if (t - im->shown < 0.2)
+		return;
+	im->shown = t;
+	pct = im->csv.len ? 100.0 * (double)csv_offset(&im->csv) / (double)im->csv.len : 100.0;
+	fprintf(stderr, "\r%s: %ld rows, %.0f%%, %.0f rows/s ", im->name, im->res->rows, pct,
+		(double)im->res->rows / (t - im->started));
+	fflush(stderr);
+}
+
+/* --- one file, one delivery -------------------------------------------------- */
+
+/* Header words that tell the layouts apart, compared without case. */
+static const struct {
+	const char *word;
+	enum import_format format;
+} layout_words[] = {
+	{ "indicator", IMPORT_LONG },
+	{ "kind", IMPORT_REGIONS },
+	{ "soort", IMPORT_REGIONS },
+	{ "WijkenEnBuurten", IMPORT_CBS },
+	{ "RegioS", IMPORT_CBS },
+	{ "Perioden", IMPORT_CBS },
+	{ "Peildatum", IMPORT_CBS },
+};
+
+static enum import_format detect(const struct csv *c)
+{
+	for (size_t w = 0; w < ARRAY_SIZE(layout_words); w++)
+		for (size_t i = 0; i < c->nfields; i++) {
+			char name[64];
+			size_t n = c->fields[i].len < sizeof name - 1 ? c->fields[i].len : sizeof name - 1;
+
+			memcpy(name, c->fields[i].s, n);
+			name[n] = '\0';
+			/* trim: "indicator " and " Peildatum" are still headers */
+			for (char *e = name + strlen(name); e > name && e[-1] == ' '; *--e = '\0')
+				;
+			if (strcasecmp(name + strspn(name, " "), layout_words[w].word) == 0)
+				return layout_words[w].format;
+		}
+	/* A StatLine export opens with its title: one field alone. */
+	if (c->nfields == 1)
+		return IMPORT_CBS;
+	return IMPORT_AUTO;
+}
+
+static enum jmon_status (*const readers[])(struct import *, struct jmon_error *) = {
+	[IMPORT_LONG] = import_long,
+	[IMPORT_REGIONS] = import_regions,
+	[IMPORT_CBS] = import_cbs,
+};
+
+static const char sql_delivery_by_sha[] = "SELECT id FROM delivery WHERE sha256 = ?1";
+static const char sql_delivery_insert[] =
+	"INSERT INTO delivery (source, sha256, format, imported_at, rows, note)"
+	" VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 0, ?4)";
+static const char sql_delivery_counts[] =
+	"UPDATE delivery SET rows = ?2, cells_new = ?3, cells_changed = ?4,"
+	" cells_unchanged = ?5 WHERE id = ?1";
+static const char sql_any_observation[] = "SELECT EXISTS (SELECT 1 FROM observation)";
+
+/* 1 and *id when a delivery has this digest, 0 when none, -1 on error. */
+static int find_delivery(struct db *db, const char *sha, long *id, struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_delivery_by_sha, err);
+	int rc;
+
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, sha);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = (long)sqlite3_column_int64(st, 0);
+		return 1;
+	}
+	if (rc == SQLITE_DONE)
+		return 0;
+	db_fail(db, err, "reading deliveries");
+	return -1;
+}
+
+static enum jmon_status begin_delivery(struct import *im, const char *sha,
+				       struct jmon_error *err)
+{
+	sqlite3_stmt *st;
+
+	if (!(st = db_prepare(im->db, sql_any_observation, err)))
+		return JMON_IO;
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return db_fail(im->db, err, "reading observations");
+	im->fresh = sqlite3_column_int(st, 0) == 0;
+	if (!(st = db_prepare(im->db, sql_delivery_insert, err)))
+		return JMON_IO;
+	/* The file's own name: where it lay on the importer's disk says nothing
+	 * to the analyst who browses the revisions. */
+	db_bind_text(st, 1, strrchr(im->name, '/') ? strrchr(im->name, '/') + 1 : im->name);
+	db_bind_text(st, 2, sha);
+	db_bind_text(st, 3, import_format_name(im->res->format));
+	db_bind_text(st, 4, im->opt->note);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(im->db, err, "writing the delivery");
+	im->delivery = im->res->delivery = (long)sqlite3_last_insert_rowid(im->db->sql);
+	return JMON_OK;
+}
+
+static enum jmon_status end_delivery(struct import *im, struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(im->db, sql_delivery_counts, err);
+
+	if (!st)
+		return JMON_IO;
+	sqlite3_bind_int64(st, 1, im->delivery);
+	sqlite3_bind_int64(st, 2, im->res->rows);
+	sqlite3_bind_int64(st, 3, im->res->cells_new);
+	sqlite3_bind_int64(st, 4, im->res->cells_changed);
+	sqlite3_bind_int64(st, 5, im->res->cells_unchanged);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(im->db, err, "writing the delivery");
+	return JMON_OK;
+}
+
+/* Read the first record, choose the layout and run its reader, all inside
+ * the caller's transaction. */
+static enum jmon_status run(struct import *im, const char *sha, struct jmon_error *err)
+{
+	enum jmon_status rc;
+	int r = csv_read(&im->csv, im->diag);
+
+	if (r <= 0) {
+		if (r == 0)
+			diag_add(im->diag, im->name, 1, 1, "empty file");
+		return JMON_DATA;
+	}
+	if (im->res->format == IMPORT_AUTO)
+		im->res->format = detect(&im->csv);
+	if (im->res->format == IMPORT_AUTO) {
+		diag_add(im->diag, im->name, 1, 1,
+			 "cannot tell the layout from this header: expected a long CSV "
+			 "(region,period,indicator,...), a regions CSV (region,name,kind,parent) "
+			 "or a CBS export; --format chooses one");
+		return JMON_DATA;
+	}
+	if ((rc = begin_delivery(im, sha, err)) != JMON_OK)
+		return rc;
+	if ((rc = readers[im->res->format](im, err)) != JMON_OK)
+		return rc;
+	if (im->diag->count > 0)
+		return JMON_DATA;
+	return end_delivery(im, err);
+}
+
+enum jmon_status import_file(struct db *db, const struct config *cfg, const char *path,
+			     const struct import_options *opt, struct import_result *res,
+			     struct diag_list *d, struct jmon_error *err)
+{
+	struct import im = { .db = db, .cfg = cfg, .diag = d, .res = res, .opt = opt };
+	char sha[SHA256_HEX_LEN + 1];
+	enum jmon_status rc;
+	int found;
+
+	memset(res, 0, sizeof *res);
+	res->format = opt->format;
+	im.name = opt->name ? opt->name : path;
+	im.started = im.shown = now();
+	if ((rc = csv_open_file(&im.csv, path, im.name, err)) != JMON_OK)
+		return rc;
+	/* The digest of the bytes as read, before the reader cuts them up. */
+	sha256_hex(im.csv.buf, im.csv.len, sha);
+	if ((found = find_delivery(db, sha, &res->delivery, err)) != 0) {
+		csv_close(&im.csv);
+		res->already = found > 0;
+		return found > 0 ? JMON_OK : JMON_IO;
+	}
+	csv_detect_separator(&im.csv);
+	if ((rc = db_begin(db, err)) == JMON_OK) {
+		rc = run(&im, sha, err);
+		if (rc == JMON_OK)
+			rc = db_commit(db, err);
+		if (rc != JMON_OK) {
+			db_rollback(db);
+			res->delivery = 0;
+		}
+	}
+	if (opt->progress)
+		fprintf(stderr, "\r%*s\r", 60, "");
+	res->seconds = now() - im.started;
+	csv_close(&im.csv);
+	free(im.last_region);
+	free(im.keys);
+	free(im.slots);
+	return rc;
+}

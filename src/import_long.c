@@ -1,0 +1,172 @@
+/* The long CSV (DESIGN section 4): one row per value.
+ *
+ *	region,period,indicator,category,value,flag
+ *	GM0361,2020Q1,jeugdigen_maatwerk,,2660,
+ *
+ * Every field of every row is checked and every problem reported; the first
+ * problem stops the writing (the transaction is rolled back at the end) but
+ * not the checking, so one run shows all that is wrong with a file. */
+#include <string.h>
+
+#include "jmon/import.h"
+#include "jmon/xmalloc.h"
+
+enum long_column { COL_REGION, COL_PERIOD, COL_INDICATOR, COL_CATEGORY, COL_VALUE, COL_FLAG,
+		   NCOLUMNS };
+
+static const char *const column_names[NCOLUMNS] = {
+	"region", "period", "indicator", "category", "value", "flag",
+};
+
+/* English names and the Dutch aliases. */
+static const struct import_column aliases[] = {
+	{ "region", COL_REGION },	{ "regio", COL_REGION },
+	{ "period", COL_PERIOD },	{ "periode", COL_PERIOD },
+	{ "indicator", COL_INDICATOR },
+	{ "category", COL_CATEGORY },	{ "categorie", COL_CATEGORY },
+	{ "value", COL_VALUE },		{ "waarde", COL_VALUE },
+	{ "flag", COL_FLAG },		{ "status", COL_FLAG },
+};
+
+/* category and flag may be left out: then every row is a total, final. */
+#define REQUIRED (1u << COL_REGION | 1u << COL_PERIOD | 1u << COL_INDICATOR | 1u << COL_VALUE)
+
+struct long_reader {
+	struct import *im;
+	int pos[NCOLUMNS];
+	const struct indicator *last_indicator;	/* rows come grouped */
+};
+
+static struct csv_field *column(struct long_reader *r, enum long_column col)
+{
+	static struct csv_field absent = { .s = (char *)"", .len = 0 };
+
+	return r->pos[col] < 0 ? &absent : &r->im->csv.fields[r->pos[col]];
+}
+
+static const struct indicator *find_indicator(struct long_reader *r, const struct csv_field *f)
+{
+	const struct indicator *ind = r->last_indicator;
+
+	if (ind && strcmp(ind->id, f->s) == 0)
+		return ind;
+	ind = config_indicator(r->im->cfg, f->s);
+	if (!ind)
+		import_error(r->im, f, "unknown indicator '%s'", f->s);
+	else
+		r->last_indicator = ind;
+	return ind;
+}
+
+/* The value and flag of a row: false (reported) when they do not agree. */
+static bool read_value(struct long_reader *r, bool *has_value, double *value, const char **flag)
+{
+	struct csv_field *v = column(r, COL_VALUE), *fl = column(r, COL_FLAG);
+	bool flag_has_value;
+
+	csv_trim(fl);
+	if (!(*flag = import_flag(fl->s, &flag_has_value))) {
+		import_error(r->im, fl, "unknown flag '%s' (expected provisional, suppressed, "
+			     "unknown or na)", fl->s);
+		return false;
+	}
+	*has_value = v->len > 0;
+	if (*has_value && !import_number(r->im, v, value))
+		return false;
+	if (!*has_value && flag_has_value) {
+		import_error(r->im, v, "empty value without a flag (a missing value needs "
+			     "suppressed, unknown or na)");
+		return false;
+	}
+	if (*has_value && !flag_has_value) {
+		import_error(r->im, v, "value '%s' with flag '%s' (leave the value empty)",
+			     v->s, *flag);
+		return false;
+	}
+	return true;
+}
+
+/* One data row.  Returns JMON_OK also when the row had problems (they are
+ * in the diagnostics); other statuses are database failures. */
+static enum jmon_status read_row(struct long_reader *r, struct jmon_error *err)
+{
+	struct import *im = r->im;
+	struct csv *c = &im->csv;
+	struct csv_field *reg = column(r, COL_REGION), *per = column(r, COL_PERIOD);
+	struct csv_field *indf = column(r, COL_INDICATOR), *catf = column(r, COL_CATEGORY);
+	const struct indicator *ind;
+	const struct category *cat = NULL;
+	struct period p;
+	bool ok = true, has_value;
+	double value = 0;
+	const char *flag;
+	char code[PERIOD_CODE_MAX];
+	int region_ok;
+	uint32_t first;
+	enum jmon_status rc;
+
+	csv_trim(reg);
+	csv_trim(per);
+	csv_trim(indf);
+	csv_trim(catf);
+	if ((region_ok = import_region(im, reg->s, reg, err)) < 0)
+		return JMON_IO;
+	ok = region_ok > 0;
+	if (!period_parse(per->s, per->len, &p)) {
+		import_error(im, per, "malformed period '%s' (expected 2020, 2020H1, 2020Q1, "
+			     "2020M03, 2023-01-01 or a CBS code like 2020KW01)", per->s);
+		ok = false;
+	} else if ((rc = import_period(im, &p, err)) != JMON_OK) {
+		return rc;
+	} else {
+		period_format(&p, code);
+	}
+	if (!(ind = find_indicator(r, indf)))
+		ok = false;
+	else if (catf->len > 0 && !(cat = indicator_category(ind, catf->s))) {
+		import_error(im, catf, "unknown category '%s' of indicator '%s'", catf->s, ind->id);
+		ok = false;
+	}
+	if (!read_value(r, &has_value, &value, &flag) || !ok)
+		return JMON_OK;
+	first = import_seen(im, &(struct import_key){ reg->s, ind, cat, period_pack(&p),
+						       (uint32_t)c->record_line });
+	if (first) {
+		diag_add(im->diag, im->name, c->record_line, 1,
+			 "duplicate row: %s %s %s%s%s was given on line %u already",
+			 reg->s, code, ind->id, cat ? " " : "",
+			 cat ? cat->id : "", first);
+		return JMON_OK;
+	}
+	return import_cell(im, reg->s, code, ind->id, cat ? cat->id : "", has_value, value,
+			   flag, err);
+}
+
+enum jmon_status import_long(struct import *im, struct jmon_error *err)
+{
+	struct long_reader r = { .im = im };
+	size_t ncolumns = im->csv.nfields;
+	enum jmon_status rc;
+	int got;
+
+	if (!import_map_header(im, aliases, ARRAY_SIZE(aliases), column_names, r.pos, NCOLUMNS,
+			       REQUIRED))
+		return JMON_OK;	/* without the columns, the rows cannot be read */
+	while ((got = csv_read(&im->csv, im->diag)) > 0) {
+		struct csv *c = &im->csv;
+
+		import_row_done(im);
+		if (c->bad)
+			continue;
+		if (c->nfields != ncolumns) {
+			struct csv_field *at = c->nfields > ncolumns ? &c->fields[ncolumns] : NULL;
+
+			diag_add(im->diag, im->name, at ? at->line : c->record_line, at ? at->col : 1,
+				 "%zu fields, expected %zu", c->nfields, ncolumns);
+			continue;
+		}
+		if ((rc = read_row(&r, err)) != JMON_OK)
+			return rc;
+	}
+	return JMON_OK;
+}

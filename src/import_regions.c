@@ -1,0 +1,125 @@
+/* The regions CSV: names, kinds and the drill-down tree.
+ *
+ *	region,name,kind,parent
+ *	GM0361,Alkmaar,gemeente,
+ *	WK036101,Centrum,wijk,GM0361
+ *
+ * A parent may come later in the file than its children, so parents are
+ * checked once all rows are in. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "jmon/import.h"
+#include "jmon/xmalloc.h"
+
+enum region_column { COL_CODE, COL_NAME, COL_KIND, COL_PARENT, NCOLUMNS };
+
+static const char *const column_names[NCOLUMNS] = { "region", "name", "kind", "parent" };
+
+static const struct import_column aliases[] = {
+	{ "region", COL_CODE },	{ "regio", COL_CODE },	{ "code", COL_CODE },
+	{ "name", COL_NAME },	{ "naam", COL_NAME },
+	{ "kind", COL_KIND },	{ "soort", COL_KIND },
+	{ "parent", COL_PARENT },	{ "ouder", COL_PARENT },
+};
+
+#define REQUIRED (1u << COL_CODE | 1u << COL_NAME | 1u << COL_KIND)
+
+/* A parent named on some line, to check at the end. */
+struct parent_ref {
+	struct csv_field field;
+};
+
+static bool code_ok(const char *s)
+{
+	/* Codes are keys in URLs of the mind: no blanks, no separators. */
+	return *s && strcspn(s, " \t,;\"") == strlen(s);
+}
+
+static const char sql_region_exists[] = "SELECT 1 FROM region WHERE code = ?1";
+
+static int region_exists(struct import *im, const char *code, struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(im->db, sql_region_exists, err);
+	int rc;
+
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, code);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return rc == SQLITE_ROW;
+	db_fail(im->db, err, "reading regions");
+	return -1;
+}
+
+enum jmon_status import_regions(struct import *im, struct jmon_error *err)
+{
+	struct csv *c = &im->csv;
+	struct parent_ref *parents = NULL;
+	size_t nparents = 0, capparents = 0, ncolumns = c->nfields;
+	int pos[NCOLUMNS];
+	enum jmon_status rc = JMON_OK;
+
+	if (!import_map_header(im, aliases, ARRAY_SIZE(aliases), column_names, pos, NCOLUMNS,
+			       REQUIRED))
+		return JMON_OK;
+	while (csv_read(c, im->diag) > 0) {
+		struct csv_field *code, *name, *kind, *parent = NULL;
+		uint32_t first;
+
+		import_row_done(im);
+		if (c->bad)
+			continue;
+		if (c->nfields != ncolumns) {
+			diag_add(im->diag, im->name, c->record_line, 1, "%zu fields, expected %zu",
+				 c->nfields, ncolumns);
+			continue;
+		}
+		code = &c->fields[pos[COL_CODE]];
+		name = &c->fields[pos[COL_NAME]];
+		kind = &c->fields[pos[COL_KIND]];
+		if (pos[COL_PARENT] >= 0)
+			csv_trim(parent = &c->fields[pos[COL_PARENT]]);
+		csv_trim(code);
+		csv_trim(name);
+		csv_trim(kind);
+		if (!code_ok(code->s)) {
+			import_error(im, code, "malformed region code '%s'", code->s);
+			continue;
+		}
+		if (name->len == 0)
+			import_error(im, name, "empty name for region %s", code->s);
+		if (!region_kind_valid(kind->s))
+			import_error(im, kind, "unknown kind '%s' (expected nl, provincie, regio, "
+				     "gemeente, wijk, buurt or postcode)", kind->s);
+		if (parent && parent->len > 0 && strcmp(parent->s, code->s) == 0)
+			import_error(im, parent, "region %s is its own parent", code->s);
+		first = import_seen(im, &(struct import_key){ code->s, NULL, NULL, 0,
+							       (uint32_t)c->record_line });
+		if (first)
+			import_error(im, code, "region %s was given on line %u already", code->s,
+				     first);
+		if (im->diag->count > 0)
+			continue;
+		if (parent && parent->len > 0) {
+			ARRAY_GROW(parents, nparents, capparents);
+			parents[nparents++].field = *parent;
+		}
+		rc = import_put_region(im, code->s, name->s, kind->s,
+				       parent && parent->len ? parent->s : NULL, err);
+		if (rc != JMON_OK)
+			break;
+	}
+	for (size_t i = 0; i < nparents && rc == JMON_OK; i++) {
+		int exists = region_exists(im, parents[i].field.s, err);
+
+		if (exists < 0)
+			rc = JMON_IO;
+		else if (!exists)
+			import_error(im, &parents[i].field, "unknown parent region '%s'",
+				     parents[i].field.s);
+	}
+	free(parents);
+	return rc;
+}

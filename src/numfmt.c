@@ -1,0 +1,265 @@
+/* Number formatting, Dutch and machine; see include/jmon/numfmt.h.
+ *
+ * A value is first written as its 15 significant decimal digits (what a
+ * double reliably holds of a number that came from decimal text), then
+ * rounded on those digits.  Working on digits instead of on the double
+ * keeps 4,35 from showing as 4,3 and never needs a locale. */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jmon/numfmt.h"
+
+#define SIGNIFICANT 15
+#define SHORT_MAX 6		/* decimals when "as few as needed" on screen */
+#define DECIMALS_MAX 9
+
+/* value = (neg ? -1 : 1) * 0.dig[0..n) * 10^point; n == 0 is zero */
+struct decimal {
+	bool neg;
+	int n, point;
+	char dig[SIGNIFICANT + 2];	/* digit values 0..9 */
+};
+
+static void decimal_from(double v, struct decimal *x)
+{
+	char text[48];
+	const char *p;
+
+	memset(x, 0, sizeof *x);
+	x->neg = signbit(v);
+	if (v == 0 || !isfinite(v))
+		return;
+	/* "%.14e" gives d.dddddddddddddde±XX; the character after the first
+	 * digit is the locale's decimal mark, which we skip unread. */
+	snprintf(text, sizeof text, "%.*e", SIGNIFICANT - 1, fabs(v));
+	for (p = text; *p && *p != 'e'; p++)
+		if (*p >= '0' && *p <= '9' && x->n < SIGNIFICANT)
+			x->dig[x->n++] = (char)(*p - '0');
+	x->point = (*p == 'e' ? atoi(p + 1) : 0) + 1;
+	while (x->n > 0 && x->dig[x->n - 1] == 0)
+		x->n--;
+}
+
+/* Keep `decimals` digits after the point, rounding half away from zero. */
+static void decimal_round(struct decimal *x, int decimals)
+{
+	int cut = x->point + decimals;
+	int i;
+
+	if (cut >= x->n)
+		return;
+	if (cut < 0) {
+		x->n = 0;
+		return;
+	}
+	bool up = x->dig[cut] >= 5;
+	x->n = cut;
+	if (!up)
+		goto strip;
+	for (i = x->n - 1; i >= 0 && x->dig[i] == 9; i--)
+		x->dig[i] = 0;
+	if (i >= 0) {
+		x->dig[i]++;
+	} else {		/* 9,96 -> 10,0: one more integer digit */
+		memmove(x->dig + 1, x->dig, (size_t)x->n);
+		x->dig[0] = 1;
+		x->n++;
+		x->point++;
+	}
+strip:
+	while (x->n > 0 && x->dig[x->n - 1] == 0)
+		x->n--;
+}
+
+static int decimal_digit(const struct decimal *x, int pos)
+{
+	return pos >= 0 && pos < x->n ? x->dig[pos] : 0;
+}
+
+/* Bounded appending into the caller's buffer; output is cut, never overrun. */
+struct out {
+	char *buf;
+	size_t size, len;
+};
+
+static void put(struct out *o, const char *s)
+{
+	while (*s) {
+		if (o->len + 1 < o->size)
+			o->buf[o->len] = *s;
+		o->len++, s++;
+	}
+	if (o->size)
+		o->buf[o->len < o->size ? o->len : o->size - 1] = '\0';
+}
+
+static void putc_(struct out *o, char c)
+{
+	char s[2] = { c, '\0' };
+	put(o, s);
+}
+
+struct style {
+	char mark, group;	/* group '\0': no thousands separator */
+	bool sign;
+};
+
+static void emit(struct out *o, const struct decimal *x, int decimals,
+		 const struct style *st)
+{
+	int intdigits = x->point > 0 ? x->point : 1;
+
+	if (x->n > 0 && x->neg)
+		putc_(o, '-');
+	else if (x->n > 0 && st->sign)
+		putc_(o, '+');
+	for (int i = 0; i < intdigits; i++) {	/* "0" when point <= 0 */
+		if (i > 0 && st->group && (intdigits - i) % 3 == 0)
+			putc_(o, st->group);
+		putc_(o, (char)('0' + (x->point > 0 ? decimal_digit(x, i) : 0)));
+	}
+	if (decimals > 0)
+		putc_(o, st->mark);
+	for (int i = 0; i < decimals; i++)
+		putc_(o, (char)('0' + decimal_digit(x, x->point + i)));
+}
+
+/* Decimals a value needs to be shown exactly, at most max. */
+static int decimals_needed(const struct decimal *x, int max)
+{
+	int need = x->n - x->point;
+
+	return need < 0 ? 0 : need > max ? max : need;
+}
+
+static char *format(char *buf, size_t size, double v, int decimals,
+		    const struct style *st, int short_max)
+{
+	struct out o = { buf, size, 0 };
+	struct decimal x;
+
+	if (size)
+		buf[0] = '\0';
+	if (!isfinite(v)) {
+		put(&o, "?");
+		return buf;
+	}
+	decimal_from(v, &x);
+	if (decimals < 0)
+		decimals = decimals_needed(&x, short_max);
+	else if (decimals > DECIMALS_MAX)
+		decimals = DECIMALS_MAX;
+	decimal_round(&x, decimals);
+	emit(&o, &x, decimals, st);
+	return buf;
+}
+
+char *numfmt_nl(char *buf, size_t size, double v, int decimals, unsigned flags)
+{
+	struct style st = { ',', (flags & NUMFMT_NOGROUP) ? '\0' : '.',
+			    (flags & NUMFMT_SIGN) != 0 };
+
+	return format(buf, size, v, decimals, &st, SHORT_MAX);
+}
+
+char *numfmt_machine(char *buf, size_t size, double v, int decimals)
+{
+	struct style st = { '.', '\0', false };
+
+	/* as stored: every significant digit, however small the value */
+	return format(buf, size, v, decimals, &st, SIGNIFICANT + 330);
+}
+
+static const char *const unit_suffixes[] = {
+	[UNIT_AANTAL] = "", [UNIT_PROCENT] = "%", [UNIT_WEKEN] = "wk",
+	[UNIT_DAGEN] = "dgn", [UNIT_EURO] = "€", [UNIT_SCORE] = "",
+};
+
+const char *unit_suffix(enum unit u)
+{
+	return (size_t)u < sizeof unit_suffixes / sizeof *unit_suffixes ? unit_suffixes[u] : "";
+}
+
+char *numfmt_unit(char *buf, size_t size, double v, int decimals, enum unit u,
+		  unsigned flags)
+{
+	char num[NUMFMT_MAX];
+	const char *suffix = unit_suffix(u);
+
+	numfmt_nl(num, sizeof num, v, decimals, flags);
+	if (u == UNIT_EURO)	/* Dutch writes the euro sign first: € 1.234 */
+		snprintf(buf, size, "€ %s", num);
+	else if (*suffix)
+		snprintf(buf, size, "%s %s", num, suffix);
+	else
+		snprintf(buf, size, "%s", num);
+	return buf;
+}
+
+/* Exact powers of ten as doubles: 10^22 is the largest. */
+static double pow10_exact(int e)
+{
+	double p = 1;
+
+	while (e-- > 0)
+		p *= 10;
+	return p;
+}
+
+bool numfmt_parse(const char *s, double *out)
+{
+	uint64_t mant = 0;
+	int exp10 = 0, digits = 0;
+	bool neg = false;
+
+	if (*s == '+' || *s == '-')
+		neg = *s++ == '-';
+	for (; *s >= '0' && *s <= '9'; s++, digits++) {
+		if (mant < UINT64_MAX / 10 - 9)
+			mant = mant * 10 + (uint64_t)(*s - '0');
+		else
+			exp10++;	/* beyond 19 digits: keep the magnitude */
+	}
+	if (digits == 0)
+		return false;
+	if (*s == '.') {
+		int frac = 0;
+		for (s++; *s >= '0' && *s <= '9'; s++, frac++) {
+			if (mant < UINT64_MAX / 10 - 9) {
+				mant = mant * 10 + (uint64_t)(*s - '0');
+				exp10--;
+			}
+		}
+		if (frac == 0)
+			return false;
+	}
+	if (*s == 'e' || *s == 'E') {
+		char *end;
+		long e;
+		s++;
+		if (!(*s == '+' || *s == '-' || (*s >= '0' && *s <= '9')))
+			return false;
+		e = strtol(s, &end, 10);	/* digits only: locale plays no part */
+		if (end == s || (end == s + 1 && (*s == '+' || *s == '-')))
+			return false;
+		if (e > 400 || e < -400)
+			e = e > 0 ? 400 : -400;
+		exp10 += (int)e;
+		s = end;
+	}
+	if (*s != '\0')
+		return false;
+	/* A mantissa below 2^53 and a power of ten up to 10^22 are both
+	 * exact, so one multiplication or division rounds correctly: "4.35"
+	 * gives the same double as the compiler's 4.35. */
+	double v = (double)mant;
+	if (exp10 > 0)
+		v = exp10 <= 22 ? v * pow10_exact(exp10) : v * pow(10, exp10);
+	else if (exp10 < 0)
+		v = exp10 >= -22 ? v / pow10_exact(-exp10) : v * pow(10, exp10);
+	*out = neg ? -v : v;
+	return true;
+}

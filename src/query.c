@@ -1,0 +1,462 @@
+/* The read side, annotations and reviews.  See include/jmon/query.h.
+ * Every statement is a static string, so db_prepare keeps it prepared in
+ * the handle; every query reads through an index. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jmon/query.h"
+#include "jmon/xmalloc.h"
+
+#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+
+static void copy(char *dst, size_t size, const char *src)
+{
+	snprintf(dst, size, "%s", src);
+}
+
+/* Bind a cell key as ?1 region, ?2 period, ?3 indicator, ?4 category: the
+ * order of the primary key. */
+static void bind_key(sqlite3_stmt *st, const struct cell_key *k)
+{
+	db_bind_text(st, 1, k->region);
+	db_bind_text(st, 2, k->period);
+	db_bind_text(st, 3, k->indicator);
+	db_bind_text(st, 4, k->category ? k->category : "");
+}
+
+/* Columns value, flag, delivery starting at column i. */
+static void read_value(sqlite3_stmt *st, int i, struct cell_value *v)
+{
+	v->present = true;
+	v->has_value = sqlite3_column_type(st, i) != SQLITE_NULL;
+	v->value = v->has_value ? sqlite3_column_double(st, i) : 0;
+	copy(v->flag, sizeof v->flag, db_column_text(st, i + 1));
+	v->delivery = (long)sqlite3_column_int64(st, i + 2);
+}
+
+/* Step st for up to max rows, calling each(row) per row. */
+static enum jmon_status each_row(struct db *db, sqlite3_stmt *st, size_t max, size_t *n,
+				 void (*each)(sqlite3_stmt *, void *, size_t), void *out,
+				 struct jmon_error *err)
+{
+	int rc;
+
+	*n = 0;
+	while (*n < max && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		each(st, out, (*n)++);
+	if (*n < max && rc != SQLITE_DONE)
+		return db_fail(db, err, "reading");
+	return JMON_OK;
+}
+
+/* --- cells ----------------------------------------------------------------- */
+
+static const char sql_cell_history[] =
+	"SELECT value, flag, delivery FROM observation"
+	" WHERE region = ?1 AND period = ?2 AND indicator = ?3 AND category = ?4"
+	" ORDER BY delivery DESC LIMIT ?5";
+
+static void each_value(sqlite3_stmt *st, void *out, size_t i)
+{
+	read_value(st, 0, (struct cell_value *)out + i);
+}
+
+enum jmon_status query_cell_history(struct db *db, const struct cell_key *key,
+				    struct cell_value *out, size_t max, size_t *n,
+				    struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_cell_history, err);
+
+	*n = 0;
+	if (!st)
+		return JMON_IO;
+	bind_key(st, key);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)max);
+	return each_row(db, st, max, n, each_value, out, err);
+}
+
+enum jmon_status query_cell(struct db *db, const struct cell_key *key, struct cell_value *out,
+			    struct jmon_error *err)
+{
+	size_t n;
+	enum jmon_status rc = query_cell_history(db, key, out, 1, &n, err);
+
+	if (rc == JMON_OK && n == 0)
+		memset(out, 0, sizeof *out);
+	return rc;
+}
+
+enum jmon_status query_series(struct db *db, const struct cell_key *upto, int n,
+			      struct cell_value *out, char (*periods)[PERIOD_CODE_MAX],
+			      struct jmon_error *err)
+{
+	struct period last;
+	enum jmon_status rc;
+
+	if (!period_parse_str(upto->period, &last))
+		return jmon_fail(err, JMON_USAGE, "malformed period '%s'", upto->period);
+	/* One seek per period on the primary key: the series of a national
+	 * database costs what a small one does. */
+	for (int i = 0; i < n; i++) {
+		struct period p = period_add(&last, i - (n - 1));
+		char code[PERIOD_CODE_MAX];
+		struct cell_key k = *upto;
+
+		k.period = period_format(&p, code);
+		if ((rc = query_cell(db, &k, &out[i], err)) != JMON_OK)
+			return rc;
+		if (periods)
+			memcpy(periods[i], code, sizeof code);
+	}
+	return JMON_OK;
+}
+
+/* --- changes between deliveries ------------------------------------------- */
+
+static const char sql_newest_in_region[] =
+	"SELECT max(delivery) FROM observation WHERE region = ?1 AND period = ?2";
+static const char sql_newest_anywhere[] =
+	"SELECT max(o.delivery) FROM indicator i"
+	" JOIN observation o INDEXED BY observation_by_indicator"
+	"   ON o.indicator = i.id AND o.period = ?2";
+/* Each cell of delivery ?3 with the value that was current before it. */
+#define CHANGES_SELECT \
+	"SELECT o.region, o.indicator, o.category, o.value, o.flag, o.delivery," \
+	"       p.value, p.flag, p.delivery" \
+	" FROM observation o JOIN observation p" \
+	"   ON p.region = o.region AND p.period = o.period AND p.indicator = o.indicator" \
+	"  AND p.category = o.category" \
+	"  AND p.delivery = (SELECT max(q.delivery) FROM observation q" \
+	"       WHERE q.region = o.region AND q.period = o.period" \
+	"         AND q.indicator = o.indicator AND q.category = o.category" \
+	"         AND q.delivery < o.delivery)"
+static const char sql_changes_in_region[] =
+	CHANGES_SELECT
+	" WHERE o.region = ?1 AND o.period = ?2 AND o.delivery = ?3"
+	" ORDER BY o.indicator, o.category LIMIT ?4";
+static const char sql_changes_anywhere[] =
+	CHANGES_SELECT
+	" WHERE o.indicator IN (SELECT id FROM indicator) AND o.period = ?2 AND o.delivery = ?3"
+	" ORDER BY o.region, o.indicator, o.category LIMIT ?4";
+
+static void each_change(sqlite3_stmt *st, void *out, size_t i)
+{
+	struct cell_change *c = (struct cell_change *)out + i;
+
+	copy(c->region, sizeof c->region, db_column_text(st, 0));
+	copy(c->indicator, sizeof c->indicator, db_column_text(st, 1));
+	copy(c->category, sizeof c->category, db_column_text(st, 2));
+	read_value(st, 3, &c->now);
+	read_value(st, 6, &c->old);
+	c->has_diff = c->now.has_value && c->old.has_value;
+	c->diff = c->has_diff ? c->now.value - c->old.value : 0;
+}
+
+enum jmon_status query_changes(struct db *db, const char *region, const char *period,
+			       struct cell_change *out, size_t max, size_t *n, long *delivery,
+			       struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, region ? sql_newest_in_region : sql_newest_anywhere, err);
+
+	*n = 0;
+	*delivery = 0;
+	if (!st)
+		return JMON_IO;
+	db_bind_text(st, 1, region);
+	db_bind_text(st, 2, period);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return db_fail(db, err, "reading deliveries");
+	*delivery = (long)sqlite3_column_int64(st, 0);
+	if (*delivery == 0)
+		return JMON_OK;
+	if (!(st = db_prepare(db, region ? sql_changes_in_region : sql_changes_anywhere, err)))
+		return JMON_IO;
+	db_bind_text(st, 1, region);
+	db_bind_text(st, 2, period);
+	sqlite3_bind_int64(st, 3, *delivery);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)max);
+	return each_row(db, st, max, n, each_change, out, err);
+}
+
+/* --- periods --------------------------------------------------------------- */
+
+/* Newest: the latest end, and of two with the same end the shorter. */
+static const char sql_latest_period[] =
+	"SELECT p.code FROM period p"
+	" WHERE (?2 IS NULL OR p.kind = ?2)"
+	"   AND EXISTS (SELECT 1 FROM observation o WHERE o.region = ?1 AND o.period = p.code)"
+	" ORDER BY p.end DESC, p.start DESC LIMIT 1";
+
+enum jmon_status query_latest_period(struct db *db, const char *region,
+				     const enum period_kind *kind, char *code, bool *found,
+				     struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_latest_period, err);
+	int rc;
+
+	*found = false;
+	code[0] = '\0';
+	if (!st)
+		return JMON_IO;
+	db_bind_text(st, 1, region);
+	db_bind_text(st, 2, kind ? period_kind_name(*kind) : NULL);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		copy(code, PERIOD_CODE_MAX, db_column_text(st, 0));
+		*found = true;
+	} else if (rc != SQLITE_DONE) {
+		return db_fail(db, err, "reading periods");
+	}
+	return JMON_OK;
+}
+
+/* --- regions --------------------------------------------------------------- */
+
+#define REGION_SELECT \
+	"SELECT code, name, kind, coalesce(parent, '')," \
+	"       (SELECT count(*) FROM region c WHERE c.parent = r.code)" \
+	" FROM region r"
+static const char sql_region[] = REGION_SELECT " WHERE code = ?1";
+static const char sql_region_children[] =
+	REGION_SELECT " WHERE parent = ?1 AND code > ?2 ORDER BY code LIMIT ?3";
+
+static void each_region(sqlite3_stmt *st, void *out, size_t i)
+{
+	struct region_row *r = (struct region_row *)out + i;
+
+	copy(r->code, sizeof r->code, db_column_text(st, 0));
+	copy(r->name, sizeof r->name, db_column_text(st, 1));
+	copy(r->kind, sizeof r->kind, db_column_text(st, 2));
+	copy(r->parent, sizeof r->parent, db_column_text(st, 3));
+	r->children = sqlite3_column_int(st, 4);
+}
+
+enum jmon_status query_region(struct db *db, const char *code, struct region_row *out,
+			      bool *found, struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_region, err);
+	size_t n;
+	enum jmon_status rc;
+
+	*found = false;
+	if (!st)
+		return JMON_IO;
+	db_bind_text(st, 1, code);
+	rc = each_row(db, st, 1, &n, each_region, out, err);
+	*found = n == 1;
+	return rc;
+}
+
+enum jmon_status query_region_children(struct db *db, const char *parent, const char *after,
+				       struct region_row *out, size_t max, size_t *n,
+				       struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_region_children, err);
+
+	*n = 0;
+	if (!st)
+		return JMON_IO;
+	db_bind_text(st, 1, parent);
+	db_bind_text(st, 2, after ? after : "");
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)max);
+	return each_row(db, st, max, n, each_region, out, err);
+}
+
+void query_region_name(struct db *db, const char *code, char *buf, size_t size)
+{
+	struct region_row r;
+	bool found = false;
+
+	if (query_region(db, code, &r, &found, NULL) == JMON_OK && found && r.name[0])
+		copy(buf, size, r.name);
+	else
+		copy(buf, size, code);
+}
+
+/* --- deliveries ------------------------------------------------------------ */
+
+static const char sql_deliveries[] =
+	"SELECT id, source, sha256, format, imported_at, rows, cells_new, cells_changed,"
+	"       cells_unchanged, coalesce(note, '')"
+	" FROM delivery WHERE id < ?1 ORDER BY id DESC LIMIT ?2";
+
+static void each_delivery(sqlite3_stmt *st, void *out, size_t i)
+{
+	struct delivery_row *d = (struct delivery_row *)out + i;
+
+	d->id = (long)sqlite3_column_int64(st, 0);
+	copy(d->source, sizeof d->source, db_column_text(st, 1));
+	copy(d->sha256, sizeof d->sha256, db_column_text(st, 2));
+	copy(d->format, sizeof d->format, db_column_text(st, 3));
+	copy(d->imported_at, sizeof d->imported_at, db_column_text(st, 4));
+	d->rows = (long)sqlite3_column_int64(st, 5);
+	d->cells_new = (long)sqlite3_column_int64(st, 6);
+	d->cells_changed = (long)sqlite3_column_int64(st, 7);
+	d->cells_unchanged = (long)sqlite3_column_int64(st, 8);
+	copy(d->note, sizeof d->note, db_column_text(st, 9));
+}
+
+enum jmon_status query_deliveries(struct db *db, long before, struct delivery_row *out,
+				  size_t max, size_t *n, struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_deliveries, err);
+
+	*n = 0;
+	if (!st)
+		return JMON_IO;
+	sqlite3_bind_int64(st, 1, before > 0 ? before : INT64_MAX);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)max);
+	return each_row(db, st, max, n, each_delivery, out, err);
+}
+
+/* --- annotations and reviews ------------------------------------------------ */
+
+static const char sql_annotation[] =
+	"SELECT text, author, at FROM annotation"
+	" WHERE region = ?1 AND period = ?2 AND indicator = ?3 AND category = ?4";
+static const char sql_annotate[] =
+	"INSERT INTO annotation (region, period, indicator, category, text, author, at)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, " NOW ")"
+	" ON CONFLICT (region, period, indicator, category) DO UPDATE"
+	" SET text = excluded.text, author = excluded.author, at = excluded.at";
+static const char sql_annotation_delete[] =
+	"DELETE FROM annotation"
+	" WHERE region = ?1 AND period = ?2 AND indicator = ?3 AND category = ?4";
+static const char sql_review[] =
+	"SELECT coalesce(status_override, ''), reason, reviewed, author, at FROM review"
+	" WHERE region = ?1 AND period = ?2 AND indicator = ?3";
+static const char sql_set_review[] =
+	"INSERT INTO review (region, period, indicator, status_override, reason, reviewed,"
+	"                    author, at)"
+	" VALUES (?1, ?2, ?3, ?5, ?6, ?7, ?8, " NOW ")"
+	" ON CONFLICT (region, period, indicator) DO UPDATE"
+	" SET status_override = excluded.status_override, reason = excluded.reason,"
+	"     reviewed = excluded.reviewed, author = excluded.author, at = excluded.at";
+
+/* Step a prepared write in its own short transaction. */
+static enum jmon_status write_one(struct db *db, sqlite3_stmt *st, struct jmon_error *err)
+{
+	enum jmon_status rc;
+
+	if (db->readonly)
+		return jmon_fail(err, JMON_SOFTWARE, "%s: opened read-only", db->path);
+	if ((rc = db_begin(db, err)) != JMON_OK)
+		return rc;
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		rc = db_fail(db, err, "writing");
+		sqlite3_reset(st);
+		db_rollback(db);
+		return rc;
+	}
+	sqlite3_reset(st);
+	return db_commit(db, err);
+}
+
+enum jmon_status query_annotation(struct db *db, const struct cell_key *key,
+				  struct annotation *out, bool *found, struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_annotation, err);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	*found = false;
+	if (!st)
+		return JMON_IO;
+	bind_key(st, key);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->text = xstrdup(db_column_text(st, 0));
+		out->author = xstrdup(db_column_text(st, 1));
+		copy(out->at, sizeof out->at, db_column_text(st, 2));
+		*found = true;
+	} else if (rc != SQLITE_DONE) {
+		return db_fail(db, err, "reading annotations");
+	}
+	return JMON_OK;
+}
+
+enum jmon_status query_annotate(struct db *db, const struct cell_key *key, const char *text,
+				const char *author, struct jmon_error *err)
+{
+	bool remove = !text || !*text;
+	sqlite3_stmt *st = db_prepare(db, remove ? sql_annotation_delete : sql_annotate, err);
+
+	if (!st)
+		return JMON_IO;
+	bind_key(st, key);
+	if (!remove) {
+		db_bind_text(st, 5, text);
+		db_bind_text(st, 6, author ? author : "");
+	}
+	return write_one(db, st, err);
+}
+
+void annotation_free(struct annotation *a)
+{
+	free(a->text);
+	free(a->author);
+	a->text = a->author = NULL;
+}
+
+static const char *const statuses[] = { "green", "amber", "red", "grey" };
+
+enum jmon_status query_review(struct db *db, const struct cell_key *key, struct review *out,
+			      bool *found, struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_review, err);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	*found = false;
+	if (!st)
+		return JMON_IO;
+	bind_key(st, key);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		copy(out->status_override, sizeof out->status_override, db_column_text(st, 0));
+		out->reason = xstrdup(db_column_text(st, 1));
+		out->reviewed = sqlite3_column_int(st, 2) != 0;
+		out->author = xstrdup(db_column_text(st, 3));
+		copy(out->at, sizeof out->at, db_column_text(st, 4));
+		*found = true;
+	} else if (rc != SQLITE_DONE) {
+		return db_fail(db, err, "reading reviews");
+	}
+	return JMON_OK;
+}
+
+enum jmon_status query_set_review(struct db *db, const struct cell_key *key,
+				  const char *status_override, const char *reason, bool reviewed,
+				  const char *author, struct jmon_error *err)
+{
+	sqlite3_stmt *st;
+	bool known = false;
+
+	if (status_override && !*status_override)
+		status_override = NULL;
+	for (size_t i = 0; status_override && i < ARRAY_SIZE(statuses); i++)
+		known = known || strcmp(status_override, statuses[i]) == 0;
+	if (status_override && !known)
+		return jmon_fail(err, JMON_DATA, "unknown status '%s' (green, amber, red or grey)",
+				 status_override);
+	if (status_override && (!reason || !*reason))
+		return jmon_fail(err, JMON_DATA, "an overridden status needs a reason");
+	if (!(st = db_prepare(db, sql_set_review, err)))
+		return JMON_IO;
+	bind_key(st, key);
+	sqlite3_bind_null(st, 4);	/* the review has no category */
+	db_bind_text(st, 5, status_override);
+	db_bind_text(st, 6, reason ? reason : "");
+	sqlite3_bind_int(st, 7, reviewed);
+	db_bind_text(st, 8, author ? author : "");
+	return write_one(db, st, err);
+}
+
+void review_free(struct review *r)
+{
+	free(r->reason);
+	free(r->author);
+	r->reason = r->author = NULL;
+}

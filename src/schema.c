@@ -1,0 +1,156 @@
+/* The schema and its migrations (DESIGN section 3).
+ *
+ * migrations[i] takes a database from user_version i to i + 1.  A released
+ * step is never edited: a change is a new step at the end, so every existing
+ * file can follow.
+ *
+ * Choices worth knowing:
+ * - Observations are WITHOUT ROWID with the key region, period, indicator,
+ *   category, delivery: the screens ask "this region, this period, these
+ *   indicators", and the current value of a cell is the last entry of its
+ *   key range (highest delivery), one index seek.  A second index by
+ *   indicator and period serves one period across regions (peers, ranking).
+ *   A series is a handful of seeks on the primary key, one per period.
+ * - The category of a total is '' (not NULL), so the key stays a plain
+ *   equality everywhere.
+ * - A missing value is NULL with a flag, never 0; the CHECKs make the
+ *   database refuse anything else.
+ * - A delivery stores the cells it added or changed.  A cell it repeats
+ *   unchanged is counted in the delivery but not stored again: the earlier
+ *   delivery still holds that value, so history and current value are the
+ *   same as if it had been stored. */
+#include <stdio.h>
+
+#include "jmon/db.h"
+#include "jmon/xmalloc.h"
+
+static const char *const migrations[] = {
+	/* 0 -> 1: the first schema. */
+	"CREATE TABLE region ("
+	"  code   TEXT PRIMARY KEY,"
+	"  name   TEXT NOT NULL,"
+	"  kind   TEXT NOT NULL CHECK (kind IN ('nl','provincie','regio','gemeente',"
+	"                                        'wijk','buurt','postcode')),"
+	"  parent TEXT REFERENCES region(code) DEFERRABLE INITIALLY DEFERRED"
+	") WITHOUT ROWID;"
+	"CREATE INDEX region_children ON region(parent, code);"
+	"CREATE TABLE period ("
+	"  code  TEXT PRIMARY KEY,"
+	"  kind  TEXT NOT NULL CHECK (kind IN ('year','half','quarter','month','date')),"
+	"  start TEXT NOT NULL,"
+	"  end   TEXT NOT NULL"
+	") WITHOUT ROWID;"
+	"CREATE INDEX period_by_kind ON period(kind, start);"
+	"CREATE TABLE indicator ("
+	"  id       TEXT PRIMARY KEY,"
+	"  chapter  TEXT NOT NULL,"
+	"  position INTEGER NOT NULL,"
+	"  label    TEXT NOT NULL,"
+	"  unit     TEXT NOT NULL,"
+	"  counts   INTEGER NOT NULL,"
+	"  active   INTEGER NOT NULL DEFAULT 1"
+	") WITHOUT ROWID;"
+	"CREATE TABLE category ("
+	"  indicator TEXT NOT NULL REFERENCES indicator(id),"
+	"  id        TEXT NOT NULL,"
+	"  position  INTEGER NOT NULL,"
+	"  label     TEXT NOT NULL,"
+	"  active    INTEGER NOT NULL DEFAULT 1,"
+	"  PRIMARY KEY (indicator, id)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE delivery ("
+	"  id          INTEGER PRIMARY KEY,"
+	"  source      TEXT NOT NULL,"
+	"  sha256      TEXT NOT NULL UNIQUE,"
+	"  format      TEXT NOT NULL,"
+	"  imported_at TEXT NOT NULL,"
+	"  rows        INTEGER NOT NULL,"
+	"  cells_new       INTEGER NOT NULL DEFAULT 0,"
+	"  cells_changed   INTEGER NOT NULL DEFAULT 0,"
+	"  cells_unchanged INTEGER NOT NULL DEFAULT 0,"
+	"  note        TEXT"
+	");"
+	"CREATE TABLE observation ("
+	"  region    TEXT NOT NULL REFERENCES region(code),"
+	"  period    TEXT NOT NULL REFERENCES period(code),"
+	"  indicator TEXT NOT NULL,"
+	"  category  TEXT NOT NULL DEFAULT '',"
+	"  delivery  INTEGER NOT NULL REFERENCES delivery(id),"
+	"  value     REAL,"
+	"  flag      TEXT NOT NULL DEFAULT ''"
+	"            CHECK (flag IN ('','provisional','suppressed','unknown','na')),"
+	"  CHECK ((value IS NULL) = (flag IN ('suppressed','unknown','na'))),"
+	"  PRIMARY KEY (region, period, indicator, category, delivery),"
+	"  FOREIGN KEY (indicator, category) REFERENCES category(indicator, id)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX observation_by_indicator ON observation(indicator, period, region, category);"
+	"CREATE TABLE annotation ("
+	"  region    TEXT NOT NULL REFERENCES region(code),"
+	"  period    TEXT NOT NULL REFERENCES period(code),"
+	"  indicator TEXT NOT NULL REFERENCES indicator(id),"
+	"  category  TEXT NOT NULL DEFAULT '',"
+	"  text      TEXT NOT NULL,"
+	"  author    TEXT NOT NULL,"
+	"  at        TEXT NOT NULL,"
+	"  PRIMARY KEY (region, period, indicator, category)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE review ("
+	"  region    TEXT NOT NULL REFERENCES region(code),"
+	"  period    TEXT NOT NULL REFERENCES period(code),"
+	"  indicator TEXT NOT NULL REFERENCES indicator(id),"
+	"  status_override TEXT CHECK (status_override IN ('green','amber','red','grey')),"
+	"  reason    TEXT NOT NULL DEFAULT '',"
+	"  reviewed  INTEGER NOT NULL DEFAULT 0,"
+	"  author    TEXT NOT NULL,"
+	"  at        TEXT NOT NULL,"
+	"  CHECK (status_override IS NULL OR reason <> ''),"
+	"  PRIMARY KEY (region, period, indicator)"
+	") WITHOUT ROWID;",
+};
+
+_Static_assert(ARRAY_SIZE(migrations) == DB_SCHEMA_VERSION,
+	       "one migration per schema version");
+
+int db_user_version(struct db *db)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(db->sql, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+enum jmon_status db_migrate(struct db *db, struct jmon_error *err)
+{
+	enum jmon_status rc;
+	int version = db_user_version(db);
+	char pragma[64];
+
+	if (version < 0)
+		return db_fail(db, err, "reading the schema version");
+	if (version > DB_SCHEMA_VERSION)
+		return jmon_fail(err, JMON_IO, "%s: database schema %d is newer than this jmon (%d)",
+				 db->path, version, DB_SCHEMA_VERSION);
+	if (version == DB_SCHEMA_VERSION)
+		return JMON_OK;
+	if ((rc = db_begin(db, err)) != JMON_OK)
+		return rc;
+	/* Read again inside the write lock: another process may have migrated. */
+	version = db_user_version(db);
+	for (; version < DB_SCHEMA_VERSION; version++) {
+		if ((rc = db_exec(db, migrations[version], err)) != JMON_OK) {
+			db_rollback(db);
+			return rc;
+		}
+	}
+	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", DB_SCHEMA_VERSION);
+	if ((rc = db_exec(db, pragma, err)) != JMON_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
+}

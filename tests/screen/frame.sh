@@ -1,0 +1,506 @@
+# The frame of the browser, headless: header, chapter tabs, breadcrumb,
+# status line, help, chapter switching, messages, small and wide terminals.
+. "$TOP/tests/lib.sh"
+cfg="$FIX/screen.yaml"
+
+keys <<'EOF'
+:dump start.txt
+<Tab>
+:dump tab.txt
+4
+:dump four.txt
+:chapter wachttijden
+:dump byid.txt
+<BackTab>
+:dump backtab.txt
+EOF
+expect start.txt <<'EOF'
+ Testmonitor · GM0361 · geen gegevens
+ [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
+ Indicator                                                 eenheid
+ Inwoners 0-17 jaar                                        aantal
+ Jeugdigen met een maatwerkvoorziening                     aantal
+ Cliënttevredenheid                                        score
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Cijfers
+ Tab: hoofdstuk  ?: help  q: stoppen
+EOF
+expect tab.txt <<'EOF'
+ Testmonitor · GM0361 · geen gegevens
+  1 Cijfers  [2 Wachttijden]  3 Beschermingstafel   4 Klachten/bezwaar
+ Indicator                                                 eenheid
+ Aanmeldwachttijd jeugd-ggz                                weken
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Wachttijden
+ Tab: hoofdstuk  ?: help  q: stoppen
+EOF
+expect four.txt <<'EOF'
+ Testmonitor · GM0361 · geen gegevens
+  1 Cijfers   2 Wachttijden   3 Beschermingstafel  [4 Klachten/bezwaar]
+ Indicator                                                 eenheid
+ Klachten ingediend                                        aantal
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Klachten/bezwaar
+ Tab: hoofdstuk  ?: help  q: stoppen
+EOF
+expect byid.txt <<'EOF'
+ Testmonitor · GM0361 · geen gegevens
+  1 Cijfers  [2 Wachttijden]  3 Beschermingstafel   4 Klachten/bezwaar
+ Indicator                                                 eenheid
+ Aanmeldwachttijd jeugd-ggz                                weken
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Wachttijden
+ Tab: hoofdstuk  ?: help  q: stoppen
+EOF
+expect backtab.txt <<'EOF'
+ Testmonitor · GM0361 · geen gegevens
+ [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
+ Indicator                                                 eenheid
+ Inwoners 0-17 jaar                                        aantal
+ Jeugdigen met een maatwerkvoorziening                     aantal
+ Cliënttevredenheid                                        score
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Cijfers
+ Tab: hoofdstuk  ?: help  q: stoppen
+EOF
+screen "chapters by Tab, number, id and Shift-Tab" --config "$cfg"
+
+keys <<'EOF'
+?
+:dump help.txt
+<Escape>
+:dump back.txt
+EOF
+expect help.txt <<'EOF'
+ Testmonitor · GM0361 · geen gegevens
+ [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
+Bewegen
+  j ↓              :down            volgende regel
+  k ↑              :up              vorige regel
+  PgDn Ctrl-F      :page-down       pagina omlaag
+  PgUp Ctrl-B      :page-up         pagina omhoog
+  g Home           :first           eerste regel
+  G End            :last            laatste regel
+  Tab              :next-chapter    volgend hoofdstuk
+  S-Tab            :prev-chapter    vorig hoofdstuk
+  1 2 3 4          :chapter         hoofdstuk N (1-4, of :chapter ID)
+  Esc Bksp h ←     :back            terug
+
+Overig
+  ?                :help            deze hulp
+  :                :prompt          opdrachtregel
+  Ctrl-L           :redraw          scherm opnieuw tekenen
+                   :dump            scherm als tekst opslaan (:dump FILE)
+                   :resize          schermgrootte (:resize RIJENxKOLOMMEN)
+  q                :quit            afsluiten
+
+ Cijfers › Hulp
+ Tab: hoofdstuk  ?: help  q: stoppen
+EOF
+expect back.txt <<'EOF'
+ Testmonitor · GM0361 · geen gegevens
+ [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
+ Indicator                                                 eenheid
+ Inwoners 0-17 jaar                                        aantal
+ Jeugdigen met een maatwerkvoorziening                     aantal
+ Cliënttevredenheid                                        score
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Cijfers
+ Tab: hoofdstuk  ?: help  q: stoppen
+EOF
+screen "help and back" --config "$cfg"
+
+# The help scrolls: its second page shows the colour legend of the monitor.
+keys <<'EOF'
+?
+G
+:dump legend.txt
+EOF
+expect legend.txt <<'EOF'
+ Testmonitor · GM0361 · geen gegevens
+ [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
+  g Home           :first           eerste regel
+  G End            :last            laatste regel
+  Tab              :next-chapter    volgend hoofdstuk
+  S-Tab            :prev-chapter    vorig hoofdstuk
+  1 2 3 4          :chapter         hoofdstuk N (1-4, of :chapter ID)
+  Esc Bksp h ←     :back            terug
+
+Overig
+  ?                :help            deze hulp
+  :                :prompt          opdrachtregel
+  Ctrl-L           :redraw          scherm opnieuw tekenen
+                   :dump            scherm als tekst opslaan (:dump FILE)
+                   :resize          schermgrootte (:resize RIJENxKOLOMMEN)
+  q                :quit            afsluiten
+
+Kleuren
+  ■ rood    Extra maatregel nodig.
+  ▲ oranje  Extra aandacht nodig.
+  ● groen   Loopt zoals gepland.
+  ○ grijs   Geen oordeel: geen waarde, geheim, te klein of niets om mee te verg…
+ Cijfers › Hulp
+ Tab: hoofdstuk  ?: help  q: stoppen
+EOF
+screen "the help ends with the colour legend" --config "$cfg"
+
+keys <<'EOF'
+Z
+:dump key.txt
+:bogus
+:dump command.txt
+:chapter 9
+:dump chapter.txt
+EOF
+expect key.txt <<'EOF'
+ Testmonitor · GM0361 · geen gegevens
+ [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
+ Indicator                                                 eenheid
+ Inwoners 0-17 jaar                                        aantal
+ Jeugdigen met een maatwerkvoorziening                     aantal
+ Cliënttevredenheid                                        score
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Cijfers
+toets Z doet niets; ? voor hulp
+EOF
+expect command.txt <<'EOF'
+ Testmonitor · GM0361 · geen gegevens
+ [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
+ Indicator                                                 eenheid
+ Inwoners 0-17 jaar                                        aantal
+ Jeugdigen met een maatwerkvoorziening                     aantal
+ Cliënttevredenheid                                        score
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Cijfers
+onbekende opdracht ':bogus' (zie ?)
+EOF
+expect chapter.txt <<'EOF'
+ Testmonitor · GM0361 · geen gegevens
+ [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
+ Indicator                                                 eenheid
+ Inwoners 0-17 jaar                                        aantal
+ Jeugdigen met een maatwerkvoorziening                     aantal
+ Cliënttevredenheid                                        score
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Cijfers
+geen hoofdstuk '9'
+EOF
+screen "unknown keys and commands say so on the status line" --config "$cfg"
+
+# The prompt: ':' then typed keys run a command; Esc cancels.
+keys <<'EOF'
+:
+c
+h
+a
+p
+t
+e
+r
+ 
+3
+<Enter>
+:dump prompt.txt
+EOF
+expect prompt.txt <<'EOF'
+ Testmonitor · GM0361 · geen gegevens
+  1 Cijfers   2 Wachttijden  [3 Beschermingstafel]  4 Klachten/bezwaar
+ Indicator                                                 eenheid
+ Aanmeldingen beschermingstafel                            aantal
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Beschermingstafel
+ Tab: hoofdstuk  ?: help  q: stoppen
+EOF
+screen "a command typed at the : prompt runs" --config "$cfg"
+
+# Small, wide and growing terminals.
+keys <<'EOF'
+:resize 10x50
+:dump small.txt
+:resize 14x60
+:dump minimum.txt
+EOF
+expect small.txt <<'EOF'
+
+
+
+
+
+terminal te klein: 50×10, minimaal 60×12
+
+
+
+
+EOF
+expect minimum.txt <<'EOF'
+ Testmonitor · GM0361 · geen gegevens
+ [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klach…
+ Indicator                             eenheid
+ Inwoners 0-17 jaar                    aantal
+ Jeugdigen met een maatwerkvoorziening aantal
+ Cliënttevredenheid                    score
+
+
+
+
+
+
+ Cijfers
+ Tab: hoofdstuk  ?: help  q: stoppen
+EOF
+screen "below the minimum a clear message, at the minimum the screen" --config "$cfg"
+
+keys <<'EOF'
+:dump wide.txt
+EOF
+expect wide.txt <<'EOF'
+ Testmonitor · GM0361 · geen gegevens
+ [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
+ Indicator                                                                                         eenheid
+ Inwoners 0-17 jaar                                                                                aantal
+ Jeugdigen met een maatwerkvoorziening                                                             aantal
+ Cliënttevredenheid                                                                                score
+
+
+
+
+
+
+ Cijfers
+ Tab: hoofdstuk  ?: help  q: stoppen
+EOF
+LINES=14 COLUMNS=120 screen "a wide terminal" --config "$cfg"
+
+# Without a UTF-8 locale: ASCII separators, arrows and glyphs.
+keys <<'EOF'
+?
+G
+:dump ascii.txt
+EOF
+expect ascii.txt <<'EOF'
+ Testmonitor | GM0361 | geen gegevens
+ [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
+  g Home           :first           eerste regel
+  G End            :last            laatste regel
+  Tab              :next-chapter    volgend hoofdstuk
+  S-Tab            :prev-chapter    vorig hoofdstuk
+  1 2 3 4          :chapter         hoofdstuk N (1-4, of :chapter ID)
+  Esc Bksp h Left  :back            terug
+
+Overig
+  ?                :help            deze hulp
+  :                :prompt          opdrachtregel
+  Ctrl-L           :redraw          scherm opnieuw tekenen
+                   :dump            scherm als tekst opslaan (:dump FILE)
+                   :resize          schermgrootte (:resize RIJENxKOLOMMEN)
+  q                :quit            afsluiten
+
+Kleuren
+  # rood    Extra maatregel nodig.
+  ^ oranje  Extra aandacht nodig.
+  o groen   Loopt zoals gepland.
+  - grijs   Geen oordeel: geen waarde, geheim, te klein of niets om mee te verg~
+ Cijfers > Hulp
+ Tab: hoofdstuk  ?: help  q: stoppen
+EOF
+LC_ALL=C screen "ASCII fallback without a UTF-8 locale" --config "$cfg"
+
+# NO_COLOR and --color=never change attributes only: the text is the same.
+keys <<'EOF'
+:dump nocolor.txt
+EOF
+expect nocolor.txt <<'EOF'
+ Testmonitor · GM0361 · geen gegevens
+ [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
+ Indicator                                                 eenheid
+ Inwoners 0-17 jaar                                        aantal
+ Jeugdigen met een maatwerkvoorziening                     aantal
+ Cliënttevredenheid                                        score
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Cijfers
+ Tab: hoofdstuk  ?: help  q: stoppen
+EOF
+NO_COLOR=1 screen "NO_COLOR" --config "$cfg"
+
+# A malformed script line stops with its position (exit 65).
+keys <<'EOF'
+j
+<Bogus>
+EOF
+(cd "$T" && JMON_SCRIPT="$T/script" "$JMON" --config "$cfg") >"$T/stdout" 2>"$T/stderr"
+status=$?
+assert_status 65 "a bad script line exits 65"
+assert_grep "script:2: unknown key name '<Bogus>'" "$T/stderr" "a bad script line is reported with its line"

@@ -1,0 +1,60 @@
+# jmon in a real terminal (tmux): start, keys, resize, TERM variants, quit.
+. "$TOP/tests/lib.sh"
+unset LINES COLUMNS	# the size must come from the terminal, not the environment
+
+if ! command -v tmux >/dev/null 2>&1; then
+	not_ok "tmux is installed (make check installs it)"
+	exit 0
+fi
+# A fresh server (socket) per start: killing a server and starting another
+# on the same socket races ("server exited unexpectedly").
+n=0
+sock="jmon-test-$$-$n"
+tm() { tmux -L "$sock" "$@"; }
+trap 'tm kill-server 2>/dev/null' EXIT
+
+# wait_for TEXT DESC: poll the pane until TEXT shows (5 s at most)
+wait_for() {
+	i=0
+	while [ $i -lt 50 ]; do
+		tm capture-pane -p -t t >"$T/pane" 2>/dev/null
+		if grep -qF -- "$1" "$T/pane"; then ok "$2"; return 0; fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	not_ok "$2: '$1' did not appear"
+	sed 's/^/#   /' "$T/pane"
+	return 1
+}
+
+start() {	# start TERM [ARGS...]: jmon in a fresh 100x30 session
+	term=$1; shift
+	tm kill-server 2>/dev/null
+	n=$((n + 1))
+	sock="jmon-test-$$-$n"
+	tm new-session -d -s t -x 100 -y 30 \
+		"env TERM=$term LC_ALL=C.UTF-8 $JMON $*; echo jmon-exited-\$?; sleep 30"
+}
+
+start screen --config "$FIX/screen.yaml"
+wait_for "Testmonitor" "TERM=screen: the header shows the monitor title"
+wait_for "[1 Cijfers]" "TERM=screen: the first chapter tab is active"
+tm send-keys -t t Tab
+wait_for "[2 Wachttijden]" "Tab moves to the next chapter"
+tm send-keys -t t '?'
+wait_for "Bewegen" "? opens the help"
+tm send-keys -t t Escape
+wait_for "Aanmeldwachttijd jeugd-ggz" "Esc goes back to the chapter"
+tm resize-window -t t -x 50 -y 10
+wait_for "terminal te klein" "a terminal below the minimum says so"
+tm resize-window -t t -x 80 -y 24
+wait_for "[2 Wachttijden]" "after growing back the chapter shows again"
+tm send-keys -t t q
+wait_for "jmon-exited-0" "q quits with status 0"
+
+for term in vt100 linux; do
+	start $term --config "$FIX/screen.yaml"
+	wait_for "[1 Cijfers]" "TERM=$term: the chapter view shows"
+	tm send-keys -t t q
+	wait_for "jmon-exited-0" "TERM=$term: q quits"
+done

@@ -1,0 +1,122 @@
+/* Helpers for the tests that need a database: a scratch directory per
+ * test, the test monitor of tests/fixtures/import, fixtures by name. */
+#ifndef JMON_DBTEST_H
+#define JMON_DBTEST_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "jmon/config.h"
+#include "jmon/db.h"
+#include "jmon/import.h"
+#include "jmon/xmalloc.h"
+
+struct dbtest {
+	char dir[64];
+	char *path;		/* dir/t.db */
+	struct config *cfg;
+	struct db *db;
+	struct diag_list diag;
+	struct import_result res;
+	struct jmon_error err;
+};
+
+/* A fixture's path: $TOP/tests/fixtures/NAME (TOP from tests/run.sh). */
+static inline char *fixture(const char *name)
+{
+	const char *top = getenv("TOP");
+
+	return xasprintf("%s/tests/fixtures/%s", top && *top ? top : ".", name);
+}
+
+static inline struct config *test_config(const char *name)
+{
+	struct config *cfg = NULL;
+	struct jmon_error err = { 0 };
+	char *path = fixture(name);
+
+	if (config_load_file(path, &cfg, &err) != JMON_OK)
+		fail_msg("%s", err.msg);
+	free(path);
+	return cfg;
+}
+
+static inline int dbtest_setup(void **state)
+{
+	struct dbtest *t = xcalloc(1, sizeof *t);
+
+	strcpy(t->dir, "/tmp/jmon-test-XXXXXX");
+	if (!mkdtemp(t->dir))
+		return -1;
+	t->path = xasprintf("%s/t.db", t->dir);
+	t->cfg = test_config("import/monitor.yaml");
+	if (db_open(t->path, DB_READWRITE, t->cfg, &t->db, &t->err) != JMON_OK)
+		return -1;
+	*state = t;
+	return 0;
+}
+
+static inline int dbtest_teardown(void **state)
+{
+	struct dbtest *t = *state;
+	char *cmd = xasprintf("rm -rf '%s'", t->dir);
+
+	db_close(t->db);
+	config_free(t->cfg);
+	diag_free(&t->diag);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", t->dir);
+	free(cmd);
+	free(t->path);
+	free(t);
+	return 0;
+}
+
+/* Write text to a file in the scratch directory; caller frees the path. */
+static inline char *scratch_file(struct dbtest *t, const char *name, const char *text)
+{
+	char *path = xasprintf("%s/%s", t->dir, name);
+	FILE *f = fopen(path, "wb");
+
+	fputs(text, f);
+	fclose(f);
+	return path;
+}
+
+/* Import a file with the format detected; the diagnostics start afresh. */
+static inline enum jmon_status import_path(struct dbtest *t, const char *path,
+					   enum import_format format)
+{
+	struct import_options opt = { .format = format, .name = strrchr(path, '/') + 1 };
+
+	diag_free(&t->diag);
+	jmon_error_clear(&t->err);
+	return import_file(t->db, t->cfg, path, &opt, &t->res, &t->diag, &t->err);
+}
+
+static inline enum jmon_status import_fixture(struct dbtest *t, const char *name)
+{
+	char *path = fixture(name);
+	enum jmon_status rc = import_path(t, path, IMPORT_AUTO);
+
+	free(path);
+	return rc;
+}
+
+/* The first integer of a one-row query. */
+static inline long long scalar(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	long long v = -1;
+
+	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db->sql));
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+#endif

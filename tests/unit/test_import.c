@@ -1,0 +1,382 @@
+/* The importers: good files land with the right values, bad files are
+ * rejected whole with every problem at its position, the same file twice
+ * is one delivery, and the real CBS files import. */
+#include <math.h>
+
+#include "jmon/strbuf.h"
+
+#include "unit.h"
+#include "dbtest.h"
+#include "jmon/query.h"
+
+static struct cell_value cell(struct dbtest *t, const char *ind, const char *region,
+			      const char *period, const char *cat)
+{
+	struct cell_key k = { ind, region, period, cat };
+	struct cell_value v;
+
+	if (query_cell(t->db, &k, &v, &t->err) != JMON_OK)
+		fail_msg("%s", t->err.msg);
+	return v;
+}
+
+static void assert_value(struct dbtest *t, const char *ind, const char *region,
+			 const char *period, const char *cat, double want, const char *flag)
+{
+	struct cell_value v = cell(t, ind, region, period, cat);
+
+	if (!v.present || !v.has_value)
+		fail_msg("%s %s %s %s: no value", ind, region, period, cat);
+	if (fabs(v.value - want) > 1e-9)
+		fail_msg("%s %s %s %s: %g, expected %g", ind, region, period, cat, v.value, want);
+	assert_string_equal(v.flag, flag);
+}
+
+static void assert_missing(struct dbtest *t, const char *ind, const char *region,
+			const char *period, const char *cat, const char *flag)
+{
+	struct cell_value v = cell(t, ind, region, period, cat);
+
+	assert_true(v.present);
+	assert_false(v.has_value);
+	assert_string_equal(v.flag, flag);
+}
+
+static void test_long(void **state)
+{
+	struct dbtest *t = *state;
+
+	assert_int_equal(import_fixture(t, "import/long.csv"), JMON_OK);
+	assert_int_equal(t->res.delivery, 1);
+	assert_int_equal(t->res.format, IMPORT_LONG);
+	assert_int_equal(t->res.rows, 6);
+	assert_int_equal(t->res.cells_new, 6);
+	assert_int_equal(t->res.regions_new, 2);	/* GM0361 and NL01, by their codes */
+	assert_value(t, "jeugdigen_maatwerk", "GM0361", "2020Q1", "", 2660, "");
+	assert_value(t, "verwijzingen", "GM0361", "2020Q1", "huisarts", 412, "provisional");
+	assert_missing(t, "klachten", "GM0361", "2020Q1", "bejegening", "suppressed");
+	assert_value(t, "tevredenheid", "GM0361", "2020Q1", "", 4.2, "");
+	assert_value(t, "jeugdigen_maatwerk", "NL01", "2020Q1", "", 391000, "");
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM period WHERE code = '2020Q1' "
+				"AND start = '2020-01-01' AND end = '2020-03-31'"), 1);
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM region WHERE code = 'NL01' "
+				"AND kind = 'nl'"), 1);
+	assert_int_equal(scalar(t->db, "SELECT rows FROM delivery WHERE id = 1"), 6);
+}
+
+static void test_long_dutch(void **state)
+{
+	struct dbtest *t = *state;
+
+	/* BOM, ';', CRLF, decimal comma, Dutch headers and flags, quotes. */
+	assert_int_equal(import_fixture(t, "import/long_nl.csv"), JMON_OK);
+	assert_int_equal(t->res.rows, 3);
+	assert_value(t, "tevredenheid", "GM0361", "2020Q2", "", 4.4, "provisional");
+	assert_value(t, "jeugdigen_maatwerk", "GM0361", "2020H1", "", 2700, "");
+	assert_missing(t, "klachten", "GM0361", "2020M04", "werkwijze", "na");
+}
+
+static void test_same_file_twice(void **state)
+{
+	struct dbtest *t = *state;
+
+	assert_int_equal(import_fixture(t, "import/long.csv"), JMON_OK);
+	assert_int_equal(import_fixture(t, "import/long.csv"), JMON_OK);
+	assert_true(t->res.already);
+	assert_int_equal(t->res.delivery, 1);
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM delivery"), 1);
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM observation"), 6);
+}
+
+static void test_revision_counts(void **state)
+{
+	struct dbtest *t = *state;
+
+	assert_int_equal(import_fixture(t, "import/long.csv"), JMON_OK);
+	assert_int_equal(import_fixture(t, "import/long_revision.csv"), JMON_OK);
+	assert_int_equal(t->res.delivery, 2);
+	assert_int_equal(t->res.cells_new, 1);		/* verwijzingen gemeente */
+	assert_int_equal(t->res.cells_changed, 2);	/* maatwerk, klachten */
+	assert_int_equal(t->res.cells_unchanged, 3);
+	/* Unchanged cells are not stored again; the old rows stay. */
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM observation WHERE delivery = 2"), 3);
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM observation WHERE delivery = 1"), 6);
+	assert_value(t, "jeugdigen_maatwerk", "GM0361", "2020Q1", "", 2675, "");
+	assert_value(t, "klachten", "GM0361", "2020Q1", "bejegening", 4, "");
+	assert_int_equal(scalar(t->db, "SELECT cells_changed FROM delivery WHERE id = 2"), 2);
+}
+
+/* A rejected file: the status, the first message exactly, the number of
+ * problems, and nothing written. */
+static void assert_rejected(struct dbtest *t, const char *text, const char *first, int count)
+{
+	char *path = scratch_file(t, "bad.csv", text);
+	long long deliveries = scalar(t->db, "SELECT count(*) FROM delivery");
+	long long observations = scalar(t->db, "SELECT count(*) FROM observation");
+	long long regions = scalar(t->db, "SELECT count(*) FROM region");
+	long long periods = scalar(t->db, "SELECT count(*) FROM period");
+
+	assert_int_equal(import_path(t, path, IMPORT_AUTO), JMON_DATA);
+	if (t->diag.count < 1)
+		fail_msg("no message for: %s", text);
+	assert_string_equal(t->diag.lines[0], first);
+	assert_int_equal(t->diag.count, count);
+	assert_int_equal(t->res.delivery, 0);
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM delivery"), deliveries);
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM observation"), observations);
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM region"), regions);
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM period"), periods);
+	free(path);
+}
+
+#define HEADER "region,period,indicator,category,value,flag\n"
+#define GOOD "GM0361,2020Q1,jeugdigen_maatwerk,,2660,\n"
+
+static void test_rejects_long(void **state)
+{
+	struct dbtest *t = *state;
+
+	assert_int_equal(import_fixture(t, "import/long.csv"), JMON_OK);
+	assert_rejected(t, HEADER GOOD "GM0361,2020Q1,maatwerk,,1,\n",
+			"bad.csv:3:15: unknown indicator 'maatwerk'", 1);
+	assert_rejected(t, HEADER GOOD "GM0361,2020Q1,verwijzingen,bakker,1,\n",
+			"bad.csv:3:28: unknown category 'bakker' of indicator 'verwijzingen'", 1);
+	assert_rejected(t, HEADER GOOD "GM0361,2020Q5,jeugdigen_maatwerk,,1,\n",
+			"bad.csv:3:8: malformed period '2020Q5' (expected 2020, 2020H1, 2020Q1, "
+			"2020M03, 2023-01-01 or a CBS code like 2020KW01)", 1);
+	assert_rejected(t, HEADER GOOD "GM0361,2020Q2,jeugdigen_maatwerk,,12a,\n",
+			"bad.csv:3:35: not a number: '12a'", 1);
+	assert_rejected(t, HEADER GOOD "GM0361,2020KW01,jeugdigen_maatwerk,,2661,\n",
+			"bad.csv:3:1: duplicate row: GM0361 2020Q1 jeugdigen_maatwerk was given "
+			"on line 2 already", 1);
+	assert_rejected(t, HEADER GOOD "GM0361,2020Q2,jeugdigen_maatwerk,1\n",
+			"bad.csv:3:1: 4 fields, expected 6", 1);
+	assert_rejected(t, HEADER GOOD "GM0361,2020Q2,jeugdigen_maatwerk,,1,,x\n",
+			"bad.csv:3:38: 7 fields, expected 6", 1);
+	assert_rejected(t, HEADER GOOD "GM0361,2020Q2,jeugdigen_maatwerk,,,\n",
+			"bad.csv:3:35: empty value without a flag (a missing value needs "
+			"suppressed, unknown or na)", 1);
+	assert_rejected(t, HEADER GOOD "GM0361,2020Q2,jeugdigen_maatwerk,,,secret\n",
+			"bad.csv:3:36: unknown flag 'secret' (expected provisional, suppressed, "
+			"unknown or na)", 1);
+	assert_rejected(t, HEADER GOOD "GM0361,2020Q2,jeugdigen_maatwerk,,5,suppressed\n",
+			"bad.csv:3:35: value '5' with flag 'suppressed' (leave the value empty)", 1);
+	assert_rejected(t, HEADER GOOD "GM0361,2020Q2,tevredenheid,,4\xe9,\n",
+			"bad.csv:3:30: invalid UTF-8 (byte 0xE9)", 2);
+	assert_rejected(t, HEADER GOOD "GM0361,2020Q2,jeugdigen_maatwerk,\"huis,1,\n",
+			"bad.csv:3:34: unterminated quoted field", 1);
+	assert_rejected(t, HEADER GOOD "XX99,2020Q2,jeugdigen_maatwerk,,1,\n",
+			"bad.csv:3:1: unknown region 'XX99' (not in the regions table, and not a "
+			"CBS code like GM0361)", 1);
+	assert_rejected(t, HEADER "GM0361,2020Q2,tevredenheid,,\"1.234,5\",\n",
+			"bad.csv:2:29: ambiguous number '1.234,5': both '.' and ',' (write it "
+			"without thousands separators)", 1);
+	assert_rejected(t, HEADER "GM0361,2020Q2,tevredenheid,,4.5,\n"
+			"GM0361,2020Q3,tevredenheid,,\"4,5\",\n",
+			"bad.csv:3:29: decimal mark ',' in '4,5', but line 2 used '.'", 1);
+	assert_rejected(t, "region,period,indicator,waarde,colour\n" GOOD,
+			"bad.csv:1:32: unknown column 'colour'", 1);
+	assert_rejected(t, "region,period,indicator,category,flag\n",
+			"bad.csv:1:1: missing column 'value'", 1);
+	assert_rejected(t, "", "bad.csv:1:1: empty file", 1);
+	assert_rejected(t, "a,b,c\n1,2,3\n",
+			"bad.csv:1:1: cannot tell the layout from this header: expected a long "
+			"CSV (region,period,indicator,...), a regions CSV (region,name,kind,parent) "
+			"or a CBS export; --format chooses one", 1);
+}
+
+static void test_every_problem_of_a_row(void **state)
+{
+	struct dbtest *t = *state;
+
+	assert_rejected(t, HEADER "GM0361,2020Q9,nope,,x,\n",
+			"bad.csv:2:8: malformed period '2020Q9' (expected 2020, 2020H1, 2020Q1, "
+			"2020M03, 2023-01-01 or a CBS code like 2020KW01)", 3);
+	assert_string_equal(t->diag.lines[1], "bad.csv:2:15: unknown indicator 'nope'");
+	assert_string_equal(t->diag.lines[2], "bad.csv:2:21: not a number: 'x'");
+}
+
+static void test_many_errors_counted(void **state)
+{
+	struct dbtest *t = *state;
+	struct strbuf sb = STRBUF_INIT;
+
+	sb_adds(&sb, HEADER);
+	for (int i = 0; i < 25; i++)
+		sb_addf(&sb, "GM0361,2020Q1,jeugdigen_maatwerk,,x%d,\n", i);
+	assert_rejected(t, sb_str(&sb), "bad.csv:2:35: not a number: 'x0'", 25);
+	assert_string_equal(t->diag.lines[DIAG_SHOWN - 1], "bad.csv:21:35: not a number: 'x19'");
+	sb_free(&sb);
+}
+
+static void test_format_override(void **state)
+{
+	struct dbtest *t = *state;
+	char *path = fixture("import/long.csv");
+
+	/* A long file read as regions: its header is wrong for that. */
+	assert_int_equal(import_path(t, path, IMPORT_REGIONS), JMON_DATA);
+	assert_string_equal(t->diag.lines[0], "long.csv:1:8: unknown column 'period'");
+	free(path);
+}
+
+static void test_regions(void **state)
+{
+	struct dbtest *t = *state;
+
+	assert_int_equal(import_fixture(t, "import/regions.csv"), JMON_OK);
+	assert_int_equal(t->res.format, IMPORT_REGIONS);
+	assert_int_equal(t->res.regions_new, 4);
+	/* The wijk came before its gemeente: parents are checked at the end. */
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM region WHERE code = 'WK036101' "
+				"AND name = 'Centrum' AND kind = 'wijk' AND parent = 'GM0361'"), 1);
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM region WHERE code = 'GM0361' "
+				"AND name = 'Alkmaar' AND parent IS NULL"), 1);
+}
+
+static void test_regions_after_codes(void **state)
+{
+	struct dbtest *t = *state;
+
+	/* The long file creates GM0361 with its code as name; the regions
+	 * file then names it. */
+	assert_int_equal(import_fixture(t, "import/long.csv"), JMON_OK);
+	assert_int_equal(import_fixture(t, "import/regions.csv"), JMON_OK);
+	assert_int_equal(t->res.regions_new, 2);
+	assert_int_equal(t->res.regions_changed, 2);
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM region WHERE name = 'Alkmaar'"), 1);
+}
+
+static void test_rejects_regions(void **state)
+{
+	struct dbtest *t = *state;
+
+	assert_rejected(t, "regio,naam,soort,ouder\nWK036101,Centrum,wijk,GM9999\n",
+			"bad.csv:2:23: unknown parent region 'GM9999'", 1);
+	assert_rejected(t, "region,name,kind\nGM0361,Alkmaar,stad\n",
+			"bad.csv:2:16: unknown kind 'stad' (expected nl, provincie, regio, "
+			"gemeente, wijk, buurt or postcode)", 1);
+	assert_rejected(t, "region,name,kind\nGM0361,Alkmaar,gemeente\nGM0361,Alk,gemeente\n",
+			"bad.csv:3:1: region GM0361 was given on line 2 already", 1);
+	assert_rejected(t, "region,name,kind\nGM0361,,gemeente\n",
+			"bad.csv:2:8: empty name for region GM0361", 1);
+}
+
+static void test_cbs_kerncijfers(void **state)
+{
+	struct dbtest *t = *state;
+
+	assert_int_equal(import_fixture(t, "cbs/almere_kwb_kerncijfers_GM0034_raw.csv"), JMON_OK);
+	assert_int_equal(t->res.format, IMPORT_CBS);
+	assert_int_equal(t->res.rows, 1536);
+	/* Region rows fill the region table: 1 gemeente, 71 wijken, 291 buurten. */
+	assert_int_equal(t->res.regions_new, 363);
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM region WHERE code = 'GM0034' "
+				"AND name = 'Almere' AND kind = 'gemeente'"), 1);
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM region WHERE code = 'WK003401' "
+				"AND kind = 'wijk' AND parent = 'GM0034'"), 1);
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM region WHERE code = 'BU00340101' "
+				"AND kind = 'buurt' AND parent = 'WK003401'"), 1);
+	/* Peildatum 1-1-2023 is the period 2023-01-01; the yearly tables
+	 * side by side (_84 ... _96) feed one indicator. */
+	assert_value(t, "jeugdzorg_in_natura", "GM0034", "2023-01-01", "", 7160, "");
+	assert_value(t, "jeugdzorg_in_natura", "GM0034", "2018-01-01", "", 5805, "");
+	/* Implied decimal from the configuration: 114 is 11,4 %. */
+	assert_value(t, "jeugdzorg_pct", "GM0034", "2023-01-01", "", 11.4, "");
+	assert_value(t, "jeugdzorg_pct", "GM0034", "2018-01-01", "", 9.6, "");
+	/* An empty cell in a published year is suppressed, never 0. */
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM observation WHERE "
+				"indicator = 'jeugdzorg_in_natura' AND period = '2023-01-01' "
+				"AND value IS NULL AND flag = 'suppressed'"), 102);
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM observation WHERE value = 0"), 0);
+	/* 2025 has no youth-care figures yet: not published, nothing stored. */
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM observation "
+				"WHERE period = '2025-01-01'"), 0);
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM period WHERE code = '2023-01-01' "
+				"AND kind = 'date'"), 1);
+	/* Columns no indicator asks for are ignored. */
+	assert_int_equal(scalar(t->db, "SELECT count(DISTINCT indicator) FROM observation"), 2);
+}
+
+static void test_cbs_statline(void **state)
+{
+	struct dbtest *t = *state;
+
+	assert_int_equal(import_fixture(t, "cbs/almere_bevolking_pc4_83502NED_statline_export.csv"),
+			 JMON_OK);
+	assert_int_equal(t->res.format, IMPORT_CBS);
+	assert_int_equal(t->res.rows, 6);
+	assert_value(t, "bevolking", "NL01", "2022", "", 17590672, "");
+	assert_value(t, "bevolking", "PC1309", "2022", "0_tot_5_jaar", 0, "");
+	assert_value(t, "bevolking", "PC1363", "2025", "5_tot_10_jaar", 1370, "");
+	/* "" in a published year: suppressed. */
+	assert_missing(t, "bevolking", "PC1322", "2022", "", "suppressed");
+	/* Age groups the indicator has no category for are left out. */
+	assert_false(cell(t, "bevolking", "PC1309", "2022", "10_tot_15_jaar").present);
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM region WHERE code = 'PC1309' "
+				"AND kind = 'postcode'"), 1);
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM region WHERE code = 'NL01' "
+				"AND name = 'Nederland'"), 1);
+	/* 3 rows of interest x 43 regions x 4 years */
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM observation"), 3 * 43 * 4);
+}
+
+static void test_cbs_odata(void **state)
+{
+	struct dbtest *t = *state;
+
+	assert_int_equal(import_fixture(t, "cbs/odata_typed.csv"), JMON_OK);
+	assert_value(t, "jeugdzorg_in_natura", "GM0034", "2020", "", 5960, "");
+	assert_value(t, "jeugdzorg_pct", "GM0034", "2020", "", 9.7, "");
+	assert_missing(t, "jeugdzorg_in_natura", "WK003401", "2020", "", "suppressed");
+	assert_int_equal(import_fixture(t, "cbs/odata_untyped.csv"), JMON_OK);
+	assert_value(t, "jeugdzorg_in_natura", "GM0034", "2021", "", 6585, "");
+	assert_missing(t, "jeugdzorg_pct", "WK003401", "2021", "", "suppressed");
+	/* A breakdown dimension: the total code (T001038) and a category. */
+	assert_value(t, "verwijzingen", "GM0034", "2021", "", 950, "");
+	assert_value(t, "verwijzingen", "GM0034", "2021", "huisarts", 400, "");
+	assert_false(cell(t, "verwijzingen", "GM0034", "2021", "jeugdarts").present);
+}
+
+static void test_rejects_cbs(void **state)
+{
+	struct dbtest *t = *state;
+
+	assert_rejected(t, "ID;WijkenEnBuurten;Peildatum;JongerenMetJeugdzorgInNatura_96\n"
+			"0;GM0034    ;1-13-2023;7160\n",
+			"bad.csv:2:14: malformed period '1-13-2023'", 1);
+	assert_rejected(t, "ID;WijkenEnBuurten;Peildatum;JongerenMetJeugdzorgInNatura_96\n"
+			"0;GM0034    ;1-1-2023;71x0\n",
+			"bad.csv:2:23: not a number: '71x0'", 1);
+	assert_rejected(t, "ID;WijkenEnBuurten;Peildatum;JongerenMetJeugdzorgInNatura_96\n"
+			"0;GM0034    ;1-1-2023;7160\n1;GM0034;1-1-2023;7165\n",
+			"bad.csv:3:19: GM0034 2023-01-01 jeugdzorg_in_natura: a second row for "
+			"this region and period (the first is on line 2)", 1);
+	assert_rejected(t, "ID;WijkenEnBuurten;JongerenMetJeugdzorgInNatura_96\n0;GM0034;1\n",
+			"bad.csv:1:1: no period column (Perioden or Peildatum)", 1);
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, dbtest_setup, dbtest_teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_long),
+		T(test_long_dutch),
+		T(test_same_file_twice),
+		T(test_revision_counts),
+		T(test_rejects_long),
+		T(test_every_problem_of_a_row),
+		T(test_many_errors_counted),
+		T(test_format_override),
+		T(test_regions),
+		T(test_regions_after_codes),
+		T(test_rejects_regions),
+		T(test_cbs_kerncijfers),
+		T(test_cbs_statline),
+		T(test_cbs_odata),
+		T(test_rejects_cbs),
+	};
+
+	return RUN_TESTS(tests);
+}
