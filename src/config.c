@@ -43,7 +43,7 @@ enum jmon_status config_find(const char *explicit_path, char **path, struct jmon
 	if (explicit_path || (env = nonempty_env("JMON_CONFIG"))) {
 		const char *p = explicit_path ? explicit_path : env;
 		if (access(p, R_OK) != 0)
-			return jmon_fail(err, JMON_NOINPUT, "%s: cannot read configuration: %s",
+			return jmon_fail(err, JMON_NOINPUT, "%s: cannot open configuration: %s",
 					 p, strerror(errno));
 		*path = xstrdup(p);
 		return JMON_OK;

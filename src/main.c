@@ -150,7 +150,8 @@ int main(int argc, char **argv)
 	status = run(&opt, &err);
 	if (status == JMON_USAGE)
 		return usage_error(err.msg[0] ? "%s" : NULL, err.msg);
+	/* Configuration errors are FILE:LINE:COLUMN lines already: no prefix. */
 	if (status != JMON_OK && err.msg[0])
-		fprintf(stderr, "jmon: %s\n", err.msg);
+		fprintf(stderr, status == JMON_CONFIG ? "%s\n" : "jmon: %s\n", err.msg);
 	return jmon_exit_code(status);
 }

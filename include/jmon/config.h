@@ -97,7 +97,8 @@ struct monitor {
 };
 
 struct config {
-	char *path;		/* the file it came from, or "(built-in)" */
+	char *path;		/* the file it came from, or for the built-in
+				 * default "config/jmon.yaml (built-in)" */
 	struct monitor monitor;
 	struct peer_group *peers;
 	size_t npeers;

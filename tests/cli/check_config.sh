@@ -107,3 +107,11 @@ assert_status 0 "--config comes before JMON_CONFIG"
 assert_stdout "--config: the summary names the file" <<EOF
 $C/good.yaml: 2 chapters, 3 indicators, 2 rules
 EOF
+
+# the complete example of jmon.yaml(5) is a valid monitor
+sed -n '/^\.SH EXAMPLE/,/^\.EE/p' man/jmon.yaml.5 | sed -e '1,2d' -e '$d' -e 's/\\-/-/g' >"$T/example.yaml"
+run "$JMON" check-config "$T/example.yaml"
+assert_status 0 "the example in jmon.yaml(5) passes"
+assert_stdout "the example in jmon.yaml(5): the summary" <<EOF
+$T/example.yaml: 2 chapters, 6 indicators, 6 rules
+EOF

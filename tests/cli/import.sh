@@ -88,9 +88,9 @@ assert_eq "$(sql "SELECT value FROM observation WHERE region = 'GM0034' AND peri
 assert_eq "$(sql "SELECT count(*) FROM region WHERE parent = 'GM0034' AND kind = 'wijk'")" \
 	"71" "the wijken of Almere hang under the gemeente"
 
-run "$JMON" import --config "$CFG" --db "$DB" --format long almere_kwb_kerncijfers_GM0034_raw.csv
+run "$JMON" import --config "$CFG" --db "$DB" --format long odata_typed.csv
 assert_status 65 "--format overrides the detection"
-assert_grep "almere_kwb_kerncijfers_GM0034_raw.csv:1:1: unknown column 'ID'" "$T/stderr" \
+assert_grep "odata_typed.csv:1:1: unknown column 'ID'" "$T/stderr" \
 	"read as a long CSV, the CBS header is wrong"
 
 # Usage and missing files.

@@ -531,7 +531,7 @@ static void test_search_order(void **state)
 
 	/* a file the user names must exist: no silent fall-through */
 	char *gone = xasprintf("%s/gone.yaml", dir);
-	char *want = xasprintf("%s: cannot read configuration: No such file or directory", gone);
+	char *want = xasprintf("%s: cannot open configuration: No such file or directory", gone);
 	assert_string_equal(loaded_title(gone, JMON_NOINPUT), want);
 	setenv("JMON_CONFIG", gone, 1);
 	assert_string_equal(loaded_title(NULL, JMON_NOINPUT), want);

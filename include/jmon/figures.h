@@ -1,0 +1,73 @@
+/* The figures of one region and period, evaluated: every row a reader sees
+ * (an indicator's total, or one of its categories) with its current value,
+ * the change against the previous period, privacy applied, the stoplight
+ * and its reason, and the markers (reviewed, explained, revised).
+ *
+ * The TUI and `jmon report` both render a figure_set, so what the council
+ * reads is what the analyst saw (DESIGN section 2). */
+#ifndef JMON_FIGURES_H
+#define JMON_FIGURES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "jmon/config.h"
+#include "jmon/db.h"
+#include "jmon/error.h"
+#include "jmon/period.h"
+#include "jmon/query.h"
+#include "jmon/stoplight.h"
+
+struct figure {
+	const struct indicator *ind;
+	const struct category *cat;	/* NULL: the total row */
+	struct cell_value now;		/* as stored (or summed, see derived) */
+	bool derived;			/* total: sum of the parts, none stored */
+	bool withheld;			/* privacy: never shown ("<10", suppressed) */
+	struct cell_value prev;		/* the previous period of the same kind */
+	bool has_change;		/* both shown: change = now - prev */
+	double change;
+	bool colored;			/* the rule colours this row */
+	struct stoplight_result light;	/* grey "geen regel" when !colored */
+	bool reviewed;			/* the indicator is marked reviewed */
+	bool annotated;			/* this cell has an explanation */
+	bool revised;			/* the newest delivery changed this cell */
+};
+
+enum figures_scope {
+	FIGURES_TOTALS,		/* one row per indicator */
+	FIGURES_BREAKDOWN,	/* the total row, then a row per category */
+};
+
+struct figure_set {
+	char region[QUERY_CODE_MAX];
+	char period[PERIOD_CODE_MAX];
+	struct period p;
+	char label[PERIOD_LABEL_MAX];		/* "2020 Q1" */
+	char prev_label[PERIOD_LABEL_MAX];	/* "2019 Q4" */
+	char year_label[PERIOD_LABEL_MAX];	/* "2019 Q1" */
+	struct figure *rows;
+	size_t n, cap;
+	long delivery;		/* the newest delivery with data for the period */
+	bool provisional;	/* some value of the period is provisional */
+	int status_count[STOPLIGHT_NSTATUS];	/* over the indicator rows */
+	int indicators, reviewed;		/* for "beoordeeld N/M" */
+};
+
+/* Evaluate the indicators of chapter (NULL: every chapter) for region and
+ * period.  JMON_USAGE when the period does not parse. */
+enum jmon_status figures_load(struct db *db, const struct config *cfg, const char *region,
+			      const char *period, const struct chapter *chapter,
+			      enum figures_scope scope, struct figure_set *out,
+			      struct jmon_error *err);
+void figures_free(struct figure_set *fs);
+
+/* The value as a reader sees it: Dutch, with unit, "<10" when withheld,
+ * "geheim" / "onbekend" / "n.v.t." for flags, "" when absent. */
+char *figure_value_text(const struct figure *f, char *buf, size_t size);
+/* The change as "+60", "-0,5 wk"; "" when there is none. */
+char *figure_change_text(const struct figure *f, char *buf, size_t size);
+/* The norm as "4 wk" or ""; with its label when long is true ("Treeknorm 4 wk"). */
+char *figure_norm_text(const struct indicator *ind, bool with_label, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,255 @@
+/* A browsing session; see include/jmon/app.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "jmon/app.h"
+#include "jmon/xmalloc.h"
+
+static void set_region(struct app *app, const char *code)
+{
+	snprintf(app->region, sizeof app->region, "%s", code);
+	if (app->db)
+		query_region_name(app->db, code, app->region_name, sizeof app->region_name);
+	else
+		snprintf(app->region_name, sizeof app->region_name, "%s", code);
+}
+
+/* The newest period with data: a quarter when there is one, because the
+ * monitor is read per quarter; otherwise any kind (a CBS year or date). */
+static enum jmon_status newest_period(struct app *app, struct jmon_error *err)
+{
+	enum period_kind quarter = PERIOD_QUARTER;
+	bool found = false;
+	enum jmon_status st;
+
+	app->period[0] = '\0';
+	if (!app->db)
+		return JMON_OK;
+	st = query_latest_period(app->db, app->region, &quarter, app->period, &found, err);
+	if (st == JMON_OK && !found)
+		st = query_latest_period(app->db, app->region, NULL, app->period, &found, err);
+	return st;
+}
+
+enum jmon_status app_reload(struct app *app, struct jmon_error *err)
+{
+	figures_free(&app->figures);
+	if (!app->db || !app->period[0])
+		return JMON_OK;
+	return figures_load(app->db, app->cfg, app->region, app->period, NULL, FIGURES_TOTALS,
+			    &app->figures, err);
+}
+
+enum jmon_status app_open(struct app *app, const struct options *opt, struct jmon_error *err)
+{
+	enum jmon_status st;
+
+	memset(app, 0, sizeof *app);
+	app->author = getenv("USER") && *getenv("USER") ? getenv("USER") : "onbekend";
+	if ((st = config_load(opt->config, &app->cfg, err)))
+		return st;
+	if (opt->chapter) {
+		const struct chapter *ch = config_chapter(app->cfg, opt->chapter);
+		if (!ch)
+			return jmon_fail(err, JMON_USAGE, "no chapter '%s' in %s", opt->chapter,
+					 app->cfg->path);
+		app->chapter = (size_t)(ch - app->cfg->chapters);
+	}
+	app->db_path = cli_database_path(opt, app->cfg);
+	if (access(app->db_path, F_OK) != 0) {
+		snprintf(app->status, sizeof app->status,
+			 "geen database %s: laad gegevens met 'jmon import'", app->db_path);
+	} else if ((st = db_open(app->db_path, DB_READONLY, app->cfg, &app->db, err))) {
+		return st;
+	}
+	set_region(app, opt->region ? opt->region : app->cfg->monitor.region);
+	if (opt->period)
+		return app_set_period(app, opt->period, err);
+	if ((st = newest_period(app, err)))
+		return st;
+	return app_reload(app, err);
+}
+
+void app_close(struct app *app)
+{
+	figures_free(&app->figures);
+	if (app->db)
+		db_close(app->db);
+	free(app->db_path);
+	config_free(app->cfg);
+	app->db = NULL;
+	app->cfg = NULL;
+	app->db_path = NULL;
+}
+
+enum jmon_status app_set_period(struct app *app, const char *code, struct jmon_error *err)
+{
+	struct period p;
+
+	if (!period_parse_str(code, &p))
+		return jmon_fail(err, JMON_USAGE, "'%s' is geen periode (2020Q1, 2020H1, 2020, 2020M03)", code);
+	period_format(&p, app->period);
+	return app_reload(app, err);
+}
+
+enum jmon_status app_step_period(struct app *app, int delta, struct jmon_error *err)
+{
+	struct period p;
+
+	if (!app->period[0] || !period_parse_str(app->period, &p))
+		return jmon_fail(err, JMON_USAGE, "geen periode om vanuit te bladeren");
+	p = period_add(&p, delta);
+	period_format(&p, app->period);
+	return app_reload(app, err);
+}
+
+enum jmon_status app_set_region(struct app *app, const char *code, struct jmon_error *err)
+{
+	struct region_row r;
+	bool found = false;
+	enum jmon_status st;
+
+	if (app->db && (st = query_region(app->db, code, &r, &found, err)))
+		return st;
+	if (!found)
+		return jmon_fail(err, JMON_USAGE, "onbekende regio '%s'", code);
+	set_region(app, code);
+	/* Keep the period when the new region has data for it; else its newest. */
+	if (!app->period[0] && (st = newest_period(app, err)))
+		return st;
+	return app_reload(app, err);
+}
+
+/* Index of the first row of chapter c in app->figures (one row per indicator). */
+static size_t chapter_start(const struct app *app, size_t c)
+{
+	size_t start = 0;
+
+	for (size_t i = 0; i < c; i++)
+		start += app->cfg->chapters[i].nindicators;
+	return start;
+}
+
+size_t app_chapter_size(const struct app *app)
+{
+	if (!app->figures.n || app->chapter >= app->cfg->nchapters)
+		return 0;
+	return app->cfg->chapters[app->chapter].nindicators;
+}
+
+const struct figure *app_chapter_row(const struct app *app, size_t i)
+{
+	size_t at = chapter_start(app, app->chapter) + i;
+
+	return i < app_chapter_size(app) && at < app->figures.n ? &app->figures.rows[at] : NULL;
+}
+
+static bool needs_attention(const struct figure *f)
+{
+	return f->light.status == STOPLIGHT_RED || f->light.status == STOPLIGHT_AMBER;
+}
+
+bool app_find_attention(const struct app *app, int dir, size_t *chapter, size_t *row)
+{
+	size_t n = app->figures.n;
+	size_t at = chapter_start(app, *chapter) + *row;
+
+	for (size_t step = 1; step <= n; step++) {
+		size_t i = (at + n + (dir > 0 ? step : n - step)) % n;
+
+		if (!needs_attention(&app->figures.rows[i]))
+			continue;
+		/* back from a flat index to (chapter, row) */
+		size_t c = 0;
+		while (i >= app->cfg->chapters[c].nindicators) {
+			i -= app->cfg->chapters[c].nindicators;
+			c++;
+		}
+		*chapter = c;
+		*row = i;
+		return true;
+	}
+	return false;
+}
+
+/* --- writes ----------------------------------------------------------------- */
+
+static enum jmon_status open_for_write(struct app *app, struct db **w, struct jmon_error *err)
+{
+	if (!app->db)
+		return jmon_fail(err, JMON_NOINPUT, "geen database om in te schrijven");
+	if (access(app->db_path, W_OK) != 0)
+		return jmon_fail(err, JMON_IO, "de database is alleen-lezen voor %s: niets opgeslagen",
+				 app->author);
+	return db_open(app->db_path, DB_READWRITE, app->cfg, w, err);
+}
+
+static enum jmon_status write_review(struct app *app, const struct indicator *ind,
+				     const char *override, const char *reason, bool reviewed,
+				     struct jmon_error *err)
+{
+	struct cell_key key = { ind->id, app->region, app->period, "" };
+	struct db *w = NULL;
+	enum jmon_status st;
+
+	if ((st = open_for_write(app, &w, err)))
+		return st;
+	st = query_set_review(w, &key, override, reason, reviewed, app->author, err);
+	db_close(w);
+	return st ? st : app_reload(app, err);
+}
+
+enum jmon_status app_toggle_reviewed(struct app *app, const struct indicator *ind,
+				     struct jmon_error *err)
+{
+	struct cell_key key = { ind->id, app->region, app->period, "" };
+	struct review r = { 0 };
+	bool found = false;
+	enum jmon_status st;
+
+	if (!app->db || !app->period[0])
+		return jmon_fail(err, JMON_NOINPUT, "geen gegevens om te beoordelen");
+	if ((st = query_review(app->db, &key, &r, &found, err)))
+		return st;
+	st = write_review(app, ind, found ? r.status_override : NULL, found ? r.reason : NULL,
+			  !(found && r.reviewed), err);
+	review_free(&r);
+	return st;
+}
+
+enum jmon_status app_override(struct app *app, const struct indicator *ind, const char *status,
+			      const char *reason, struct jmon_error *err)
+{
+	struct cell_key key = { ind->id, app->region, app->period, "" };
+	struct review r = { 0 };
+	bool found = false;
+	enum jmon_status st;
+
+	if (!app->db || !app->period[0])
+		return jmon_fail(err, JMON_NOINPUT, "geen gegevens om te beoordelen");
+	if (status && (!reason || !*reason))
+		return jmon_fail(err, JMON_USAGE, "een andere kleur vraagt een reden");
+	if ((st = query_review(app->db, &key, &r, &found, err)))
+		return st;
+	st = write_review(app, ind, status, status ? reason : NULL, found && r.reviewed, err);
+	review_free(&r);
+	return st;
+}
+
+enum jmon_status app_annotate(struct app *app, const struct indicator *ind,
+			      const char *category, const char *text, struct jmon_error *err)
+{
+	struct cell_key key = { ind->id, app->region, app->period, category ? category : "" };
+	struct db *w = NULL;
+	enum jmon_status st;
+
+	if (!app->db || !app->period[0])
+		return jmon_fail(err, JMON_NOINPUT, "geen gegevens om toe te lichten");
+	if ((st = open_for_write(app, &w, err)))
+		return st;
+	st = query_annotate(w, &key, text, app->author, err);
+	db_close(w);
+	return st ? st : app_reload(app, err);
+}

@@ -1,0 +1,329 @@
+/* Evaluating the figures of a period; see include/jmon/figures.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jmon/figures.h"
+#include "jmon/numfmt.h"
+#include "jmon/privacy.h"
+#include "jmon/xmalloc.h"
+
+/* A period's revisions: the cells the newest delivery changed.  More than
+ * this many in one region and period is not a monitor any more. */
+#define MAX_CHANGES 4096
+
+struct context {
+	struct db *db;
+	const struct config *cfg;
+	struct figure_set *fs;
+	char prev_code[PERIOD_CODE_MAX], year_code[PERIOD_CODE_MAX];
+	struct cell_change *changes;
+	size_t nchanges;
+	struct jmon_error *err;
+};
+
+static struct stoplight_cell as_stoplight(const struct cell_value *v)
+{
+	struct stoplight_cell c = { v->present && v->has_value, v->value,
+				    v->present ? v->flag : "unknown" };
+	return c;
+}
+
+static enum jmon_status cell(struct context *cx, const struct indicator *ind,
+			     const char *region, const char *period, const char *category,
+			     struct cell_value *out)
+{
+	struct cell_key key = { ind->id, region, period, category ? category : "" };
+
+	return query_cell(cx->db, &key, out, cx->err);
+}
+
+static bool was_revised(const struct context *cx, const struct indicator *ind, const char *cat)
+{
+	for (size_t i = 0; i < cx->nchanges; i++)
+		if (!strcmp(cx->changes[i].indicator, ind->id) &&
+		    !strcmp(cx->changes[i].category, cat ? cat : ""))
+			return true;
+	return false;
+}
+
+/* The total of a sum-indicator that was not delivered: the sum of its
+ * parts, when every part has a value. */
+static void derive_total(struct figure *total, const struct figure *parts, size_t n)
+{
+	double sum = 0;
+	bool provisional = false;
+
+	if (total->now.present || n == 0 || total->ind->total != TOTAL_SUM)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (!parts[i].now.present || !parts[i].now.has_value)
+			return;
+		sum += parts[i].now.value;
+		provisional |= !strcmp(parts[i].now.flag, "provisional");
+	}
+	total->now.present = total->now.has_value = true;
+	total->now.value = sum;
+	snprintf(total->now.flag, sizeof total->now.flag, "%s", provisional ? "provisional" : "");
+	total->derived = true;
+}
+
+/* The cells of the indicator's peer group, for peer_pct.  values owns the
+ * flags the peers point at, so both are freed together after the
+ * evaluation. */
+static enum jmon_status peers_of(struct context *cx, const struct indicator *ind,
+				 const char *category, struct stoplight_input *in,
+				 struct cell_value **values)
+{
+	const struct peer_group *g = ind->peers ? config_peer_group(cx->cfg, ind->peers) : NULL;
+	struct stoplight_peer *peers;
+
+	*values = NULL;
+	if (!g || ind->rule.on != ON_PEER_PCT)
+		return JMON_OK;
+	*values = xcalloc(g->nregions, sizeof **values);
+	peers = xcalloc(g->nregions, sizeof *peers);
+	for (size_t i = 0; i < g->nregions; i++) {
+		if (cell(cx, ind, g->regions[i], cx->fs->period, category, &(*values)[i]) != JMON_OK) {
+			free(peers);
+			return cx->err->status;
+		}
+		peers[i].region = g->regions[i];
+		peers[i].cell = as_stoplight(&(*values)[i]);
+	}
+	in->peers = peers;
+	in->npeers = g->nregions;
+	in->peer_label = g->label;
+	return JMON_OK;
+}
+
+/* Fill one row: values, change, stoplight. */
+static enum jmon_status evaluate(struct context *cx, struct figure *f,
+				 const struct stoplight_override *override)
+{
+	const struct indicator *ind = f->ind;
+	const char *cat = f->cat ? f->cat->id : NULL;
+	struct figure_set *fs = cx->fs;
+	struct cell_value last_year = { 0 };
+	struct stoplight_input in = { 0 };
+	struct cell_value *peer_values;
+	enum jmon_status st;
+
+	if ((st = cell(cx, ind, fs->region, cx->prev_code, cat, &f->prev)) ||
+	    (st = cell(cx, ind, fs->region, cx->year_code, cat, &last_year)))
+		return st;
+	struct stoplight_cell now = as_stoplight(&f->now);
+	struct stoplight_cell prev = as_stoplight(&f->prev);
+	bool prev_withheld = privacy_cell_withheld(ind, &prev);
+
+	if (f->withheld)
+		now.flag = "suppressed";	/* a hidden total is judged as hidden */
+	f->has_change = now.has_value && prev.has_value && !f->withheld && !prev_withheld;
+	f->change = f->has_change ? f->now.value - f->prev.value : 0;
+	f->colored = stoplight_applies(ind, cat);
+	if (!f->colored) {
+		f->light.status = f->light.computed = STOPLIGHT_GREY;
+		snprintf(f->light.reason, sizeof f->light.reason, "%s",
+			 ind->rule.present ? "geen regel voor deze categorie" : "geen regel");
+		if (override) {
+			f->light.status = override->status;
+			f->light.overridden = true;
+			snprintf(f->light.reason, sizeof f->light.reason, "%s", override->reason);
+		}
+		return JMON_OK;
+	}
+	if ((st = peers_of(cx, ind, cat, &in, &peer_values)))
+		return st;
+	in.region = fs->region;
+	in.category = cat;
+	in.current = now;
+	in.previous = prev;
+	in.previous_label = fs->prev_label;
+	in.last_year = as_stoplight(&last_year);
+	in.last_year_label = fs->year_label;
+	in.override = override;
+	stoplight_eval(ind, &in, &f->light);
+	free((void *)in.peers);
+	free(peer_values);
+	return JMON_OK;
+}
+
+static struct figure *add_row(struct figure_set *fs, const struct indicator *ind,
+			      const struct category *cat)
+{
+	ARRAY_GROW(fs->rows, fs->n, fs->cap);
+	struct figure *f = &fs->rows[fs->n++];
+	memset(f, 0, sizeof *f);
+	f->ind = ind;
+	f->cat = cat;
+	return f;
+}
+
+static enum jmon_status load_indicator(struct context *cx, const struct indicator *ind,
+				       enum figures_scope scope)
+{
+	struct figure_set *fs = cx->fs;
+	struct cell_key key = { ind->id, fs->region, fs->period, "" };
+	struct figure total = { .ind = ind };
+	struct figure *parts = xcalloc(ind->ncategories ? ind->ncategories : 1, sizeof *parts);
+	struct stoplight_cell *cells = xcalloc(ind->ncategories ? ind->ncategories : 1, sizeof *cells);
+	struct review review = { 0 };
+	struct annotation note = { 0 };
+	struct stoplight_override override;
+	bool has_review, has_note;
+	enum jmon_status st;
+
+	/* The parts first: whether the total may be shown depends on them. */
+	for (size_t i = 0; i < ind->ncategories; i++) {
+		parts[i].ind = ind;
+		parts[i].cat = &ind->categories[i];
+		if ((st = cell(cx, ind, fs->region, fs->period, parts[i].cat->id, &parts[i].now)))
+			goto out;
+		cells[i] = as_stoplight(&parts[i].now);
+		parts[i].withheld = privacy_cell_withheld(ind, &cells[i]);
+	}
+	if ((st = cell(cx, ind, fs->region, fs->period, NULL, &total.now)))
+		goto out;
+	derive_total(&total, parts, ind->ncategories);
+	struct stoplight_cell tc = as_stoplight(&total.now);
+	total.withheld = privacy_cell_withheld(ind, &tc) ||
+			 (ind->ncategories && privacy_total_withheld(ind, cells, ind->ncategories));
+
+	if ((st = query_review(cx->db, &key, &review, &has_review, cx->err)))
+		goto out;
+	override.status = STOPLIGHT_GREY;
+	override.reason = review.reason ? review.reason : "";
+	bool overridden = has_review && review.status_override[0] &&
+			  stoplight_status_parse(review.status_override, &override.status);
+
+	if ((st = evaluate(cx, &total, overridden ? &override : NULL)))
+		goto out;
+	total.reviewed = has_review && review.reviewed;
+	total.revised = was_revised(cx, ind, NULL);
+	if ((st = query_annotation(cx->db, &key, &note, &has_note, cx->err)))
+		goto out;
+	total.annotated = has_note;
+	annotation_free(&note);
+	*add_row(fs, ind, NULL) = total;
+	fs->indicators++;
+	fs->reviewed += total.reviewed;
+	fs->status_count[total.light.status]++;
+	if (total.now.present && !strcmp(total.now.flag, "provisional"))
+		fs->provisional = true;
+
+	for (size_t i = 0; scope == FIGURES_BREAKDOWN && i < ind->ncategories; i++) {
+		struct figure *f = &parts[i];
+
+		key.category = f->cat->id;
+		if ((st = evaluate(cx, f, NULL)) ||
+		    (st = query_annotation(cx->db, &key, &note, &has_note, cx->err)))
+			goto out;
+		f->annotated = has_note;
+		annotation_free(&note);
+		f->reviewed = total.reviewed;
+		f->revised = was_revised(cx, ind, f->cat->id);
+		*add_row(fs, ind, f->cat) = *f;
+	}
+out:
+	review_free(&review);
+	free(parts);
+	free(cells);
+	return st;
+}
+
+enum jmon_status figures_load(struct db *db, const struct config *cfg, const char *region,
+			      const char *period, const struct chapter *chapter,
+			      enum figures_scope scope, struct figure_set *fs,
+			      struct jmon_error *err)
+{
+	struct context cx = { .db = db, .cfg = cfg, .fs = fs, .err = err };
+	enum jmon_status st = JMON_OK;
+	struct period p;
+	size_t nchanges = 0;
+
+	memset(fs, 0, sizeof *fs);
+	if (!period_parse_str(period, &p))
+		return jmon_fail(err, JMON_USAGE, "'%s' is not a period (2020Q1, 2020H1, 2020, 2020M03, 2023-01-01)", period);
+	snprintf(fs->region, sizeof fs->region, "%s", region);
+	period_format(&p, fs->period);
+	fs->p = p;
+	period_label(&p, fs->label);
+	struct period prev = period_prev(&p), year = period_year_ago(&p);
+	period_label(&prev, fs->prev_label);
+	period_label(&year, fs->year_label);
+	period_format(&prev, cx.prev_code);
+	period_format(&year, cx.year_code);
+
+	cx.changes = xcalloc(MAX_CHANGES, sizeof *cx.changes);
+	if ((st = query_changes(db, region, fs->period, cx.changes, MAX_CHANGES, &nchanges,
+				&fs->delivery, err)))
+		goto out;
+	cx.nchanges = nchanges;
+	for (size_t c = 0; c < cfg->nchapters; c++) {
+		const struct chapter *ch = &cfg->chapters[c];
+
+		if (chapter && ch != chapter)
+			continue;
+		for (size_t i = 0; i < ch->nindicators && st == JMON_OK; i++)
+			st = load_indicator(&cx, &ch->indicators[i], scope);
+	}
+out:
+	free(cx.changes);
+	if (st != JMON_OK)
+		figures_free(fs);
+	return st;
+}
+
+void figures_free(struct figure_set *fs)
+{
+	free(fs->rows);
+	fs->rows = NULL;
+	fs->n = fs->cap = 0;
+}
+
+static const struct {
+	const char *flag, *text;
+} flag_texts[] = {
+	{ "suppressed", "geheim" },
+	{ "unknown",    "onbekend" },
+	{ "na",         "n.v.t." },
+};
+
+char *figure_value_text(const struct figure *f, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (!f->now.present)
+		return buf;
+	if (f->withheld && f->now.has_value)
+		return privacy_mask(buf, size, f->ind);
+	if (!f->now.has_value) {
+		for (size_t i = 0; i < sizeof flag_texts / sizeof *flag_texts; i++)
+			if (!strcmp(f->now.flag, flag_texts[i].flag))
+				snprintf(buf, size, "%s", flag_texts[i].text);
+		return buf;
+	}
+	return numfmt_unit(buf, size, f->now.value, f->ind->decimals, f->ind->unit, 0);
+}
+
+char *figure_change_text(const struct figure *f, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (!f->has_change)
+		return buf;
+	return numfmt_unit(buf, size, f->change, f->ind->decimals, f->ind->unit, NUMFMT_SIGN);
+}
+
+char *figure_norm_text(const struct indicator *ind, bool with_label, char *buf, size_t size)
+{
+	char num[NUMFMT_MAX];
+
+	buf[0] = '\0';
+	if (!ind->norm.present)
+		return buf;
+	numfmt_unit(num, sizeof num, ind->norm.value, -1, ind->unit, 0);
+	if (with_label && ind->norm.label)
+		snprintf(buf, size, "%s %s", ind->norm.label, num);
+	else
+		snprintf(buf, size, "%s", num);
+	return buf;
+}

@@ -1,0 +1,72 @@
+#!/bin/sh
+# tools/bench.sh JMON — import throughput (make bench; a benchmark, not a test).
+#
+# Generates a long CSV of $BENCH_ROWS rows (default 1 000 000: 500
+# gemeenten x 40 quarters x 10 indicators x 5 cells) under build/bench/,
+# imports it with jmon into a fresh database (validation, indexes, the
+# delivery bookkeeping, all of it), and loads the same file with
+# `sqlite3 .import` into a bare table of a fresh database, in one run.
+# Prints both times and the ratio; the target is a ratio of at most 1.5.
+set -eu
+jmon=${1:?usage: tools/bench.sh JMON}
+rows=${BENCH_ROWS:-1000000}
+dir=build/bench
+mkdir -p "$dir"
+cfg=$dir/bench.yaml
+csv=$dir/long-$rows.csv
+
+# Ten indicators of four categories each: with the total, five cells per
+# indicator, region and period.
+{
+	echo "monitor: {title: \"Benchmark\", region: GM0001}"
+	echo "chapters:"
+	echo "  - id: bench"
+	echo "    label: \"Benchmark\""
+	echo "    indicators:"
+	for i in 0 1 2 3 4 5 6 7 8 9; do
+		echo "      - id: indicator_$i"
+		echo "        label: \"Indicator $i\""
+		echo "        unit: aantal"
+		echo "        categories: [{id: a, label: A}, {id: b, label: B}, {id: c, label: C}, {id: d, label: D}]"
+	done
+} >"$cfg"
+
+if [ ! -f "$csv" ]; then
+	echo "bench: writing $rows rows to $csv" >&2
+	awk -v rows="$rows" 'BEGIN {
+		print "region,period,indicator,category,value,flag"
+		split(",a,b,c,d", cats, ",")
+		n = 0
+		for (g = 1; n < rows; g++)
+			for (y = 2015; y < 2025 && n < rows; y++)
+				for (q = 1; q <= 4 && n < rows; q++)
+					for (i = 0; i < 10 && n < rows; i++)
+						for (c = 1; c <= 5 && n < rows; c++) {
+							n++
+							if (n % 97 == 0)
+								v = ",suppressed"
+							else if (n % 13 == 0)
+								v = sprintf("%d.%d,provisional", n % 1000, n % 10)
+							else
+								v = sprintf("%d,", (n * 7919) % 100000)
+							printf "GM%04d,%dQ%d,indicator_%d,%s,%s\n", g, y, q, i, cats[c], v
+						}
+	}' >"$csv"
+fi
+
+now() { date +%s.%N; }
+rm -f "$dir"/jmon.db* "$dir"/bare.db*
+
+t0=$(now)
+"$jmon" import --config "$cfg" --db "$dir/jmon.db" "$csv" >"$dir/jmon.out"
+t1=$(now)
+sqlite3 "$dir/bare.db" ".mode csv" ".import $csv observation"
+t2=$(now)
+
+cat "$dir/jmon.out"
+awk -v a="$t0" -v b="$t1" -v c="$t2" -v rows="$rows" 'BEGIN {
+	j = b - a; s = c - b
+	printf "jmon import:     %6.2f s  (%.0f rows/s)\n", j, rows / j
+	printf "sqlite3 .import: %6.2f s  (%.0f rows/s)\n", s, rows / s
+	printf "ratio:           %6.2f    (target <= 1.5)\n", j / s
+}'
