@@ -36,6 +36,7 @@ static enum jmon_status newest_period(struct app *app, struct jmon_error *err)
 enum jmon_status app_reload(struct app *app, struct jmon_error *err)
 {
 	figures_free(&app->figures);
+	app->generation++;
 	if (!app->db || !app->period[0])
 		return JMON_OK;
 	return figures_load(app->db, app->cfg, app->region, app->period, NULL, FIGURES_TOTALS,

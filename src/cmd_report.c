@@ -1,8 +1,141 @@
-/* Placeholder until the subcommand lands; replaced by its owner. */
+/* jmon report [--db FILE] [--config FILE] [--region CODE] [--period CODE]
+ *             [--chapter ID] [--format text|csv|json|md]
+ *
+ * The stoplight table of one region and period on standard output.
+ * Defaults: the monitor's region (monitor.region) and the newest period
+ * with data for that region.  The database is opened read-only, so a
+ * report can run while an import does.
+ *
+ * Exit status, beyond main's:
+ *   64  a bad --format or --chapter (the message names the choices), a
+ *       period that does not parse, no region at all;
+ *   66  the database does not exist;
+ *   65  the database holds no data for the region, or none for the period
+ *       (or chapter) asked for.  Not 66: the file is there and readable,
+ *       what is missing is data in it, and a script that builds the
+ *       council report each quarter must not mistake "not imported yet"
+ *       for a report full of empty rows (exit 0) or for a lost file. */
+#include <stdio.h>
+#include <stdlib.h>
+
 #include "jmon/cli.h"
+#include "jmon/db.h"
+#include "jmon/query.h"
+#include "jmon/report.h"
+#include "jmon/strbuf.h"
+#include "jmon/suggest.h"
+#include "jmon/xmalloc.h"
+
+static enum jmon_status pick_chapter(const struct config *cfg, const char *id,
+				     const struct chapter **out, struct jmon_error *err)
+{
+	struct strbuf choices = STRBUF_INIT;
+	const char **ids;
+	const char *near;
+
+	*out = NULL;
+	if (!id || (*out = config_chapter(cfg, id)))
+		return JMON_OK;
+	ids = xcalloc(cfg->nchapters ? cfg->nchapters : 1, sizeof *ids);
+	for (size_t i = 0; i < cfg->nchapters; i++) {
+		ids[i] = cfg->chapters[i].id;
+		sb_addf(&choices, "%s%s", i ? ", " : "", ids[i]);
+	}
+	near = suggest_word(id, ids, cfg->nchapters);
+	if (near)
+		jmon_fail(err, JMON_USAGE, "report: unknown chapter '%s'; did you mean '%s'? (chapters: %s)",
+			  id, near, sb_str(&choices));
+	else
+		jmon_fail(err, JMON_USAGE, "report: unknown chapter '%s' (chapters: %s)", id,
+			  sb_str(&choices));
+	free(ids);
+	sb_free(&choices);
+	return JMON_USAGE;
+}
+
+/* --period, or the newest period with data for the region. */
+static enum jmon_status pick_period(struct db *db, const char *region, const char *asked,
+				    char code[PERIOD_CODE_MAX], struct jmon_error *err)
+{
+	bool found;
+	enum jmon_status st;
+
+	if (asked) {
+		snprintf(code, PERIOD_CODE_MAX, "%s", asked);	/* figures_load checks it */
+		return JMON_OK;
+	}
+	if ((st = query_latest_period(db, region, NULL, code, &found, err)) != JMON_OK)
+		return st;
+	if (!found)
+		return jmon_fail(err, JMON_DATA,
+				 "report: %s holds no data for region %s (load data with: jmon import FILE)",
+				 db->path, region);
+	return JMON_OK;
+}
+
+/* A report with no delivered value is a question the database cannot
+ * answer: say what it does hold. */
+static enum jmon_status no_data(struct db *db, const struct report *r, struct jmon_error *err)
+{
+	char newest[PERIOD_CODE_MAX];
+	bool found = false;
+
+	query_latest_period(db, r->fs.region, NULL, newest, &found, NULL);
+	return jmon_fail(err, JMON_DATA, "report: no data for %s (%s)%s%s%s in %s%s%s",
+			 r->region_name, r->fs.region,
+			 r->chapter ? " in chapter '" : "", r->chapter ? r->chapter->id : "",
+			 r->chapter ? "'" : "", r->fs.label,
+			 found ? "; the newest period with data is " : "", found ? newest : "");
+}
+
+static enum jmon_status run(const struct options *opt, const struct config *cfg,
+			    enum report_format format, struct jmon_error *err)
+{
+	const char *region = opt->region ? opt->region : cfg->monitor.region;
+	const struct chapter *chapter;
+	char period[PERIOD_CODE_MAX];
+	struct report r;
+	struct db *db = NULL;
+	enum jmon_status st;
+	char *path;
+
+	if ((st = pick_chapter(cfg, opt->chapter, &chapter, err)) != JMON_OK)
+		return st;
+	if (!region)
+		return jmon_fail(err, JMON_USAGE,
+				 "report: no region (give --region CODE or set monitor.region)");
+	path = cli_database_path(opt, cfg);
+	st = db_open(path, DB_READONLY, NULL, &db, err);
+	free(path);
+	if (st == JMON_OK)
+		st = pick_period(db, region, opt->period, period, err);
+	if (st == JMON_OK)
+		st = report_load(db, cfg, region, period, chapter, &r, err);
+	if (st == JMON_OK) {
+		if (report_has_data(&r))
+			st = report_write(&r, format, stdout, err);
+		else
+			st = no_data(db, &r, err);
+		report_free(&r);
+	}
+	db_close(db);
+	return st;
+}
 
 enum jmon_status cmd_report(const struct options *opt, struct jmon_error *err)
 {
-	(void)opt;
-	return jmon_fail(err, JMON_SOFTWARE, "report: not implemented yet");
+	enum report_format format = REPORT_TEXT;
+	struct config *cfg = NULL;
+	enum jmon_status st;
+
+	if (opt->format && !report_format_parse(opt->format, &format))
+		return jmon_fail(err, JMON_USAGE, "report: unknown --format '%s' (expected %s)",
+				 opt->format, report_format_choices);
+	if (opt->nargs > 0)
+		return jmon_fail(err, JMON_USAGE, "report: unexpected argument '%s'", opt->args[0]);
+	if ((st = config_load(opt->config, &cfg, err)) != JMON_OK)
+		return st;
+	st = run(opt, cfg, format, err);
+	config_free(cfg);
+	return st;
 }

@@ -130,7 +130,11 @@ static enum jmon_status open_readwrite(struct db *db, const struct config *cfg,
 	/* WAL: readers keep browsing during an import.  synchronous=NORMAL is
 	 * durable across application crashes in WAL mode, and an import that
 	 * is lost to a power cut is simply run again. */
-	if ((rc = db_exec(db, "PRAGMA journal_mode = WAL", err)) != JMON_OK ||
+	/* 8 KiB pages: bulk inserts into the observation key ran a fifth faster
+	 * than with 4 KiB, and a screen reads a handful of pages either way.
+	 * Only a new file takes it; it must come before WAL. */
+	if ((rc = db_exec(db, "PRAGMA page_size = 8192", err)) != JMON_OK ||
+	    (rc = db_exec(db, "PRAGMA journal_mode = WAL", err)) != JMON_OK ||
 	    (rc = db_exec(db, "PRAGMA synchronous = NORMAL", err)) != JMON_OK ||
 	    (rc = db_exec(db, "PRAGMA foreign_keys = ON", err)) != JMON_OK ||
 	    (rc = db_migrate(db, err)) != JMON_OK)
@@ -143,8 +147,18 @@ static enum jmon_status open_readwrite(struct db *db, const struct config *cfg,
 enum jmon_status db_open(const char *path, enum db_mode mode, const struct config *cfg,
 			 struct db **out, struct jmon_error *err)
 {
+	static bool configured;
 	struct db *db = xcalloc(1, sizeof *db);
 	enum jmon_status rc;
+
+	/* jmon has one thread: SQLite need not take a mutex around every call,
+	 * nor count its memory (both showed in the import profile).  This only
+	 * takes effect before SQLite's first use, hence here and once. */
+	if (!configured) {
+		sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+		configured = true;
+	}
 
 	db->path = xstrdup(path);
 	db->readonly = mode == DB_READONLY;
@@ -190,7 +204,9 @@ static const char sql_category_upsert[] =
 	"  label = excluded.label, active = 1"
 	" WHERE position IS NOT excluded.position OR label IS NOT excluded.label"
 	"  OR active IS NOT 1";
-static const char sql_categories_all[] = "SELECT indicator, id FROM category";
+/* Only active rows: a retired one was checked when it was retired, and
+ * with no index by indicator, "is it used?" reads the observations. */
+static const char sql_categories_all[] = "SELECT indicator, id FROM category WHERE active";
 static const char sql_category_used[] =
 	"SELECT EXISTS (SELECT 1 FROM observation WHERE indicator = ?1 AND category = ?2)"
 	"    OR EXISTS (SELECT 1 FROM annotation WHERE indicator = ?1 AND category = ?2)"

@@ -231,10 +231,10 @@ out:
 	return st;
 }
 
-enum jmon_status figures_load(struct db *db, const struct config *cfg, const char *region,
-			      const char *period, const struct chapter *chapter,
-			      enum figures_scope scope, struct figure_set *fs,
-			      struct jmon_error *err)
+static enum jmon_status load(struct db *db, const struct config *cfg, const char *region,
+			     const char *period, const struct chapter *chapter,
+			     const struct indicator *only, enum figures_scope scope,
+			     struct figure_set *fs, struct jmon_error *err)
 {
 	struct context cx = { .db = db, .cfg = cfg, .fs = fs, .err = err };
 	enum jmon_status st = JMON_OK;
@@ -265,13 +265,30 @@ enum jmon_status figures_load(struct db *db, const struct config *cfg, const cha
 		if (chapter && ch != chapter)
 			continue;
 		for (size_t i = 0; i < ch->nindicators && st == JMON_OK; i++)
-			st = load_indicator(&cx, &ch->indicators[i], scope);
+			if (!only || only == &ch->indicators[i])
+				st = load_indicator(&cx, &ch->indicators[i], scope);
 	}
 out:
 	free(cx.changes);
 	if (st != JMON_OK)
 		figures_free(fs);
 	return st;
+}
+
+enum jmon_status figures_load(struct db *db, const struct config *cfg, const char *region,
+			      const char *period, const struct chapter *chapter,
+			      enum figures_scope scope, struct figure_set *fs,
+			      struct jmon_error *err)
+{
+	return load(db, cfg, region, period, chapter, NULL, scope, fs, err);
+}
+
+enum jmon_status figures_load_indicator(struct db *db, const struct config *cfg,
+					const char *region, const char *period,
+					const struct indicator *ind, struct figure_set *fs,
+					struct jmon_error *err)
+{
+	return load(db, cfg, region, period, ind->chapter, ind, FIGURES_BREAKDOWN, fs, err);
 }
 
 void figures_free(struct figure_set *fs)

@@ -185,15 +185,17 @@ static enum jmon_status store_cells(struct cbs_reader *r, struct jmon_error *err
 	}
 	for (size_t i = 0; i < r->ncells && rc == JMON_OK; i++) {
 		struct cbs_cell *c = &r->cells[i];
-		char code[PERIOD_CODE_MAX];
+		const char *code;
 		const char *flag = c->state == CELL_VALUE ? (c->provisional ? "provisional" : "")
 							  : "suppressed";
 
 		if (c->state == CELL_EMPTY && !is_published(pub, npub, c))
 			continue;
-		if ((rc = import_period(r->im, &c->period, err)) != JMON_OK)
+		if (!(code = import_period(r->im, &c->period, err))) {
+			rc = JMON_IO;
 			break;
-		rc = import_cell(r->im, c->region, period_format(&c->period, code), c->ind->id,
+		}
+		rc = import_cell(r->im, c->region, code, c->ind->id,
 				 c->cat ? c->cat->id : "", c->state == CELL_VALUE, c->value, flag, err);
 	}
 	free(pub);

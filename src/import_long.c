@@ -100,10 +100,9 @@ static enum jmon_status read_row(struct long_reader *r, struct jmon_error *err)
 	bool ok = true, has_value;
 	double value = 0;
 	const char *flag;
-	char code[PERIOD_CODE_MAX];
+	const char *code = NULL;
 	int region_ok;
 	uint32_t first;
-	enum jmon_status rc;
 
 	csv_trim(reg);
 	csv_trim(per);
@@ -116,10 +115,8 @@ static enum jmon_status read_row(struct long_reader *r, struct jmon_error *err)
 		import_error(im, per, "malformed period '%s' (expected 2020, 2020H1, 2020Q1, "
 			     "2020M03, 2023-01-01 or a CBS code like 2020KW01)", per->s);
 		ok = false;
-	} else if ((rc = import_period(im, &p, err)) != JMON_OK) {
-		return rc;
-	} else {
-		period_format(&p, code);
+	} else if (!(code = import_period(im, &p, err))) {
+		return JMON_IO;
 	}
 	if (!(ind = find_indicator(r, indf)))
 		ok = false;

@@ -117,16 +117,18 @@ enum jmon_status query_series(struct db *db, const struct cell_key *upto, int n,
 
 static const char sql_newest_in_region[] =
 	"SELECT max(delivery) FROM observation WHERE region = ?1 AND period = ?2";
+/* CROSS JOIN keeps the region table outside: a seek per region on the
+ * primary key instead of a scan of all observations. */
 static const char sql_newest_anywhere[] =
-	"SELECT max(o.delivery) FROM indicator i"
-	" JOIN observation o INDEXED BY observation_by_indicator"
-	"   ON o.indicator = i.id AND o.period = ?2";
+	"SELECT max(o.delivery) FROM region r CROSS JOIN observation o"
+	" WHERE o.region = r.code AND o.period = ?2";
 /* Each cell of delivery ?3 with the value that was current before it. */
 #define CHANGES_SELECT \
 	"SELECT o.region, o.indicator, o.category, o.value, o.flag, o.delivery," \
 	"       p.value, p.flag, p.delivery" \
-	" FROM observation o JOIN observation p" \
-	"   ON p.region = o.region AND p.period = o.period AND p.indicator = o.indicator" \
+	" FROM region r CROSS JOIN observation o CROSS JOIN observation p" \
+	" WHERE o.region = r.code" \
+	"  AND p.region = o.region AND p.period = o.period AND p.indicator = o.indicator" \
 	"  AND p.category = o.category" \
 	"  AND p.delivery = (SELECT max(q.delivery) FROM observation q" \
 	"       WHERE q.region = o.region AND q.period = o.period" \
@@ -134,11 +136,11 @@ static const char sql_newest_anywhere[] =
 	"         AND q.delivery < o.delivery)"
 static const char sql_changes_in_region[] =
 	CHANGES_SELECT
-	" WHERE o.region = ?1 AND o.period = ?2 AND o.delivery = ?3"
+	" AND r.code = ?1 AND o.period = ?2 AND o.delivery = ?3"
 	" ORDER BY o.indicator, o.category LIMIT ?4";
 static const char sql_changes_anywhere[] =
 	CHANGES_SELECT
-	" WHERE o.indicator IN (SELECT id FROM indicator) AND o.period = ?2 AND o.delivery = ?3"
+	" AND o.period = ?2 AND o.delivery = ?3"
 	" ORDER BY o.region, o.indicator, o.category LIMIT ?4";
 
 static void each_change(sqlite3_stmt *st, void *out, size_t i)

@@ -1,4 +1,5 @@
 /* Display-width text handling; see include/jmon/text.h. */
+#include <ctype.h>
 #include <langinfo.h>
 #include <string.h>
 #include <wchar.h>
@@ -115,4 +116,19 @@ int text_pad(char *out, size_t outsize, const char *s, int width, bool align_rig
 		out[clen + (size_t)pad] = '\0';
 	}
 	return cols + pad;
+}
+
+bool text_contains(const char *haystack, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (const char *h = haystack; *h; h++) {
+		size_t i = 0;
+
+		while (i < n && h[i] && tolower((unsigned char)h[i]) == tolower((unsigned char)needle[i]))
+			i++;
+		if (i == n)
+			return true;
+	}
+	return n == 0;
 }

@@ -9,8 +9,10 @@
 #include <string.h>
 
 #include "jmon/keys.h"
+#include "jmon/stoplight.h"
 #include "jmon/text.h"
 #include "jmon/ui.h"
+#include "jmon/ui_actions.h"
 #include "jmon/ui_input.h"
 #include "jmon/xmalloc.h"
 
@@ -144,19 +146,90 @@ void ui_pop(struct app *app)
 	free(v);
 }
 
+enum ui_style ui_stoplight_style(enum stoplight_status s)
+{
+	static const enum ui_style map[STOPLIGHT_NSTATUS] = {
+		[STOPLIGHT_GREEN] = STYLE_GREEN, [STOPLIGHT_AMBER] = STYLE_AMBER,
+		[STOPLIGHT_RED] = STYLE_RED, [STOPLIGHT_GREY] = STYLE_GREY,
+	};
+	return map[s];
+}
+
+void ui_status_cell(int row, int col, int width, const struct app *app,
+		    const struct figure *f)
+{
+	char buf[64];
+	enum stoplight_status s = f->light.status;
+
+	snprintf(buf, sizeof buf, "%s %s", stoplight_glyph(s, app->utf8), stoplight_word(s));
+	ui_text(row, col, width, ui_stoplight_style(s), false, buf);
+}
+
 /* --- the frame ------------------------------------------------------------ */
 
+/* Right part of the header: the stoplight counts, red first, and the
+ * review progress: "■ 7 ▲ 4 ● 3 ○ 2  beoordeeld 9/14", or compact
+ * "■7 ▲4 ●3 ○2 beoordeeld 9/14" for a narrow screen. */
+static void header_counts(const struct app *app, bool compact, char *buf, size_t size)
+{
+	static const enum stoplight_status order[] = { STOPLIGHT_RED, STOPLIGHT_AMBER,
+						       STOPLIGHT_GREEN, STOPLIGHT_GREY };
+	const struct figure_set *fs = &app->figures;
+	size_t len = 0;
+
+	buf[0] = '\0';
+	if (!fs->indicators)
+		return;
+	for (size_t i = 0; i < ARRAY_SIZE(order); i++)
+		len += (size_t)snprintf(buf + len, size - len, compact ? "%s%d " : "%s %d  ",
+					stoplight_glyph(order[i], app->utf8),
+					fs->status_count[order[i]]);
+	snprintf(buf + len, size - len, "%sbeoordeeld %d/%d ", compact ? "" : " ", fs->reviewed,
+		 fs->indicators);
+}
+
+/* The header, most important first: where (region and period, provisional
+ * or not) and the counts; then the delivery; the monitor's title last. */
 static void draw_header(struct app *app)
 {
-	const struct config *cfg = app->cfg;
-	char line[512];
-
+	const struct figure_set *fs = &app->figures;
 	const char *sep = app->utf8 ? " · " : " | ";
+	char lines[3][640], right[128], region[192], period[128];
+	int rw = 0, chosen = 2;
 
-	snprintf(line, sizeof line, " %s%s%s%s%s", cfg->monitor.title, sep,
-		 app->region ? app->region : "geen regio", sep,
-		 app->period ? app->period : "geen gegevens");
-	ui_text(0, 0, -1, STYLE_TITLE, false, line);
+	if (strcmp(app->region_name, app->region))
+		snprintf(region, sizeof region, "%s (%s)", app->region_name, app->region);
+	else
+		snprintf(region, sizeof region, "%s", app->region);
+	if (!app->period[0])
+		snprintf(period, sizeof period, "geen gegevens");
+	else
+		snprintf(period, sizeof period, "%s%s", fs->label[0] ? fs->label : app->period,
+			 !fs->delivery ? " geen gegevens" : fs->provisional ? " (voorlopig)" : "");
+	snprintf(lines[0], sizeof lines[0], " %s%s%s%s%s%slevering %ld", app->cfg->monitor.title,
+		 sep, region, sep, period, sep, fs->delivery);
+	snprintf(lines[1], sizeof lines[1], " %s%s%s%slevering %ld", region, sep, period, sep,
+		 fs->delivery);
+	snprintf(lines[2], sizeof lines[2], " %s%s%s", region, sep, period);
+	if (!fs->delivery) {	/* no delivery to name */
+		snprintf(lines[0], sizeof lines[0], " %s%s%s%s%s", app->cfg->monitor.title, sep,
+			 region, sep, period);
+		snprintf(lines[1], sizeof lines[1], "%s", lines[2]);
+	}
+	for (int compact = 0; compact <= 1 && chosen == 2; compact++) {
+		header_counts(app, compact, right, sizeof right);
+		rw = text_width(right);
+		for (int i = 0; i < 3; i++)
+			if (text_width(lines[i]) + rw <= COLS) {
+				chosen = i;
+				break;
+			}
+	}
+	if (rw > COLS / 2)
+		rw = 0;		/* a very narrow screen keeps where-am-I over the counts */
+	ui_text(0, 0, COLS - rw, STYLE_TITLE, false, lines[chosen]);
+	if (rw)
+		ui_text(0, COLS - rw, rw, STYLE_TITLE, true, right);
 }
 
 static void draw_tabs(struct app *app)
@@ -200,10 +273,9 @@ static const struct {
 	const char *text;
 } hints[] = {
 	{ ACTION_ENTER,          "Enter: uitsplitsen" },
-	{ ACTION_NEXT_ATTENTION, "r: volgende rood/oranje" },
+	{ ACTION_NEXT_ATTENTION, "r: rood/oranje" },
 	{ ACTION_REVIEW,         "spatie: beoordeeld" },
 	{ ACTION_ANNOTATE,       "a: toelichting" },
-	{ ACTION_NEXT_CHAPTER,   "Tab: hoofdstuk" },
 	{ ACTION_HELP,           "?: help" },
 	{ ACTION_QUIT,           "q: stoppen" },
 };
@@ -362,10 +434,7 @@ static void act_resize(struct app *app, const char *arg)
 
 static void act_prompt(struct app *app, const char *arg);
 
-static const struct {
-	enum action action;
-	void (*run)(struct app *app, const char *arg);
-} global_actions[] = {
+static const struct ui_action_entry global_actions[] = {
 	{ ACTION_QUIT,         act_quit },
 	{ ACTION_BACK,         act_back },
 	{ ACTION_HELP,         act_help },
@@ -378,9 +447,26 @@ static const struct {
 	{ ACTION_PROMPT,       act_prompt },
 };
 
+/* The frame's actions, then the data actions. */
+static const struct ui_action_entry *find_action(enum action a)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(global_actions); i++)
+		if (global_actions[i].action == a)
+			return &global_actions[i];
+	for (size_t i = 0; i < ui_data_actions_size; i++)
+		if (ui_data_actions[i].action == a)
+			return &ui_data_actions[i];
+	return NULL;
+}
+
 /* Every view, so the help screen lists exactly what some view can do. */
 static const struct view_ops *const all_views[] = {
 	&chapter_view_ops,
+	&indicator_view_ops,
+	&series_view_ops,
+	&compare_view_ops,
+	&revisions_view_ops,
+	&regions_view_ops,
 	&help_view_ops,
 };
 
@@ -388,9 +474,8 @@ bool ui_action_available(enum action a)
 {
 	if (a >= ACTION_DOWN && a <= ACTION_LAST)
 		return true;
-	for (size_t i = 0; i < ARRAY_SIZE(global_actions); i++)
-		if (global_actions[i].action == a)
-			return true;
+	if (find_action(a))
+		return true;
 	for (size_t i = 0; i < ARRAY_SIZE(all_views); i++)
 		for (const enum action *h = all_views[i]->handles; h && *h; h++)
 			if (*h == a)
@@ -406,11 +491,11 @@ static void run_action(struct app *app, enum action a, const char *arg)
 		return;
 	if (move_cursor(app, a))
 		return;
-	for (size_t i = 0; i < ARRAY_SIZE(global_actions); i++)
-		if (global_actions[i].action == a) {
-			global_actions[i].run(app, arg);
-			return;
-		}
+	const struct ui_action_entry *e = find_action(a);
+	if (e) {
+		e->run(app, arg);
+		return;
+	}
 	if (a >= ACTION_DOWN && a <= ACTION_LAST)
 		return;		/* movement in an empty view: nothing to do */
 	ui_error(app, "'%s' is hier niet beschikbaar", action_name(a));

@@ -24,6 +24,12 @@ static int script_failed;
 static char *pending_command;
 
 bool ui_scripted(void) { return scripted; }
+
+void ui_requeue_command(char *command)
+{
+	free(pending_command);
+	pending_command = command;
+}
 int ui_script_failed(void) { return script_failed; }
 
 static int open_headless(const char *path)
@@ -211,7 +217,7 @@ bool ui_prompt(struct app *app, const char *label, char *buf, size_t size)
 		if (!ui_next_event(app, &ev))
 			break;
 		if (ev.command) {
-			pending_command = ev.command;
+			ui_requeue_command(ev.command);
 			break;
 		}
 		if (ev.key == JK_ENTER) {

@@ -1,58 +1,218 @@
-/* The chapter view: the start screen, one row per indicator of the current
- * chapter. */
+/* The chapter view, the start screen: one row per indicator of the current
+ * chapter with its value, change, trend, norm, stoplight and markers. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-#include "jmon/config.h"
+#include "jmon/privacy.h"
+#include "jmon/sparkline.h"
+#include "jmon/text.h"
 #include "jmon/ui.h"
+#include "jmon/xmalloc.h"
 
-static const struct chapter *current_chapter(struct app *app)
+#define TREND_PERIODS 8
+#define MAX_CHAPTERS 64
+
+struct chapter_state {
+	size_t shown;			/* the chapter the cursor belongs to */
+	int cursors[MAX_CHAPTERS];	/* the cursor of every chapter */
+	unsigned generation;		/* of the trends below */
+	size_t trend_chapter;
+	char (*trends)[64];		/* one sparkline per row */
+	size_t ntrends;
+};
+
+/* Column widths for a screen width; 0 hides a column. */
+struct layout {
+	int label, value, change, trend, norm, status, marks;
+};
+
+static struct layout layout_for(int cols)
 {
-	return app->cfg->nchapters ? &app->cfg->chapters[app->chapter] : NULL;
+	struct layout l = { 0, 12, 9, 10, 9, 10, 4 };
+
+	if (cols < 78)
+		l.norm = 0;
+	if (cols < 70)
+		l.trend = 0;
+	l.label = cols - l.value - l.change - l.trend - l.norm - l.status - l.marks;
+	return l;
+}
+
+static struct chapter_state *state(struct view *v)
+{
+	if (!v->data)
+		v->data = xcalloc(1, sizeof(struct chapter_state));
+	return v->data;
+}
+
+/* Keep a cursor per chapter: Tab and back lands where the analyst was. */
+static void follow_chapter(struct view *v, struct app *app)
+{
+	struct chapter_state *s = state(v);
+
+	if (s->shown == app->chapter || app->chapter >= MAX_CHAPTERS)
+		return;
+	if (s->shown < MAX_CHAPTERS)
+		s->cursors[s->shown] = v->cursor;
+	s->shown = app->chapter;
+	v->cursor = s->cursors[app->chapter];
+	v->offset = 0;
+}
+
+static void load_trends(struct view *v, struct app *app)
+{
+	struct chapter_state *s = state(v);
+	size_t n = app_chapter_size(app);
+	struct jmon_error err;
+
+	if (s->trends && s->generation == app->generation && s->trend_chapter == app->chapter)
+		return;
+	free(s->trends);
+	s->trends = xcalloc(n ? n : 1, sizeof *s->trends);
+	s->ntrends = n;
+	s->generation = app->generation;
+	s->trend_chapter = app->chapter;
+	for (size_t i = 0; i < n; i++) {
+		const struct figure *f = app_chapter_row(app, i);
+		struct cell_key key = { f->ind->id, app->region, app->period, "" };
+		struct cell_value series[TREND_PERIODS];
+		double values[TREND_PERIODS];
+		bool shown[TREND_PERIODS];
+
+		if (query_series(app->db, &key, TREND_PERIODS, series, NULL, &err) != JMON_OK)
+			continue;
+		for (int k = 0; k < TREND_PERIODS; k++) {
+			struct stoplight_cell c = { series[k].present && series[k].has_value,
+						    series[k].value, series[k].flag };
+			shown[k] = c.has_value && !privacy_cell_withheld(f->ind, &c);
+			values[k] = series[k].value;
+		}
+		sparkline(s->trends[i], sizeof s->trends[i], values, shown, TREND_PERIODS, app->utf8);
+	}
+}
+
+/* "✓✎!*": reviewed, explained, overridden by hand, revised by the newest delivery. */
+static void markers(const struct figure *f, bool utf8, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s%s%s%s",
+		 f->reviewed ? (utf8 ? "✓" : "v") : " ",
+		 f->annotated ? (utf8 ? "✎" : "e") : " ",
+		 f->light.overridden ? "!" : " ",
+		 f->revised ? "*" : " ");
 }
 
 static int chapter_lines(struct view *v, struct app *app)
 {
-	const struct chapter *ch = current_chapter(app);
-
 	(void)v;
-	return ch ? (int)ch->nindicators : 0;
+	return (int)app_chapter_size(app);
+}
+
+static void draw_row(struct app *app, struct chapter_state *s, const struct layout *l,
+		     int row, size_t i, bool selected)
+{
+	const struct figure *f = app_chapter_row(app, i);
+	enum ui_style st = selected ? STYLE_CURSOR : STYLE_NORMAL;
+	char buf[256];
+	int col = 0;
+
+	snprintf(buf, sizeof buf, " %s", f->ind->label);
+	ui_text(row, col, l->label, st, false, buf);
+	col += l->label;
+	ui_text(row, col, l->value, st, true, figure_value_text(f, buf, sizeof buf));
+	col += l->value;
+	ui_text(row, col, l->change, st, true, figure_change_text(f, buf, sizeof buf));
+	col += l->change;
+	if (l->trend) {
+		snprintf(buf, sizeof buf, "  %s", i < s->ntrends ? s->trends[i] : "");
+		ui_text(row, col, l->trend, st, false, buf);
+		col += l->trend;
+	}
+	if (l->norm) {
+		ui_text(row, col, l->norm, st, true, figure_norm_text(f->ind, false, buf, sizeof buf));
+		col += l->norm;
+	}
+	ui_text(row, col, 1, st, false, " ");
+	ui_status_cell(row, col + 1, l->status - 1, app, f);
+	col += l->status;
+	markers(f, app->utf8, buf, sizeof buf);
+	ui_text(row, col, l->marks, st, false, buf);
 }
 
 static void chapter_draw(struct view *v, struct app *app)
 {
-	const struct chapter *ch = current_chapter(app);
-	int top = ui_body_top(), bottom = ui_body_bottom();
-	int height = bottom - top;	/* one row is the column header */
-	int label_w = ui_cols() - 22;
+	struct chapter_state *s = state(v);
+	struct layout l = layout_for(ui_cols());
+	int top = ui_body_top(), height = ui_body_bottom() - top;
+	size_t n = app_chapter_size(app);
+	char head[128];
+	int col = 0;
 
-	ui_text(top, 0, label_w, STYLE_HEADER, false, " Indicator");
-	ui_text(top, label_w, -1, STYLE_HEADER, false, " eenheid");
-	if (!ch || ch->nindicators == 0) {
-		ui_text(top + 1, 1, -1, STYLE_DIM, false, "Dit hoofdstuk heeft geen indicatoren.");
+	follow_chapter(v, app);
+	ui_text(top, col, l.label, STYLE_HEADER, false, " Indicator");
+	col += l.label;
+	ui_text(top, col, l.value, STYLE_HEADER, true, app->figures.label);
+	col += l.value;
+	ui_text(top, col, l.change, STYLE_HEADER, true, app->utf8 ? "Δ vorig" : "vorig");
+	col += l.change;
+	if (l.trend) {
+		snprintf(head, sizeof head, "  trend %d", TREND_PERIODS);
+		ui_text(top, col, l.trend, STYLE_HEADER, false, head);
+		col += l.trend;
+	}
+	if (l.norm) {
+		ui_text(top, col, l.norm, STYLE_HEADER, true, "norm");
+		col += l.norm;
+	}
+	ui_text(top, col, -1, STYLE_HEADER, false, "  status");
+	if (n == 0) {
+		const struct chapter *ch = app->cfg->nchapters ? &app->cfg->chapters[app->chapter] : NULL;
+		ui_text(top + 2, 1, -1, STYLE_DIM, false,
+			ch && ch->nindicators ? "Geen gegevens voor deze regio en periode."
+					      : "Dit hoofdstuk heeft geen indicatoren.");
 		return;
 	}
+	load_trends(v, app);
+	if (v->cursor >= (int)n)
+		v->cursor = (int)n - 1;
 	if (v->cursor < v->offset)
 		v->offset = v->cursor;
 	if (v->cursor >= v->offset + height)
 		v->offset = v->cursor - height + 1;
-	for (int row = 0; row < height && v->offset + row < (int)ch->nindicators; row++) {
-		const struct indicator *ind = &ch->indicators[v->offset + row];
-		enum ui_style st = v->offset + row == v->cursor ? STYLE_CURSOR : STYLE_NORMAL;
-		char label[512];
-
-		snprintf(label, sizeof label, " %s", ind->label);
-		ui_text(top + 1 + row, 0, label_w, st, false, label);
-		snprintf(label, sizeof label, " %s", unit_name(ind->unit));
-		ui_text(top + 1 + row, label_w, -1, st, false, label);
-	}
+	for (int row = 0; row < height && (size_t)(v->offset + row) < n; row++)
+		draw_row(app, s, &l, top + 1 + row, (size_t)(v->offset + row),
+			 v->offset + row == v->cursor);
 }
 
 static const char *chapter_crumb(struct view *v, struct app *app)
 {
-	const struct chapter *ch = current_chapter(app);
-
 	(void)v;
-	return ch ? ch->label : "";
+	return app->cfg->nchapters ? app->cfg->chapters[app->chapter].label : "";
+}
+
+/* The indicator under the cursor, or NULL. */
+static const struct figure *chapter_selected(struct view *v, struct app *app)
+{
+	follow_chapter(v, app);
+	return app_chapter_row(app, (size_t)v->cursor);
+}
+
+/* Put the cursor on a row of a chapter (for r/R and search). */
+void chapter_select(struct view *v, struct app *app, size_t chapter, size_t row)
+{
+	follow_chapter(v, app);
+	app->chapter = chapter;
+	follow_chapter(v, app);
+	v->cursor = (int)row;
+}
+
+static void chapter_close(struct view *v)
+{
+	struct chapter_state *s = v->data;
+
+	if (s)
+		free(s->trends);
+	free(s);
 }
 
 const struct view_ops chapter_view_ops = {
@@ -60,4 +220,6 @@ const struct view_ops chapter_view_ops = {
 	.lines = chapter_lines,
 	.draw = chapter_draw,
 	.crumb = chapter_crumb,
+	.close = chapter_close,
+	.selected = chapter_selected,
 };

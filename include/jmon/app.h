@@ -25,6 +25,7 @@ struct app {
 	char period[PERIOD_CODE_MAX];	/* "" when the region has no data */
 	size_t chapter;			/* index into cfg->chapters */
 	struct figure_set figures;	/* the total row of every indicator */
+	unsigned generation;		/* bumped by every reload: views drop caches */
 	const char *author;		/* $USER, stored with every write */
 
 	/* the screen (src/ui.c) */

@@ -60,6 +60,11 @@ enum jmon_status figures_load(struct db *db, const struct config *cfg, const cha
 			      const char *period, const struct chapter *chapter,
 			      enum figures_scope scope, struct figure_set *out,
 			      struct jmon_error *err);
+/* One indicator with its categories (FIGURES_BREAKDOWN). */
+enum jmon_status figures_load_indicator(struct db *db, const struct config *cfg,
+					const char *region, const char *period,
+					const struct indicator *ind, struct figure_set *fs,
+					struct jmon_error *err);
 void figures_free(struct figure_set *fs);
 
 /* The value as a reader sees it: Dutch, with unit, "<10" when withheld,

@@ -73,10 +73,15 @@ struct import {
 	/* caches of the last region and period that were made sure of */
 	char *last_region;
 	char last_period[PERIOD_CODE_MAX];
+	uint32_t last_period_pack;
+	uint32_t *periods;	/* packed periods already in the period table */
+	size_t nperiods, capperiods;
+	sqlite3_stmt *st_current, *st_insert;	/* the per-row statements */
 	/* duplicate keys: open addressing over indexes into keys */
 	struct import_key *keys;
 	size_t nkeys, capkeys;
-	uint32_t *slots;
+	bool unsorted;		/* a key came out of order: the table is in use */
+	uint64_t *slots;	/* hash high half << 32 | key index + 1 */
 	size_t nslots;
 	/* progress */
 	double started, shown;
@@ -119,9 +124,9 @@ enum jmon_status import_put_region(struct import *im, const char *code, const ch
 const char *region_kind_of_code(const char *code);
 bool region_kind_valid(const char *kind);
 
-/* Make sure the period exists in the period table. */
-enum jmon_status import_period(struct import *im, const struct period *p,
-			       struct jmon_error *err);
+/* Make sure the period exists in the period table; returns its canonical
+ * code (valid until the next call), or NULL on a database error. */
+const char *import_period(struct import *im, const struct period *p, struct jmon_error *err);
 
 /* Store one cell: new, changed (a new row in this delivery) or unchanged
  * (only counted).  value is ignored when has_value is false. */

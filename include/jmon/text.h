@@ -27,4 +27,7 @@ int text_cut(char *out, size_t outsize, const char *s, int width, bool ellipsis)
  * right (align_right false) or on the left. */
 int text_pad(char *out, size_t outsize, const char *s, int width, bool align_right);
 
+/* Whether needle occurs in haystack, ignoring ASCII case (search, filters). */
+bool text_contains(const char *haystack, const char *needle);
+
 #endif

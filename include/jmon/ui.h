@@ -6,7 +6,7 @@
 
 #include <stdbool.h>
 
-#include "jmon/config.h"
+#include "jmon/app.h"
 #include "jmon/keys.h"
 
 /* name, foreground, background, colour attributes, monochrome attributes.
@@ -43,7 +43,6 @@ enum ui_style {
 	STYLE_COUNT
 };
 
-struct app;
 struct view;
 
 /* A view is a table of operations, as in tig.  The frame draws the header
@@ -62,6 +61,13 @@ struct view_ops {
 	/* The actions this view handles itself (ending in ACTION_NONE), so the
 	 * help screen lists only keys that do something. */
 	const enum action *handles;
+	/* The figure under the cursor (indicator, and category when the view
+	 * shows categories), for the actions that work on "this indicator":
+	 * review, annotate, override, compare, revisions.  NULL: none. */
+	const struct figure *(*selected)(struct view *v, struct app *app);
+	/* Size of the view's state for views opened on an indicator; the state
+	 * starts with a struct indicator_ref (include/jmon/ui_actions.h). */
+	size_t state_size;
 };
 
 struct view {
@@ -72,18 +78,6 @@ struct view {
 	void *data;		/* the view's own state */
 };
 
-struct app {
-	struct config *cfg;
-	const char *region;	/* the region shown */
-	const char *period;	/* the period shown, or NULL when no data */
-	size_t chapter;		/* index into cfg->chapters */
-	struct view *view;	/* top of the view stack */
-	char status[512];	/* message on the bottom line */
-	bool status_error;
-	bool quit;
-	bool utf8;		/* glyphs and sparklines, else ASCII */
-	bool color;
-};
 
 /* Run the browser until the user quits (or the script ends). */
 int ui_run(struct app *app, const char *color_option);
@@ -111,7 +105,28 @@ void ui_push(struct app *app, struct view *v);
 void ui_pop(struct app *app);
 struct view *view_new(const struct view_ops *ops, void *data);
 
+/* The status cell of a figure: "■ rood" (or "# rood"), in its style. */
+void ui_status_cell(int row, int col, int width, const struct app *app,
+		    const struct figure *f);
+enum ui_style ui_stoplight_style(enum stoplight_status s);
+
+/* Prompt on the status line; false when cancelled (src/ui_input.c). */
+bool ui_prompt(struct app *app, const char *label, char *buf, size_t size);
+
+/* The chapter view is the root of every view stack. */
+struct view *ui_root(struct app *app);
+void chapter_select(struct view *v, struct app *app, size_t chapter, size_t row);
+
+/* Multi-line editor for an explanation (src/ui_edit.c): *text is the
+ * starting text and receives the result (caller frees); false: cancelled. */
+bool ui_edit(struct app *app, const char *title, char **text);
+
 extern const struct view_ops chapter_view_ops;
+extern const struct view_ops indicator_view_ops;
+extern const struct view_ops series_view_ops;
+extern const struct view_ops compare_view_ops;
+extern const struct view_ops revisions_view_ops;
+extern const struct view_ops regions_view_ops;
 extern const struct view_ops help_view_ops;
 
 #endif

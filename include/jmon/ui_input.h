@@ -22,6 +22,9 @@ bool ui_scripted(void);
 /* The next key or command; false at the end of the script. */
 bool ui_next_event(struct app *app, struct ui_event *ev);
 void ui_event_free(struct ui_event *ev);
+/* A script's :command that arrived inside a prompt or the editor: it ends
+ * them and runs next, so a test never hangs there.  Takes ownership. */
+void ui_requeue_command(char *command);
 /* Read a line on the status row after label; false when cancelled (Esc). */
 bool ui_prompt(struct app *app, const char *label, char *buf, size_t size);
 /* Write the visible screen as text, trailing spaces trimmed; 0 or -1. */

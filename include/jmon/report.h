@@ -1,0 +1,78 @@
+/* `jmon report`: the stoplight table of one region and period without the
+ * TUI, as an aligned text table, CSV, JSON or Markdown.
+ *
+ * Every format renders the rows of one figure_set (include/jmon/figures.h),
+ * the same rows the TUI shows, so what the council reads is what the
+ * analyst saw: nothing here recomputes a value, a change or a colour, and
+ * nothing here shows a value the figure_set withholds.
+ *
+ * report.c loads (figures, region name, explanations) and holds what the
+ * formats share; report_text.c, report_csv.c, report_json.c and
+ * report_md.c each write one format. */
+#ifndef JMON_REPORT_H
+#define JMON_REPORT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "jmon/config.h"
+#include "jmon/db.h"
+#include "jmon/error.h"
+#include "jmon/figures.h"
+
+enum report_format { REPORT_TEXT, REPORT_CSV, REPORT_JSON, REPORT_MD };
+
+/* "text", "csv", "json", "md"; false for anything else. */
+bool report_format_parse(const char *name, enum report_format *out);
+/* The choices, for a usage message: "text, csv, json or md". */
+extern const char report_format_choices[];
+
+struct report {
+	const struct config *cfg;
+	const struct chapter *chapter;	/* NULL: every chapter */
+	struct figure_set fs;		/* the breakdown: totals and categories */
+	char region_name[128];		/* "Alkmaar"; the code when it has none */
+	char **notes;			/* per row of fs: the explanation, or NULL */
+	bool utf8;			/* text: glyphs and "·" (else ASCII) */
+};
+
+/* Load the report of region and period (a code, already chosen), of one
+ * chapter or all.  JMON_USAGE when the period does not parse. */
+enum jmon_status report_load(struct db *db, const struct config *cfg, const char *region,
+			     const char *period, const struct chapter *chapter,
+			     struct report *out, struct jmon_error *err);
+void report_free(struct report *r);
+
+/* Whether any row has a delivered value (or a flag in its place): a
+ * report without one is a region or period the database knows nothing of. */
+bool report_has_data(const struct report *r);
+
+/* Write r in format to out.  JMON_IO when writing failed. */
+enum jmon_status report_write(const struct report *r, enum report_format format, FILE *out,
+			      struct jmon_error *err);
+
+/* One writer per format (the table in report.c dispatches). */
+void report_text(const struct report *r, FILE *out);
+void report_csv(const struct report *r, FILE *out);
+void report_json(const struct report *r, FILE *out);
+void report_md(const struct report *r, FILE *out);
+
+/* --- what the formats share ---------------------------------------------- */
+
+/* The end of the chapter that row i starts: the index of the first row of
+ * another chapter, or fs.n. */
+size_t report_chapter_end(const struct report *r, size_t i);
+
+/* The value for machines ("2660", "4.2"), or "" when it is withheld, not
+ * delivered or flagged away; never the number of a withheld cell. */
+char *report_value_machine(const struct figure *f, char *buf, size_t size);
+/* The flag a machine reads: "suppressed" for anything withheld (privacy
+ * or the source), else the stored flag ("", provisional, unknown, na). */
+const char *report_flag(const struct figure *f);
+
+/* The escaping each format needs, written straight to out. */
+void report_csv_field(FILE *out, const char *s);	/* RFC 4180 */
+void report_json_string(FILE *out, const char *s);	/* with the quotes */
+void report_md_cell(FILE *out, const char *s);		/* "|" escaped, one line */
+
+#endif

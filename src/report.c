@@ -1,0 +1,129 @@
+/* Loading a report and what its formats share; see include/jmon/report.h. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jmon/numfmt.h"
+#include "jmon/report.h"
+#include "jmon/text.h"
+#include "jmon/xmalloc.h"
+
+static const struct {
+	const char *name;
+	void (*write)(const struct report *, FILE *);
+} formats[] = {
+	[REPORT_TEXT] = { "text", report_text },
+	[REPORT_CSV]  = { "csv",  report_csv },
+	[REPORT_JSON] = { "json", report_json },
+	[REPORT_MD]   = { "md",   report_md },
+};
+
+const char report_format_choices[] = "text, csv, json or md";
+
+bool report_format_parse(const char *name, enum report_format *out)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(formats); i++)
+		if (!strcmp(name, formats[i].name)) {
+			*out = (enum report_format)i;
+			return true;
+		}
+	return false;
+}
+
+/* The explanations, fetched only for the cells figures_load marked as
+ * explained: a period has a handful, the report may have hundreds of rows. */
+static enum jmon_status load_notes(struct db *db, struct report *r, struct jmon_error *err)
+{
+	const struct figure_set *fs = &r->fs;
+
+	r->notes = xcalloc(fs->n ? fs->n : 1, sizeof *r->notes);
+	for (size_t i = 0; i < fs->n; i++) {
+		const struct figure *f = &fs->rows[i];
+		struct cell_key key = { f->ind->id, fs->region, fs->period,
+					f->cat ? f->cat->id : "" };
+		struct annotation note = { 0 };
+		bool found = false;
+		enum jmon_status st;
+
+		if (!f->annotated)
+			continue;
+		if ((st = query_annotation(db, &key, &note, &found, err)) != JMON_OK)
+			return st;
+		if (found) {
+			r->notes[i] = note.text;	/* the report keeps the text */
+			note.text = NULL;
+		}
+		annotation_free(&note);
+	}
+	return JMON_OK;
+}
+
+enum jmon_status report_load(struct db *db, const struct config *cfg, const char *region,
+			     const char *period, const struct chapter *chapter,
+			     struct report *r, struct jmon_error *err)
+{
+	enum jmon_status st;
+
+	memset(r, 0, sizeof *r);
+	r->cfg = cfg;
+	r->chapter = chapter;
+	r->utf8 = text_utf8_locale();
+	st = figures_load(db, cfg, region, period, chapter, FIGURES_BREAKDOWN, &r->fs, err);
+	if (st != JMON_OK)
+		return st;
+	query_region_name(db, region, r->region_name, sizeof r->region_name);
+	if ((st = load_notes(db, r, err)) != JMON_OK)
+		report_free(r);
+	return st;
+}
+
+void report_free(struct report *r)
+{
+	for (size_t i = 0; r->notes && i < r->fs.n; i++)
+		free(r->notes[i]);
+	free(r->notes);
+	r->notes = NULL;
+	figures_free(&r->fs);
+}
+
+bool report_has_data(const struct report *r)
+{
+	for (size_t i = 0; i < r->fs.n; i++)
+		if (r->fs.rows[i].now.present && !r->fs.rows[i].derived)
+			return true;
+	return false;
+}
+
+enum jmon_status report_write(const struct report *r, enum report_format format, FILE *out,
+			      struct jmon_error *err)
+{
+	formats[format].write(r, out);
+	if (fflush(out) != 0 || ferror(out))
+		return jmon_fail(err, JMON_IO, "writing the report: %s", strerror(errno));
+	return JMON_OK;
+}
+
+size_t report_chapter_end(const struct report *r, size_t i)
+{
+	const struct chapter *ch = r->fs.rows[i].ind->chapter;
+
+	while (i < r->fs.n && r->fs.rows[i].ind->chapter == ch)
+		i++;
+	return i;
+}
+
+char *report_value_machine(const struct figure *f, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (f->withheld || !f->now.present || !f->now.has_value)
+		return buf;
+	/* as stored: a machine reads the figure, not its rounding on screen */
+	return numfmt_machine(buf, size, f->now.value, -1);
+}
+
+const char *report_flag(const struct figure *f)
+{
+	if (f->withheld)
+		return "suppressed";
+	return f->now.present ? f->now.flag : "";
+}

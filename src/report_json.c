@@ -1,0 +1,234 @@
+/* The report as JSON: the same content as the other formats, structured
+ * for a program (a dashboard, the council's publication system):
+ *
+ *   {region, region_name, period, label, previous_label, delivery, ...,
+ *    chapters: [{id, label, indicators: [{id, label, unit, value, flag,
+ *      change, norm, status, reason, overridden, reviewed, annotation,
+ *      categories: [{id, label, value, flag, change, status, ...}]}]}]}
+ *
+ * Numbers are in machine form; a value that is withheld, flagged away or
+ * not delivered is null (its flag says which), never 0.  Output is
+ * indented two spaces a level, one member a line, so it also diffs well. */
+#include <stdint.h>
+#include <string.h>
+
+#include "jmon/numfmt.h"
+#include "jmon/report.h"
+
+#define JSON_DEPTH 8
+
+/* --- strings ---------------------------------------------------------------- */
+
+/* The length of the well-formed UTF-8 sequence at s (RFC 3629: no
+ * overlong forms, no surrogates, nothing above U+10FFFF), 0 if there is
+ * none.  s[0] is not ASCII. */
+static size_t utf8_length(const unsigned char *s)
+{
+	size_t n = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 ? 2 : 0;
+	uint32_t c;
+
+	if (n == 0 || s[0] > 0xf4)
+		return 0;
+	c = s[0] & (0x7f >> n);
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if ((n == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
+	    (n == 4 && (c < 0x10000 || c > 0x10ffff)))
+		return 0;
+	return n;
+}
+
+void report_json_string(FILE *out, const char *str)
+{
+	static const char short_escapes[] = "\b" "b" "\f" "f" "\n" "n" "\r" "r" "\t" "t";
+	const unsigned char *s = (const unsigned char *)str;
+
+	fputc('"', out);
+	while (*s) {
+		const char *e = *s < 0x20 ? strchr(short_escapes, *s) : NULL;
+		size_t n;
+
+		if (*s == '"' || *s == '\\') {
+			fprintf(out, "\\%c", *s++);
+		} else if (e) {
+			fprintf(out, "\\%c", e[1]);
+			s++;
+		} else if (*s < 0x20) {
+			fprintf(out, "\\u%04x", *s++);
+		} else if (*s < 0x80) {
+			fputc(*s++, out);
+		} else if ((n = utf8_length(s)) > 0) {
+			fwrite(s, 1, n, out);	/* UTF-8 passes through */
+			s += n;
+		} else {
+			/* JSON must be UTF-8: a stray byte becomes U+FFFD */
+			fputs("\\ufffd", out);
+			s++;
+		}
+	}
+	fputc('"', out);
+}
+
+/* --- a small writer: members one a line, commas where they belong ---------- */
+
+struct json {
+	FILE *out;
+	int depth;
+	bool more[JSON_DEPTH];	/* the container at that depth has a member */
+};
+
+static void json_next(struct json *j)
+{
+	if (j->more[j->depth])
+		fputc(',', j->out);
+	fprintf(j->out, "\n%*s", 2 * j->depth, "");
+	j->more[j->depth] = true;
+}
+
+static void json_key(struct json *j, const char *name)
+{
+	json_next(j);
+	report_json_string(j->out, name);
+	fputs(": ", j->out);
+}
+
+static void json_open(struct json *j, const char *name, char bracket)
+{
+	if (name)
+		json_key(j, name);
+	else if (j->depth > 0)
+		json_next(j);
+	fputc(bracket, j->out);
+	j->more[++j->depth] = false;
+}
+
+static void json_close(struct json *j, char bracket)
+{
+	bool had_members = j->more[j->depth--];
+
+	if (had_members)
+		fprintf(j->out, "\n%*s", 2 * j->depth, "");
+	fputc(bracket, j->out);
+}
+
+static void json_str(struct json *j, const char *name, const char *s)
+{
+	json_key(j, name);
+	if (s)
+		report_json_string(j->out, s);
+	else
+		fputs("null", j->out);
+}
+
+static void json_num(struct json *j, const char *name, bool has, double v)
+{
+	char buf[NUMFMT_MAX];
+
+	json_key(j, name);
+	fputs(has ? numfmt_machine(buf, sizeof buf, v, -1) : "null", j->out);
+}
+
+static void json_bool(struct json *j, const char *name, bool b)
+{
+	json_key(j, name);
+	fputs(b ? "true" : "false", j->out);
+}
+
+/* --- the report --------------------------------------------------------------- */
+
+/* The members an indicator's total and a category row share. */
+static void json_figure(struct json *j, const struct report *r, size_t i)
+{
+	const struct figure *f = &r->fs.rows[i];
+	char value[NUMFMT_MAX];
+
+	json_str(j, "id", f->cat ? f->cat->id : f->ind->id);
+	json_str(j, "label", f->cat ? f->cat->label : f->ind->label);
+	if (!f->cat)
+		json_str(j, "unit", unit_name(f->ind->unit));
+	json_key(j, "value");
+	fputs(*report_value_machine(f, value, sizeof value) ? value : "null", j->out);
+	json_str(j, "flag", report_flag(f));
+	json_num(j, "change", f->has_change, f->change);
+	if (!f->cat && f->ind->norm.present) {
+		json_open(j, "norm", '{');
+		json_num(j, "value", true, f->ind->norm.value);
+		json_str(j, "label", f->ind->norm.label);
+		json_close(j, '}');
+	} else if (!f->cat) {
+		json_str(j, "norm", NULL);
+	}
+	json_str(j, "status", stoplight_name(f->light.status));
+	json_str(j, "reason", f->light.reason);
+	json_bool(j, "overridden", f->light.overridden);
+	json_bool(j, "reviewed", f->reviewed);
+	json_bool(j, "revised", f->revised);
+	json_str(j, "annotation", r->notes[i]);
+}
+
+/* An indicator: its total row at i, its category rows after it. */
+static size_t indicator(struct json *j, const struct report *r, size_t i, size_t end)
+{
+	const struct indicator *ind = r->fs.rows[i].ind;
+
+	json_open(j, NULL, '{');
+	json_figure(j, r, i);
+	json_open(j, "categories", '[');
+	for (i++; i < end && r->fs.rows[i].ind == ind; i++) {
+		json_open(j, NULL, '{');
+		json_figure(j, r, i);
+		json_close(j, '}');
+	}
+	json_close(j, ']');
+	json_close(j, '}');
+	return i;
+}
+
+static void header(struct json *j, const struct report *r)
+{
+	const struct figure_set *fs = &r->fs;
+
+	json_str(j, "title", r->cfg->monitor.title);
+	json_str(j, "region", fs->region);
+	json_str(j, "region_name", r->region_name);
+	json_str(j, "period", fs->period);
+	json_str(j, "label", fs->label);
+	json_str(j, "previous_label", fs->prev_label);
+	json_num(j, "delivery", fs->delivery > 0, (double)fs->delivery);
+	json_bool(j, "provisional", fs->provisional);
+	json_open(j, "status_count", '{');
+	for (int s = 0; s < STOPLIGHT_NSTATUS; s++)
+		json_num(j, stoplight_name((enum stoplight_status)s), true, fs->status_count[s]);
+	json_close(j, '}');
+	json_num(j, "indicator_count", true, fs->indicators);
+	json_num(j, "reviewed_count", true, fs->reviewed);
+}
+
+void report_json(const struct report *r, FILE *out)
+{
+	struct json j = { .out = out };
+	const struct figure_set *fs = &r->fs;
+
+	json_open(&j, NULL, '{');
+	header(&j, r);
+	json_open(&j, "chapters", '[');
+	for (size_t i = 0; i < fs->n;) {
+		const struct chapter *ch = fs->rows[i].ind->chapter;
+		size_t end = report_chapter_end(r, i);
+
+		json_open(&j, NULL, '{');
+		json_str(&j, "id", ch->id);
+		json_str(&j, "label", ch->label);
+		json_open(&j, "indicators", '[');
+		while (i < end)
+			i = indicator(&j, r, i, end);
+		json_close(&j, ']');
+		json_close(&j, '}');
+	}
+	json_close(&j, ']');
+	json_close(&j, '}');
+	fputc('\n', out);
+}

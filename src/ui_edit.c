@@ -1,0 +1,225 @@
+/* The explanation editor (a): multi-line UTF-8 text in a box over the
+ * body.  Enter starts a new line, Ctrl-X (or Ctrl-D) saves, Esc cancels.
+ * Text wraps at the box's width by display columns. */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include <limits.h>
+
+#include "jmon/keys.h"
+#include "jmon/strbuf.h"
+#include "jmon/text.h"
+#include "jmon/ui.h"
+#include "jmon/ui_input.h"
+#include "jmon/xmalloc.h"
+
+struct editor {
+	struct strbuf text;
+	size_t cursor;		/* byte offset, always at a character start */
+	int width;		/* columns of the text area */
+	int top_line;		/* first visual line shown */
+};
+
+/* Byte length of the character at s (1 for an invalid byte). */
+static size_t char_len(const char *s)
+{
+	mbstate_t st = { 0 };
+	size_t n = mbrtowc(NULL, s, MB_CUR_MAX, &st);
+
+	return n == (size_t)-1 || n == (size_t)-2 || n == 0 ? 1 : n;
+}
+
+static size_t prev_char(const char *s, size_t at)
+{
+	if (at == 0)
+		return 0;
+	at--;
+	while (at > 0 && ((unsigned char)s[at] & 0xC0) == 0x80)
+		at--;
+	return at;
+}
+
+/* Walk the visual lines: call each(start, end) for every line; the cursor's
+ * line and column come out through *crow, *ccol. */
+static int layout(const struct editor *e, size_t *starts, int max, int *crow, int *ccol)
+{
+	const char *s = sb_str(&e->text);
+	size_t i = 0, len = e->text.len;
+	int line = 0, col = 0;
+
+	if (max > 0)
+		starts[0] = 0;
+	*crow = *ccol = 0;
+	while (1) {
+		if (i == e->cursor) {
+			*crow = line;
+			*ccol = col;
+		}
+		if (i >= len)
+			break;
+		if (s[i] == '\n') {
+			i++;
+			line++;
+			col = 0;
+			if (line < max)
+				starts[line] = i;
+			continue;
+		}
+		size_t n = char_len(s + i);
+		char one[8] = { 0 };
+		memcpy(one, s + i, n < 7 ? n : 7);
+		int w = text_width(one);
+		if (col + w > e->width) {
+			line++;
+			col = 0;
+			if (line < max)
+				starts[line] = i;
+		}
+		col += w;
+		i += n;
+	}
+	return line + 1;
+}
+
+/* The byte offset closest to column col on visual line `line`. */
+static size_t offset_at(const struct editor *e, int line, int col)
+{
+	struct editor probe = *e;
+	int r, c;
+	size_t best = 0;
+
+	for (size_t i = 0; i <= e->text.len; i = i < e->text.len ? i + char_len(sb_str(&e->text) + i) : i + 1) {
+		probe.cursor = i;
+		layout(&probe, NULL, 0, &r, &c);
+		if (r == line && c <= col)
+			best = i;
+		if (r > line)
+			break;
+		if (r < line)
+			best = i;
+	}
+	return best;
+}
+
+static void draw(struct editor *e, const char *title, int top, int bottom)
+{
+	int height = bottom - top - 1;	/* title row and help row */
+	int total, crow, ccol;
+	size_t *starts;
+
+	total = layout(e, NULL, 0, &crow, &ccol);
+	starts = xcalloc((size_t)total + 1, sizeof *starts);
+	layout(e, starts, total, &crow, &ccol);
+	if (crow < e->top_line)
+		e->top_line = crow;
+	if (crow >= e->top_line + height)
+		e->top_line = crow - height + 1;
+	for (int r = top; r <= bottom; r++)
+		ui_text(r, 0, -1, STYLE_NORMAL, false, "");
+	ui_text(top, 0, -1, STYLE_HEADER, false, title);
+	for (int r = 0; r < height && e->top_line + r < total; r++) {
+		int l = e->top_line + r;
+		size_t from = starts[l];
+		size_t to = l + 1 < total ? starts[l + 1] : e->text.len;
+		char *line = xstrndup(sb_str(&e->text) + from, to - from);
+		line[strcspn(line, "\n")] = '\0';
+		ui_text(top + 1 + r, 1, e->width, STYLE_NORMAL, false, line);
+		free(line);
+	}
+	ui_text(bottom, 0, -1, STYLE_DIM, false,
+		" Ctrl-X: opslaan   Esc: annuleren   Enter: nieuwe regel");
+	move(top + 1 + crow - e->top_line, 1 + ccol);
+	free(starts);
+}
+
+static void insert(struct editor *e, const char *s, size_t n)
+{
+	struct strbuf out = STRBUF_INIT;
+
+	sb_add(&out, sb_str(&e->text), e->cursor);
+	sb_add(&out, s, n);
+	sb_adds(&out, sb_str(&e->text) + e->cursor);
+	sb_free(&e->text);
+	e->text = out;
+	e->cursor += n;
+}
+
+static void delete_range(struct editor *e, size_t from, size_t to)
+{
+	memmove(e->text.s + from, e->text.s + to, e->text.len - to + 1);
+	e->text.len -= to - from;
+}
+
+static void vertical(struct editor *e, int delta)
+{
+	int crow, ccol, total = layout(e, NULL, 0, &crow, &ccol);
+
+	if (crow + delta < 0 || crow + delta >= total)
+		return;
+	e->cursor = offset_at(e, crow + delta, ccol);
+}
+
+bool ui_edit(struct app *app, const char *title, char **text)
+{
+	struct editor e = { STRBUF_INIT, 0, 0, 0 };
+	struct ui_event ev;
+	bool done = false, saved = false;
+
+	sb_adds(&e.text, *text);
+	e.cursor = e.text.len;
+	curs_set(1);
+	while (!done) {
+		e.width = ui_cols() - 2;
+		draw(&e, title, ui_body_top(), ui_body_bottom() + 1);
+		refresh();
+		if (!ui_next_event(app, &ev))
+			break;
+		if (ev.command) {
+			ui_requeue_command(ev.command);
+			break;
+		}
+		const char *s = sb_str(&e.text);
+		switch (ev.key) {
+		case JK_CTRL('x'): case JK_CTRL('d'): done = saved = true; break;
+		case JK_ESCAPE: case JK_CTRL('c'): done = true; break;
+		case JK_ENTER: insert(&e, "\n", 1); break;
+		case JK_BACKSPACE:
+			if (e.cursor) {
+				size_t p = prev_char(s, e.cursor);
+				delete_range(&e, p, e.cursor);
+				e.cursor = p;
+			}
+			break;
+		case JK_DELETE:
+			if (e.cursor < e.text.len)
+				delete_range(&e, e.cursor, e.cursor + char_len(s + e.cursor));
+			break;
+		case JK_LEFT: e.cursor = prev_char(s, e.cursor); break;
+		case JK_RIGHT: if (e.cursor < e.text.len) e.cursor += char_len(s + e.cursor); break;
+		case JK_UP: vertical(&e, -1); break;
+		case JK_DOWN: vertical(&e, 1); break;
+		case JK_HOME: while (e.cursor && s[e.cursor - 1] != '\n') e.cursor = prev_char(s, e.cursor); break;
+		case JK_END: while (e.cursor < e.text.len && s[e.cursor] != '\n') e.cursor++; break;
+		default:
+			if (ev.key >= 0x20 && ev.key < JK_BASE && ev.key != 0x7f) {
+				char mb[MB_LEN_MAX];
+				mbstate_t st = { 0 };
+				size_t n = wcrtomb(mb, (wchar_t)ev.key, &st);
+				if (n != (size_t)-1)
+					insert(&e, mb, n);
+			}
+		}
+		ui_event_free(&ev);
+	}
+	curs_set(0);
+	if (saved) {
+		free(*text);
+		/* trailing blank lines say nothing */
+		while (e.text.len && (e.text.s[e.text.len - 1] == '\n' || e.text.s[e.text.len - 1] == ' '))
+			e.text.s[--e.text.len] = '\0';
+		*text = sb_detach(&e.text);
+	}
+	sb_free(&e.text);
+	return saved;
+}

@@ -1,0 +1,292 @@
+/* The indicator view (Enter on a chapter row): the breakdown by category
+ * (rows) over the last periods (columns), each cell with its stoplight,
+ * then what the indicator is: definition, source, unit, norm, rule, the
+ * reason of the selected row's status, and its explanation. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jmon/numfmt.h"
+#include "jmon/text.h"
+#include "jmon/ui.h"
+#include "jmon/ui_actions.h"
+#include "jmon/xmalloc.h"
+
+#define MAX_PERIODS 8
+#define LABEL_WIDTH 28
+#define CELL_WIDTH 13
+
+struct indicator_state {
+	struct indicator_ref ref;
+	unsigned generation;
+	int nperiods;			/* columns, oldest first; the last is the current */
+	struct figure_set sets[MAX_PERIODS];
+	char explanation[4096];		/* of the selected row, "" when none */
+	char explained_by[128];
+	int explained_row;
+};
+
+static struct indicator_state *state(struct view *v)
+{
+	return v->data;
+}
+
+static int periods_that_fit(void)
+{
+	int n = (ui_cols() - LABEL_WIDTH) / CELL_WIDTH;
+
+	return n < 1 ? 1 : n > MAX_PERIODS ? MAX_PERIODS : n;
+}
+
+static void free_sets(struct indicator_state *s)
+{
+	for (int i = 0; i < s->nperiods; i++)
+		figures_free(&s->sets[i]);
+	s->nperiods = 0;
+}
+
+static void load(struct view *v, struct app *app)
+{
+	struct indicator_state *s = state(v);
+	int want = periods_that_fit();
+	struct period p;
+	struct jmon_error err;
+
+	if (s->generation == app->generation && s->nperiods == want)
+		return;
+	free_sets(s);
+	s->generation = app->generation;
+	s->explained_row = -1;
+	if (!app->db || !period_parse_str(app->period, &p))
+		return;
+	for (int i = 0; i < want; i++) {
+		struct period q = period_add(&p, i - (want - 1));
+		char code[PERIOD_CODE_MAX];
+
+		if (figures_load_indicator(app->db, app->cfg, app->region, period_format(&q, code),
+					   s->ref.ind, &s->sets[i], &err) != JMON_OK) {
+			ui_error(app, "%s", err.msg);
+			break;
+		}
+		s->nperiods = i + 1;
+	}
+}
+
+/* The rows: the total and every category, from the current period's set. */
+static int indicator_lines(struct view *v, struct app *app)
+{
+	struct indicator_state *s = state(v);
+
+	load(v, app);
+	return s->nperiods ? (int)s->sets[s->nperiods - 1].n : 0;
+}
+
+static const struct figure *indicator_selected(struct view *v, struct app *app)
+{
+	struct indicator_state *s = state(v);
+	int n = indicator_lines(v, app);
+
+	if (v->cursor >= n)
+		return NULL;
+	return &s->sets[s->nperiods - 1].rows[v->cursor];
+}
+
+static void draw_cell(int row, int col, const struct app *app, const struct figure *f,
+		      bool selected)
+{
+	char value[64], cell[96];
+
+	figure_value_text(f, value, sizeof value);
+	if (!value[0])
+		snprintf(value, sizeof value, "%s", app->utf8 ? "–" : "-");
+	snprintf(cell, sizeof cell, "%s %s", value,
+		 f->colored || f->light.overridden ? stoplight_glyph(f->light.status, app->utf8) : " ");
+	ui_text(row, col, CELL_WIDTH, selected ? STYLE_CURSOR :
+		f->colored ? ui_stoplight_style(f->light.status) == STYLE_GREY ? STYLE_DIM : STYLE_NORMAL
+			   : STYLE_NORMAL, true, cell);
+}
+
+/* Word-wrap text into the rows [row, bottom]; returns the next free row. */
+static int wrap(int row, int bottom, int indent, enum ui_style st, const char *text)
+{
+	int width = ui_cols() - indent - 1;
+	const char *p = text;
+
+	while (*p && row <= bottom) {
+		size_t nl = strcspn(p, "\n");
+		char line[1024];
+		size_t take;
+		int cols;
+
+		snprintf(line, sizeof line, "%.*s", (int)(nl < sizeof line - 1 ? nl : sizeof line - 1), p);
+		take = text_fit(line, width, &cols);
+		if (line[take] != '\0') {	/* break at the last space that fits */
+			size_t sp = take;
+			while (sp > 0 && line[sp] != ' ')
+				sp--;
+			if (sp > 0)
+				take = sp;
+		}
+		line[take] = '\0';
+		ui_text(row++, indent, -1, st, false, line);
+		p += take;
+		while (*p == ' ')
+			p++;
+		if (*p == '\n' && take >= nl)
+			p++;
+	}
+	return row;
+}
+
+static void rule_text(const struct indicator *ind, char *buf, size_t size)
+{
+	const struct stoplight_rule *r = &ind->rule;
+
+	if (!r->present) {
+		snprintf(buf, size, "geen (status altijd grijs, of handmatig)");
+		return;
+	}
+	snprintf(buf, size, "%s: groen %s%s%s%s%s", rule_on_name(r->on),
+		 r->green.text ? r->green.text : "-",
+		 r->amber.text ? ", oranje " : "", r->amber.text ? r->amber.text : "",
+		 r->red.text ? ", rood " : ", anders rood", r->red.text ? r->red.text : "");
+}
+
+static void load_explanation(struct view *v, struct app *app, const struct figure *f)
+{
+	struct indicator_state *s = state(v);
+	struct cell_key key = { f->ind->id, app->region, app->period, f->cat ? f->cat->id : "" };
+	struct annotation note = { 0 };
+	bool found = false;
+	struct jmon_error err;
+
+	if (s->explained_row == v->cursor)
+		return;
+	s->explained_row = v->cursor;
+	s->explanation[0] = s->explained_by[0] = '\0';
+	if (query_annotation(app->db, &key, &note, &found, &err) == JMON_OK && found) {
+		snprintf(s->explanation, sizeof s->explanation, "%s", note.text);
+		snprintf(s->explained_by, sizeof s->explained_by, "%s, %.10s", note.author, note.at);
+	}
+	annotation_free(&note);
+}
+
+static void draw_details(struct view *v, struct app *app, int row, int bottom)
+{
+	struct indicator_state *s = state(v);
+	const struct indicator *ind = s->ref.ind;
+	const struct figure *f = indicator_selected(v, app);
+	char buf[1024], norm[128];
+
+	if (row > bottom)
+		return;
+	if (f) {
+		snprintf(buf, sizeof buf, "Status %s: %s %s, %s%s", f->cat ? f->cat->label : "totaal",
+			 stoplight_glyph(f->light.status, app->utf8), stoplight_word(f->light.status),
+			 f->light.reason, f->reviewed ? " (beoordeeld)" : "");
+		row = wrap(row, bottom, 1, STYLE_BOLD, buf);
+	}
+	if (ind->definition)
+		row = wrap(row, bottom, 1, STYLE_NORMAL, ind->definition);
+	snprintf(buf, sizeof buf, "Bron: %s · eenheid: %s", ind->source ? ind->source : "onbekend",
+		 unit_name(ind->unit));
+	row = wrap(row, bottom, 1, STYLE_DIM, buf);
+	if (ind->norm.present) {
+		figure_norm_text(ind, true, norm, sizeof norm);
+		snprintf(buf, sizeof buf, "Norm: %s%s%s%s", norm, ind->norm.basis ? " (" : "",
+			 ind->norm.basis ? ind->norm.basis : "", ind->norm.basis ? ")" : "");
+		row = wrap(row, bottom, 1, STYLE_DIM, buf);
+	}
+	rule_text(ind, norm, sizeof norm);
+	snprintf(buf, sizeof buf, "Regel: %s", norm);
+	row = wrap(row, bottom, 1, STYLE_DIM, buf);
+	if (!f)
+		return;
+	load_explanation(v, app, f);
+	if (s->explanation[0]) {
+		snprintf(buf, sizeof buf, "Toelichting (%s):", s->explained_by);
+		row = wrap(row, bottom, 1, STYLE_HEADER, buf);
+		wrap(row, bottom, 2, STYLE_NORMAL, s->explanation);
+	} else {
+		wrap(row, bottom, 1, STYLE_DIM, "Geen toelichting (a: schrijven)");
+	}
+}
+
+static void indicator_draw(struct view *v, struct app *app)
+{
+	struct indicator_state *s = state(v);
+	int top = ui_body_top(), bottom = ui_body_bottom();
+	int n = indicator_lines(v, app);
+	int label_w = ui_cols() - s->nperiods * CELL_WIDTH;
+	char title[256];
+
+	snprintf(title, sizeof title, " %s", s->ref.ind->label);
+	ui_text(top, 0, label_w, STYLE_HEADER, false, title);
+	for (int i = 0; i < s->nperiods; i++)
+		ui_text(top, label_w + i * CELL_WIDTH, CELL_WIDTH, STYLE_HEADER, true,
+			s->sets[i].label);
+	if (n == 0) {
+		ui_text(top + 1, 1, -1, STYLE_DIM, false, "Geen gegevens voor deze periode.");
+		return;
+	}
+	/* The table takes at most half of the body when there are details to show. */
+	int table_rows = n < (bottom - top) / 2 ? n : (bottom - top) / 2;
+	if (table_rows < 1)
+		table_rows = 1;
+	if (v->cursor < v->offset)
+		v->offset = v->cursor;
+	if (v->cursor >= v->offset + table_rows)
+		v->offset = v->cursor - table_rows + 1;
+	for (int r = 0; r < table_rows && v->offset + r < n; r++) {
+		int i = v->offset + r, row = top + 1 + r;
+		const struct figure *cur = &s->sets[s->nperiods - 1].rows[i];
+		bool sel = i == v->cursor;
+		char label[256];
+
+		snprintf(label, sizeof label, "%s%s", cur->cat ? "   " : " ",
+			 cur->cat ? cur->cat->label : "Totaal");
+		ui_text(row, 0, label_w, sel ? STYLE_CURSOR : cur->cat ? STYLE_NORMAL : STYLE_BOLD,
+			false, label);
+		for (int p = 0; p < s->nperiods; p++)
+			if ((size_t)i < s->sets[p].n)
+				draw_cell(row, label_w + p * CELL_WIDTH, app, &s->sets[p].rows[i], sel);
+	}
+	draw_details(v, app, top + 2 + table_rows, bottom);
+}
+
+static bool indicator_action(struct view *v, struct app *app, enum action a, const char *arg)
+{
+	const struct figure *f;
+
+	(void)arg;
+	if (a != ACTION_ENTER || !(f = indicator_selected(v, app)))
+		return false;
+	ui_push(app, view_for_indicator(&series_view_ops, f->ind, f->cat));
+	return true;
+}
+
+static const char *indicator_crumb(struct view *v, struct app *app)
+{
+	(void)app;
+	return state(v)->ref.ind->label;
+}
+
+static void indicator_close(struct view *v)
+{
+	free_sets(state(v));
+	free(v->data);
+}
+
+static const enum action indicator_handles[] = { ACTION_ENTER, ACTION_NONE };
+
+const struct view_ops indicator_view_ops = {
+	.name = "indicator",
+	.lines = indicator_lines,
+	.draw = indicator_draw,
+	.action = indicator_action,
+	.crumb = indicator_crumb,
+	.close = indicator_close,
+	.handles = indicator_handles,
+	.selected = indicator_selected,
+	.state_size = sizeof(struct indicator_state),
+};

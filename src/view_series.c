@@ -1,0 +1,221 @@
+/* The series view (Enter on a category): one cell over the last periods as
+ * a horizontal bar chart, with the norm as a line and the stoplight bounds
+ * of a `value` rule as marks, each period with its value and status. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jmon/numfmt.h"
+#include "jmon/text.h"
+#include "jmon/ui.h"
+#include "jmon/ui_actions.h"
+
+#define MAX_PERIODS 24
+
+struct series_state {
+	struct indicator_ref ref;
+	unsigned generation;
+	int n;
+	struct figure rows[MAX_PERIODS];	/* oldest first */
+	char labels[MAX_PERIODS][PERIOD_LABEL_MAX];
+};
+
+static struct series_state *state(struct view *v)
+{
+	return v->data;
+}
+
+static void load(struct view *v, struct app *app)
+{
+	struct series_state *s = state(v);
+	int want = ui_body_bottom() - ui_body_top() - 2;
+	struct period p;
+	struct jmon_error err;
+
+	if (want > MAX_PERIODS)
+		want = MAX_PERIODS;
+	if (want < 1)
+		want = 1;
+	if (s->generation == app->generation && s->n == want)
+		return;
+	s->generation = app->generation;
+	s->n = 0;
+	if (!app->db || !period_parse_str(app->period, &p))
+		return;
+	for (int i = 0; i < want; i++) {
+		struct period q = period_add(&p, i - (want - 1));
+		struct figure_set fs;
+		char code[PERIOD_CODE_MAX];
+
+		if (figures_load_indicator(app->db, app->cfg, app->region, period_format(&q, code),
+					   s->ref.ind, &fs, &err) != JMON_OK) {
+			ui_error(app, "%s", err.msg);
+			return;
+		}
+		memset(&s->rows[i], 0, sizeof s->rows[i]);
+		s->rows[i].ind = s->ref.ind;	/* a period without data is still this cell */
+		s->rows[i].cat = s->ref.cat;
+		for (size_t k = 0; k < fs.n; k++)
+			if (fs.rows[k].cat == s->ref.cat)
+				s->rows[i] = fs.rows[k];
+		snprintf(s->labels[i], sizeof s->labels[i], "%s", fs.label);
+		figures_free(&fs);
+		s->n = i + 1;
+	}
+	/* a series starts where its data starts */
+	int skip = 0;
+	while (skip < s->n - 1 && !s->rows[skip].now.present)
+		skip++;
+	memmove(s->rows, s->rows + skip, (size_t)(s->n - skip) * sizeof s->rows[0]);
+	memmove(s->labels, s->labels + skip, (size_t)(s->n - skip) * sizeof s->labels[0]);
+	s->n -= skip;
+}
+
+/* The bounds of a `value` rule worth marking on the axis. */
+static int bounds(const struct indicator *ind, double *out)
+{
+	const struct condition *c[] = { &ind->rule.green, &ind->rule.amber };
+	int n = 0;
+
+	if (!ind->rule.present || ind->rule.on != ON_VALUE)
+		return 0;
+	for (size_t i = 0; i < 2; i++) {
+		if (c[i]->op == COND_NONE)
+			continue;
+		out[n++] = c[i]->a;
+		if (c[i]->op == COND_RANGE)
+			out[n++] = c[i]->b;
+	}
+	return n;
+}
+
+static bool shown(const struct figure *f)
+{
+	return f->now.present && f->now.has_value && !f->withheld;
+}
+
+/* One bar of `len` columns (fractional) into buf, with marks at columns. */
+static void bar(char *buf, size_t size, double len, int width, const int *marks, int nmarks,
+		int norm_col, bool utf8)
+{
+	static const char *const eighths[] = { "", "▏", "▎", "▍", "▌", "▋", "▊", "▉" };
+	size_t used = 0;
+	int full = (int)len;
+	int frac = (int)((len - full) * 8);
+
+	buf[0] = '\0';
+	for (int col = 0; col < width; col++) {
+		const char *c = " ";
+		bool mark = false;
+
+		for (int m = 0; m < nmarks; m++)
+			mark |= marks[m] == col;
+		if (col < full)
+			c = utf8 ? "█" : "#";
+		else if (col == full && frac && utf8)
+			c = eighths[frac];
+		if (col == norm_col && col >= full)
+			c = utf8 ? "│" : "|";
+		else if (mark && col >= full)
+			c = utf8 ? "┆" : ":";
+		size_t l = strlen(c);
+		if (used + l + 1 > size)
+			break;
+		memcpy(buf + used, c, l + 1);
+		used += l;
+	}
+}
+
+static void series_draw(struct view *v, struct app *app)
+{
+	struct series_state *s = state(v);
+	const struct indicator *ind = s->ref.ind;
+	int top = ui_body_top();
+	double max = 0, marks_at[4];
+	int nbounds = bounds(ind, marks_at), marks[4], norm_col = -1;
+	int value_w = 12, status_w = 10, label_w = 10;
+	int width = ui_cols() - label_w - value_w - status_w - 3;
+	char buf[1024], num[64];
+
+	load(v, app);
+	for (int i = 0; i < s->n; i++)
+		if (shown(&s->rows[i]) && s->rows[i].now.value > max)
+			max = s->rows[i].now.value;
+	if (ind->norm.present && ind->norm.value > max)
+		max = ind->norm.value;
+	for (int i = 0; i < nbounds; i++)
+		if (marks_at[i] > max)
+			max = marks_at[i];
+	max = max > 0 ? max * 1.05 : 1;
+	for (int i = 0; i < nbounds; i++)
+		marks[i] = (int)(marks_at[i] / max * width);
+	if (ind->norm.present)
+		norm_col = (int)(ind->norm.value / max * width);
+
+	snprintf(buf, sizeof buf, " %s%s%s", ind->label, s->ref.cat ? " › " : "",
+		 s->ref.cat ? s->ref.cat->label : "");
+	ui_text(top, 0, -1, STYLE_HEADER, false, buf);
+	for (int i = 0; i < s->n; i++) {
+		const struct figure *f = &s->rows[i];
+		int row = top + 1 + i;
+		double len = shown(f) && f->now.value > 0 ? f->now.value / max * width : 0;
+
+		snprintf(buf, sizeof buf, " %s", s->labels[i]);
+		ui_text(row, 0, label_w, i == s->n - 1 ? STYLE_BOLD : STYLE_NORMAL, false, buf);
+		bar(buf, sizeof buf, len, width, marks, nbounds, norm_col, app->utf8);
+		ui_text(row, label_w + 1, width, ui_stoplight_style(f->light.status) == STYLE_GREY
+			? STYLE_DIM : STYLE_NORMAL, false, buf);
+		ui_text(row, label_w + 1 + width, value_w, STYLE_NORMAL, true,
+			figure_value_text(f, num, sizeof num));
+		if (f->now.present) {
+			ui_text(row, label_w + 1 + width + value_w, 1, STYLE_NORMAL, false, " ");
+			ui_status_cell(row, label_w + 2 + width + value_w, status_w, app, f);
+		}
+	}
+	/* legend */
+	buf[0] = '\0';
+	if (ind->norm.present) {
+		figure_norm_text(ind, true, num, sizeof num);
+		snprintf(buf, sizeof buf, " %s norm: %s", app->utf8 ? "│" : "|", num);
+	}
+	if (nbounds) {
+		size_t len = strlen(buf);
+		snprintf(buf + len, sizeof buf - len, "   %s grenzen:", app->utf8 ? "┆" : ":");
+		for (int i = 0; i < nbounds; i++) {
+			len = strlen(buf);
+			snprintf(buf + len, sizeof buf - len, " %s",
+				 numfmt_nl(num, sizeof num, marks_at[i], -1, 0));
+		}
+	}
+	if (buf[0])
+		ui_text(top + 2 + s->n, 0, -1, STYLE_DIM, false, buf);
+}
+
+static const char *series_crumb(struct view *v, struct app *app)
+{
+	(void)app;
+	return state(v)->ref.cat ? state(v)->ref.cat->label : "totaal";
+}
+
+static const struct figure *series_selected(struct view *v, struct app *app)
+{
+	struct series_state *s = state(v);
+
+	load(v, app);
+	return s->n ? &s->rows[s->n - 1] : NULL;
+}
+
+static void series_close(struct view *v)
+{
+	free(v->data);
+}
+
+const struct view_ops series_view_ops = {
+	.name = "series",
+	.draw = series_draw,
+	.crumb = series_crumb,
+	.close = series_close,
+	.selected = series_selected,
+	.state_size = sizeof(struct series_state),
+};
