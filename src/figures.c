@@ -29,13 +29,62 @@ static struct stoplight_cell as_stoplight(const struct cell_value *v)
 	return c;
 }
 
-static enum jmon_status cell(struct context *cx, const struct indicator *ind,
-			     const char *region, const char *period, const char *category,
-			     struct cell_value *out)
+static enum jmon_status stored(struct context *cx, const struct indicator *ind,
+			       const char *region, const char *period, const char *category,
+			       struct cell_value *out)
 {
 	struct cell_key key = { ind->id, region, period, category ? category : "" };
 
 	return query_cell(cx->db, &key, out, cx->err);
+}
+
+/* The value of a cell.  The total of a `total: sum` indicator that was not
+ * delivered is the sum of its parts, when every part has a value (and
+ * provisional when one of them is); *derived says so (may be NULL). */
+static enum jmon_status cell_derived(struct context *cx, const struct indicator *ind,
+				     const char *region, const char *period, const char *category,
+				     struct cell_value *out, bool *derived)
+{
+	enum jmon_status st = stored(cx, ind, region, period, category, out);
+	struct cell_value part;
+	double sum = 0;
+	bool provisional = false;
+
+	if (derived)
+		*derived = false;
+	if (st || out->present || (category && *category) || ind->total != TOTAL_SUM ||
+	    !ind->ncategories)
+		return st;
+	for (size_t i = 0; i < ind->ncategories; i++) {
+		if ((st = stored(cx, ind, region, period, ind->categories[i].id, &part)))
+			return st;
+		if (!part.present || !part.has_value)
+			return JMON_OK;
+		sum += part.value;
+		provisional |= !strcmp(part.flag, "provisional");
+	}
+	out->present = out->has_value = true;
+	out->value = sum;
+	snprintf(out->flag, sizeof out->flag, "%s", provisional ? "provisional" : "");
+	if (derived)
+		*derived = true;
+	return JMON_OK;
+}
+
+static enum jmon_status cell(struct context *cx, const struct indicator *ind,
+			     const char *region, const char *period, const char *category,
+			     struct cell_value *out)
+{
+	return cell_derived(cx, ind, region, period, category, out, NULL);
+}
+
+enum jmon_status figures_cell(struct db *db, const struct indicator *ind, const char *region,
+			      const char *period, const char *category, struct cell_value *out,
+			      struct jmon_error *err)
+{
+	struct context cx = { .db = db, .err = err };
+
+	return cell_derived(&cx, ind, region, period, category, out, NULL);
 }
 
 static bool was_revised(const struct context *cx, const struct indicator *ind, const char *cat)
@@ -45,27 +94,6 @@ static bool was_revised(const struct context *cx, const struct indicator *ind, c
 		    !strcmp(cx->changes[i].category, cat ? cat : ""))
 			return true;
 	return false;
-}
-
-/* The total of a sum-indicator that was not delivered: the sum of its
- * parts, when every part has a value. */
-static void derive_total(struct figure *total, const struct figure *parts, size_t n)
-{
-	double sum = 0;
-	bool provisional = false;
-
-	if (total->now.present || n == 0 || total->ind->total != TOTAL_SUM)
-		return;
-	for (size_t i = 0; i < n; i++) {
-		if (!parts[i].now.present || !parts[i].now.has_value)
-			return;
-		sum += parts[i].now.value;
-		provisional |= !strcmp(parts[i].now.flag, "provisional");
-	}
-	total->now.present = total->now.has_value = true;
-	total->now.value = sum;
-	snprintf(total->now.flag, sizeof total->now.flag, "%s", provisional ? "provisional" : "");
-	total->derived = true;
 }
 
 /* The cells of the indicator's peer group, for peer_pct.  values owns the
@@ -116,8 +144,11 @@ static enum jmon_status evaluate(struct context *cx, struct figure *f,
 	struct stoplight_cell prev = as_stoplight(&f->prev);
 	bool prev_withheld = privacy_cell_withheld(ind, &prev);
 
-	if (f->withheld)
-		now.flag = "suppressed";	/* a hidden total is judged as hidden */
+	/* A total hidden to protect one part is judged as hidden; a count
+	 * hidden for its own size keeps its value, so the engine can say why
+	 * ("aantal <10, niet getoond") without showing it. */
+	if (f->withheld && !privacy_cell_withheld(ind, &now))
+		now.flag = "suppressed";
 	f->has_change = now.has_value && prev.has_value && !f->withheld && !prev_withheld;
 	f->change = f->has_change ? f->now.value - f->prev.value : 0;
 	f->colored = stoplight_applies(ind, cat);
@@ -128,7 +159,8 @@ static enum jmon_status evaluate(struct context *cx, struct figure *f,
 		if (override) {
 			f->light.status = override->status;
 			f->light.overridden = true;
-			snprintf(f->light.reason, sizeof f->light.reason, "%s", override->reason);
+			snprintf(f->light.reason, sizeof f->light.reason,
+				 "handmatig: %s (berekend: grijs)", override->reason);
 		}
 		return JMON_OK;
 	}
@@ -182,9 +214,8 @@ static enum jmon_status load_indicator(struct context *cx, const struct indicato
 		cells[i] = as_stoplight(&parts[i].now);
 		parts[i].withheld = privacy_cell_withheld(ind, &cells[i]);
 	}
-	if ((st = cell(cx, ind, fs->region, fs->period, NULL, &total.now)))
+	if ((st = cell_derived(cx, ind, fs->region, fs->period, NULL, &total.now, &total.derived)))
 		goto out;
-	derive_total(&total, parts, ind->ncategories);
 	struct stoplight_cell tc = as_stoplight(&total.now);
 	total.withheld = privacy_cell_withheld(ind, &tc) ||
 			 (ind->ncategories && privacy_total_withheld(ind, cells, ind->ncategories));
@@ -311,8 +342,14 @@ char *figure_value_text(const struct figure *f, char *buf, size_t size)
 	buf[0] = '\0';
 	if (!f->now.present)
 		return buf;
-	if (f->withheld && f->now.has_value)
+	/* "<10" only for a count that is small itself: a total hidden to
+	 * protect one small part may be far above the minimum */
+	if (f->withheld && f->now.has_value && privacy_hides(f->ind, f->now.value))
 		return privacy_mask(buf, size, f->ind);
+	if (f->withheld) {
+		snprintf(buf, size, "geheim");
+		return buf;
+	}
 	if (!f->now.has_value) {
 		for (size_t i = 0; i < sizeof flag_texts / sizeof *flag_texts; i++)
 			if (!strcmp(f->now.flag, flag_texts[i].flag))

@@ -18,6 +18,7 @@ static const char *const format_names[] = {
 	[IMPORT_LONG] = "long",
 	[IMPORT_REGIONS] = "regions",
 	[IMPORT_CBS] = "cbs",
+	[IMPORT_REVIEWS] = "reviews",
 };
 
 bool import_format_parse(const char *name, enum import_format *out)
@@ -305,79 +306,6 @@ uint32_t period_pack(const struct period *p)
 	       (uint32_t)p->day;
 }
 
-/* --- cells ------------------------------------------------------------------ */
-
-/* The current value of a cell is the last of its key range: one seek. */
-static const char sql_cell_current[] =
-	"SELECT value, flag FROM observation"
-	" WHERE region = ?1 AND period = ?2 AND indicator = ?3 AND category = ?4"
-	" ORDER BY delivery DESC LIMIT 1";
-static const char sql_cell_insert[] =
-	"INSERT INTO observation (region, period, indicator, category, delivery, value, flag)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-
-/* The cell statements are fetched once per import and only reset between
- * rows: a million rows make every call count. */
-static void bind_cell(sqlite3_stmt *st, const char *region, const char *period,
-		      const char *indicator, const char *category)
-{
-	sqlite3_reset(st);
-	sqlite3_bind_text(st, 1, region, (int)strlen(region), SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, period, (int)strlen(period), SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, indicator, (int)strlen(indicator), SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, category, (int)strlen(category), SQLITE_STATIC);
-}
-
-enum jmon_status import_cell(struct import *im, const char *region, const char *period,
-			     const char *indicator, const char *category, bool has_value,
-			     double value, const char *flag, struct jmon_error *err)
-{
-	sqlite3_stmt *st;
-	bool existed = false;
-
-	/* Once the file is known to be rejected, only checking goes on. */
-	if (im->diag->count > 0)
-		return JMON_OK;
-	if (!im->fresh) {
-		int rc;
-
-		if (!im->st_current && !(im->st_current = db_prepare(im->db, sql_cell_current, err)))
-			return JMON_IO;
-		st = im->st_current;
-		bind_cell(st, region, period, indicator, category);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			bool old_has = sqlite3_column_type(st, 0) != SQLITE_NULL;
-
-			existed = true;
-			if (old_has == has_value && (!has_value || sqlite3_column_double(st, 0) == value) &&
-			    strcmp(db_column_text(st, 1), flag) == 0) {
-				im->res->cells_unchanged++;
-				return JMON_OK;
-			}
-		} else if (rc != SQLITE_DONE) {
-			return db_fail(im->db, err, "reading a value");
-		}
-	}
-	if (!im->st_insert && !(im->st_insert = db_prepare(im->db, sql_cell_insert, err)))
-		return JMON_IO;
-	st = im->st_insert;
-	bind_cell(st, region, period, indicator, category);
-	sqlite3_bind_int64(st, 5, im->delivery);
-	if (has_value)
-		sqlite3_bind_double(st, 6, value);
-	else
-		sqlite3_bind_null(st, 6);
-	sqlite3_bind_text(st, 7, flag, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return db_fail(im->db, err, "writing a value");
-	if (existed)
-		im->res->cells_changed++;
-	else
-		im->res->cells_new++;
-	return JMON_OK;
-}
-
 /* --- numbers and flags ------------------------------------------------------- */
 
 /* Doubles represent every integer below 2^53 and every power of ten up to
@@ -600,6 +528,11 @@ static const struct {
 	const char *word;
 	enum import_format format;
 } layout_words[] = {
+	/* before "indicator": a reviews file names indicators too */
+	{ "reason", IMPORT_REVIEWS },
+	{ "reden", IMPORT_REVIEWS },
+	{ "text", IMPORT_REVIEWS },
+	{ "toelichting", IMPORT_REVIEWS },
 	{ "indicator", IMPORT_LONG },
 	{ "kind", IMPORT_REGIONS },
 	{ "soort", IMPORT_REGIONS },
@@ -634,6 +567,7 @@ static enum jmon_status (*const readers[])(struct import *, struct jmon_error *)
 	[IMPORT_LONG] = import_long,
 	[IMPORT_REGIONS] = import_regions,
 	[IMPORT_CBS] = import_cbs,
+	[IMPORT_REVIEWS] = import_reviews,
 };
 
 static const char sql_delivery_by_sha[] = "SELECT id FROM delivery WHERE sha256 = ?1";
@@ -732,6 +666,8 @@ static enum jmon_status run(struct import *im, const char *sha, struct jmon_erro
 		return rc;
 	if (im->diag->count > 0)
 		return JMON_DATA;
+	if ((rc = import_cells_flush(im, err)) != JMON_OK)
+		return rc;
 	return end_delivery(im, err);
 }
 
@@ -790,5 +726,6 @@ enum jmon_status import_file(struct db *db, const struct config *cfg, const char
 	free(im.keys);
 	free(im.slots);
 	free(im.periods);
+	free(im.pending);
 	return rc;
 }

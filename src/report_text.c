@@ -1,42 +1,48 @@
-/* The report as an aligned table for a terminal: Dutch numbers, columns
- * cut and padded by display width (labels are UTF-8), one block per
- * chapter, category rows indented under their indicator.
+/* The report as an aligned table for a terminal: Dutch numbers, one block
+ * per chapter, category rows indented under their indicator.
  *
  *   Monitor jeugdhulp · Alkmaar (GM0361) · 2020 Q1 · levering 3 (voorlopig)
  *   ● 3  ▲ 4  ■ 7  ○ 2 · beoordeeld 9/16 · verschil t.o.v. 2019 Q4
  *
  *   Cijfers
- *   Indicator                     Waarde  Verschil      Norm  Status       Reden
- *   Jeugdigen met maatwerk         2.660       +60            ▲ oranje ✎  +2,3 % ...
+ *   Indicator                  Waarde  Verschil  Norm  Status      Reden
+ *   Jeugdigen met maatwerk      2.660       +60        ▲ oranje ✎  +2,3 % ...
+ *
+ * Columns are as wide as their widest cell over the whole report (so the
+ * chapters line up), measured in display columns, never bytes: labels are
+ * UTF-8.  Only the label has a cap; a longer one is cut with "…".  The
+ * reason is the last column and never cut: it is what the reader came for,
+ * and the terminal wraps it.
  *
  * A row the rule does not colour (no rule, or a category it leaves out)
  * shows no status: a column of "grijs, geen regel" would hide the rows
- * that matter.  CSV and JSON still say grey, as their contract wants.
- * The reason is the last column and never cut: it is what the reader
- * came for, and the terminal wraps it. */
+ * that matter.  CSV and JSON still say grey, as their contract wants. */
+#include <stdlib.h>
 #include <string.h>
 
-#include "jmon/numfmt.h"
 #include "jmon/report.h"
 #include "jmon/strbuf.h"
 #include "jmon/text.h"
+#include "jmon/xmalloc.h"
 
+#define LABEL_MAX_WIDTH 48
 #define CELL_MAX 1024
 
-static const struct column {
+enum column { COL_LABEL, COL_VALUE, COL_CHANGE, COL_NORM, COL_STATUS, COL_MARKS, COL_REASON,
+	      NCOLUMNS };
+
+static const struct {
 	const char *title;
-	int width;		/* 0: the last column, not padded or cut */
 	bool right;
-} columns[] = {
-	{ "Indicator", 44, false },
-	{ "Waarde",    10, true },
-	{ "Verschil",  10, true },
-	{ "Norm",      10, true },
-	{ "Status",     8, false },
-	{ "",           3, false },	/* marks: reviewed, explained, revised */
-	{ "Reden",      0, false },
+} columns[NCOLUMNS] = {
+	[COL_LABEL]  = { "Indicator", false },
+	[COL_VALUE]  = { "Waarde",    true },
+	[COL_CHANGE] = { "Verschil",  true },
+	[COL_NORM]   = { "Norm",      true },
+	[COL_STATUS] = { "Status",    false },
+	[COL_MARKS]  = { "",          false },
+	[COL_REASON] = { "Reden",     false },
 };
-#define NCOLUMNS (sizeof columns / sizeof *columns)
 
 static const struct mark {
 	const char *glyph, *ascii, *meaning;
@@ -46,20 +52,48 @@ static const struct mark {
 	{ "↻", "r", "herzien door de nieuwste levering" },
 };
 
-/* One line: the cells padded to their columns, two spaces apart, without
- * trailing blanks. */
-static void line(FILE *out, const char *const cells[NCOLUMNS])
+typedef char *text_row[NCOLUMNS];
+
+/* The cells of row i as the reader sees them. */
+static void cells_of(const struct report *r, size_t i, text_row out)
+{
+	const struct figure *f = &r->fs.rows[i];
+	bool shown = f->colored || f->light.overridden;
+	bool has[] = { f->reviewed, r->notes[i] != NULL, f->revised };
+	char buf[CELL_MAX];
+	struct strbuf flags = STRBUF_INIT;
+
+	out[COL_LABEL] = f->cat ? xasprintf("  %s", f->cat->label) : xstrdup(f->ind->label);
+	out[COL_VALUE] = xstrdup(figure_value_text(f, buf, sizeof buf));
+	out[COL_CHANGE] = xstrdup(figure_change_text(f, buf, sizeof buf));
+	out[COL_NORM] = f->cat ? xstrdup("") : xstrdup(figure_norm_text(f->ind, false, buf, sizeof buf));
+	out[COL_STATUS] = shown ? xasprintf("%s %s", stoplight_glyph(f->light.status, r->utf8),
+					    stoplight_word(f->light.status))
+				: xstrdup("");
+	for (size_t m = 0; m < sizeof marks / sizeof *marks; m++)
+		if (has[m])
+			sb_adds(&flags, r->utf8 ? marks[m].glyph : marks[m].ascii);
+	out[COL_MARKS] = xstrdup(sb_str(&flags));
+	out[COL_REASON] = xstrdup(shown ? f->light.reason : "");
+	sb_free(&flags);
+}
+
+/* One line: the cells padded to their columns, two spaces apart; a column
+ * no row uses (width 0) is left out, and so are trailing blanks. */
+static void line(FILE *out, char *const cells[NCOLUMNS], const int width[NCOLUMNS])
 {
 	struct strbuf sb = STRBUF_INIT;
 	char cell[CELL_MAX];
 
-	for (size_t i = 0; i < NCOLUMNS; i++) {
-		if (i)
+	for (int c = 0; c < NCOLUMNS; c++) {
+		if (width[c] == 0)
+			continue;
+		if (sb.len)
 			sb_adds(&sb, "  ");
-		if (columns[i].width == 0) {
-			sb_adds(&sb, cells[i]);
+		if (c == COL_REASON) {
+			sb_adds(&sb, cells[c]);
 		} else {
-			text_pad(cell, sizeof cell, cells[i], columns[i].width, columns[i].right);
+			text_pad(cell, sizeof cell, cells[c], width[c], columns[c].right);
 			sb_adds(&sb, cell);
 		}
 	}
@@ -67,34 +101,6 @@ static void line(FILE *out, const char *const cells[NCOLUMNS])
 		sb.s[--sb.len] = '\0';
 	fprintf(out, "%s\n", sb_str(&sb));
 	sb_free(&sb);
-}
-
-static void figure_line(FILE *out, const struct report *r, size_t i)
-{
-	const struct figure *f = &r->fs.rows[i];
-	bool shown = f->colored || f->light.overridden;
-	char label[CELL_MAX], value[CELL_MAX], change[CELL_MAX], norm[CELL_MAX];
-	char status[64] = "", flags[16] = "";
-	bool has[] = { f->reviewed, r->notes[i] != NULL, f->revised };
-
-	snprintf(label, sizeof label, "%s%s", f->cat ? "  " : "",
-		 f->cat ? f->cat->label : f->ind->label);
-	figure_value_text(f, value, sizeof value);
-	figure_change_text(f, change, sizeof change);
-	if (f->cat)
-		norm[0] = '\0';
-	else
-		figure_norm_text(f->ind, false, norm, sizeof norm);
-	if (shown)
-		snprintf(status, sizeof status, "%s %s", stoplight_glyph(f->light.status, r->utf8),
-			 stoplight_word(f->light.status));
-	for (size_t m = 0; m < sizeof marks / sizeof *marks; m++)
-		if (has[m])
-			strcat(flags, r->utf8 ? marks[m].glyph : marks[m].ascii);
-
-	const char *cells[NCOLUMNS] = { label, value, change, norm, status, flags,
-					shown ? f->light.reason : "" };
-	line(out, cells);
 }
 
 static void header(FILE *out, const struct report *r)
@@ -115,8 +121,11 @@ static void header(FILE *out, const struct report *r)
 		fs->indicators, sep, fs->prev_label);
 }
 
-static void footer(FILE *out, const struct report *r)
+/* What the marks mean, when a row has one. */
+static void footer(FILE *out, const struct report *r, int marks_width)
 {
+	if (marks_width == 0)
+		return;
 	fputc('\n', out);
 	for (size_t m = 0; m < sizeof marks / sizeof *marks; m++)
 		fprintf(out, "%s%s %s", m ? "  " : "", r->utf8 ? marks[m].glyph : marks[m].ascii,
@@ -127,18 +136,39 @@ static void footer(FILE *out, const struct report *r)
 void report_text(const struct report *r, FILE *out)
 {
 	const struct figure_set *fs = &r->fs;
-	const char *titles[NCOLUMNS];
+	text_row *rows = xcalloc(fs->n ? fs->n : 1, sizeof *rows);
+	char *titles[NCOLUMNS];
+	int width[NCOLUMNS] = { 0 };
 
-	for (size_t c = 0; c < NCOLUMNS; c++)
-		titles[c] = columns[c].title;
+	for (size_t i = 0; i < fs->n; i++) {
+		cells_of(r, i, rows[i]);
+		for (int c = 0; c < NCOLUMNS; c++) {
+			int w = text_width(rows[i][c]);
+			if (w > width[c])
+				width[c] = w;
+		}
+	}
+	/* a column with a value somewhere gets its title; an empty one goes */
+	for (int c = 0; c < NCOLUMNS; c++) {
+		titles[c] = (char *)columns[c].title;
+		if (width[c] > 0 && text_width(titles[c]) > width[c])
+			width[c] = text_width(titles[c]);
+	}
+	if (width[COL_LABEL] > LABEL_MAX_WIDTH)
+		width[COL_LABEL] = LABEL_MAX_WIDTH;
+
 	header(out, r);
 	for (size_t i = 0; i < fs->n;) {
 		size_t end = report_chapter_end(r, i);
 
 		fprintf(out, "\n%s\n", fs->rows[i].ind->chapter->label);
-		line(out, titles);
+		line(out, titles, width);
 		for (; i < end; i++)
-			figure_line(out, r, i);
+			line(out, rows[i], width);
 	}
-	footer(out, r);
+	footer(out, r, width[COL_MARKS]);
+	for (size_t i = 0; i < fs->n; i++)
+		for (int c = 0; c < NCOLUMNS; c++)
+			free(rows[i][c]);
+	free(rows);
 }

@@ -75,13 +75,21 @@ static void load_trends(struct view *v, struct app *app)
 	s->trend_chapter = app->chapter;
 	for (size_t i = 0; i < n; i++) {
 		const struct figure *f = app_chapter_row(app, i);
-		struct cell_key key = { f->ind->id, app->region, app->period, "" };
 		struct cell_value series[TREND_PERIODS];
 		double values[TREND_PERIODS];
 		bool shown[TREND_PERIODS];
+		struct period p;
 
-		if (query_series(app->db, &key, TREND_PERIODS, series, NULL, &err) != JMON_OK)
+		if (!period_parse_str(app->period, &p))
 			continue;
+		for (int k = 0; k < TREND_PERIODS; k++) {
+			struct period q = period_add(&p, k - (TREND_PERIODS - 1));
+			char code[PERIOD_CODE_MAX];
+
+			if (figures_cell(app->db, f->ind, app->region, period_format(&q, code), NULL,
+					 &series[k], &err) != JMON_OK)
+				series[k].present = false;
+		}
 		for (int k = 0; k < TREND_PERIODS; k++) {
 			struct stoplight_cell c = { series[k].present && series[k].has_value,
 						    series[k].value, series[k].flag };

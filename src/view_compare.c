@@ -44,7 +44,6 @@ static struct compare_row *add(struct compare_state *s)
 static void add_region(struct compare_state *s, struct app *app, const char *code, bool self)
 {
 	const struct indicator *ind = s->ref.ind;
-	struct cell_key key = { ind->id, code, app->period, s->ref.cat ? s->ref.cat->id : "" };
 	struct cell_value v;
 	struct jmon_error err;
 	char name[128];
@@ -56,7 +55,8 @@ static void add_region(struct compare_state *s, struct app *app, const char *cod
 	else
 		snprintf(r->name, sizeof r->name, "  %s", code);
 	r->is_self = self;
-	if (query_cell(app->db, &key, &v, &err) != JMON_OK || !v.present) {
+	if (figures_cell(app->db, ind, code, app->period, s->ref.cat ? s->ref.cat->id : NULL, &v,
+			 &err) != JMON_OK || !v.present) {
 		snprintf(r->text, sizeof r->text, "geen gegevens");
 		return;
 	}

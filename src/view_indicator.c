@@ -99,8 +99,10 @@ static void draw_cell(int row, int col, const struct app *app, const struct figu
 	figure_value_text(f, value, sizeof value);
 	if (!value[0])
 		snprintf(value, sizeof value, "%s", app->utf8 ? "–" : "-");
+	/* the glyph only where there is something to judge */
 	snprintf(cell, sizeof cell, "%s %s", value,
-		 f->colored || f->light.overridden ? stoplight_glyph(f->light.status, app->utf8) : " ");
+		 (f->colored && f->now.present) || f->light.overridden
+			? stoplight_glyph(f->light.status, app->utf8) : " ");
 	ui_text(row, col, CELL_WIDTH, selected ? STYLE_CURSOR :
 		f->colored ? ui_stoplight_style(f->light.status) == STYLE_GREY ? STYLE_DIM : STYLE_NORMAL
 			   : STYLE_NORMAL, true, cell);
@@ -188,8 +190,8 @@ static void draw_details(struct view *v, struct app *app, int row, int bottom)
 	}
 	if (ind->definition)
 		row = wrap(row, bottom, 1, STYLE_NORMAL, ind->definition);
-	snprintf(buf, sizeof buf, "Bron: %s · eenheid: %s", ind->source ? ind->source : "onbekend",
-		 unit_name(ind->unit));
+	snprintf(buf, sizeof buf, "%s%s%seenheid: %s", ind->source ? "Bron: " : "",
+		 ind->source ? ind->source : "", ind->source ? " · " : "", unit_name(ind->unit));
 	row = wrap(row, bottom, 1, STYLE_DIM, buf);
 	if (ind->norm.present) {
 		figure_norm_text(ind, true, norm, sizeof norm);

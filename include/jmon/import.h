@@ -17,7 +17,7 @@
 #include "jmon/error.h"
 #include "jmon/period.h"
 
-enum import_format { IMPORT_AUTO, IMPORT_LONG, IMPORT_REGIONS, IMPORT_CBS };
+enum import_format { IMPORT_AUTO, IMPORT_LONG, IMPORT_REGIONS, IMPORT_CBS, IMPORT_REVIEWS };
 
 struct import_options {
 	enum import_format format;	/* IMPORT_AUTO: detect from the header */
@@ -76,7 +76,10 @@ struct import {
 	uint32_t last_period_pack;
 	uint32_t *periods;	/* packed periods already in the period table */
 	size_t nperiods, capperiods;
-	sqlite3_stmt *st_current, *st_insert;	/* the per-row statements */
+	/* cells waiting for the next multi-row INSERT (import_cells.c) */
+	struct pending_cell *pending;
+	size_t npending;
+	sqlite3_stmt *st_current, *st_batch;	/* the per-row statements */
 	/* duplicate keys: open addressing over indexes into keys */
 	struct import_key *keys;
 	size_t nkeys, capkeys;
@@ -87,10 +90,23 @@ struct import {
 	double started, shown;
 };
 
+/* A cell to insert.  The strings must outlive the import (CSV buffer,
+ * configuration, static flags); the period is copied. */
+#define CELL_BATCH 64
+
+struct pending_cell {
+	const char *region, *indicator, *category, *flag;
+	char period[PERIOD_CODE_MAX];
+	bool has_value;
+	double value;
+};
+
 /* Per format: called with the first record read into im->csv.fields. */
 enum jmon_status import_long(struct import *im, struct jmon_error *err);
 enum jmon_status import_regions(struct import *im, struct jmon_error *err);
 enum jmon_status import_cbs(struct import *im, struct jmon_error *err);
+/* Explanations and analyst statuses (import_reviews.c). */
+enum jmon_status import_reviews(struct import *im, struct jmon_error *err);
 
 /* A header alias: the column name (compared without case) and what it is. */
 struct import_column {
@@ -129,10 +145,12 @@ bool region_kind_valid(const char *kind);
 const char *import_period(struct import *im, const struct period *p, struct jmon_error *err);
 
 /* Store one cell: new, changed (a new row in this delivery) or unchanged
- * (only counted).  value is ignored when has_value is false. */
+ * (only counted).  value is ignored when has_value is false.  Rows are
+ * written in batches: import_cells_flush writes what is still waiting. */
 enum jmon_status import_cell(struct import *im, const char *region, const char *period,
 			     const char *indicator, const char *category, bool has_value,
 			     double value, const char *flag, struct jmon_error *err);
+enum jmon_status import_cells_flush(struct import *im, struct jmon_error *err);
 
 /* Parse a number with '.' or ',' as decimal mark (one per file); reported
  * at f when it is not one. */
