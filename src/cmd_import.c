@@ -80,7 +80,7 @@ enum jmon_status cmd_import(const struct options *opt, struct jmon_error *err)
 
 	if (opt->format && !import_format_parse(opt->format, &io.format))
 		return jmon_fail(err, JMON_USAGE,
-				 "import: unknown --format '%s' (expected long, regions or cbs)",
+				 "import: unknown --format '%s' (expected long, regions, cbs or reviews)",
 				 opt->format);
 	if (opt->nargs < 1)
 		return jmon_fail(err, JMON_USAGE, "import: no file given (jmon import FILE...)");

@@ -81,10 +81,9 @@ static enum jmon_status no_data(struct db *db, const struct report *r, struct jm
 	bool found = false;
 
 	query_latest_period(db, r->fs.region, NULL, newest, &found, NULL);
-	return jmon_fail(err, JMON_DATA, "report: no data for %s (%s)%s%s%s in %s%s%s",
-			 r->region_name, r->fs.region,
-			 r->chapter ? " in chapter '" : "", r->chapter ? r->chapter->id : "",
-			 r->chapter ? "'" : "", r->fs.label,
+	return jmon_fail(err, JMON_DATA, "report: no data for %s (%s) in %s%s%s%s%s",
+			 r->region_name, r->fs.region, r->fs.label,
+			 r->chapter ? ", chapter " : "", r->chapter ? r->chapter->id : "",
 			 found ? "; the newest period with data is " : "", found ? newest : "");
 }
 

@@ -199,6 +199,10 @@ static enum jmon_status store_cells(struct cbs_reader *r, struct jmon_error *err
 				 c->cat ? c->cat->id : "", c->state == CELL_VALUE, c->value, flag, err);
 	}
 	free(pub);
+	/* The region codes made here are freed when this reader ends: write
+	 * the cells that still point at them now. */
+	if (rc == JMON_OK)
+		rc = import_cells_flush(r->im, err);
 	return rc;
 }
 

@@ -277,7 +277,6 @@ static const struct {
 	{ ACTION_REVIEW,         "spatie: beoordeeld" },
 	{ ACTION_ANNOTATE,       "a: toelichting" },
 	{ ACTION_HELP,           "?: help" },
-	{ ACTION_QUIT,           "q: stoppen" },
 };
 
 static void draw_status(struct app *app)

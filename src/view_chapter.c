@@ -113,20 +113,25 @@ static void markers(const struct figure *f, bool utf8, char *buf, size_t size)
 static int chapter_lines(struct view *v, struct app *app)
 {
 	(void)v;
-	return (int)app_chapter_size(app);
+	return app->cfg->nchapters ? (int)app->cfg->chapters[app->chapter].nindicators : 0;
 }
 
 static void draw_row(struct app *app, struct chapter_state *s, const struct layout *l,
 		     int row, size_t i, bool selected)
 {
+	const struct chapter *ch = &app->cfg->chapters[app->chapter];
 	const struct figure *f = app_chapter_row(app, i);
 	enum ui_style st = selected ? STYLE_CURSOR : STYLE_NORMAL;
 	char buf[256];
 	int col = 0;
 
-	snprintf(buf, sizeof buf, " %s", f->ind->label);
+	snprintf(buf, sizeof buf, " %s", ch->indicators[i].label);
 	ui_text(row, col, l->label, st, false, buf);
 	col += l->label;
+	if (!f) {	/* no data: the chapter still shows what it holds */
+		ui_text(row, col, -1, st, false, "");
+		return;
+	}
 	ui_text(row, col, l->value, st, true, figure_value_text(f, buf, sizeof buf));
 	col += l->value;
 	ui_text(row, col, l->change, st, true, figure_change_text(f, buf, sizeof buf));
@@ -152,14 +157,14 @@ static void chapter_draw(struct view *v, struct app *app)
 	struct chapter_state *s = state(v);
 	struct layout l = layout_for(ui_cols());
 	int top = ui_body_top(), height = ui_body_bottom() - top;
-	size_t n = app_chapter_size(app);
+	size_t n = (size_t)chapter_lines(v, app);
 	char head[128];
 	int col = 0;
 
 	follow_chapter(v, app);
 	ui_text(top, col, l.label, STYLE_HEADER, false, " Indicator");
 	col += l.label;
-	ui_text(top, col, l.value, STYLE_HEADER, true, app->figures.label);
+	ui_text(top, col, l.value, STYLE_HEADER, true, app->figures.label[0] ? app->figures.label : "waarde");
 	col += l.value;
 	ui_text(top, col, l.change, STYLE_HEADER, true, app->utf8 ? "Δ vorig" : "vorig");
 	col += l.change;
@@ -174,10 +179,7 @@ static void chapter_draw(struct view *v, struct app *app)
 	}
 	ui_text(top, col, -1, STYLE_HEADER, false, "  status");
 	if (n == 0) {
-		const struct chapter *ch = app->cfg->nchapters ? &app->cfg->chapters[app->chapter] : NULL;
-		ui_text(top + 2, 1, -1, STYLE_DIM, false,
-			ch && ch->nindicators ? "Geen gegevens voor deze regio en periode."
-					      : "Dit hoofdstuk heeft geen indicatoren.");
+		ui_text(top + 2, 1, -1, STYLE_DIM, false, "Dit hoofdstuk heeft geen indicatoren.");
 		return;
 	}
 	load_trends(v, app);

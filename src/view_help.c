@@ -22,7 +22,7 @@ static int help_build(struct app *app, struct help_line *out, int max)
 		{ "■", "#", "rood",   m->legend_red },
 		{ "▲", "^", "oranje", m->legend_amber },
 		{ "●", "o", "groen",  m->legend_green },
-		{ "○", "-", "grijs",  "Geen oordeel: geen waarde, geheim, te klein of niets om mee te vergelijken." },
+		{ "○", "-", "grijs",  "Geen oordeel (geen waarde, geheim, te klein of geen vergelijking)." },
 	};
 	int n = 0;
 

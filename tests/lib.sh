@@ -61,7 +61,7 @@ keys() { cat >"$T/script"; }
 expect() { mkdir -p "$T/expected.d"; cat >"$T/expected.d/$1"; }
 screen() {
 	desc=$1; shift
-	rm -f "$T"/*.txt
+	for e in "$T"/expected.d/*; do [ -f "$e" ] && rm -f "$T/$(basename "$e")"; done
 	(cd "$T" && JMON_SCRIPT="$T/script" "$JMON" "$@") >"$T/stdout" 2>"$T/stderr"
 	status=$?
 	assert_status 0 "$desc: jmon ran the script"

@@ -2,6 +2,7 @@
 # status line, help, chapter switching, messages, small and wide terminals.
 . "$TOP/tests/lib.sh"
 cfg="$FIX/screen.yaml"
+nodb="--db none.db"	# no database: the monitor without figures
 
 keys <<'EOF'
 :dump start.txt
@@ -17,10 +18,10 @@ EOF
 expect start.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
- Indicator                                                 eenheid
- Inwoners 0-17 jaar                                        aantal
- Jeugdigen met een maatwerkvoorziening                     aantal
- Cliënttevredenheid                                        score
+ Indicator                      waarde  Δ vorig  trend 8      norm  status
+ Inwoners 0-17 jaar
+ Jeugdigen met een maatwe…
+ Cliënttevredenheid
 
 
 
@@ -38,13 +39,13 @@ expect start.txt <<'EOF'
 
 
  Cijfers
- Tab: hoofdstuk  ?: help  q: stoppen
+geen database none.db: laad gegevens met 'jmon import'
 EOF
 expect tab.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
   1 Cijfers  [2 Wachttijden]  3 Beschermingstafel   4 Klachten/bezwaar
- Indicator                                                 eenheid
- Aanmeldwachttijd jeugd-ggz                                weken
+ Indicator                      waarde  Δ vorig  trend 8      norm  status
+ Aanmeldwachttijd jeugd-g…
 
 
 
@@ -64,13 +65,13 @@ expect tab.txt <<'EOF'
 
 
  Wachttijden
- Tab: hoofdstuk  ?: help  q: stoppen
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: hel…
 EOF
 expect four.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
   1 Cijfers   2 Wachttijden   3 Beschermingstafel  [4 Klachten/bezwaar]
- Indicator                                                 eenheid
- Klachten ingediend                                        aantal
+ Indicator                      waarde  Δ vorig  trend 8      norm  status
+ Klachten ingediend
 
 
 
@@ -90,13 +91,13 @@ expect four.txt <<'EOF'
 
 
  Klachten/bezwaar
- Tab: hoofdstuk  ?: help  q: stoppen
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: hel…
 EOF
 expect byid.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
   1 Cijfers  [2 Wachttijden]  3 Beschermingstafel   4 Klachten/bezwaar
- Indicator                                                 eenheid
- Aanmeldwachttijd jeugd-ggz                                weken
+ Indicator                      waarde  Δ vorig  trend 8      norm  status
+ Aanmeldwachttijd jeugd-g…
 
 
 
@@ -116,15 +117,15 @@ expect byid.txt <<'EOF'
 
 
  Wachttijden
- Tab: hoofdstuk  ?: help  q: stoppen
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: hel…
 EOF
 expect backtab.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
- Indicator                                                 eenheid
- Inwoners 0-17 jaar                                        aantal
- Jeugdigen met een maatwerkvoorziening                     aantal
- Cliënttevredenheid                                        score
+ Indicator                      waarde  Δ vorig  trend 8      norm  status
+ Inwoners 0-17 jaar
+ Jeugdigen met een maatwe…
+ Cliënttevredenheid
 
 
 
@@ -142,9 +143,9 @@ expect backtab.txt <<'EOF'
 
 
  Cijfers
- Tab: hoofdstuk  ?: help  q: stoppen
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: hel…
 EOF
-screen "chapters by Tab, number, id and Shift-Tab" --config "$cfg"
+screen "chapters by Tab, number, id and Shift-Tab" --config "$cfg" $nodb
 
 keys <<'EOF'
 ?
@@ -165,26 +166,26 @@ Bewegen
   Tab              :next-chapter    volgend hoofdstuk
   S-Tab            :prev-chapter    vorig hoofdstuk
   1 2 3 4          :chapter         hoofdstuk N (1-4, of :chapter ID)
+  [                :prev-period     vorige periode
+  ]                :next-period     volgende periode
+  Enter l →        :enter           uitsplitsen (dieper)
   Esc Bksp h ←     :back            terug
 
-Overig
-  ?                :help            deze hulp
-  :                :prompt          opdrachtregel
-  Ctrl-L           :redraw          scherm opnieuw tekenen
-                   :dump            scherm als tekst opslaan (:dump FILE)
-                   :resize          schermgrootte (:resize RIJENxKOLOMMEN)
-  q                :quit            afsluiten
+Zoeken
+  /                :search          zoeken
+  n                :search-next     volgende treffer
+  N                :search-prev     vorige treffer
 
  Cijfers › Hulp
- Tab: hoofdstuk  ?: help  q: stoppen
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: hel…
 EOF
 expect back.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
- Indicator                                                 eenheid
- Inwoners 0-17 jaar                                        aantal
- Jeugdigen met een maatwerkvoorziening                     aantal
- Cliënttevredenheid                                        score
+ Indicator                      waarde  Δ vorig  trend 8      norm  status
+ Inwoners 0-17 jaar
+ Jeugdigen met een maatwe…
+ Cliënttevredenheid
 
 
 
@@ -202,9 +203,9 @@ expect back.txt <<'EOF'
 
 
  Cijfers
- Tab: hoofdstuk  ?: help  q: stoppen
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: hel…
 EOF
-screen "help and back" --config "$cfg"
+screen "help and back" --config "$cfg" $nodb
 
 # The help scrolls: its second page shows the colour legend of the monitor.
 keys <<'EOF'
@@ -215,12 +216,12 @@ EOF
 expect legend.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
-  g Home           :first           eerste regel
-  G End            :last            laatste regel
-  Tab              :next-chapter    volgend hoofdstuk
-  S-Tab            :prev-chapter    vorig hoofdstuk
-  1 2 3 4          :chapter         hoofdstuk N (1-4, of :chapter ID)
-  Esc Bksp h ←     :back            terug
+
+Weergaven
+  c                :compare         vergelijken (peers, regio, NL)
+  v                :revisions       leveringen en revisies
+  w                :region          regio kiezen (:region CODE)
+  p                :period          periode kiezen (:period CODE)
 
 Overig
   ?                :help            deze hulp
@@ -234,11 +235,11 @@ Kleuren
   ■ rood    Extra maatregel nodig.
   ▲ oranje  Extra aandacht nodig.
   ● groen   Loopt zoals gepland.
-  ○ grijs   Geen oordeel: geen waarde, geheim, te klein of niets om mee te verg…
+  ○ grijs   Geen oordeel (geen waarde, geheim, te klein of geen vergelijking).
  Cijfers › Hulp
- Tab: hoofdstuk  ?: help  q: stoppen
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: hel…
 EOF
-screen "the help ends with the colour legend" --config "$cfg"
+screen "the help ends with the colour legend" --config "$cfg" $nodb
 
 keys <<'EOF'
 Z
@@ -251,10 +252,10 @@ EOF
 expect key.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
- Indicator                                                 eenheid
- Inwoners 0-17 jaar                                        aantal
- Jeugdigen met een maatwerkvoorziening                     aantal
- Cliënttevredenheid                                        score
+ Indicator                      waarde  Δ vorig  trend 8      norm  status
+ Inwoners 0-17 jaar
+ Jeugdigen met een maatwe…
+ Cliënttevredenheid
 
 
 
@@ -277,10 +278,10 @@ EOF
 expect command.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
- Indicator                                                 eenheid
- Inwoners 0-17 jaar                                        aantal
- Jeugdigen met een maatwerkvoorziening                     aantal
- Cliënttevredenheid                                        score
+ Indicator                      waarde  Δ vorig  trend 8      norm  status
+ Inwoners 0-17 jaar
+ Jeugdigen met een maatwe…
+ Cliënttevredenheid
 
 
 
@@ -303,10 +304,10 @@ EOF
 expect chapter.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
- Indicator                                                 eenheid
- Inwoners 0-17 jaar                                        aantal
- Jeugdigen met een maatwerkvoorziening                     aantal
- Cliënttevredenheid                                        score
+ Indicator                      waarde  Δ vorig  trend 8      norm  status
+ Inwoners 0-17 jaar
+ Jeugdigen met een maatwe…
+ Cliënttevredenheid
 
 
 
@@ -326,7 +327,7 @@ expect chapter.txt <<'EOF'
  Cijfers
 geen hoofdstuk '9'
 EOF
-screen "unknown keys and commands say so on the status line" --config "$cfg"
+screen "unknown keys and commands say so on the status line" --config "$cfg" $nodb
 
 # The prompt: ':' then typed keys run a command; Esc cancels.
 keys <<'EOF'
@@ -346,8 +347,8 @@ EOF
 expect prompt.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
   1 Cijfers   2 Wachttijden  [3 Beschermingstafel]  4 Klachten/bezwaar
- Indicator                                                 eenheid
- Aanmeldingen beschermingstafel                            aantal
+ Indicator                      waarde  Δ vorig  trend 8      norm  status
+ Aanmeldingen bescherming…
 
 
 
@@ -367,9 +368,9 @@ expect prompt.txt <<'EOF'
 
 
  Beschermingstafel
- Tab: hoofdstuk  ?: help  q: stoppen
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: hel…
 EOF
-screen "a command typed at the : prompt runs" --config "$cfg"
+screen "a command typed at the : prompt runs" --config "$cfg" $nodb
 
 # Small, wide and growing terminals.
 keys <<'EOF'
@@ -393,10 +394,10 @@ EOF
 expect minimum.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klach…
- Indicator                             eenheid
- Inwoners 0-17 jaar                    aantal
- Jeugdigen met een maatwerkvoorziening aantal
- Cliënttevredenheid                    score
+ Indicator                     waarde  Δ vorig  status
+ Inwoners 0-17 jaar
+ Jeugdigen met een maatw…
+ Cliënttevredenheid
 
 
 
@@ -404,9 +405,9 @@ expect minimum.txt <<'EOF'
 
 
  Cijfers
- Tab: hoofdstuk  ?: help  q: stoppen
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a:…
 EOF
-screen "below the minimum a clear message, at the minimum the screen" --config "$cfg"
+screen "below the minimum a clear message, at the minimum the screen" --config "$cfg" $nodb
 
 keys <<'EOF'
 :dump wide.txt
@@ -414,10 +415,10 @@ EOF
 expect wide.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
- Indicator                                                                                         eenheid
- Inwoners 0-17 jaar                                                                                aantal
- Jeugdigen met een maatwerkvoorziening                                                             aantal
- Cliënttevredenheid                                                                                score
+ Indicator                                                              waarde  Δ vorig  trend 8      norm  status
+ Inwoners 0-17 jaar
+ Jeugdigen met een maatwerkvoorziening
+ Cliënttevredenheid
 
 
 
@@ -425,9 +426,9 @@ expect wide.txt <<'EOF'
 
 
  Cijfers
- Tab: hoofdstuk  ?: help  q: stoppen
+geen database none.db: laad gegevens met 'jmon import'
 EOF
-LINES=14 COLUMNS=120 screen "a wide terminal" --config "$cfg"
+LINES=14 COLUMNS=120 screen "a wide terminal" --config "$cfg" $nodb
 
 # Without a UTF-8 locale: ASCII separators, arrows and glyphs.
 keys <<'EOF'
@@ -438,12 +439,12 @@ EOF
 expect ascii.txt <<'EOF'
  Testmonitor | GM0361 | geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
-  g Home           :first           eerste regel
-  G End            :last            laatste regel
-  Tab              :next-chapter    volgend hoofdstuk
-  S-Tab            :prev-chapter    vorig hoofdstuk
-  1 2 3 4          :chapter         hoofdstuk N (1-4, of :chapter ID)
-  Esc Bksp h Left  :back            terug
+
+Weergaven
+  c                :compare         vergelijken (peers, regio, NL)
+  v                :revisions       leveringen en revisies
+  w                :region          regio kiezen (:region CODE)
+  p                :period          periode kiezen (:period CODE)
 
 Overig
   ?                :help            deze hulp
@@ -457,11 +458,11 @@ Kleuren
   # rood    Extra maatregel nodig.
   ^ oranje  Extra aandacht nodig.
   o groen   Loopt zoals gepland.
-  - grijs   Geen oordeel: geen waarde, geheim, te klein of niets om mee te verg~
+  - grijs   Geen oordeel (geen waarde, geheim, te klein of geen vergelijking).
  Cijfers > Hulp
- Tab: hoofdstuk  ?: help  q: stoppen
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: hel~
 EOF
-LC_ALL=C screen "ASCII fallback without a UTF-8 locale" --config "$cfg"
+LC_ALL=C screen "ASCII fallback without a UTF-8 locale" --config "$cfg" $nodb
 
 # NO_COLOR and --color=never change attributes only: the text is the same.
 keys <<'EOF'
@@ -470,10 +471,10 @@ EOF
 expect nocolor.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
- Indicator                                                 eenheid
- Inwoners 0-17 jaar                                        aantal
- Jeugdigen met een maatwerkvoorziening                     aantal
- Cliënttevredenheid                                        score
+ Indicator                      waarde  Δ vorig  trend 8      norm  status
+ Inwoners 0-17 jaar
+ Jeugdigen met een maatwe…
+ Cliënttevredenheid
 
 
 
@@ -491,16 +492,16 @@ expect nocolor.txt <<'EOF'
 
 
  Cijfers
- Tab: hoofdstuk  ?: help  q: stoppen
+geen database none.db: laad gegevens met 'jmon import'
 EOF
-NO_COLOR=1 screen "NO_COLOR" --config "$cfg"
+NO_COLOR=1 screen "NO_COLOR" --config "$cfg" $nodb
 
 # A malformed script line stops with its position (exit 65).
 keys <<'EOF'
 j
 <Bogus>
 EOF
-(cd "$T" && JMON_SCRIPT="$T/script" "$JMON" --config "$cfg") >"$T/stdout" 2>"$T/stderr"
+(cd "$T" && JMON_SCRIPT="$T/script" "$JMON" --config "$cfg" $nodb) >"$T/stdout" 2>"$T/stderr"
 status=$?
 assert_status 65 "a bad script line exits 65"
 assert_grep "script:2: unknown key name '<Bogus>'" "$T/stderr" "a bad script line is reported with its line"

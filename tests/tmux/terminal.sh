@@ -36,7 +36,7 @@ start() {	# start TERM [ARGS...]: jmon in a fresh 100x30 session
 		"env TERM=$term LC_ALL=C.UTF-8 $JMON $*; echo jmon-exited-\$?; sleep 30"
 }
 
-start screen --config "$FIX/screen.yaml"
+start screen --config "$FIX/screen.yaml" --db none.db
 wait_for "Testmonitor" "TERM=screen: the header shows the monitor title"
 wait_for "[1 Cijfers]" "TERM=screen: the first chapter tab is active"
 tm send-keys -t t Tab
@@ -53,7 +53,7 @@ tm send-keys -t t q
 wait_for "jmon-exited-0" "q quits with status 0"
 
 for term in vt100 linux; do
-	start $term --config "$FIX/screen.yaml"
+	start $term --config "$FIX/screen.yaml" --db none.db
 	wait_for "[1 Cijfers]" "TERM=$term: the chapter view shows"
 	tm send-keys -t t q
 	wait_for "jmon-exited-0" "TERM=$term: q quits"
