@@ -139,6 +139,11 @@ static enum jmon_status open_readwrite(struct db *db, const struct config *cfg,
 	    (rc = db_exec(db, "PRAGMA foreign_keys = ON", err)) != JMON_OK ||
 	    (rc = db_migrate(db, err)) != JMON_OK)
 		return rc;
+	/* Keep the -wal and -shm files when the last writer closes: an analyst
+	 * who may only read the file (and its folder) can open a WAL database
+	 * read-only only when those two already exist. */
+	int persist = 1;
+	sqlite3_file_control(db->sql, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
 	if (cfg)
 		return db_sync_config(db, cfg, err);
 	return JMON_OK;

@@ -130,7 +130,7 @@ enum jmon_status import_cell(struct import *im, const char *region, const char *
 		return JMON_OK;
 	/* Into an empty store everything is new: no need to look. */
 	if (!im->fresh) {
-		sqlite3_stmt *st = im->st_current;
+		sqlite3_stmt *st;
 
 		if ((existed = current(im, region, period, indicator, category, err)) < 0)
 			return JMON_IO;

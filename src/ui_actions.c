@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jmon/report.h"
 #include "jmon/stoplight.h"
 #include "jmon/text.h"
 #include "jmon/ui.h"
@@ -276,7 +277,49 @@ static void act_revisions(struct app *app, const char *arg)
 		ui_push(app, view_for_indicator(&revisions_view_ops, f->ind, f->cat));
 }
 
+/* e / :export [FILE]: the current chapter as the report has it (CSV, or
+ * Markdown for a .md file), so an export and `jmon report` agree. */
+static void act_export(struct app *app, const char *arg)
+{
+	const struct chapter *ch = &app->cfg->chapters[app->chapter];
+	enum report_format format = REPORT_CSV;
+	struct report r;
+	struct jmon_error err;
+	char name[256];
+	FILE *out;
+
+	if (!app->db || !app->period[0]) {
+		ui_error(app, "geen gegevens om te exporteren");
+		return;
+	}
+	if (!arg) {
+		snprintf(name, sizeof name, "jmon-%s-%s-%s.csv", app->region, app->period, ch->id);
+		arg = name;
+	}
+	size_t len = strlen(arg);
+	if (len > 3 && !strcmp(arg + len - 3, ".md"))
+		format = REPORT_MD;
+	if (report_load(app->db, app->cfg, app->region, app->period, ch, &r, &err) != JMON_OK) {
+		report(app, err.status, &err);
+		return;
+	}
+	r.utf8 = app->utf8;
+	if (!(out = fopen(arg, "w"))) {
+		ui_error(app, "kan %s niet schrijven", arg);
+	} else {
+		enum jmon_status st = report_write(&r, format, out, &err);
+		if (fclose(out) != 0 && st == JMON_OK)
+			st = jmon_fail(&err, JMON_IO, "kan %s niet schrijven", arg);
+		if (st == JMON_OK)
+			ui_message(app, "%s geëxporteerd naar %s", ch->label, arg);
+		else
+			report(app, st, &err);
+	}
+	report_free(&r);
+}
+
 const struct ui_action_entry ui_data_actions[] = {
+	{ ACTION_EXPORT,         act_export },
 	{ ACTION_ENTER,          act_enter },
 	{ ACTION_NEXT_ATTENTION, act_next_attention },
 	{ ACTION_PREV_ATTENTION, act_prev_attention },

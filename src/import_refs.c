@@ -1,0 +1,334 @@
+/* What rows refer to, made sure of: regions (found, or created from a
+ * well-formed CBS code), periods (inserted once per import), and the keys
+ * already seen in the file (a second row for one cell is an error).  See
+ * include/jmon/import.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jmon/import.h"
+#include "jmon/xmalloc.h"
+
+/* --- regions ---------------------------------------------------------------- */
+
+/* CBS region codes: a prefix and a fixed number of digits. */
+static const struct {
+	const char *prefix;
+	int digits;
+	const char *kind;
+	int parent_digits;	/* the parent is the prefix below with this many digits */
+	const char *parent_prefix;
+} region_codes[] = {
+	{ "NL", 2, "nl",        0, NULL },
+	{ "PV", 2, "provincie", 0, NULL },
+	{ "JZ", 2, "regio",     0, NULL },	/* jeugdzorgregio */
+	{ "GM", 4, "gemeente",  0, NULL },
+	{ "WK", 6, "wijk",      4, "GM" },	/* WK036101 lies in GM0361 */
+	{ "BU", 8, "buurt",     6, "WK" },	/* BU03610101 lies in WK036101 */
+	{ "PC", 4, "postcode",  0, NULL },
+};
+
+static const char *const region_kinds[] = {
+	"nl", "provincie", "regio", "gemeente", "wijk", "buurt", "postcode",
+};
+
+bool region_kind_valid(const char *kind)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(region_kinds); i++)
+		if (strcmp(kind, region_kinds[i]) == 0)
+			return true;
+	return false;
+}
+
+static int region_code_row(const char *code)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(region_codes); i++) {
+		size_t n = (size_t)region_codes[i].digits;
+
+		if (strncmp(code, region_codes[i].prefix, 2) != 0 || strlen(code) != 2 + n)
+			continue;
+		if (strspn(code + 2, "0123456789") == n)
+			return (int)i;
+	}
+	return -1;
+}
+
+const char *region_kind_of_code(const char *code)
+{
+	int i = region_code_row(code);
+
+	return i < 0 ? NULL : region_codes[i].kind;
+}
+
+/* The parent a code implies (WK036101 -> GM0361) into buf; false if none. */
+static bool region_parent_of_code(const char *code, char *buf, size_t size)
+{
+	int i = region_code_row(code);
+
+	if (i < 0 || !region_codes[i].parent_prefix)
+		return false;
+	snprintf(buf, size, "%s%.*s", region_codes[i].parent_prefix,
+		 region_codes[i].parent_digits, code + 2);
+	return true;
+}
+
+static const char sql_region_get[] = "SELECT name, kind, parent FROM region WHERE code = ?1";
+static const char sql_region_insert[] =
+	"INSERT INTO region (code, name, kind, parent) VALUES (?1, ?2, ?3, ?4)";
+static const char sql_region_update[] =
+	"UPDATE region SET name = ?2, kind = ?3, parent = ?4 WHERE code = ?1";
+
+/* 1 and the row in st when code exists, 0 when not, -1 on error. */
+static int region_lookup(struct import *im, const char *code, sqlite3_stmt **st,
+			 struct jmon_error *err)
+{
+	int rc;
+
+	if (!(*st = db_prepare(im->db, sql_region_get, err)))
+		return -1;
+	db_bind_text(*st, 1, code);
+	rc = sqlite3_step(*st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	db_fail(im->db, err, "reading regions");
+	return -1;
+}
+
+static bool same(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+enum jmon_status import_put_region(struct import *im, const char *code, const char *name,
+				   const char *kind, const char *parent, struct jmon_error *err)
+{
+	sqlite3_stmt *st;
+	char derived[16];
+	char *old_name = NULL, *old_kind = NULL, *old_parent = NULL;
+	int exists = region_lookup(im, code, &st, err);
+	enum jmon_status rc = JMON_OK;
+
+	if (exists < 0)
+		return JMON_IO;
+	if (exists) {
+		old_name = xstrdup(db_column_text(st, 0));
+		old_kind = xstrdup(db_column_text(st, 1));
+		if (sqlite3_column_type(st, 2) != SQLITE_NULL)
+			old_parent = xstrdup(db_column_text(st, 2));
+	}
+	if (!parent && region_parent_of_code(code, derived, sizeof derived)) {
+		sqlite3_stmt *p;
+		int found = region_lookup(im, derived, &p, err);
+
+		if (found < 0) {
+			rc = JMON_IO;
+			goto out;
+		}
+		if (found)
+			parent = derived;
+	}
+	if (!parent)
+		parent = old_parent;
+	if (!name)
+		name = old_name ? old_name : code;
+	if (!kind)
+		kind = old_kind ? old_kind : region_kind_of_code(code);
+	if (exists && same(name, old_name) && same(kind, old_kind) && same(parent, old_parent))
+		goto out;
+	if (!(st = db_prepare(im->db, exists ? sql_region_update : sql_region_insert, err))) {
+		rc = JMON_IO;
+		goto out;
+	}
+	db_bind_text(st, 1, code);
+	db_bind_text(st, 2, name);
+	db_bind_text(st, 3, kind);
+	db_bind_text(st, 4, parent);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		rc = db_fail(im->db, err, "writing a region");
+		goto out;
+	}
+	if (exists)
+		im->res->regions_changed++;
+	else
+		im->res->regions_new++;
+out:
+	free(old_name);
+	free(old_kind);
+	free(old_parent);
+	return rc;
+}
+
+int import_region(struct import *im, const char *code, const struct csv_field *f,
+		  struct jmon_error *err)
+{
+	sqlite3_stmt *st;
+	int exists;
+
+	/* Rows come grouped by region, so one remembered code saves most
+	 * lookups. */
+	if (im->last_region && strcmp(im->last_region, code) == 0)
+		return 1;
+	if ((exists = region_lookup(im, code, &st, err)) < 0)
+		return -1;
+	if (!exists) {
+		if (!region_kind_of_code(code)) {
+			import_error(im, f, "unknown region '%s' (not in the regions table, "
+				     "and not a CBS code like GM0361)", code);
+			return 0;
+		}
+		if (import_put_region(im, code, NULL, NULL, NULL, err) != JMON_OK)
+			return -1;
+	}
+	free(im->last_region);
+	im->last_region = xstrdup(code);
+	return 1;
+}
+
+/* --- periods ---------------------------------------------------------------- */
+
+static const char sql_period_insert[] =
+	"INSERT OR IGNORE INTO period (code, kind, start, end) VALUES (?1, ?2, ?3, ?4)";
+
+const char *import_period(struct import *im, const struct period *p, struct jmon_error *err)
+{
+	char start[PERIOD_CODE_MAX], end[PERIOD_CODE_MAX];
+	uint32_t pack = period_pack(p);
+	sqlite3_stmt *st;
+
+	/* Rows come grouped by period, and a file has few periods: formatting
+	 * a code for every row, or inserting one for every group, showed in the
+	 * profile. */
+	if (pack == im->last_period_pack && im->last_period[0])
+		return im->last_period;
+	period_format(p, im->last_period);
+	im->last_period_pack = pack;
+	for (size_t i = 0; i < im->nperiods; i++)
+		if (im->periods[i] == pack)
+			return im->last_period;
+	ARRAY_GROW(im->periods, im->nperiods, im->capperiods);
+	im->periods[im->nperiods++] = pack;
+	period_start(p, start);
+	period_end(p, end);
+	if (!(st = db_prepare(im->db, sql_period_insert, err)))
+		goto fail;
+	db_bind_text(st, 1, im->last_period);
+	db_bind_text(st, 2, period_kind_name(p->kind));
+	db_bind_text(st, 3, start);
+	db_bind_text(st, 4, end);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		db_fail(im->db, err, "writing a period");
+		goto fail;
+	}
+	return im->last_period;
+fail:
+	im->last_period[0] = '\0';
+	return NULL;
+}
+
+uint32_t period_pack(const struct period *p)
+{
+	return (uint32_t)p->year << 16 | (uint32_t)p->kind << 12 | (uint32_t)p->n << 5 |
+	       (uint32_t)p->day;
+}
+
+/* --- duplicate keys ---------------------------------------------------------- */
+
+static uint64_t key_hash(const struct import_key *k)
+{
+	uint64_t h = 1469598103934665603u;	/* FNV-1a over the region ... */
+
+	for (const char *s = k->region; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	/* ... then the rest, and a finalizer (MurmurHash3's) that spreads
+	 * every input bit over the low bits the table uses: pointers and
+	 * packed periods have runs of zero bits at the bottom. */
+	h ^= (uint64_t)k->period << 32 ^ (uint64_t)(uintptr_t)k->indicator;
+	h = (h ^ h >> 33) * 0xff51afd7ed558ccdu;
+	h ^= (uint64_t)(uintptr_t)k->category;
+	h = (h ^ h >> 33) * 0xc4ceb9fe1a85ec53u;
+	return h ^ h >> 33;
+}
+
+static bool key_equal(const struct import_key *a, const struct import_key *b)
+{
+	return a->period == b->period && a->indicator == b->indicator &&
+	       a->category == b->category && strcmp(a->region, b->region) == 0;
+}
+
+/* A slot holds the upper half of the key's hash next to its index, so a
+ * probe that meets another key is settled without reading that key: with a
+ * million keys, the key array is a cache miss away. */
+static uint64_t slot_of(uint64_t h, size_t index)
+{
+	return (h >> 32) << 32 | (uint64_t)(index + 1);
+}
+
+static void rehash(struct import *im)
+{
+	size_t n = im->nslots ? im->nslots * 2 : 1024;
+
+	free(im->slots);
+	im->slots = xcalloc(n, sizeof *im->slots);
+	im->nslots = n;
+	for (size_t i = 0; i < im->nkeys; i++) {
+		uint64_t h = key_hash(&im->keys[i]);
+		size_t s = h & (n - 1);
+
+		while (im->slots[s])
+			s = (s + 1) & (n - 1);
+		im->slots[s] = slot_of(h, i);
+	}
+}
+
+/* Keys in one fixed order: region, period, indicator, category. */
+static int key_cmp(const struct import_key *a, const struct import_key *b)
+{
+	int c = strcmp(a->region, b->region);
+
+	if (c)
+		return c;
+	if (a->period != b->period)
+		return a->period < b->period ? -1 : 1;
+	if (a->indicator != b->indicator)
+		return (uintptr_t)a->indicator < (uintptr_t)b->indicator ? -1 : 1;
+	if (a->category != b->category)
+		return (uintptr_t)a->category < (uintptr_t)b->category ? -1 : 1;
+	return 0;
+}
+
+uint32_t import_seen(struct import *im, const struct import_key *key)
+{
+	uint64_t h, slot;
+	size_t s;
+
+	/* Exports come sorted more often than not, and while every key is
+	 * greater than the one before, none can repeat: the hash table, a
+	 * cache miss per row, is only built once the order breaks. */
+	if (!im->unsorted) {
+		if (im->nkeys == 0 || key_cmp(&im->keys[im->nkeys - 1], key) < 0) {
+			ARRAY_GROW(im->keys, im->nkeys, im->capkeys);
+			im->keys[im->nkeys++] = *key;
+			return 0;
+		}
+		im->unsorted = true;
+		while (im->nslots < im->nkeys * 2)
+			im->nslots = im->nslots ? im->nslots * 2 : 1024;
+		im->nslots /= 2;	/* rehash doubles it */
+		rehash(im);
+	}
+	if ((im->nkeys + 1) * 4 > im->nslots * 3)	/* keep the table under 3/4 full */
+		rehash(im);
+	h = key_hash(key);
+	for (s = h & (im->nslots - 1); (slot = im->slots[s]); s = (s + 1) & (im->nslots - 1)) {
+		const struct import_key *k = &im->keys[(slot & 0xffffffffu) - 1];
+
+		if (slot >> 32 == h >> 32 && key_equal(k, key))
+			return k->line;
+	}
+	ARRAY_GROW(im->keys, im->nkeys, im->capkeys);
+	im->keys[im->nkeys] = *key;
+	im->slots[s] = slot_of(h, im->nkeys++);
+	return 0;
+}
