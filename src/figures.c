@@ -80,11 +80,26 @@ static enum jmon_status cell(struct context *cx, const struct indicator *ind,
 
 enum jmon_status figures_cell(struct db *db, const struct indicator *ind, const char *region,
 			      const char *period, const char *category, struct cell_value *out,
-			      struct jmon_error *err)
+			      bool *withheld, struct jmon_error *err)
 {
 	struct context cx = { .db = db, .err = err };
+	enum jmon_status st = cell_derived(&cx, ind, region, period, category, out, NULL);
+	struct stoplight_cell c = as_stoplight(out);
 
-	return cell_derived(&cx, ind, region, period, category, out, NULL);
+	*withheld = st == JMON_OK && privacy_cell_withheld(ind, &c);
+	if (st || *withheld || (category && *category) || !ind->ncategories)
+		return st;
+	/* a total must not give away its one hidden part */
+	struct cell_value *parts = xcalloc(ind->ncategories, sizeof *parts);
+	struct stoplight_cell *cells = xcalloc(ind->ncategories, sizeof *cells);
+	for (size_t i = 0; i < ind->ncategories && st == JMON_OK; i++) {
+		st = stored(&cx, ind, region, period, ind->categories[i].id, &parts[i]);
+		cells[i] = as_stoplight(&parts[i]);
+	}
+	*withheld = st == JMON_OK && privacy_total_withheld(ind, cells, ind->ncategories);
+	free(parts);
+	free(cells);
+	return st;
 }
 
 static bool was_revised(const struct context *cx, const struct indicator *ind, const char *cat)

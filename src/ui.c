@@ -285,8 +285,8 @@ static void draw_status(struct app *app)
 
 	for (size_t i = 0; i < ARRAY_SIZE(hints); i++)
 		if (ui_action_available(hints[i].action))
-			snprintf(hint + strlen(hint), sizeof hint - strlen(hint), " %s ",
-				 hints[i].text);
+			snprintf(hint + strlen(hint), sizeof hint - strlen(hint), " %s%s",
+				 hints[i].text, i + 1 < ARRAY_SIZE(hints) ? " " : "");
 	if (app->status[0])
 		ui_text(LINES - 1, 0, -1, app->status_error ? STYLE_ERROR : STYLE_STATUS,
 			false, app->status);

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jmon/privacy.h"
 #include "jmon/sparkline.h"
 #include "jmon/text.h"
 #include "jmon/ui.h"
@@ -77,7 +76,7 @@ static void load_trends(struct view *v, struct app *app)
 		const struct figure *f = app_chapter_row(app, i);
 		struct cell_value series[TREND_PERIODS];
 		double values[TREND_PERIODS];
-		bool shown[TREND_PERIODS];
+		bool shown[TREND_PERIODS], withheld[TREND_PERIODS];
 		struct period p;
 
 		if (!period_parse_str(app->period, &p))
@@ -87,13 +86,10 @@ static void load_trends(struct view *v, struct app *app)
 			char code[PERIOD_CODE_MAX];
 
 			if (figures_cell(app->db, f->ind, app->region, period_format(&q, code), NULL,
-					 &series[k], &err) != JMON_OK)
+					 &series[k], &withheld[k], &err) != JMON_OK)
 				series[k].present = false;
-		}
-		for (int k = 0; k < TREND_PERIODS; k++) {
-			struct stoplight_cell c = { series[k].present && series[k].has_value,
-						    series[k].value, series[k].flag };
-			shown[k] = c.has_value && !privacy_cell_withheld(f->ind, &c);
+			/* a hidden count is a gap: its height would give it away */
+			shown[k] = series[k].present && series[k].has_value && !withheld[k];
 			values[k] = series[k].value;
 		}
 		sparkline(s->trends[i], sizeof s->trends[i], values, shown, TREND_PERIODS, app->utf8);
@@ -125,7 +121,10 @@ static void draw_row(struct app *app, struct chapter_state *s, const struct layo
 	char buf[256];
 	int col = 0;
 
-	snprintf(buf, sizeof buf, " %s", ch->indicators[i].label);
+	/* the cursor has a mark too, not only reverse video: it must show in a
+	 * screen dump, on a terminal without attributes and to a screen reader */
+	snprintf(buf, sizeof buf, "%s%s", selected ? (app->utf8 ? "▸" : ">") : " ",
+		 ch->indicators[i].label);
 	ui_text(row, col, l->label, st, false, buf);
 	col += l->label;
 	if (!f) {	/* no data: the chapter still shows what it holds */

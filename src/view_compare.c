@@ -55,14 +55,17 @@ static void add_region(struct compare_state *s, struct app *app, const char *cod
 	else
 		snprintf(r->name, sizeof r->name, "  %s", code);
 	r->is_self = self;
+	bool withheld;
+
 	if (figures_cell(app->db, ind, code, app->period, s->ref.cat ? s->ref.cat->id : NULL, &v,
-			 &err) != JMON_OK || !v.present) {
+			 &withheld, &err) != JMON_OK || !v.present) {
 		snprintf(r->text, sizeof r->text, "geen gegevens");
 		return;
 	}
-	struct stoplight_cell c = { v.has_value, v.value, v.flag };
-	if (privacy_cell_withheld(ind, &c) && v.has_value) {
+	if (withheld && v.has_value && privacy_hides(ind, v.value)) {
 		privacy_mask(r->text, sizeof r->text, ind);
+	} else if (withheld) {
+		snprintf(r->text, sizeof r->text, "geheim");
 	} else if (!v.has_value) {
 		snprintf(r->text, sizeof r->text, "%s", v.flag);
 	} else {

@@ -245,8 +245,8 @@ static void indicator_draw(struct view *v, struct app *app)
 		bool sel = i == v->cursor;
 		char label[256];
 
-		snprintf(label, sizeof label, "%s%s", cur->cat ? "   " : " ",
-			 cur->cat ? cur->cat->label : "Totaal");
+		snprintf(label, sizeof label, "%s%s%s", sel ? (app->utf8 ? "▸" : ">") : " ",
+			 cur->cat ? "  " : "", cur->cat ? cur->cat->label : "Totaal");
 		ui_text(row, 0, label_w, sel ? STYLE_CURSOR : cur->cat ? STYLE_NORMAL : STYLE_BOLD,
 			false, label);
 		for (int p = 0; p < s->nperiods; p++)

@@ -105,7 +105,10 @@ static void regions_draw(struct view *v, struct app *app)
 		bool current = !strcmp(reg->code, app->region);
 		bool is_parent = s->shown[v->offset + r] == 0;
 
-		snprintf(buf, sizeof buf, "%s%s %-10s %-9s %s%s", current ? (app->utf8 ? "●" : "*") : " ",
+		bool sel = v->offset + r == v->cursor;
+
+		snprintf(buf, sizeof buf, "%s%s%s %-10s %-9s %s%s", sel ? (app->utf8 ? "▸" : ">") : " ",
+			 current ? (app->utf8 ? "●" : "*") : " ",
 			 is_parent ? "" : "  ", reg->code, reg->kind, reg->name,
 			 reg->children ? (app->utf8 ? "  ›" : "  >") : "");
 		ui_text(top + 1 + r, 0, -1, v->offset + r == v->cursor ? STYLE_CURSOR :

@@ -68,10 +68,12 @@ enum jmon_status figures_load_indicator(struct db *db, const struct config *cfg,
 void figures_free(struct figure_set *fs);
 
 /* The value of one cell as the figures see it: the total of a `total: sum`
- * indicator that was not delivered is the sum of its parts. */
+ * indicator that was not delivered is the sum of its parts; *withheld says
+ * whether privacy forbids showing it (a small count, or a total that would
+ * give away its one hidden part). */
 enum jmon_status figures_cell(struct db *db, const struct indicator *ind, const char *region,
 			      const char *period, const char *category, struct cell_value *out,
-			      struct jmon_error *err);
+			      bool *withheld, struct jmon_error *err);
 
 /* The value as a reader sees it: Dutch, with unit, "<10" when withheld,
  * "geheim" / "onbekend" / "n.v.t." for flags, "" when absent. */
