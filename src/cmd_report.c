@@ -77,12 +77,13 @@ static enum jmon_status pick_period(struct db *db, const char *region, const cha
  * answer: say what it does hold. */
 static enum jmon_status no_data(struct db *db, const struct report *r, struct jmon_error *err)
 {
-	char newest[PERIOD_CODE_MAX];
+	char newest[PERIOD_CODE_MAX], region[256];
 	bool found = false;
 
 	query_latest_period(db, r->fs.region, NULL, newest, &found, NULL);
-	return jmon_fail(err, JMON_DATA, "report: no data for %s (%s) in %s%s%s%s%s",
-			 r->region_name, r->fs.region, r->fs.label,
+
+	return jmon_fail(err, JMON_DATA, "report: no data for %s in %s%s%s%s%s",
+			 report_region(r, region, sizeof region), r->fs.label,
 			 r->chapter ? ", chapter " : "", r->chapter ? r->chapter->id : "",
 			 found ? "; the newest period with data is " : "", found ? newest : "");
 }

@@ -72,6 +72,8 @@ enum jmon_status report_load(struct db *db, const struct config *cfg, const char
 	if (st != JMON_OK)
 		return st;
 	query_region_name(db, region, r->region_name, sizeof r->region_name);
+	if (!strcmp(r->region_name, r->fs.region))
+		r->region_name[0] = '\0';	/* no name, only the code */
 	if ((st = load_notes(db, r, err)) != JMON_OK)
 		report_free(r);
 	return st;
@@ -110,6 +112,15 @@ size_t report_chapter_end(const struct report *r, size_t i)
 	while (i < r->fs.n && r->fs.rows[i].ind->chapter == ch)
 		i++;
 	return i;
+}
+
+char *report_region(const struct report *r, char *buf, size_t size)
+{
+	if (r->region_name[0])
+		snprintf(buf, size, "%s (%s)", r->region_name, r->fs.region);
+	else
+		snprintf(buf, size, "%s", r->fs.region);
+	return buf;
 }
 
 char *report_value_machine(const struct figure *f, char *buf, size_t size)

@@ -193,7 +193,7 @@ static void header(struct json *j, const struct report *r)
 
 	json_str(j, "title", r->cfg->monitor.title);
 	json_str(j, "region", fs->region);
-	json_str(j, "region_name", r->region_name);
+	json_str(j, "region_name", r->region_name[0] ? r->region_name : NULL);
 	json_str(j, "period", fs->period);
 	json_str(j, "label", fs->label);
 	json_str(j, "previous_label", fs->prev_label);

@@ -18,7 +18,6 @@
  * shows no status: a column of "grijs, geen regel" would hide the rows
  * that matter.  CSV and JSON still say grey, as their contract wants. */
 #include <stdlib.h>
-#include <string.h>
 
 #include "jmon/report.h"
 #include "jmon/strbuf.h"
@@ -107,9 +106,10 @@ static void header(FILE *out, const struct report *r)
 {
 	const struct figure_set *fs = &r->fs;
 	const char *sep = r->utf8 ? " · " : " - ";
+	char region[256];
 
-	fprintf(out, "%s%s%s (%s)%s%s", r->cfg->monitor.title ? r->cfg->monitor.title : "jmon",
-		sep, r->region_name, fs->region, sep, fs->label);
+	fprintf(out, "%s%s%s%s%s", r->cfg->monitor.title ? r->cfg->monitor.title : "jmon",
+		sep, report_region(r, region, sizeof region), sep, fs->label);
 	if (fs->delivery > 0)
 		fprintf(out, "%slevering %ld%s", sep, fs->delivery,
 			fs->provisional ? " (voorlopig)" : "");

@@ -132,3 +132,43 @@ bool text_contains(const char *haystack, const char *needle)
 	}
 	return n == 0;
 }
+
+/* Latin-1 letters U+00C0..U+00FF without their accents; '?' where none. */
+static const char latin1_base[] =
+	"AAAAAAACEEEEIIII" "DNOOOOO?OUUUUYTs"
+	"aaaaaaaceeeeiiii" "dnooooo?ouuuuyty";
+
+/* Decode one UTF-8 sequence by hand: the C locale's mbrtowc will not. */
+static unsigned decode_utf8(const unsigned char *s, size_t *len)
+{
+	unsigned c = s[0];
+	int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+
+	*len = 1;
+	if (c < 0x80 || n == 0)
+		return c < 0x80 ? c : '?';
+	c &= 0x3F >> n;
+	for (int i = 1; i <= n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return '?';
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	*len = (size_t)n + 1;
+	return c;
+}
+
+char *text_ascii(char *out, size_t size, const char *utf8)
+{
+	const unsigned char *s = (const unsigned char *)utf8;
+	size_t o = 0;
+
+	while (*s && o + 1 < size) {
+		size_t len;
+		unsigned c = decode_utf8(s, &len);
+
+		out[o++] = c < 0x80 ? (char)c : c >= 0xC0 && c <= 0xFF ? latin1_base[c - 0xC0] : '?';
+		s += len;
+	}
+	out[o] = '\0';
+	return out;
+}

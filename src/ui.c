@@ -83,7 +83,12 @@ void ui_text(int row, int col, int width, enum ui_style st, bool align_right,
 		return;
 	if (width < 0 || col + width > COLS)
 		width = COLS - col;
-	text_pad(buf, sizeof buf, text, width, align_right);
+	if (!text_utf8_locale()) {
+		char ascii[2048];
+		text_pad(buf, sizeof buf, text_ascii(ascii, sizeof ascii, text), width, align_right);
+	} else {
+		text_pad(buf, sizeof buf, text, width, align_right);
+	}
 	attrset(style_attr(st));
 	mvaddstr(row, col, buf);
 	attrset(A_NORMAL);

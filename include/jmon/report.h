@@ -31,7 +31,7 @@ struct report {
 	const struct config *cfg;
 	const struct chapter *chapter;	/* NULL: every chapter */
 	struct figure_set fs;		/* the breakdown: totals and categories */
-	char region_name[128];		/* "Alkmaar"; the code when it has none */
+	char region_name[128];		/* "Alkmaar"; "" when it has none */
 	char **notes;			/* per row of fs: the explanation, or NULL */
 	bool utf8;			/* text: glyphs and "·" (else ASCII) */
 };
@@ -62,6 +62,10 @@ void report_md(const struct report *r, FILE *out);
 /* The end of the chapter that row i starts: the index of the first row of
  * another chapter, or fs.n. */
 size_t report_chapter_end(const struct report *r, size_t i);
+
+/* The region for a reader: "Alkmaar (GM0361)", or the code alone when
+ * the database has no name for it. */
+char *report_region(const struct report *r, char *buf, size_t size);
 
 /* The value for machines ("2660", "4.2"), or "" when it is withheld, not
  * delivered or flagged away; never the number of a withheld cell. */

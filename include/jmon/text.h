@@ -27,6 +27,11 @@ int text_cut(char *out, size_t outsize, const char *s, int width, bool ellipsis)
  * right (align_right false) or on the left. */
 int text_pad(char *out, size_t outsize, const char *s, int width, bool align_right);
 
+/* Text for a terminal whose locale is not UTF-8: labels are UTF-8 by
+ * contract, so accented Latin letters lose their accent ("ë" -> "e") and
+ * anything else becomes '?', one column per character. */
+char *text_ascii(char *out, size_t size, const char *utf8);
+
 /* Whether needle occurs in haystack, ignoring ASCII case (search, filters). */
 bool text_contains(const char *haystack, const char *needle);
 

@@ -721,3 +721,347 @@ expect first.txt <<'EOF'
  Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
 EOF
 screen "search and movement" $args
+
+# The analyst's writes, each its own short transaction: reviewed (Space),
+# an explanation (a: the editor, or :annotate TEXT), an override (o, which
+# asks a colour and a reason).  Then `jmon report` carries them.
+for ext in "" -wal -shm; do [ -f "$db$ext" ] && cp "$db$ext" "$T/review.db$ext"; done
+keys <<'EOF'
+j
+j
+<Space>
+:annotate Meer verwijzingen door de huisarts; zie de toelichting van de GGD.
+o
+o
+r
+a
+n
+j
+e
+<Enter>
+t
+i
+j
+d
+e
+l
+i
+j
+k
+<Enter>
+:dump reviewed.txt
+<Enter>
+:dump explained.txt
+<Escape>
+2
+a
+L
+a
+n
+g
+<Enter>
+w
+a
+c
+h
+t
+e
+n
+<C-x>
+j
+a
+x
+<Escape>
+:dump edited.txt
+EOF
+expect reviewed.txt <<'EOF'
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■1 ▲1 ●2 ○3 beoordeeld 1/7
+ [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
+ Indicator                     2020 Q1  Δ vorig  trend 8      norm  status
+ Inwoners 0-17 jaar             24.364     +954     ▁▁▂▂█          ○ grijs
+ Jeugdigen met maatwerk          2.660      +60     ▁▃▅▅█          ● groen
+▸Verwijzingen                      412      +37       ▂▁█          ▲ oranje ✓✎!
+ Cliënttevredenheid                4,2     +0,1        ▁█          ● groen
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Cijfers
+Verwijzingen: oranje (handmatig)
+EOF
+expect explained.txt <<'EOF'
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■1 ▲1 ●2 ○3 beoordeeld 1/7
+ [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
+ Verwijzingen                     2019 Q2      2019 Q3      2019 Q4      2020 Q1
+▸Totaal                               –          380 ○        375 ●        412 ▲
+   Huisarts                           –          200 ○        210 ●        250 ■
+   Gemeente                           –          150 ○        140 ●        140 ●
+   Jeugdarts                          –           30 ○         25 ●         22 ●
+
+ Status totaal: ▲ oranje, handmatig: tijdelijk (berekend: rood) (beoordeeld)
+ eenheid: aantal
+ Regel: change: groen <= 10, oranje <= 30, anders rood
+ Toelichting (analist, <vandaag>):
+  Meer verwijzingen door de huisarts; zie de toelichting van de GGD.
+
+
+
+
+
+
+
+
+
+ Cijfers › Verwijzingen
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+EOF
+expect edited.txt <<'EOF'
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■1 ▲1 ●2 ○3 beoordeeld 1/7
+  1 Cijfers  [2 Wachttijden]  3 Beschermingstafel   4 Klachten/bezwaar
+ Indicator                     2020 Q1  Δ vorig  trend 8      norm  status
+▸Aanmeldwachttijd jeugd-g…      6,5 wk  +1,0 wk       ▁▃█     4 wk ■ rood    ✎
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Wachttijden
+toelichting niet gewijzigd
+EOF
+USER=analist screen "review, explain, override" --db "$T/review.db" --config "$cfg"
+
+run "$JMON" report --db "$T/review.db" --config "$cfg" --format csv
+assert_grep 'GM0361,2020Q1,cijfers,verwijzingen,,412,provisional,amber,handmatig: tijdelijk (berekend: rood),yes' \
+	"$T/stdout" "the report has the override with its reason and the reviewed mark"
+assert_grep 'GM0361,2020Q1,wachttijden,ggz_aanmeldwachttijd,,6.5,,red,"6,5 wk > 6 (Treeknorm 4 wk)",' \
+	"$T/stdout" "an explanation alone does not mark reviewed"
+run "$JMON" report --db "$T/review.db" --config "$cfg" --format md
+assert_grep 'Meer verwijzingen door de huisarts; zie de toelichting van de GGD.' "$T/stdout" \
+	"the Markdown report has the explanation"
+assert_grep 'Lang' "$T/stdout" "the editor's text is saved"
+assert_grep 'wachten' "$T/stdout" "with its second line"
+assert_no_grep 'jax' "$T/stdout" "Esc in the editor throws the new text away"
+
+# Space again takes the mark away; the header counts follow.
+keys <<'EOF'
+j
+j
+<Space>
+:dump unreviewed.txt
+EOF
+expect unreviewed.txt <<'EOF'
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■1 ▲1 ●2 ○3 beoordeeld 0/7
+ [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
+ Indicator                     2020 Q1  Δ vorig  trend 8      norm  status
+ Inwoners 0-17 jaar             24.364     +954     ▁▁▂▂█          ○ grijs
+ Jeugdigen met maatwerk          2.660      +60     ▁▃▅▅█          ● groen
+▸Verwijzingen                      412      +37       ▂▁█          ▲ oranje  ✎!
+ Cliënttevredenheid                4,2     +0,1        ▁█          ● groen
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Cijfers
+Verwijzingen: niet meer beoordeeld (beoordeeld 0/7)
+EOF
+screen "Space toggles reviewed" --db "$T/review.db" --config "$cfg"
+
+# Export what is on screen.
+keys <<'EOF'
+e
+:dump exported.txt
+:export hoofdstuk.md
+EOF
+expect exported.txt <<'EOF'
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■1 ▲1 ●2 ○3 beoordeeld 0/7
+ [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
+ Indicator                     2020 Q1  Δ vorig  trend 8      norm  status
+▸Inwoners 0-17 jaar             24.364     +954     ▁▁▂▂█          ○ grijs
+ Jeugdigen met maatwerk          2.660      +60     ▁▃▅▅█          ● groen
+ Verwijzingen                      412      +37       ▂▁█          ▲ oranje  ✎!
+ Cliënttevredenheid                4,2     +0,1        ▁█          ● groen
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Cijfers
+Cijfers geëxporteerd naar jmon-GM0361-2020Q1-cijfers.csv
+EOF
+screen "e exports the chapter" --db "$T/review.db" --config "$cfg"
+assert_grep 'region,period,chapter,indicator,category,value,flag,status,reason,reviewed' \
+	"$T/jmon-GM0361-2020Q1-cijfers.csv" "the export has the report's CSV columns"
+assert_grep '| Verwijzingen | 412 |' "$T/hoofdstuk.md" ":export FILE.md writes Markdown"
+
+# Narrow and wide terminals; NO_COLOR; without UTF-8.
+keys <<'EOF'
+:dump narrow.txt
+EOF
+expect narrow.txt <<'EOF'
+ Alkmaar (GM0361) · 2020 Q1 (voorlop…■2 ▲0 ●2 ○3 beoordeeld 0/7
+ [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/…
+ Indicator                        2020 Q1  Δ vorig  status
+▸Inwoners 0-17 jaar                24.364     +954 ○ grijs
+ Jeugdigen met maatwerk             2.660      +60 ● groen
+ Verwijzingen                         412      +37 ■ rood
+ Cliënttevredenheid                   4,2     +0,1 ● groen
+
+
+
+
+
+
+
+ Cijfers
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toe…
+EOF
+COLUMNS=64 LINES=16 screen "a narrow terminal drops trend and norm" $args
+keys <<'EOF'
+:dump wide.txt
+EOF
+expect wide.txt <<'EOF'
+ Testmonitor · Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3                              ■ 2  ▲ 0  ● 2  ○ 3   beoordeeld 0/7
+ [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
+ Indicator                                                                         2020 Q1  Δ vorig  trend 8      norm  status
+▸Inwoners 0-17 jaar                                                                 24.364     +954     ▁▁▂▂█          ○ grijs
+ Jeugdigen met maatwerk                                                              2.660      +60     ▁▃▅▅█          ● groen
+ Verwijzingen                                                                          412      +37       ▂▁█          ■ rood
+ Cliënttevredenheid                                                                    4,2     +0,1        ▁█          ● groen
+
+
+
+ Cijfers
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+EOF
+COLUMNS=132 LINES=12 screen "a wide terminal gives labels room" $args
+keys <<'EOF'
+j
+j
+:dump ascii.txt
+EOF
+expect ascii.txt <<'EOF'
+ Alkmaar (GM0361) | 2020 Q1 (voorlopig) | levering 3 #2 ^0 o2 -3 beoordeeld 0/7
+ [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
+ Indicator                     2020 Q1    vorig  trend 8      norm  status
+ Inwoners 0-17 jaar             24.364     +954     __..#          - grijs
+ Jeugdigen met maatwerk          2.660      +60     _:==#          o groen
+>Verwijzingen                      412      +37       ._#          # rood
+ Clienttevredenheid                4,2     +0,1        _#          o groen
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Cijfers
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+EOF
+LC_ALL=C NO_COLOR=1 screen "ASCII glyphs and sparklines without UTF-8, NO_COLOR" $args
+
+# A database this user may only read: browsing works, a write says so and
+# changes nothing.  As root every file is writable, so the check runs as
+# nobody; as another user, on a copy without write permission.
+ro="$T/ro"
+mkdir -p "$ro"
+for ext in "" -wal -shm; do [ -f "$db$ext" ] && cp "$db$ext" "$ro/monitor.db$ext"; done
+chmod 755 "$ro"
+chmod 644 "$ro"/monitor.db*
+keys <<'EOF'
+<Space>
+:dump readonly.txt
+EOF
+chmod 644 "$T/script"
+expect readonly.txt <<'EOF'
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 beoordeeld 0/7
+ [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
+ Indicator                     2020 Q1  Δ vorig  trend 8      norm  status
+▸Inwoners 0-17 jaar             24.364     +954     ▁▁▂▂█          ○ grijs
+ Jeugdigen met maatwerk          2.660      +60     ▁▃▅▅█          ● groen
+ Verwijzingen                      412      +37       ▂▁█          ■ rood
+ Cliënttevredenheid                4,2     +0,1        ▁█          ● groen
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Cijfers
+de database is alleen-lezen voor nobody: niets opgeslagen
+EOF
+before=$(cksum <"$ro/monitor.db")
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
+	chmod 777 "$T"
+	JMON_AS="setpriv --reuid=65534 --regid=65534 --clear-groups" USER=nobody \
+		screen "a read-only database: browsing works, writing says so" \
+		--db "$ro/monitor.db" --config "$cfg"
+else
+	chmod 555 "$ro"
+	chmod 444 "$ro"/monitor.db*
+	USER=nobody screen "a read-only database: browsing works, writing says so" \
+		--db "$ro/monitor.db" --config "$cfg"
+fi
+[ "$before" = "$(cksum <"$ro/monitor.db")" ] && ok "the read-only database is unchanged" ||
+	not_ok "the read-only database is unchanged"
