@@ -47,6 +47,6 @@ assert_grep "the browser needs a terminal; use 'jmon report'" "$T/stderr" "the b
 
 # The man page renders without warnings.
 if command -v groff >/dev/null 2>&1; then
-	run groff -ww -man -z "$TOP/man/jmon.1"
+	run groff -Tutf8 -ww -man -z "$TOP/man/jmon.1"
 	if [ -s "$T/stderr" ]; then not_ok "man/jmon.1 renders without warnings"; sed 's/^/#   /' "$T/stderr"; else ok "man/jmon.1 renders without warnings"; fi
 fi

@@ -58,3 +58,21 @@ for term in vt100 linux; do
 	tm send-keys -t t q
 	wait_for "jmon-exited-0" "TERM=$term: q quits"
 done
+
+# With data: drill down, walk the reds, mark one reviewed, resize, quit.
+db="$T/monitor.db"
+for f in "$FIX"/browse/*.csv; do
+	"$JMON" import --db "$db" --config "$FIX/browse/monitor.yaml" "$f" >/dev/null 2>&1
+done
+start xterm-256color --db "$db" --config "$FIX/browse/monitor.yaml"
+wait_for "beoordeeld 0/7" "with data: the header counts the indicators"
+tm send-keys -t t r
+wait_for "▸Verwijzingen" "r puts the cursor on the first red indicator"
+tm send-keys -t t Enter
+wait_for "Status totaal: ■ rood, +37 > 30 t.o.v. 2019 Q4" "Enter shows the breakdown and the reason"
+tm send-keys -t t Escape Space
+wait_for "beoordeeld 1/7" "Space marks it reviewed"
+tm resize-window -t t -x 64 -y 16
+wait_for "Δ vorig  status" "at 64 columns the trend and norm columns give way"
+tm send-keys -t t q
+wait_for "jmon-exited-0" "q quits"
