@@ -382,6 +382,23 @@ char *figure_change_text(const struct figure *f, char *buf, size_t size)
 	return numfmt_unit(buf, size, f->change, f->ind->decimals, f->ind->unit, NUMFMT_SIGN);
 }
 
+char *figure_value_fit(const struct figure *f, char *buf, size_t size, int width)
+{
+	figure_value_text(f, buf, size);
+	if (f->now.present && f->now.has_value && !f->withheld)
+		numfmt_unit_fit(buf, size, f->now.value, f->ind->decimals, f->ind->unit, 0, width);
+	return buf;
+}
+
+char *figure_change_fit(const struct figure *f, char *buf, size_t size, int width)
+{
+	buf[0] = '\0';
+	if (f->has_change)
+		numfmt_unit_fit(buf, size, f->change, f->ind->decimals, f->ind->unit, NUMFMT_SIGN,
+				width);
+	return buf;
+}
+
 char *figure_norm_text(const struct indicator *ind, bool with_label, char *buf, size_t size)
 {
 	char num[NUMFMT_MAX];

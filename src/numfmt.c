@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "jmon/numfmt.h"
+#include "jmon/text.h"
 
 #define SIGNIFICANT 15
 #define SHORT_MAX 6		/* decimals when "as few as needed" on screen */
@@ -196,6 +197,31 @@ char *numfmt_unit(char *buf, size_t size, double v, int decimals, enum unit u,
 		snprintf(buf, size, "%s %s", num, suffix);
 	else
 		snprintf(buf, size, "%s", num);
+	return buf;
+}
+
+char *numfmt_unit_fit(char *buf, size_t size, double v, int decimals, enum unit u,
+		      unsigned flags, int width)
+{
+	static const struct { double scale; const char *word; } scales[] = {
+		{ 1e3, "dzd" }, { 1e6, "mln" }, { 1e9, "mld" },
+	};
+	char num[NUMFMT_MAX];
+
+	numfmt_unit(buf, size, v, decimals, u, flags);
+	for (size_t i = 0; i < sizeof scales / sizeof *scales && text_width(buf) > width; i++) {
+		if (v > -scales[i].scale && v < scales[i].scale)
+			continue;
+		double scaled = v / scales[i].scale;
+
+		numfmt_nl(num, sizeof num, scaled, scaled > -100 && scaled < 100 ? 1 : 0, flags);
+		snprintf(buf, size, "%s%s %s%s%s", u == UNIT_EURO ? "€ " : "", num, scales[i].word,
+			 u != UNIT_EURO && *unit_suffix(u) ? " " : "",
+			 u != UNIT_EURO ? unit_suffix(u) : "");
+	}
+	/* last resort: the unit goes, the row's value still shows it */
+	if (text_width(buf) > width && u == UNIT_EURO && !strncmp(buf, "€ ", strlen("€ ")))
+		memmove(buf, buf + strlen("€ "), strlen(buf + strlen("€ ")) + 1);
 	return buf;
 }
 

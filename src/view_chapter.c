@@ -131,9 +131,10 @@ static void draw_row(struct app *app, struct chapter_state *s, const struct layo
 		ui_text(row, col, -1, st, false, "");
 		return;
 	}
-	ui_text(row, col, l->value, st, true, figure_value_text(f, buf, sizeof buf));
+	/* one column of space between columns, so "€ 32,6 mln" and not a run-on */
+	ui_text(row, col, l->value, st, true, figure_value_fit(f, buf, sizeof buf, l->value - 1));
 	col += l->value;
-	ui_text(row, col, l->change, st, true, figure_change_text(f, buf, sizeof buf));
+	ui_text(row, col, l->change, st, true, figure_change_fit(f, buf, sizeof buf, l->change - 1));
 	col += l->change;
 	if (l->trend) {
 		snprintf(buf, sizeof buf, "  %s", i < s->ntrends ? s->trends[i] : "");

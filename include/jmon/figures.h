@@ -80,6 +80,9 @@ enum jmon_status figures_cell(struct db *db, const struct indicator *ind, const 
 char *figure_value_text(const struct figure *f, char *buf, size_t size);
 /* The change as "+60", "-0,5 wk"; "" when there is none. */
 char *figure_change_text(const struct figure *f, char *buf, size_t size);
+/* The same two for a column of width columns: large numbers in "mln". */
+char *figure_value_fit(const struct figure *f, char *buf, size_t size, int width);
+char *figure_change_fit(const struct figure *f, char *buf, size_t size, int width);
 /* The norm as "4 wk" or ""; with its label when long is true ("Treeknorm 4 wk"). */
 char *figure_norm_text(const struct indicator *ind, bool with_label, char *buf, size_t size);
 

@@ -32,6 +32,11 @@ char *numfmt_nl(char *buf, size_t size, double v, int decimals, unsigned flags);
 char *numfmt_unit(char *buf, size_t size, double v, int decimals, enum unit u,
 		  unsigned flags);
 
+/* numfmt_unit, and when that is wider than width columns, in thousands,
+ * millions or billions with one decimal: "€ 32,6 mln", "+7,7 mln". */
+char *numfmt_unit_fit(char *buf, size_t size, double v, int decimals, enum unit u,
+		      unsigned flags, int width);
+
 /* Machine form: "2660", "4.2", "-0.05".  decimals < 0: the value as
  * stored (15 significant digits, trailing zeros dropped); otherwise
  * rounded to that many decimals, trailing zeros kept ("4.20"). */
