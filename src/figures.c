@@ -22,10 +22,12 @@ struct context {
 	struct jmon_error *err;
 };
 
+/* A cell no delivery holds has no flag: "geen waarde", not "onbekend"
+ * (unknown is what a source says of a value it does not know). */
 static struct stoplight_cell as_stoplight(const struct cell_value *v)
 {
 	struct stoplight_cell c = { v->present && v->has_value, v->value,
-				    v->present ? v->flag : "unknown" };
+				    v->present ? v->flag : "" };
 	return c;
 }
 

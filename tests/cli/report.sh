@@ -80,7 +80,7 @@ assert_file "$T/stdout" "the defaults are monitor.region and the newest period" 
 # parts give none of them away).
 report --format csv --period 2023KW03
 assert_status 0 "--period takes a CBS code"
-assert_grep 'GM0361,2023Q3,cijfers,maatwerk,,2600,,grey,geen vergelijking: onbekend voor 2023 Q2,' \
+assert_grep 'GM0361,2023Q3,cijfers,maatwerk,,2600,,grey,geen vergelijking: geen waarde voor 2023 Q2,' \
 	"$T/stdout" "--period 2023Q3: grey, nothing to compare with"
 assert_grep 'GM0361,2023Q3,klachten_bezwaar,klachten,,6,,green,6 <= 10,' "$T/stdout" \
 	"--period 2023Q3: a total with three hidden parts is shown"

@@ -19,7 +19,7 @@ expect start.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                      waarde  Δ vorig  trend 8      norm  status
- Inwoners 0-17 jaar
+▸Inwoners 0-17 jaar
  Jeugdigen met een maatwe…
  Cliënttevredenheid
 
@@ -45,7 +45,7 @@ expect tab.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
   1 Cijfers  [2 Wachttijden]  3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                      waarde  Δ vorig  trend 8      norm  status
- Aanmeldwachttijd jeugd-g…
+▸Aanmeldwachttijd jeugd-g…
 
 
 
@@ -65,13 +65,13 @@ expect tab.txt <<'EOF'
 
 
  Wachttijden
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: hel…
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
 EOF
 expect four.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
   1 Cijfers   2 Wachttijden   3 Beschermingstafel  [4 Klachten/bezwaar]
  Indicator                      waarde  Δ vorig  trend 8      norm  status
- Klachten ingediend
+▸Klachten ingediend
 
 
 
@@ -91,13 +91,13 @@ expect four.txt <<'EOF'
 
 
  Klachten/bezwaar
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: hel…
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
 EOF
 expect byid.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
   1 Cijfers  [2 Wachttijden]  3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                      waarde  Δ vorig  trend 8      norm  status
- Aanmeldwachttijd jeugd-g…
+▸Aanmeldwachttijd jeugd-g…
 
 
 
@@ -117,13 +117,13 @@ expect byid.txt <<'EOF'
 
 
  Wachttijden
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: hel…
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
 EOF
 expect backtab.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                      waarde  Δ vorig  trend 8      norm  status
- Inwoners 0-17 jaar
+▸Inwoners 0-17 jaar
  Jeugdigen met een maatwe…
  Cliënttevredenheid
 
@@ -143,7 +143,7 @@ expect backtab.txt <<'EOF'
 
 
  Cijfers
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: hel…
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
 EOF
 screen "chapters by Tab, number, id and Shift-Tab" --config "$cfg" $nodb
 
@@ -177,13 +177,13 @@ Zoeken
   N                :search-prev     vorige treffer
 
  Cijfers › Hulp
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: hel…
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
 EOF
 expect back.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                      waarde  Δ vorig  trend 8      norm  status
- Inwoners 0-17 jaar
+▸Inwoners 0-17 jaar
  Jeugdigen met een maatwe…
  Cliënttevredenheid
 
@@ -203,7 +203,7 @@ expect back.txt <<'EOF'
 
 
  Cijfers
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: hel…
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
 EOF
 screen "help and back" --config "$cfg" $nodb
 
@@ -216,12 +216,12 @@ EOF
 expect legend.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
-
 Weergaven
   c                :compare         vergelijken (peers, regio, NL)
   v                :revisions       leveringen en revisies
   w                :region          regio kiezen (:region CODE)
   p                :period          periode kiezen (:period CODE)
+  e                :export          weergave exporteren (:export FILE)
 
 Overig
   ?                :help            deze hulp
@@ -237,7 +237,7 @@ Kleuren
   ● groen   Loopt zoals gepland.
   ○ grijs   Geen oordeel (geen waarde, geheim, te klein of geen vergelijking).
  Cijfers › Hulp
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: hel…
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
 EOF
 screen "the help ends with the colour legend" --config "$cfg" $nodb
 
@@ -253,7 +253,7 @@ expect key.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                      waarde  Δ vorig  trend 8      norm  status
- Inwoners 0-17 jaar
+▸Inwoners 0-17 jaar
  Jeugdigen met een maatwe…
  Cliënttevredenheid
 
@@ -279,7 +279,7 @@ expect command.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                      waarde  Δ vorig  trend 8      norm  status
- Inwoners 0-17 jaar
+▸Inwoners 0-17 jaar
  Jeugdigen met een maatwe…
  Cliënttevredenheid
 
@@ -305,7 +305,7 @@ expect chapter.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                      waarde  Δ vorig  trend 8      norm  status
- Inwoners 0-17 jaar
+▸Inwoners 0-17 jaar
  Jeugdigen met een maatwe…
  Cliënttevredenheid
 
@@ -348,7 +348,7 @@ expect prompt.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
   1 Cijfers   2 Wachttijden  [3 Beschermingstafel]  4 Klachten/bezwaar
  Indicator                      waarde  Δ vorig  trend 8      norm  status
- Aanmeldingen bescherming…
+▸Aanmeldingen bescherming…
 
 
 
@@ -368,7 +368,7 @@ expect prompt.txt <<'EOF'
 
 
  Beschermingstafel
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: hel…
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
 EOF
 screen "a command typed at the : prompt runs" --config "$cfg" $nodb
 
@@ -395,7 +395,7 @@ expect minimum.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klach…
  Indicator                     waarde  Δ vorig  status
- Inwoners 0-17 jaar
+▸Inwoners 0-17 jaar
  Jeugdigen met een maatw…
  Cliënttevredenheid
 
@@ -416,7 +416,7 @@ expect wide.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                                                              waarde  Δ vorig  trend 8      norm  status
- Inwoners 0-17 jaar
+▸Inwoners 0-17 jaar
  Jeugdigen met een maatwerkvoorziening
  Cliënttevredenheid
 
@@ -439,12 +439,12 @@ EOF
 expect ascii.txt <<'EOF'
  Testmonitor | GM0361 | geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
-
 Weergaven
   c                :compare         vergelijken (peers, regio, NL)
   v                :revisions       leveringen en revisies
   w                :region          regio kiezen (:region CODE)
   p                :period          periode kiezen (:period CODE)
+  e                :export          weergave exporteren (:export FILE)
 
 Overig
   ?                :help            deze hulp
@@ -460,7 +460,7 @@ Kleuren
   o groen   Loopt zoals gepland.
   - grijs   Geen oordeel (geen waarde, geheim, te klein of geen vergelijking).
  Cijfers > Hulp
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: hel~
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
 EOF
 LC_ALL=C screen "ASCII fallback without a UTF-8 locale" --config "$cfg" $nodb
 
@@ -472,7 +472,7 @@ expect nocolor.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                      waarde  Δ vorig  trend 8      norm  status
- Inwoners 0-17 jaar
+▸Inwoners 0-17 jaar
  Jeugdigen met een maatwe…
  Cliënttevredenheid
 
