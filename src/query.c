@@ -223,6 +223,9 @@ enum jmon_status query_latest_period(struct db *db, const char *region,
 static const char sql_region[] = REGION_SELECT " WHERE code = ?1";
 static const char sql_region_children[] =
 	REGION_SELECT " WHERE parent = ?1 AND code > ?2 ORDER BY code LIMIT ?3";
+/* The top of the tree; `parent IS NULL` uses the region_children index too. */
+static const char sql_region_roots[] =
+	REGION_SELECT " WHERE parent IS NULL AND code > ?2 ORDER BY code LIMIT ?3";
 
 static void each_region(sqlite3_stmt *st, void *out, size_t i)
 {
@@ -255,12 +258,14 @@ enum jmon_status query_region_children(struct db *db, const char *parent, const 
 				       struct region_row *out, size_t max, size_t *n,
 				       struct jmon_error *err)
 {
-	sqlite3_stmt *st = db_prepare(db, sql_region_children, err);
+	bool roots = !parent || !*parent;
+	sqlite3_stmt *st = db_prepare(db, roots ? sql_region_roots : sql_region_children, err);
 
 	*n = 0;
 	if (!st)
 		return JMON_IO;
-	db_bind_text(st, 1, parent);
+	if (!roots)
+		db_bind_text(st, 1, parent);
 	db_bind_text(st, 2, after ? after : "");
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)max);
 	return each_row(db, st, max, n, each_region, out, err);

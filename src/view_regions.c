@@ -36,7 +36,8 @@ static void apply_filter(struct regions_state *s)
 			s->shown[s->nshown++] = i;
 }
 
-/* List `code` and its parts; the cursor goes to `select` when listed. */
+/* List `code` and its parts, or with code "" the regions at the top of the
+ * tree; the cursor goes to `select` when listed. */
 static void list(struct view *v, struct app *app, const char *code, const char *select)
 {
 	struct regions_state *s = state(v);
@@ -51,7 +52,12 @@ static void list(struct view *v, struct app *app, const char *code, const char *
 	s->n = 0;
 	s->filter[0] = '\0';
 	snprintf(s->parent, sizeof s->parent, "%s", code);
-	if (query_region(app->db, code, &s->rows[0], &found, &err) != JMON_OK || !found) {
+	if (!*code) {
+		/* the top: a heading row of its own, so rows[0] is always "up" */
+		memset(&s->rows[0], 0, sizeof s->rows[0]);
+		snprintf(s->rows[0].name, sizeof s->rows[0].name, "Alle regio's");
+		found = true;
+	} else if (query_region(app->db, code, &s->rows[0], &found, &err) != JMON_OK || !found) {
 		apply_filter(s);
 		return;
 	}
@@ -71,10 +77,10 @@ static void open_at_region(struct view *v, struct app *app)
 	struct jmon_error err;
 	bool found = false;
 
-	if (query_region(app->db, app->region, &r, &found, &err) == JMON_OK && found && r.parent[0])
-		list(v, app, r.parent, app->region);
+	if (query_region(app->db, app->region, &r, &found, &err) == JMON_OK && found)
+		list(v, app, r.parent, app->region);	/* the region among its siblings */
 	else
-		list(v, app, app->region, app->region);
+		list(v, app, "", app->region);
 }
 
 static int regions_lines(struct view *v, struct app *app)
@@ -107,6 +113,12 @@ static void regions_draw(struct view *v, struct app *app)
 
 		bool sel = v->offset + r == v->cursor;
 
+		if (!reg->code[0]) {	/* the top of the tree has no region of its own */
+			ui_text(top + 1 + r, 0, -1, sel ? STYLE_CURSOR : STYLE_BOLD, false,
+				sel ? (app->utf8 ? "▸ Alle regio's" : "> Alle regio's") : "  Alle regio's");
+			continue;
+		}
+
 		snprintf(buf, sizeof buf, "%s%s%s %-10s %-9s %s%s", sel ? (app->utf8 ? "▸" : ">") : " ",
 			 current ? (app->utf8 ? "●" : "*") : " ",
 			 is_parent ? "" : "  ", reg->code, reg->kind, reg->name,
@@ -128,6 +140,8 @@ static bool regions_action(struct view *v, struct app *app, enum action a, const
 		if (!s->nshown)
 			return true;
 		struct region_row r = s->rows[s->shown[v->cursor]];
+		if (!r.code[0])
+			return true;	/* the "alle regio's" heading */
 		if (app_set_region(app, r.code, &err) != JMON_OK) {
 			ui_error(app, "%s", err.msg);
 			return true;
@@ -144,8 +158,8 @@ static bool regions_action(struct view *v, struct app *app, enum action a, const
 			apply_filter(s);
 			return true;
 		}
-		if (!s->n || !s->rows[0].parent[0])
-			return false;
+		if (!s->parent[0])
+			return false;	/* at the top already: close */
 		snprintf(text, sizeof text, "%s", s->parent);
 		list(v, app, s->rows[0].parent, text);
 		return true;

@@ -85,7 +85,8 @@ struct region_row {
 enum jmon_status query_region(struct db *db, const char *code, struct region_row *out,
 			      bool *found, struct jmon_error *err);
 /* The children of parent (for drill-down) ordered by code, after the code
- * `after` (NULL: from the first; keyset paging), at most max. */
+ * `after` (NULL: from the first; keyset paging), at most max.  parent NULL
+ * or "": the regions at the top (without a parent). */
 enum jmon_status query_region_children(struct db *db, const char *parent, const char *after,
 				       struct region_row *out, size_t max, size_t *n,
 				       struct jmon_error *err);
