@@ -483,11 +483,9 @@ EOF
 expect up.txt <<'EOF'
  Centrum (WK036101) · 2020 Q1 · levering 3  ■ 0  ▲ 0  ● 0  ○ 7   beoordeeld 0/7
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
- Indicator                     2020 Q1  Δ vorig  trend 8      norm  status
-▸Inwoners 0-17 jaar                                                ○ grijs
- Jeugdigen met maatwerk          1.200                  ▄          ○ grijs
- Verwijzingen                                                      ○ grijs
- Cliënttevredenheid                                                ○ grijs
+ Regio   (Enter: tonen en openen, h: omhoog, /: filter)
+  Alle regio's
+▸    NL01       nl        Nederland  ›
 
 
 
@@ -503,7 +501,9 @@ expect up.txt <<'EOF'
 
 
 
- Cijfers
+
+
+ Cijfers › Regio's
  Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
 EOF
 expect wijk.txt <<'EOF'
