@@ -214,20 +214,28 @@ static enum jmon_status write_review(struct app *app, const struct indicator *in
 	return st ? st : app_reload(app, err);
 }
 
+/* The indicator's review as stored now: a write keeps what it does not change. */
+static enum jmon_status current_review(struct app *app, const struct indicator *ind,
+				       struct review *r, bool *found, struct jmon_error *err)
+{
+	struct cell_key key = { ind->id, app->region, app->period, "" };
+
+	*found = false;
+	if (!app->db || !app->period[0])
+		return jmon_fail(err, JMON_NOINPUT, "geen gegevens om te beoordelen");
+	return query_review(app->db, &key, r, found, err);
+}
+
 enum jmon_status app_toggle_reviewed(struct app *app, const struct indicator *ind,
 				     struct jmon_error *err)
 {
-	struct cell_key key = { ind->id, app->region, app->period, "" };
 	struct review r = { 0 };
-	bool found = false;
-	enum jmon_status st;
+	bool found;
+	enum jmon_status st = current_review(app, ind, &r, &found, err);
 
-	if (!app->db || !app->period[0])
-		return jmon_fail(err, JMON_NOINPUT, "geen gegevens om te beoordelen");
-	if ((st = query_review(app->db, &key, &r, &found, err)))
-		return st;
-	st = write_review(app, ind, found ? r.status_override : NULL, found ? r.reason : NULL,
-			  !(found && r.reviewed), err);
+	if (st == JMON_OK)
+		st = write_review(app, ind, found ? r.status_override : NULL,
+				  found ? r.reason : NULL, !(found && r.reviewed), err);
 	review_free(&r);
 	return st;
 }
@@ -235,18 +243,15 @@ enum jmon_status app_toggle_reviewed(struct app *app, const struct indicator *in
 enum jmon_status app_override(struct app *app, const struct indicator *ind, const char *status,
 			      const char *reason, struct jmon_error *err)
 {
-	struct cell_key key = { ind->id, app->region, app->period, "" };
 	struct review r = { 0 };
-	bool found = false;
+	bool found;
 	enum jmon_status st;
 
-	if (!app->db || !app->period[0])
-		return jmon_fail(err, JMON_NOINPUT, "geen gegevens om te beoordelen");
 	if (status && (!reason || !*reason))
 		return jmon_fail(err, JMON_USAGE, "een andere kleur vraagt een reden");
-	if ((st = query_review(app->db, &key, &r, &found, err)))
-		return st;
-	st = write_review(app, ind, status, status ? reason : NULL, found && r.reviewed, err);
+	st = current_review(app, ind, &r, &found, err);
+	if (st == JMON_OK)
+		st = write_review(app, ind, status, status ? reason : NULL, found && r.reviewed, err);
 	review_free(&r);
 	return st;
 }

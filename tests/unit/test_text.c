@@ -72,6 +72,28 @@ static void ascii_locale(void **state)
 	assert_true(text_utf8_locale());
 }
 
+static void ascii_transliteration(void **state)
+{
+	char out[64];
+
+	(void)state;
+	assert_string_equal(text_ascii(out, sizeof out, "Cliënttevredenheid"), "Clienttevredenheid");
+	assert_string_equal(text_ascii(out, sizeof out, "Ondertoezichtstelling"), "Ondertoezichtstelling");
+	assert_string_equal(text_ascii(out, sizeof out, "é à ö Ü ß"), "e a o U s");
+	assert_string_equal(text_ascii(out, sizeof out, "● groen"), "? groen");	/* one column each */
+	assert_string_equal(text_ascii(out, sizeof out, "a\xffb"), "a?b");		/* invalid byte */
+	assert_string_equal(text_ascii(out, 4, "abcdef"), "abc");
+}
+
+static void contains_ignores_case(void **state)
+{
+	(void)state;
+	assert_true(text_contains("Aanmeldwachttijd jeugd-ggz", "WACHT"));
+	assert_true(text_contains("Aanmeldwachttijd", ""));
+	assert_false(text_contains("Klachten", "bezwaar"));
+	assert_false(text_contains("", "a"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -80,6 +102,8 @@ int main(void)
 		cmocka_unit_test(cut_with_ellipsis),
 		cmocka_unit_test(pad_left_and_right),
 		cmocka_unit_test(ascii_locale),
+		cmocka_unit_test(ascii_transliteration),
+		cmocka_unit_test(contains_ignores_case),
 	};
 	setlocale(LC_ALL, "C.UTF-8");
 	return RUN_TESTS(tests);
