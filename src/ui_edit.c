@@ -175,6 +175,10 @@ bool ui_edit(struct app *app, const char *title, char **text)
 		refresh();
 		if (!ui_next_event(app, &ev))
 			break;
+		if (ev.command && ui_inline_command(ev.command)) {
+			ui_event_free(&ev);
+			continue;
+		}
 		if (ev.command) {
 			ui_requeue_command(ev.command);
 			break;

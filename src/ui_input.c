@@ -25,6 +25,16 @@ static char *pending_command;
 
 bool ui_scripted(void) { return scripted; }
 
+bool ui_inline_command(const char *command)
+{
+	/* ":dump FILE" inside a prompt or the editor dumps what is on screen
+	 * and goes on: so a test can see the editor open */
+	if (strncmp(command, "dump ", 5) != 0)
+		return false;
+	ui_dump_screen(command + 5);
+	return true;
+}
+
 void ui_requeue_command(char *command)
 {
 	free(pending_command);
@@ -216,6 +226,10 @@ bool ui_prompt(struct app *app, const char *label, char *buf, size_t size)
 		refresh();
 		if (!ui_next_event(app, &ev))
 			break;
+		if (ev.command && ui_inline_command(ev.command)) {
+			ui_event_free(&ev);
+			continue;
+		}
 		if (ev.command) {
 			ui_requeue_command(ev.command);
 			break;

@@ -134,7 +134,9 @@ static int build(struct view *v, struct app *app, char (*lines)[256], enum ui_st
 			continue;
 		snprintf(label, sizeof label, "%s%s%s", ci->label, cc ? " › " : "", cc ? cc->label : "");
 		d[0] = '\0';
-		if (c->has_diff && !withheld(ci, &c->old) && !withheld(ci, &c->now))
+		if (c->has_diff && c->diff == 0 && strcmp(c->old.flag, c->now.flag))
+			snprintf(d, sizeof d, "%s", !c->now.flag[0] ? "definitief" : c->now.flag);
+		else if (c->has_diff && !withheld(ci, &c->old) && !withheld(ci, &c->now))
 			numfmt_unit(d, sizeof d, c->diff, ci->decimals, ci->unit, NUMFMT_SIGN);
 		char cut[128];
 		text_pad(cut, sizeof cut, label, 40, false);

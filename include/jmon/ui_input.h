@@ -25,6 +25,9 @@ void ui_event_free(struct ui_event *ev);
 /* A script's :command that arrived inside a prompt or the editor: it ends
  * them and runs next, so a test never hangs there.  Takes ownership. */
 void ui_requeue_command(char *command);
+/* A :command a prompt or the editor runs itself and goes on (":dump FILE",
+ * so a test sees them open); true when it was one. */
+bool ui_inline_command(const char *command);
 /* Read a line on the status row after label; false when cancelled (Esc). */
 bool ui_prompt(struct app *app, const char *label, char *buf, size_t size);
 /* Write the visible screen as text, trailing spaces trimmed; 0 or -1. */

@@ -767,6 +767,7 @@ h
 t
 e
 n
+:dump editor.txt
 <C-x>
 j
 a
@@ -824,6 +825,32 @@ expect explained.txt <<'EOF'
 
 
  Cijfers › Verwijzingen
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+EOF
+expect editor.txt <<'EOF'
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■1 ▲1 ●2 ○3 beoordeeld 1/7
+  1 Cijfers  [2 Wachttijden]  3 Beschermingstafel   4 Klachten/bezwaar
+Toelichting Aanmeldwachttijd jeugd-ggz, 2020 Q1
+ Lang
+ wachten
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Ctrl-X: opslaan   Esc: annuleren   Enter: nieuwe regel
  Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
 EOF
 expect edited.txt <<'EOF'
