@@ -2,8 +2,8 @@
  *             [--chapter ID] [--format text|csv|json|md]
  *
  * The stoplight table of one region and period on standard output.
- * Defaults: the monitor's region (monitor.region) and the newest period
- * with data for that region.  The database is opened read-only, so a
+ * Defaults: the monitor's region (monitor.region) and its period
+ * (monitor.period), else the newest period with data for that region.  The database is opened read-only, so a
  * report can run while an import does.
  *
  * Exit status, beyond main's:
@@ -53,13 +53,19 @@ static enum jmon_status pick_chapter(const struct config *cfg, const char *id,
 	return JMON_USAGE;
 }
 
-/* --period, or the newest period with data for the region. */
-static enum jmon_status pick_period(struct db *db, const char *region, const char *asked,
-				    char code[PERIOD_CODE_MAX], struct jmon_error *err)
+/* --period, monitor.period, or the newest period with data for the
+ * region.  A monitor whose document is about a half-year (2018H2) also
+ * holds figures of a shorter or longer period that ends the same day
+ * (2018Q4, 2018): "newest" would pick one of those. */
+static enum jmon_status pick_period(struct db *db, const struct config *cfg, const char *region,
+				    const char *asked, char code[PERIOD_CODE_MAX],
+				    struct jmon_error *err)
 {
 	bool found;
 	enum jmon_status st;
 
+	if (!asked)
+		asked = cfg->monitor.period;
 	if (asked) {
 		snprintf(code, PERIOD_CODE_MAX, "%s", asked);	/* figures_load checks it */
 		return JMON_OK;
@@ -108,7 +114,7 @@ static enum jmon_status run(const struct options *opt, const struct config *cfg,
 	st = db_open(path, DB_READONLY, NULL, &db, err);
 	free(path);
 	if (st == JMON_OK)
-		st = pick_period(db, region, opt->period, period, err);
+		st = pick_period(db, cfg, region, opt->period, period, err);
 	if (st == JMON_OK)
 		st = report_load(db, cfg, region, period, chapter, &r, err);
 	if (st == JMON_OK) {

@@ -205,6 +205,7 @@ static void free_rule(struct stoplight_rule *r)
 	for (size_t i = 0; i < r->ncategories; i++)
 		free(r->categories[i]);
 	free(r->categories);
+	free(r->count_from);
 }
 
 static void free_indicator(struct indicator *ind)
@@ -232,6 +233,7 @@ void config_release(struct config *cfg)
 	free(cfg->path);
 	free(m->title);
 	free(m->region);
+	free(m->period);
 	free(m->database);
 	free(m->legend_red);
 	free(m->legend_amber);

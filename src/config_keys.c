@@ -1,18 +1,18 @@
-/* The keys of the configuration (DESIGN section 5) as field tables, and
- * the checks that need more than one key: ids unique, references that
- * resolve, bands that can match.  The walk itself is in config_yaml.c. */
+/* The keys of the configuration (DESIGN section 5) as field tables.  The
+ * walk itself is in config_yaml.c, the checks that need more than one key
+ * in config_check.c. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "jmon/condition.h"
 #include "jmon/config_yaml.h"
+#include "jmon/period.h"
 #include "jmon/xmalloc.h"
 
 #define DEFAULT_MIN_COUNT 10
 
 /* Names in enum order, NULL-terminated for F_CHOICE. */
 static const char *const unit_names[] = {
-	"aantal", "procent", "weken", "dagen", "euro", "score", NULL
+	"aantal", "procent", "weken", "dagen", "euro", "score", "none", NULL
 };
 static const char *const total_names[] = { "sum", "none", NULL };
 static const char *const on_names[] = {
@@ -47,6 +47,26 @@ static void monitor_privacy(struct loader *ld, yaml_node_t *v, void *obj)
 		    &((struct monitor *)obj)->min_count);
 }
 
+/* Kept canonical (2018HJ02 becomes 2018H2): the database and the screens
+ * use the canonical code. */
+static void monitor_period(struct loader *ld, yaml_node_t *v, void *obj)
+{
+	struct monitor *m = obj;
+	const char *code = cfg_text(ld, v);
+	struct period p;
+	char canonical[PERIOD_CODE_MAX];
+
+	if (!code)
+		return;
+	if (!period_parse_str(code, &p)) {
+		cfg_error(ld, v, "'period': malformed period '%s' (expected 2020, 2020H1, 2020Q1, "
+			  "2020M03, 2023-01-01 or a CBS code like 2020KW01)", code);
+		return;
+	}
+	free(m->period);
+	m->period = xstrdup(period_format(&p, canonical));
+}
+
 static void monitor_legend(struct loader *ld, yaml_node_t *v, void *obj)
 {
 	cfg_mapping(ld, v, "legend", legend_fields, ARRAY_SIZE(legend_fields), obj);
@@ -55,6 +75,7 @@ static void monitor_legend(struct loader *ld, yaml_node_t *v, void *obj)
 static const struct field monitor_fields[] = {
 	FIELD_TEXT("title", struct monitor, title),
 	FIELD_TEXT("region", struct monitor, region),
+	FIELD_CALL("period", monitor_period),
 	FIELD_TEXT("database", struct monitor, database),
 	FIELD_CALL("privacy", monitor_privacy),
 	FIELD_CALL("legend", monitor_legend),
@@ -210,6 +231,19 @@ static void rule_categories(struct loader *ld, yaml_node_t *v, void *obj)
 	}
 }
 
+/* Checked once every indicator is read: it may name a later one. */
+static void rule_count_from(struct loader *ld, yaml_node_t *v, void *obj)
+{
+	struct stoplight_rule *rule = obj;
+	const char *id = cfg_text(ld, v);
+
+	if (!id)
+		return;
+	free(rule->count_from);
+	rule->count_from = xstrdup(id);
+	rule->count_from_pos = cfg_pos(v);
+}
+
 static const struct field stoplight_fields[] = {
 	FIELD_CHOICE("on", struct stoplight_rule, on, on_names, "stoplight kind"),
 	FIELD_CONDITION("green", struct stoplight_rule, green),
@@ -217,6 +251,7 @@ static const struct field stoplight_fields[] = {
 	FIELD_CONDITION("red", struct stoplight_rule, red),
 	FIELD_INT("min_n", struct stoplight_rule, min_n, 0, 1000000),
 	FIELD_CALL("categories", rule_categories),
+	FIELD_CALL("count_from", rule_count_from),
 };
 
 static void indicator_stoplight(struct loader *ld, yaml_node_t *v, void *obj)
@@ -307,104 +342,11 @@ static const struct field indicator_fields[] = {
 	FIELD_CALL("privacy", indicator_privacy),
 };
 
-/* "band 'amber' (<= 4) can never match: 'green' (<= 6) already covers it" */
-static void check_band_order(struct loader *ld, yaml_node_t *sl, const struct stoplight_rule *r)
-{
-	const struct condition *green = r->green.op != COND_NONE ? &r->green : NULL;
-	const struct condition *amber = r->amber.op != COND_NONE ? &r->amber : NULL;
-	const struct condition *before[2] = { green, amber };
-
-	if (green && amber && condition_covered(amber, before, 1))
-		cfg_error(ld, cfg_get(ld, sl, "amber"),
-			  "band 'amber' (%s) can never match: 'green' (%s) already covers it",
-			  amber->text, green->text);
-	if (r->red.op == COND_NONE || !(green || amber) || !condition_covered(&r->red, before, 2))
-		return;
-	if (green && amber)
-		cfg_error(ld, cfg_get(ld, sl, "red"),
-			  "band 'red' (%s) can never match: 'green' (%s) and 'amber' (%s) already cover it",
-			  r->red.text, green->text, amber->text);
-	else
-		cfg_error(ld, cfg_get(ld, sl, "red"),
-			  "band 'red' (%s) can never match: '%s' (%s) already covers it",
-			  r->red.text, green ? "green" : "amber", (green ? green : amber)->text);
-}
-
-static void check_rule_categories(struct loader *ld, yaml_node_t *list, const struct indicator *ind)
-{
-	const char **ids;
-	size_t n;
-	yaml_node_item_t *items;
-
-	if (!list || list->type != YAML_SEQUENCE_NODE)
-		return;
-	if (ind->ncategories == 0 && list->data.sequence.items.top > list->data.sequence.items.start) {
-		cfg_error(ld, list, "stoplight.categories names categories, but indicator '%s' has none",
-			  ind->id);
-		return;
-	}
-	ld->key = "categories";
-	items = cfg_sequence(ld, list, &n);
-	ids = xcalloc(ind->ncategories + 1, sizeof *ids);
-	for (size_t i = 0; i < ind->ncategories; i++)
-		ids[i] = ind->categories[i].id;
-	for (size_t i = 0; i < n; i++) {
-		yaml_node_t *item = cfg_node(ld, items[i]);
-		const char *id = item->type == YAML_SCALAR_NODE ? (const char *)item->data.scalar.value : NULL;
-		if (id && !indicator_category(ind, id))
-			cfg_unknown(ld, item, "category", id, ids, ind->ncategories);
-	}
-	free(ids);
-	ld->key = NULL;
-}
-
-static void check_rule(struct loader *ld, yaml_node_t *node, const struct indicator *ind)
-{
-	const struct stoplight_rule *r = &ind->rule;
-	yaml_node_t *sl = cfg_get(ld, node, "stoplight");
-	yaml_node_t *on = cfg_get(ld, sl, "on");
-
-	if (!r->present)
-		return;
-	if (r->green.op == COND_NONE && r->amber.op == COND_NONE && r->red.op == COND_NONE
-	    && !cfg_get(ld, sl, "green") && !cfg_get(ld, sl, "amber") && !cfg_get(ld, sl, "red"))
-		cfg_error(ld, sl, "a stoplight needs at least one band: green, amber or red");
-	if (r->on == ON_NORM_RATIO && !ind->norm.present)
-		cfg_error(ld, on ? on : sl, "on: norm_ratio needs a 'norm' on indicator '%s'", ind->id);
-	if (r->on == ON_PEER_PCT && !ind->peers && !cfg_get(ld, node, "peers"))
-		cfg_error(ld, on ? on : sl, "on: peer_pct needs 'peers' (a peer group) on indicator '%s'",
-			  ind->id);
-	check_band_order(ld, sl, r);
-	check_rule_categories(ld, cfg_get(ld, sl, "categories"), ind);
-}
-
-/* Indicator ids are unique across all chapters: the database and the
- * command line name an indicator without its chapter. */
-static void check_indicator_id(struct loader *ld, yaml_node_t *node, const struct indicator *ind)
-{
-	const struct config *cfg = ld->cfg;
-	yaml_node_t *idnode = cfg_get(ld, node, "id");
-
-	for (size_t c = 0; c < cfg->nchapters; c++) {
-		const struct chapter *ch = &cfg->chapters[c];
-		for (size_t i = 0; i < ch->nindicators; i++) {
-			const struct indicator *other = &ch->indicators[i];
-			if (other == ind)
-				return;
-			if (other->id && !strcmp(other->id, ind->id)) {
-				cfg_error(ld, idnode,
-					  "duplicate indicator id '%s' (first in chapter '%s', line %d)",
-					  ind->id, ch->id ? ch->id : "?", other->pos.line);
-				return;
-			}
-		}
-	}
-}
 
 static void read_indicator(struct loader *ld, yaml_node_t *node, struct indicator *ind)
 {
 	ind->min_count = -1;
-	ind->pos = (struct config_pos){ (int)node->start_mark.line + 1, (int)node->start_mark.column + 1 };
+	ind->pos = cfg_pos(node);
 	if (!cfg_item_mapping(ld, node, "indicator", indicator_fields, ARRAY_SIZE(indicator_fields), ind))
 		return;
 	if (!ind->id) {
@@ -414,11 +356,11 @@ static void read_indicator(struct loader *ld, yaml_node_t *node, struct indicato
 	}
 	if (!cfg_id_ok(ld, cfg_get(ld, node, "id"), ind->id))
 		return;
-	check_indicator_id(ld, node, ind);
+	config_check_indicator_id(ld, node, ind);
 	default_text(&ind->label, ind->id);
 	if (ind->min_count < 0)
 		ind->min_count = ld->cfg->monitor.min_count;
-	check_rule(ld, node, ind);
+	config_check_indicator(ld, node, ind);
 }
 
 /* --- chapters ----------------------------------------------------------- */
@@ -429,7 +371,7 @@ static void chapter_indicators(struct loader *ld, yaml_node_t *v, void *obj)
 	size_t n;
 	yaml_node_item_t *items = cfg_sequence(ld, v, &n);
 
-	/* allocated at full size up front: check_indicator_id walks this
+	/* allocated at full size up front: config_check_indicator_id walks this
 	 * array while it fills, so it must not move */
 	ch->indicators = xcalloc(n ? n : 1, sizeof *ch->indicators);
 	for (size_t i = 0; i < n; i++) {
@@ -500,8 +442,9 @@ void config_read_root(struct loader *ld, yaml_node_t *root)
 	monitor_defaults(m);
 	if (r.peers)
 		read_peers(ld, r.peers);
-	if (r.chapters)
+	if (r.chapters) {
 		read_chapters(ld, r.chapters);
-	else
+		config_check_references(ld);
+	} else
 		cfg_error(ld, root, "no 'chapters': a monitor needs at least one chapter");
 }

@@ -17,17 +17,36 @@
 #include "jmon/suggest.h"
 #include "jmon/xmalloc.h"
 
-void cfg_error(struct loader *ld, const yaml_node_t *node, const char *fmt, ...)
+struct config_pos cfg_pos(const yaml_node_t *node)
+{
+	/* libyaml's marks count from 0; editors count from 1 */
+	return (struct config_pos){ (int)node->start_mark.line + 1, (int)node->start_mark.column + 1 };
+}
+
+static void error_va(struct loader *ld, struct config_pos pos, const char *fmt, va_list ap)
 {
 	char msg[700];
+
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	diag_add(ld->diag, ld->name, pos.line, pos.col, "%s", msg);
+}
+
+void cfg_error(struct loader *ld, const yaml_node_t *node, const char *fmt, ...)
+{
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	error_va(ld, cfg_pos(node), fmt, ap);
 	va_end(ap);
-	/* libyaml's marks count from 0; editors count from 1 */
-	diag_add(ld->diag, ld->name, (long)node->start_mark.line + 1,
-		 (long)node->start_mark.column + 1, "%s", msg);
+}
+
+void cfg_error_at(struct loader *ld, struct config_pos pos, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	error_va(ld, pos, fmt, ap);
+	va_end(ap);
 }
 
 static const char *node_kind(const yaml_node_t *node)
@@ -125,9 +144,15 @@ static void list_words(struct strbuf *sb, const char *const *words, size_t n)
 		sb_addf(sb, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", words[i]);
 }
 
-/* "unknown unit 'uren'; did you mean 'uren'?" or "...; expected a, b or c" */
 void cfg_unknown(struct loader *ld, yaml_node_t *node, const char *noun,
-			 const char *word, const char *const *words, size_t n)
+		 const char *word, const char *const *words, size_t n)
+{
+	cfg_unknown_at(ld, cfg_pos(node), noun, word, words, n);
+}
+
+/* "unknown unit 'uren'; did you mean 'uren'?" or "...; expected a, b or c" */
+void cfg_unknown_at(struct loader *ld, struct config_pos pos, const char *noun,
+		    const char *word, const char *const *words, size_t n)
 {
 	struct strbuf sb = STRBUF_INIT;
 	const char *near = suggest_word(word, words, n);
@@ -140,7 +165,7 @@ void cfg_unknown(struct loader *ld, yaml_node_t *node, const char *noun,
 		sb_adds(&sb, "expected ");
 		list_words(&sb, words, n);
 	}
-	cfg_error(ld, node, "unknown %s '%s'; %s", noun, word, sb_str(&sb));
+	cfg_error_at(ld, pos, "unknown %s '%s'; %s", noun, word, sb_str(&sb));
 	sb_free(&sb);
 }
 
@@ -191,8 +216,7 @@ static void read_condition(struct loader *ld, yaml_node_t *node, struct conditio
 	if ((problem = condition_parse(s, c)))
 		cfg_error(ld, node, "'%s': '%s': %s", ld->key, s, problem);
 	else
-		c->pos = (struct config_pos){ (int)node->start_mark.line + 1,
-					      (int)node->start_mark.column + 1 };
+		c->pos = cfg_pos(node);
 }
 
 static void read_field(struct loader *ld, const struct field *f, yaml_node_t *node, void *obj)

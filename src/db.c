@@ -144,6 +144,10 @@ static enum jmon_status open_readwrite(struct db *db, const struct config *cfg,
 	 * read-only only when those two already exist. */
 	int persist = 1;
 	sqlite3_file_control(db->sql, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+	/* ...but empty: a kept WAL of a million-row import (90 MB) made every
+	 * reader's first query cost 40 ms instead of 1 */
+	if ((rc = db_exec(db, "PRAGMA journal_size_limit = 0", err)) != JMON_OK)
+		return rc;
 	if (cfg)
 		return db_sync_config(db, cfg, err);
 	return JMON_OK;

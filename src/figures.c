@@ -142,6 +142,25 @@ static enum jmon_status peers_of(struct context *cx, const struct indicator *ind
 	return JMON_OK;
 }
 
+/* For min_n on a figure that is not a count (a percentage): the number of
+ * cases behind it, from the indicator its stoplight.count_from names, in
+ * the same region, period and category.  Unknown: min_n does not apply. */
+static enum jmon_status count_of(struct context *cx, const struct indicator *ind,
+				 const char *category, struct stoplight_input *in)
+{
+	const struct indicator *from;
+	struct cell_value n;
+	enum jmon_status st;
+
+	if (!ind->rule.count_from || !(from = config_indicator(cx->cfg, ind->rule.count_from)))
+		return JMON_OK;
+	if ((st = cell(cx, from, cx->fs->region, cx->fs->period, category, &n)))
+		return st;
+	in->has_count = n.present && n.has_value;
+	in->count = n.value;
+	return JMON_OK;
+}
+
 /* Fill one row: values, change, stoplight. */
 static enum jmon_status evaluate(struct context *cx, struct figure *f,
 				 const struct stoplight_override *override)
@@ -170,19 +189,26 @@ static enum jmon_status evaluate(struct context *cx, struct figure *f,
 	f->change = f->has_change ? f->now.value - f->prev.value : 0;
 	f->colored = stoplight_applies(ind, cat);
 	if (!f->colored) {
+		/* unit none: nothing is computed, so only a status set by hand */
+		bool by_hand = ind->unit == UNIT_NONE;
 		f->light.status = f->light.computed = STOPLIGHT_GREY;
 		snprintf(f->light.reason, sizeof f->light.reason, "%s",
-			 ind->rule.present ? "geen regel voor deze categorie" : "geen regel");
+			 by_hand ? "zonder cijfer: de status zet een analist"
+			 : ind->rule.present ? "geen regel voor deze categorie" : "geen regel");
 		if (override) {
 			f->light.status = override->status;
 			f->light.overridden = true;
-			snprintf(f->light.reason, sizeof f->light.reason,
-				 "handmatig: %s (berekend: grijs)", override->reason);
+			snprintf(f->light.reason, sizeof f->light.reason, "handmatig: %s%s",
+				 override->reason, by_hand ? "" : " (berekend: grijs)");
 		}
 		return JMON_OK;
 	}
-	if ((st = peers_of(cx, ind, cat, &in, &peer_values)))
+	if ((st = peers_of(cx, ind, cat, &in, &peer_values)) ||
+	    (st = count_of(cx, ind, cat, &in))) {
+		free((void *)in.peers);
+		free(peer_values);
 		return st;
+	}
 	in.region = fs->region;
 	in.category = cat;
 	in.current = now;
@@ -357,7 +383,7 @@ static const struct {
 char *figure_value_text(const struct figure *f, char *buf, size_t size)
 {
 	buf[0] = '\0';
-	if (!f->now.present)
+	if (!f->now.present || f->ind->unit == UNIT_NONE)	/* no value expected */
 		return buf;
 	/* "<10" only for a count that is small itself: a total hidden to
 	 * protect one small part may be far above the minimum */

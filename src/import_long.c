@@ -126,6 +126,11 @@ static enum jmon_status read_row(struct long_reader *r, struct jmon_error *err)
 	}
 	if (!read_value(r, &has_value, &value, &flag) || !ok)
 		return JMON_OK;
+	if (has_value && ind->unit == UNIT_NONE) {
+		import_error(im, column(r, COL_VALUE), "indicator '%s' has unit none: it takes "
+			     "no value (its status comes from a review)", ind->id);
+		return JMON_OK;
+	}
 	first = import_seen(im, &(struct import_key){ reg->s, ind, cat, period_pack(&p),
 						       (uint32_t)c->record_line });
 	if (first) {

@@ -176,7 +176,7 @@ char *numfmt_machine(char *buf, size_t size, double v, int decimals)
 
 static const char *const unit_suffixes[] = {
 	[UNIT_AANTAL] = "", [UNIT_PROCENT] = "%", [UNIT_WEKEN] = "wk",
-	[UNIT_DAGEN] = "dgn", [UNIT_EURO] = "€", [UNIT_SCORE] = "",
+	[UNIT_DAGEN] = "dgn", [UNIT_EURO] = "€", [UNIT_SCORE] = "", [UNIT_NONE] = "",
 };
 
 const char *unit_suffix(enum unit u)

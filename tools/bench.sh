@@ -78,3 +78,34 @@ awk -v a="$t0" -v b="$t1" -v c="$t2" -v d="$t3" -v e="$t4" -v rows="$rows" 'BEGI
 	printf "ratio:           %6.2f    (target <= 1.5)\n", j / s
 	printf "jmon import of a revision (every row compared): %.2f s\n", r
 }'
+
+# The browser: time to the first screen and per key, on the big database
+# (500 gemeenten x 40 quarters, two deliveries) against a small one of the
+# same monitor (one gemeente), in the same run.  Headless (JMON_SCRIPT), so
+# it measures jmon, not a terminal.
+head -n 2001 "$csv" >"$dir/small.csv"
+rm -f "$dir"/small.db*
+"$jmon" import --config "$cfg" --db "$dir/small.db" "$dir/small.csv" >/dev/null
+printf ':dump /dev/null\n' >"$dir/first.keys"
+awk 'BEGIN { for (i = 0; i < 50; i++) print "j\nk\n[\n]" }' >"$dir/keys.keys"
+
+# run DB SCRIPT TIMES: seconds for TIMES runs
+run() {
+	s=$(now)
+	i=0
+	while [ $i -lt "$3" ]; do
+		JMON_SCRIPT="$2" "$jmon" --config "$cfg" --db "$1" --region GM0001 >/dev/null
+		i=$((i + 1))
+	done
+	e=$(now)
+	awk -v s="$s" -v e="$e" -v n="$3" 'BEGIN { printf "%.4f", (e - s) / n }'
+}
+big_first=$(run "$dir/jmon.db" "$dir/first.keys" 10)
+small_first=$(run "$dir/small.db" "$dir/first.keys" 10)
+big_keys=$(run "$dir/jmon.db" "$dir/keys.keys" 3)
+small_keys=$(run "$dir/small.db" "$dir/keys.keys" 3)
+awk -v bf="$big_first" -v sf="$small_first" -v bk="$big_keys" -v sk="$small_keys" 'BEGIN {
+	printf "first screen:    %6.1f ms big, %6.1f ms small  (ratio %.2f)\n", bf * 1000, sf * 1000, bf / sf
+	printf "per key:         %6.2f ms big, %6.2f ms small  (200 keys: j k [ ])\n", \
+		(bk - bf) / 200 * 1000, (sk - sf) / 200 * 1000
+}'

@@ -14,7 +14,10 @@ struct config_pos {		/* 1-based, from libyaml's marks */
 	int line, col;
 };
 
-enum unit { UNIT_AANTAL, UNIT_PROCENT, UNIT_WEKEN, UNIT_DAGEN, UNIT_EURO, UNIT_SCORE };
+/* UNIT_NONE: a figure without a number (a theme, a control measure): no
+ * value is expected, nothing is computed, and its status can only be set
+ * by hand (a review). */
+enum unit { UNIT_AANTAL, UNIT_PROCENT, UNIT_WEKEN, UNIT_DAGEN, UNIT_EURO, UNIT_SCORE, UNIT_NONE };
 enum total_kind { TOTAL_SUM, TOTAL_NONE };
 
 /* What a stoplight rule compares (DESIGN section 5, "What on: compares"). */
@@ -34,6 +37,11 @@ struct stoplight_rule {
 	enum rule_on on;
 	struct condition green, amber, red;	/* red absent = fallback */
 	int min_n;		/* counts below this: grey */
+	char *count_from;	/* NULL, or the indicator that holds the number
+				 * of cases behind this one (a percentage), in
+				 * the same region, period and category: min_n
+				 * applies to that number */
+	struct config_pos count_from_pos;
 	char **categories;	/* stoplight.categories: the category rows it
 				 * colours; ncategories == 0: every row */
 	size_t ncategories;
@@ -91,6 +99,8 @@ struct peer_group {
 struct monitor {
 	char *title;
 	char *region;		/* the region to open */
+	char *period;		/* the period to open and report (canonical
+				 * code); NULL: the newest with data */
 	char *database;		/* NULL: not set */
 	int min_count;		/* privacy: counts below are shown as "<N" */
 	char *legend_red, *legend_amber, *legend_green;

@@ -3,8 +3,9 @@
  * src/config.c      search order, files, lookups, freeing
  * src/config_yaml.c the YAML document and a table-driven walk of mappings
  *                   (keys, types, duplicates, suggestions, positions)
- * src/config_keys.c the keys of DESIGN section 5 as field tables, and the
- *                   checks that span keys (references, band order)
+ * src/config_keys.c the keys of DESIGN section 5 as field tables
+ * src/config_check.c the checks that span keys (references, band order,
+ *                   unit none)
  */
 #ifndef JMON_CONFIG_YAML_H
 #define JMON_CONFIG_YAML_H
@@ -72,6 +73,12 @@ struct field {
 /* An error at node's position. */
 void cfg_error(struct loader *ld, const yaml_node_t *node, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* An error at a position kept from the walk, for checks that can only run
+ * once the whole file is read (a reference to a later indicator). */
+void cfg_error_at(struct loader *ld, struct config_pos pos, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* node's position, 1-based. */
+struct config_pos cfg_pos(const yaml_node_t *node);
 
 /* Read a mapping into obj by the field table: unknown keys (with a
  * suggestion), duplicate keys and wrong types are errors.  `what` names
@@ -88,6 +95,8 @@ bool cfg_item_mapping(struct loader *ld, yaml_node_t *node, const char *what,
 /* "unknown NOUN 'word'; did you mean 'near'?" or "...; expected a, b or c" */
 void cfg_unknown(struct loader *ld, yaml_node_t *node, const char *noun,
 		 const char *word, const char *const *words, size_t n);
+void cfg_unknown_at(struct loader *ld, struct config_pos pos, const char *noun,
+		    const char *word, const char *const *words, size_t n);
 
 /* The value of key in a mapping node, or NULL. */
 yaml_node_t *cfg_get(struct loader *ld, yaml_node_t *mapping, const char *key);
@@ -105,5 +114,16 @@ bool cfg_id_ok(struct loader *ld, yaml_node_t *node, const char *id);
 
 /* The top level (config_keys.c). */
 void config_read_root(struct loader *ld, yaml_node_t *root);
+
+/* --- config_check.c, called by config_keys.c ------------------------- */
+
+/* An indicator read whole: its stoplight rule against its other keys, and
+ * what unit none rules out. */
+void config_check_indicator(struct loader *ld, yaml_node_t *node, const struct indicator *ind);
+/* Its id is not used by an indicator before it (in any chapter). */
+void config_check_indicator_id(struct loader *ld, yaml_node_t *node, const struct indicator *ind);
+/* Once every chapter is read: references between indicators
+ * (stoplight.count_from). */
+void config_check_references(struct loader *ld);
 
 #endif

@@ -184,6 +184,7 @@ static void test_defaults(void **state)
 	assert_string_equal(cfg->monitor.title, "Monitor jeugdhulp");
 	assert_null(cfg->monitor.region);
 	assert_null(cfg->monitor.database);
+	assert_null(cfg->monitor.period);	/* the newest period with data */
 	assert_int_equal(cfg->monitor.min_count, 10);
 	assert_string_equal(cfg->monitor.legend_red,
 			    "Er is een extra maatregel nodig om de gestelde resultaten te halen.");
@@ -306,7 +307,7 @@ static void test_unknown_names(void **state)
 	refused(CH "      - {id: x, unit: week}\n",
 		"t.yaml:4:23: unknown unit 'week'; did you mean 'weken'?");
 	refused(CH "      - {id: x, unit: uren}\n",
-		"t.yaml:4:23: unknown unit 'uren'; expected aantal, procent, weken, dagen, euro or score");
+		"t.yaml:4:23: unknown unit 'uren'; expected aantal, procent, weken, dagen, euro, score or none");
 	refused(CH "      - {id: x, total: som}\n",
 		"t.yaml:4:24: unknown total 'som'; did you mean 'sum'?");
 	refused(CH "      - {id: x, stoplight: {on: delta, green: '< 1'}}\n",
@@ -402,6 +403,120 @@ static void test_cross_key_rules(void **state)
 		"t.yaml:2:5: peer group 'p' has no 'regions'");
 	refused("chapters:\n  - {id: c}\n",
 		"t.yaml:2:5: chapter 'c' has no 'indicators'");
+}
+
+/* monitor.period: the period to open and report, kept canonical. */
+static void test_monitor_period(void **state)
+{
+	static const struct { const char *written, *stored; } ok[] = {
+		{ "2018H2", "2018H2" }, { "2018HJ02", "2018H2" }, { "2015KW01", "2015Q1" },
+		{ "2016", "2016" }, { "2020JJ00", "2020" }, { "2020M03", "2020M03" },
+		{ "2019-10-01", "2019-10-01" },
+	};
+	char yaml[200];
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(ok); i++) {
+		snprintf(yaml, sizeof yaml, "monitor: {period: %s}\n" CH "      - id: x\n",
+			 ok[i].written);
+		struct config *cfg = load_ok(yaml);
+		assert_string_equal(cfg->monitor.period, ok[i].stored);
+		config_free(cfg);
+	}
+	refused("monitor:\n  period: 2018H3\n" CH "      - id: x\n",
+		"t.yaml:2:11: 'period': malformed period '2018H3' (expected 2020, 2020H1, 2020Q1, "
+		"2020M03, 2023-01-01 or a CBS code like 2020KW01)");
+	refused("monitor:\n  period: 2023-02-29\n" CH "      - id: x\n",
+		"t.yaml:2:11: 'period': malformed period '2023-02-29' (expected 2020, 2020H1, 2020Q1, "
+		"2020M03, 2023-01-01 or a CBS code like 2020KW01)");
+	refused("monitor:\n  period: [2018H2]\n" CH "      - id: x\n",
+		"t.yaml:2:11: 'period' must be a single value, not a list");
+	refused("monitor:\n  period:\n" CH "      - id: x\n",
+		"t.yaml:2:10: 'period' needs a value");
+}
+
+/* unit: none, a figure without a number: nothing to colour, hold against
+ * a norm, count or take from CBS; its status is set in a review. */
+static void test_unit_none(void **state)
+{
+	struct config *cfg;
+	const struct indicator *ind;
+
+	(void)state;
+	cfg = load_ok(CH "      - {id: thema, unit: none, definition: \"Streefbeeld: ...\"}\n"
+		      "      - id: maatregel\n        unit: none\n        counts: false\n"
+		      "        categories: [{id: a}, {id: b}]\n");
+	ind = config_indicator(cfg, "thema");
+	assert_int_equal(ind->unit, UNIT_NONE);
+	assert_string_equal(unit_name(ind->unit), "none");
+	assert_false(ind->rule.present);
+	assert_int_equal(config_indicator(cfg, "maatregel")->ncategories, 2);
+	config_free(cfg);
+
+	refused(CH "      - id: x\n        unit: none\n        stoplight: {green: '>= 1'}\n",
+		"t.yaml:6:20: indicator 'x' has unit none: there is no value to colour "
+		"(its status is set by hand, in a review)");
+	refused(CH "      - id: x\n        unit: none\n        norm: {value: 4}\n",
+		"t.yaml:6:15: indicator 'x' has unit none: there is no value to hold against a norm");
+	refused(CH "      - id: x\n        counts: true\n        unit: none\n",
+		"t.yaml:5:17: indicator 'x' has unit none: there is no value to count");
+	refused(CH "      - id: x\n        unit: none\n        cbs: {measure: M}\n",
+		"t.yaml:6:14: indicator 'x' has unit none: there is no value for CBS to deliver");
+	/* all at once, each at its key */
+	refused(CH "      - {id: x, unit: none, counts: true, norm: {value: 1}, stoplight: {red: '> 1'}}\n",
+		"t.yaml:4:72: indicator 'x' has unit none: there is no value to colour "
+		"(its status is set by hand, in a review)\n"
+		"t.yaml:4:50: indicator 'x' has unit none: there is no value to hold against a norm\n"
+		"t.yaml:4:37: indicator 'x' has unit none: there is no value to count");
+}
+
+/* stoplight.count_from: the indicator with the number of cases behind a
+ * percentage, same region, period and category; checked once the whole
+ * file is read, so it may name a later indicator. */
+static void test_count_from(void **state)
+{
+	struct config *cfg;
+	const struct stoplight_rule *r;
+
+	(void)state;
+	cfg = load_ok(CH "      - id: s2a\n        unit: procent\n"
+		      "        categories: [{id: jgt}, {id: spec}]\n        total: none\n"
+		      "        stoplight: {green: '>= 75', min_n: 15, count_from: s2a_n}\n"
+		      "  - id: n\n    indicators:\n"
+		      "      - {id: s2a_n, categories: [{id: spec}, {id: jgt}, {id: extra}], total: none}\n");
+	r = &config_indicator(cfg, "s2a")->rule;
+	assert_string_equal(r->count_from, "s2a_n");
+	assert_int_equal(r->count_from_pos.line, 8);
+	assert_int_equal(r->count_from_pos.col, 58);
+	assert_null(config_indicator(cfg, "s2a_n")->rule.count_from);
+	config_free(cfg);
+
+#define PCT "      - id: p\n        unit: procent\n        categories: [{id: a}, {id: b}]\n"
+	refused(PCT "        stoplight: {green: '>= 75', min_n: 15, count_from: p_m}\n"
+		"      - {id: p_n, categories: [{id: a}, {id: b}]}\n",
+		"t.yaml:7:58: unknown indicator 'p_m'; did you mean 'p_n'?");
+	refused(PCT "        stoplight: {green: '>= 75', min_n: 15, count_from: respondenten}\n",
+		"t.yaml:7:58: unknown indicator 'respondenten'; expected 'p'");
+	refused(PCT "        stoplight: {green: '>= 75', min_n: 15, count_from: p}\n",
+		"t.yaml:7:58: count_from names indicator 'p' itself; name the indicator that "
+		"holds its number of cases");
+	refused(PCT "        stoplight: {green: '>= 75', min_n: 15, count_from: p_n}\n"
+		"      - {id: p_n, categories: [{id: a}]}\n",
+		"t.yaml:7:58: count_from: indicator 'p_n' has no category 'b' (indicator 'p' has)");
+	refused(PCT "        stoplight: {green: '>= 75', count_from: p_n}\n"
+		"      - {id: p_n, categories: [{id: a}, {id: b}]}\n",
+		"t.yaml:7:47: count_from without min_n: say below how many cases indicator 'p' "
+		"is too small to judge");
+	refused(PCT "        stoplight: {green: '>= 75', min_n: 5, count_from: p_n}\n"
+		"      - {id: p_n, unit: none}\n",
+		"t.yaml:7:57: count_from: indicator 'p_n' has unit none, so it holds no number of cases");
+	refused(CH "      - {id: k, counts: true, stoplight: {green: '> 1', min_n: 5, count_from: n}}\n"
+		"      - {id: n}\n",
+		"t.yaml:4:77: count_from on indicator 'k', which counts itself: min_n already "
+		"applies to its own value");
+	refused(PCT "        stoplight: {green: '>= 75', min_n: 15, count_from: [p_n]}\n",
+		"t.yaml:7:58: 'count_from' must be a single value, not a list");
+#undef PCT
 }
 
 static void test_yaml_errors(void **state)
@@ -661,6 +776,9 @@ int main(void)
 		cmocka_unit_test(test_conditions),
 		cmocka_unit_test(test_band_order),
 		cmocka_unit_test(test_cross_key_rules),
+		cmocka_unit_test(test_monitor_period),
+		cmocka_unit_test(test_unit_none),
+		cmocka_unit_test(test_count_from),
 		cmocka_unit_test(test_yaml_errors),
 		cmocka_unit_test(test_all_errors_reported),
 		cmocka_unit_test(test_search_order),
