@@ -80,6 +80,8 @@ enum jmon_status app_open(struct app *app, const struct options *opt, struct jmo
 	set_region(app, opt->region ? opt->region : app->cfg->monitor.region);
 	if (opt->period)
 		return app_set_period(app, opt->period, err);
+	if (app->cfg->monitor.period)	/* the monitor's own main period */
+		return app_set_period(app, app->cfg->monitor.period, err);
 	if ((st = newest_period(app, err)))
 		return st;
 	return app_reload(app, err);

@@ -3,8 +3,9 @@
  *
  * The stoplight table of one region and period on standard output.
  * Defaults: the monitor's region (monitor.region) and its period
- * (monitor.period), else the newest period with data for that region.  The database is opened read-only, so a
- * report can run while an import does.
+ * (monitor.period), else the newest period with data for that region.
+ * The database is opened read-only, so a report can run while an import
+ * does.
  *
  * Exit status, beyond main's:
  *   64  a bad --format or --chapter (the message names the choices), a

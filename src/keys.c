@@ -24,6 +24,11 @@ const struct keybinding key_table[] = {
 	{ '2',           ACTION_CHAPTER,        "2" },
 	{ '3',           ACTION_CHAPTER,        "3" },
 	{ '4',           ACTION_CHAPTER,        "4" },
+	{ '5',           ACTION_CHAPTER,        "5" },
+	{ '6',           ACTION_CHAPTER,        "6" },
+	{ '7',           ACTION_CHAPTER,        "7" },
+	{ '8',           ACTION_CHAPTER,        "8" },
+	{ '9',           ACTION_CHAPTER,        "9" },
 	{ '[',           ACTION_PREV_PERIOD,    NULL },
 	{ ']',           ACTION_NEXT_PERIOD,    NULL },
 	{ JK_ENTER,      ACTION_ENTER,          NULL },
@@ -128,11 +133,18 @@ const char *action_keys(enum action a, bool utf8, char *buf, int bufsize)
 	buf[0] = '\0';
 	for (int i = 0; i < key_table_size && len < bufsize - 1; i++) {
 		char one[16];
+		int key = key_table[i].key, last = key;
 
 		if (key_table[i].action != a)
 			continue;
+		/* a run of digits reads as a range: "1-9" */
+		while (key >= '0' && key <= '9' && i + 1 < key_table_size &&
+		       key_table[i + 1].action == a && key_table[i + 1].key == last + 1)
+			last = key_table[++i].key;
 		len += snprintf(buf + len, bufsize - len, "%s%s", len ? " " : "",
-				key_name_ex(key_table[i].key, utf8, one, sizeof one));
+				key_name_ex(key, utf8, one, sizeof one));
+		if (last != key && len < bufsize - 1)
+			len += snprintf(buf + len, bufsize - len, "-%c", last);
 	}
 	return buf;
 }

@@ -90,9 +90,14 @@ void report_free(struct report *r)
 
 bool report_has_data(const struct report *r)
 {
-	for (size_t i = 0; i < r->fs.n; i++)
-		if (r->fs.rows[i].now.present && !r->fs.rows[i].derived)
+	for (size_t i = 0; i < r->fs.n; i++) {
+		const struct figure *f = &r->fs.rows[i];
+		/* what a review set counts too: a chapter of control measures
+		 * (unit: none) holds nothing else */
+		if ((f->now.present && !f->derived) || f->light.overridden || f->reviewed ||
+		    f->annotated)
 			return true;
+	}
 	return false;
 }
 

@@ -186,10 +186,10 @@ static void header_counts(const struct app *app, bool compact, char *buf, size_t
 	if (!fs->indicators)
 		return;
 	for (size_t i = 0; i < ARRAY_SIZE(order); i++)
-		len += (size_t)snprintf(buf + len, size - len, compact ? "%s%d " : "%s %d  ",
+		len += (size_t)snprintf(buf + len, size - len, compact ? " %s%d" : "%s %d  ",
 					stoplight_glyph(order[i], app->utf8),
 					fs->status_count[order[i]]);
-	snprintf(buf + len, size - len, "%sbeoordeeld %d/%d ", compact ? "" : " ", fs->reviewed,
+	snprintf(buf + len, size - len, "%sbeoordeeld %d/%d ", " ", fs->reviewed,
 		 fs->indicators);
 }
 

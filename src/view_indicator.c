@@ -148,10 +148,13 @@ static void rule_text(const struct indicator *ind, char *buf, size_t size)
 		snprintf(buf, size, "geen (status altijd grijs, of handmatig)");
 		return;
 	}
-	snprintf(buf, size, "%s: groen %s%s%s%s%s", rule_on_name(r->on),
-		 r->green.text ? r->green.text : "-",
-		 r->amber.text ? ", oranje " : "", r->amber.text ? r->amber.text : "",
-		 r->red.text ? ", rood " : ", anders rood", r->red.text ? r->red.text : "");
+	int n = snprintf(buf, size, "%s: groen %s%s%s%s%s", rule_on_name(r->on),
+			 r->green.text ? r->green.text : "-",
+			 r->amber.text ? ", oranje " : "", r->amber.text ? r->amber.text : "",
+			 r->red.text ? ", rood " : ", anders rood", r->red.text ? r->red.text : "");
+	if (r->min_n > 0 && n > 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, "; grijs onder n = %d%s%s", r->min_n,
+			 r->count_from ? " van " : "", r->count_from ? r->count_from : "");
 }
 
 static void load_explanation(struct view *v, struct app *app, const struct figure *f)
@@ -191,7 +194,8 @@ static void draw_details(struct view *v, struct app *app, int row, int bottom)
 	if (ind->definition)
 		row = wrap(row, bottom, 1, STYLE_NORMAL, ind->definition);
 	snprintf(buf, sizeof buf, "%s%s%seenheid: %s", ind->source ? "Bron: " : "",
-		 ind->source ? ind->source : "", ind->source ? " · " : "", unit_name(ind->unit));
+		 ind->source ? ind->source : "", ind->source ? " · " : "",
+		 ind->unit == UNIT_NONE ? "geen (zonder cijfer)" : unit_name(ind->unit));
 	row = wrap(row, bottom, 1, STYLE_DIM, buf);
 	if (ind->norm.present) {
 		figure_norm_text(ind, true, norm, sizeof norm);

@@ -28,7 +28,7 @@ enum {
 	_(LAST,          "last",          "laatste regel",                     "Bewegen") \
 	_(NEXT_CHAPTER,  "next-chapter",  "volgend hoofdstuk",                 "Bewegen") \
 	_(PREV_CHAPTER,  "prev-chapter",  "vorig hoofdstuk",                   "Bewegen") \
-	_(CHAPTER,       "chapter",       "hoofdstuk N (1-4, of :chapter ID)", "Bewegen") \
+	_(CHAPTER,       "chapter",       "hoofdstuk N (of :chapter ID)", "Bewegen") \
 	_(PREV_PERIOD,   "prev-period",   "vorige periode",                    "Bewegen") \
 	_(NEXT_PERIOD,   "next-period",   "volgende periode",                  "Bewegen") \
 	_(ENTER,         "enter",         "uitsplitsen (dieper)",              "Bewegen") \

@@ -43,8 +43,9 @@ enum jmon_status report_load(struct db *db, const struct config *cfg, const char
 			     struct report *out, struct jmon_error *err);
 void report_free(struct report *r);
 
-/* Whether any row has a delivered value (or a flag in its place): a
- * report without one is a region or period the database knows nothing of. */
+/* Whether any row has a delivered value (or a flag in its place), a status
+ * set by hand, a review mark or an explanation: a report without one is a
+ * region or period the database knows nothing of. */
 bool report_has_data(const struct report *r);
 
 /* Write r in format to out.  JMON_IO when writing failed. */

@@ -43,8 +43,7 @@ assert_grep "171 rows, cells 129 new / 42 changed" "$vb-30-levering-2023Q4.out" 
 	"voorbeeldstad: the 2023 Q4 delivery revises 42 cells of 2023 Q3"
 
 # The published figures are in the database as published (read back
-# through SQLite until jmon report can show them; the schema is
-# DESIGN section 3).
+# through SQLite, the schema of DESIGN section 3; the report follows).
 cell() {	# cell DB REGION PERIOD INDICATOR CATEGORY: the current value|flag
 	sqlite3 "$1" "SELECT coalesce(value, '') || '|' || flag FROM observation
 		WHERE region = '$2' AND period = '$3' AND indicator = '$4' AND category = '$5'
@@ -78,18 +77,94 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	expect_cell "$T/noordoostpolder-2019h1.db" GM0171 2018 zorglasten "" "14100000.0|" "noordoostpolder: zorglasten 2018"
 fi
 
-# The report shows the published quarter in all four chapters, once
-# jmon report exists.
-run "$JMON" report --db "$T/alkmaar-2020q1.db" --config "$TOP/sample-data/alkmaar-2020q1/monitor.yaml" \
-	--region GM0361 --period 2020Q1 --format csv
-if grep -q "not implemented" "$T/stderr"; then
-	echo "# skip: jmon report is not implemented yet"
-else
-	assert_status 0 "alkmaar: jmon report for 2020 Q1"
-	for row in "GM0361,2020Q1,cijfers,inwoners_0_17,,24364," \
-		"GM0361,2020Q1,wachttijden,wachttijd_boven_termijn,,0," \
-		"GM0361,2020Q1,beschermingstafel,bt_aanmeldingen,jgc,7," \
-		"GM0361,2020Q1,klachten_bezwaar,klachten_ingediend,,4,"; do
-		assert_grep "$row" "$T/stdout" "alkmaar report: $row"
-	done
-fi
+# --- jmon report ------------------------------------------------------------
+# report NAME ARGS...: jmon report on the sample's database and config
+report() {
+	name=$1
+	shift
+	config=
+	[ -f "$TOP/sample-data/$name/monitor.yaml" ] && config="--config $TOP/sample-data/$name/monitor.yaml"
+	# shellcheck disable=SC2086
+	run "$JMON" report --db "$T/$name.db" $config "$@"
+}
+
+# Every sample reports, by default in its main period: the newest quarter,
+# or monitor.period where the document is about another period than its
+# newest figures.
+for pair in voorbeeldstad:2023Q4 alkmaar-2020q1:2020Q1 verschillenanalyse-2015q1:2015Q1 \
+	alphen-nulmeting:2016 noordoostpolder-2019h1:2019H1 almere-2018h2:2018H2; do
+	name=${pair%%:*} period=${pair#*:}
+	report "$name" --format csv
+	assert_status 0 "$name: jmon report"
+	rows=$(tail -n +2 "$T/stdout" | wc -l)
+	other=$(tail -n +2 "$T/stdout" | cut -d, -f2 | grep -vcx "$period")
+	if [ "$rows" -gt 0 ] && [ "$other" -eq 0 ]; then ok "$name: reports $period by default"
+	else not_ok "$name: reports $period by default ($rows rows, $other of another period)"; fi
+done
+
+# alkmaar-2020q1: the published figures of 2020 Q1 (seed 000) in all four
+# chapters, as the council would read them in the CSV.
+report alkmaar-2020q1 --region GM0361 --period 2020Q1 --format csv
+assert_status 0 "alkmaar: jmon report --region GM0361 --period 2020Q1"
+cp "$T/stdout" "$T/alkmaar.csv"
+for chapter in cijfers wachttijden beschermingstafel klachten_bezwaar; do
+	assert_grep "GM0361,2020Q1,$chapter," "$T/alkmaar.csv" "alkmaar report: chapter $chapter"
+done
+while IFS= read -r row; do
+	assert_grep "GM0361,2020Q1,$row" "$T/alkmaar.csv" "alkmaar report: $row"
+done <<'ROWS'
+cijfers,inwoners_0_17,,24364,,grey,geen regel,
+cijfers,jeugdigen_maatwerk,,2660,,green,"+2,3 % binnen -5..5 t.o.v. 2019 Q4",
+cijfers,aandeel_maatwerk,,11,,
+cijfers,hulpvragen_jgc,,,unknown,
+cijfers,hulpvragen_jgc_verandering_pct,,-16,,amber,-16 % binnen -30..30,
+cijfers,gezinnen_1g1p_verandering,,-36,,amber,-36 binnen -50..50,
+cijfers,maatwerk_pgb_zin_verandering,pgb,-2,,
+cijfers,maatwerk_pgb_zin_verandering,zin,153,,
+cijfers,clienttevredenheid,,4.2,,green,"4,2 >= 4 (Streefwaarde 4)",
+wachttijden,wachttijd_boven_termijn,,0,,green,
+beschermingstafel,bt_aanmeldingen,,,unknown,
+beschermingstafel,bt_aanmeldingen,jgc,7,,
+klachten_bezwaar,klachten_ingediend,,4,,
+klachten_bezwaar,klachten_afhandeling,bemiddeling,4,,
+klachten_bezwaar,bezwaarschriften,,3,,
+klachten_bezwaar,bezwaar_onderwerp,afwijzing_pgb,1,,
+klachten_bezwaar,bezwaar_onderwerp,ingangsdatum,1,,
+klachten_bezwaar,bezwaar_onderwerp,afwijzing_begeleiding,1,,
+klachten_bezwaar,bezwaar_status,in_behandeling,1,,
+klachten_bezwaar,bezwaar_status,tegemoetgekomen,1,,
+klachten_bezwaar,bezwaar_status,ingetrokken,1,,
+ROWS
+# Published as a change, not as a level: no derived net change of PGB and
+# ZIN (+151) that the document does not print.
+assert_grep "GM0361,2020Q1,cijfers,maatwerk_pgb_zin_verandering,,,,grey" "$T/alkmaar.csv" \
+	"alkmaar report: no total of the PGB and ZIN changes"
+# The changes the text states, against the 2019 Q4 it implies (text format).
+# (Runs of spaces squeezed: the column widths follow the longest label.)
+report alkmaar-2020q1 --period 2020Q1 --chapter cijfers
+tr -s ' ' <"$T/stdout" >"$T/alkmaar.txt"
+assert_grep "Inwoners 0-17 jaar 24.364 +958" "$T/alkmaar.txt" \
+	"alkmaar report: +958 youths against 2019 Q4"
+assert_grep "Jeugdigen met een maatwerkvoorziening 2.660 +60 ● groen" "$T/alkmaar.txt" \
+	"alkmaar report: +60 with maatwerk against 2019 Q4"
+assert_grep "Cliënttevredenheid Jeugd- & Gezinscoaches 4,2 4 ● groen" "$T/alkmaar.txt" \
+	"alkmaar report: satisfaction 4,2 against the target 4"
+
+# The statuses the documents set by hand, on figures without a number.
+report almere-2018h2 --format csv --chapter themas
+assert_grep "GM0034,2018H2,themas,thema_ggz,,,,grey,handmatig: Kleur niet overgenomen: het stoplicht was een afbeelding en staat niet in de tekst van de rapportage,yes" \
+	"$T/stdout" "almere report: a theme, grey by hand with the reason"
+report almere-2018h2 --format csv --chapter wachttijden
+assert_grep "GM0034,2018H2,wachttijden,vt_veiligheidsbeoordeling_tijdig,,52,,red," "$T/stdout" \
+	"almere report: Veilig Thuis 52 % on time, red"
+report noordoostpolder-2019h1 --format csv --chapter beheersmaatregelen
+assert_grep "GM0171,2019H1,beheersmaatregelen,bm_1d_interventieteam,,,,red,handmatig: Planning volgens de rapportage: Uitgesteld,yes" \
+	"$T/stdout" "noordoostpolder report: an uitgestelde measure is red by hand"
+assert_grep "GM0171,2019H1,beheersmaatregelen,bm_1c_via,,,,grey,zonder cijfer: de status zet een analist," \
+	"$T/stdout" "noordoostpolder report: a measure with only a date has no status"
+# Alphen's survey: a % of fewer than 15 respondents is not judged.
+report alphen-nulmeting --format csv --period 2017Q4 --chapter enquete_signalering
+assert_grep 'GM0484,2017Q4,enquete_signalering,s2f,basisvoorzieningen,77,,grey,"te klein om te beoordelen: 13, minimum 15",' \
+	"$T/stdout" "alphen report: 77 % of 13 respondents is too few to judge"
+assert_grep "GM0484,2017Q4,enquete_signalering,s3a,spec_hulp,42,,red,42 % < 50," "$T/stdout" \
+	"alphen report: 42 % of 19 respondents is red"

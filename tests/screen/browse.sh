@@ -970,7 +970,7 @@ keys <<'EOF'
 :dump narrow.txt
 EOF
 expect narrow.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 (voorlop…■2 ▲0 ●2 ○3 beoordeeld 0/7
+ Alkmaar (GM0361) · 2020 Q1 (voorlo… ■2 ▲0 ●2 ○3 beoordeeld 0/7
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/…
  Indicator                        2020 Q1  Δ vorig  status
 ▸Inwoners 0-17 jaar                24.364     +954 ○ grijs

@@ -165,7 +165,7 @@ Bewegen
   G End            :last            laatste regel
   Tab              :next-chapter    volgend hoofdstuk
   S-Tab            :prev-chapter    vorig hoofdstuk
-  1 2 3 4          :chapter         hoofdstuk N (1-4, of :chapter ID)
+  1-9              :chapter         hoofdstuk N (of :chapter ID)
   [                :prev-period     vorige periode
   ]                :next-period     volgende periode
   Enter l →        :enter           uitsplitsen (dieper)

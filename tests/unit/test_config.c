@@ -466,7 +466,7 @@ static void test_unit_none(void **state)
 	refused(CH "      - {id: x, unit: none, counts: true, norm: {value: 1}, stoplight: {red: '> 1'}}\n",
 		"t.yaml:4:72: indicator 'x' has unit none: there is no value to colour "
 		"(its status is set by hand, in a review)\n"
-		"t.yaml:4:50: indicator 'x' has unit none: there is no value to hold against a norm\n"
+		"t.yaml:4:49: indicator 'x' has unit none: there is no value to hold against a norm\n"
 		"t.yaml:4:37: indicator 'x' has unit none: there is no value to count");
 }
 
@@ -487,35 +487,35 @@ static void test_count_from(void **state)
 	r = &config_indicator(cfg, "s2a")->rule;
 	assert_string_equal(r->count_from, "s2a_n");
 	assert_int_equal(r->count_from_pos.line, 8);
-	assert_int_equal(r->count_from_pos.col, 58);
+	assert_int_equal(r->count_from_pos.col, 60);
 	assert_null(config_indicator(cfg, "s2a_n")->rule.count_from);
 	config_free(cfg);
 
-#define PCT "      - id: p\n        unit: procent\n        categories: [{id: a}, {id: b}]\n"
+#define PCT CH "      - id: p\n        unit: procent\n        categories: [{id: a}, {id: b}]\n"
 	refused(PCT "        stoplight: {green: '>= 75', min_n: 15, count_from: p_m}\n"
 		"      - {id: p_n, categories: [{id: a}, {id: b}]}\n",
-		"t.yaml:7:58: unknown indicator 'p_m'; did you mean 'p_n'?");
+		"t.yaml:7:60: unknown indicator 'p_m'; did you mean 'p_n'?");
 	refused(PCT "        stoplight: {green: '>= 75', min_n: 15, count_from: respondenten}\n",
-		"t.yaml:7:58: unknown indicator 'respondenten'; expected 'p'");
+		"t.yaml:7:60: unknown indicator 'respondenten'; expected 'p'");
 	refused(PCT "        stoplight: {green: '>= 75', min_n: 15, count_from: p}\n",
-		"t.yaml:7:58: count_from names indicator 'p' itself; name the indicator that "
+		"t.yaml:7:60: count_from names indicator 'p' itself; name the indicator that "
 		"holds its number of cases");
 	refused(PCT "        stoplight: {green: '>= 75', min_n: 15, count_from: p_n}\n"
 		"      - {id: p_n, categories: [{id: a}]}\n",
-		"t.yaml:7:58: count_from: indicator 'p_n' has no category 'b' (indicator 'p' has)");
+		"t.yaml:7:60: count_from: indicator 'p_n' has no category 'b' (indicator 'p' has)");
 	refused(PCT "        stoplight: {green: '>= 75', count_from: p_n}\n"
 		"      - {id: p_n, categories: [{id: a}, {id: b}]}\n",
-		"t.yaml:7:47: count_from without min_n: say below how many cases indicator 'p' "
+		"t.yaml:7:49: count_from without min_n: say below how many cases indicator 'p' "
 		"is too small to judge");
 	refused(PCT "        stoplight: {green: '>= 75', min_n: 5, count_from: p_n}\n"
 		"      - {id: p_n, unit: none}\n",
-		"t.yaml:7:57: count_from: indicator 'p_n' has unit none, so it holds no number of cases");
+		"t.yaml:7:59: count_from: indicator 'p_n' has unit none, so it holds no number of cases");
 	refused(CH "      - {id: k, counts: true, stoplight: {green: '> 1', min_n: 5, count_from: n}}\n"
 		"      - {id: n}\n",
-		"t.yaml:4:77: count_from on indicator 'k', which counts itself: min_n already "
+		"t.yaml:4:79: count_from on indicator 'k', which counts itself: min_n already "
 		"applies to its own value");
 	refused(PCT "        stoplight: {green: '>= 75', min_n: 15, count_from: [p_n]}\n",
-		"t.yaml:7:58: 'count_from' must be a single value, not a list");
+		"t.yaml:7:60: 'count_from' must be a single value, not a list");
 #undef PCT
 }
 
@@ -690,7 +690,7 @@ static void test_load_file(void **state)
 	write_file(path, "chapters:\n  - id: c\n    indicators:\n      - {id: x, unit: uur}\n");
 	assert_int_equal(config_load_file(path, &cfg, &err), JMON_CONFIG);
 	want = xasprintf("%s:4:23: unknown unit 'uur'; expected aantal, procent, weken, "
-			 "dagen, euro or score", path);
+			 "dagen, euro, score or none", path);
 	assert_string_equal(err.msg, want);
 	assert_null(cfg);
 	free(want);

@@ -66,6 +66,7 @@ static void key_labels(void **state)
 	assert_string_equal(key_label(' ', buf, sizeof buf), "Spatie");
 	assert_string_equal(action_keys(ACTION_DOWN, false, buf, sizeof buf), "j Down");
 	assert_string_equal(action_keys(ACTION_DOWN, true, buf, sizeof buf), "j ↓");
+	assert_string_equal(action_keys(ACTION_CHAPTER, true, buf, sizeof buf), "1-9");
 }
 
 static void script_lines(void **state)

@@ -1,0 +1,216 @@
+# The first screen of every sample monitor of sample-data/ at 80x24, as an
+# analyst sees it after `make run SAMPLE=name`: each database built as
+# tools/build-sample.sh builds it (the CSV files in file-name order, with
+# the monitor's own monitor.yaml), the delivery times fixed so that the
+# screens do not depend on the day.  What each screen should show is in
+# the sample's README.md.
+. "$TOP/tests/lib.sh"
+
+# sample NAME: build sample-data/NAME into $T/NAME.db; sets $args
+sample() {
+	dir=$TOP/sample-data/$1
+	db=$T/$1.db
+	config=
+	[ -f "$dir/monitor.yaml" ] && config="--config $dir/monitor.yaml"
+	rm -f "$db" "$db-wal" "$db-shm"
+	for f in $(find "$dir" -maxdepth 1 -name '*.csv' | LC_ALL=C sort); do
+		# shellcheck disable=SC2086
+		"$JMON" import --db "$db" $config "$f" >/dev/null 2>"$T/import.err" ||
+			{ not_ok "$1: import $(basename "$f")"; sed 's/^/#   /' "$T/import.err"; }
+	done
+	sqlite3 "$db" "UPDATE delivery SET imported_at = '2020-04-1' || id || 'T09:00:00Z'" ||
+		not_ok "$1: fix the delivery times"
+	args="--db $db $config"
+}
+
+keys <<'EOF'
+:dump first.txt
+EOF
+
+# Voorbeeldstad (fictional): the newest quarter, provisional; the
+# revised 2023 Q3 behind the changes; explanations (✎).
+sample voorbeeldstad
+expect first.txt <<'EOF'
+ Voorbeeldstad (GM0361) · 2023 Q4 (voorlopig)     ■3 ▲11 ●8 ○22 beoordeeld 2/44
+ [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten en bezwaar
+ Indicator                     2023 Q4  Δ vorig  trend 8      norm  status
+▸Inwoners 0-17 jaar             24.307      +34  ▁▂▃▄▅▆▇█          ○ grijs
+ Jeugdigen met een maatwe…       2.622      -67  ▁▃▃▃▅▇█▃          ● groen   ✎
+ Aandeel jeugdigen met ee…      10,8 %   -0,3 %  ▁▃▃▃▆▆█▁          ▲ oranje
+ Jongeren met jeugdzorg i…                                         ○ grijs
+ Percentage jongeren met …                                         ○ grijs
+ Nieuwe hulpvragen bij de…         366      -80  ▇▆▁█▇▅█▃          ▲ oranje  ✎
+ Gezinnen met 1 gezin 1 p…         336      -36  ▁▂▂▂▂▆█▂          ▲ oranje
+ Afgegeven indicaties per…         754      +53  ▃▁▄▃▂▄▄█          ● groen
+ Gebruik maatwerkvoorzien…       2.720      -66  ▁▃▃▃▅▆█▄          ● groen
+ Cliënttevredenheid Jeugd…         4,1     -0,1  ▆▆▁▅▅▆█▆        4 ● groen
+ Instroom jeugdhulp per z…                                         ○ grijs
+ Uitstroom jeugdhulp per …                                         ○ grijs
+ Unieke jeugdigen per zor…                                         ○ grijs
+ Kosten jeugdhulp: realis…  € 32,6 mln +7,7 mln  ▁▃▅█▁▃▆█          ○ grijs
+ Kosten jeugdhulp: begrot…  € 32,1 mln      € 0  ▁▁▁▁████          ○ grijs
+ Kosten jeugdhulp: progno…  € 33,6 mln +541 dzd  ▃▃▁▃▅▄▇█          ○ grijs
+ Prognose als percentage …                                   100 % ○ grijs
+
+
+ Cijfers
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+EOF
+screen "voorbeeldstad: the first screen" $args
+
+# Alkmaar: the published levels of 2020 Q1 with their change against the
+# 2019 Q4 the text implies; the changes published without their levels
+# ("Verschil ..."); what the text names without a number is onbekend.
+sample alkmaar-2020q1
+expect first.txt <<'EOF'
+ Alkmaar (GM0361) · 2020 Q1 · levering 3  ■ 0  ▲ 2  ● 3  ○ 42   beoordeeld 0/47
+ [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten en bezwaar
+ Indicator                     2020 Q1  Δ vorig  trend 8      norm  status
+▸Inwoners 0-17 jaar             24.364     +958        ▁█          ○ grijs
+ Jeugdigen met een maatwe…       2.660      +60        ▁█          ● groen   ✎
+ Aandeel jeugdigen met ee…        11 %      0 %        ▄▄          ○ grijs
+ Jongeren met jeugdzorg i…                                         ○ grijs
+ Percentage jongeren met …                                         ○ grijs
+ Nieuwe hulpvragen bij de…    onbekend                             ○ grijs
+ Verschil hulpvragen (%)         -16 %                  ▄          ▲ oranje  ✎
+ Gezinnen met 1 gezin 1 p…    onbekend                             ○ grijs
+ Verschil 1 gezin 1 plan           -36                  ▄          ▲ oranje  ✎
+ Afgegeven indicaties per…    onbekend                             ○ grijs   ✎
+ Gebruik maatwerkvoorzien…    onbekend                             ○ grijs
+ Verschil maatwerk PGB/ZIN                                         ○ grijs
+ Cliënttevredenheid Jeugd…         4,2                  ▄        4 ● groen   ✎
+ Instroom jeugdhulp per z…                                         ○ grijs
+ Uitstroom jeugdhulp per …                                         ○ grijs
+ Unieke jeugdigen per zor…                                         ○ grijs
+ Kosten jeugdhulp: realis…    onbekend                             ○ grijs
+ Kosten jeugdhulp: begrot…    onbekend                             ○ grijs
+ Kosten jeugdhulp: progno…    onbekend                             ○ grijs
+ Cijfers
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+EOF
+screen "alkmaar-2020q1: the first screen" $args
+
+# Verschillenanalyse: Gemeente A against the national figure (peer_pct),
+# in monitor.period 2015Q1, not the newer 2016 of the allocation model.
+sample verschillenanalyse-2015q1
+expect first.txt <<'EOF'
+ Gemeente A (GM9901) · 2015 Q1 · levering 2        ■4 ▲2 ●1 ○15 beoordeeld 0/22
+ [1 Gebruik en instroom]  2 Gedwongen kader   3 Context
+ Indicator                     2015 Q1  Δ vorig  trend 8      norm  status
+▸Jongeren met jeugdhulp          8,9 %                  ▄          ■ rood
+ Jeugdhulp, aantal                 635                  ▄          ○ grijs
+ Jongeren met verblijf           1,5 %                  ▄          ■ rood
+ Verblijf, aantal                  107                  ▄          ○ grijs
+ Jeugdhulptrajecten                700                  ▄          ○ grijs
+ Trajecten naar verblijf                                           ○ grijs
+ Begonnen trajecten             43,6 %                  ▄          ▲ oranje
+ Beëindigde trajecten           10,0 %                  ▄          ● groen
+ Instroom, trajecten               305                  ▄          ○ grijs
+ Instroom naar verwijzer                                           ○ grijs
+ Ambulant op 31 maart                                              ○ grijs
+ Aandeel wijkteam ambulant                                         ○ grijs
+
+
+
+
+
+
+
+ Gebruik en instroom
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+EOF
+screen "verschillenanalyse-2015q1: the first screen" $args
+
+# Alphen: the CBS shares of 2016 against NL (monitor.period 2016); the
+# survey (2017 Q4) is another period.
+sample alphen-nulmeting
+expect first.txt <<'EOF'
+ Alphen aan den Rijn (GM0484) · 2016             ■1 ▲1 ●1 ○191 beoordeeld 0/194
+ [1 Gebruik jeugdzorg (CBS)]  2 Kwartaalcijfers regio   3 Enquête: signalering …
+ Indicator                        2016  Δ vorig  trend 8      norm  status
+▸Jeugdzorg totaal               14,1 %   +0,8 %        ▁█          ▲ oranje  ✎
+ Jeugdhulp                      13,9 %   +0,9 %        ▁█          ■ rood    ✎
+ Jeugdhulp via wijkteams         5,0 %   +1,5 %        ▁█          ○ grijs   ✎
+ Jeugdhulp met verblijf          1,3 %    0,0 %        ▄▄          ○ grijs   ✎
+ Jeugdbescherming                1,1 %   -0,1 %        █▁          ○ grijs   ✎
+ Jeugdreclassering               0,5 %    0,0 %        ▄▄          ● groen   ✎
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Gebruik jeugdzorg (CBS)
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+EOF
+screen "alphen-nulmeting: the first screen" $args
+
+# Noordoostpolder: the half-year 2019 H1 (monitor.period), not the
+# quarter 2019 Q2 of the referrers; the costs are years (2018, 2019).
+sample noordoostpolder-2019h1
+expect first.txt <<'EOF'
+ Noordoostpolder (GM0171) · 2019 H1 · levering 2  ■1 ▲9 ●1 ○28 beoordeeld 11/39
+ [1 Algemeen]  2 Toeleiding   3 Wachttijden   4 Care, cure en 24-uurszorg   5 B…
+ Indicator                     2019 H1  Δ vorig  trend 8      norm  status
+▸Zorglasten jeugdhulp                                              ○ grijs
+ Begroting jeugdhulp                                               ○ grijs
+ Prognose kosten jeugdhulp                                         ○ grijs
+ Unieke jeugdigen met jeu…    onbekend                             ○ grijs   ✎
+ Aandeel jeugdigen met 24…        13 %                  ▄          ○ grijs   ✎
+ Aandeel 24-uurszorg in d…        35 %                  ▄          ○ grijs
+ Nieuwe instroom jeugdhul…                                         ○ grijs   ✎
+ Uitstroom jeugdhulp (maa…                                         ○ grijs
+
+
+
+
+
+
+
+
+
+
+
+ Algemeen
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+EOF
+screen "noordoostpolder-2019h1: the first screen" $args
+
+# Almere: the themes have no number (unit: none); the document coloured
+# them, but the colours were images, so each is grey by hand with the
+# reason (!) and counts as reviewed (✓).  monitor.period 2018H2, not 2018Q4.
+sample almere-2018h2
+expect first.txt <<'EOF'
+ Almere (GM0034) · 2018 H2 · levering 2   ■ 1  ▲ 0  ● 0  ○ 21   beoordeeld 9/22
+ [1 Thema's]  2 Wachttijden en termijnen   3 Gebruik en uitgaven
+ Indicator                     2018 H2  Δ vorig  trend 8      norm  status
+▸Ambulante jeugdhulp                                               ○ grijs  ✓✎!
+ Geestelijke gezondheidsz…                                         ○ grijs  ✓✎!
+ Residentiële jeugdhulp                                            ○ grijs  ✓✎!
+ Pleegzorg                                                         ○ grijs  ✓✎!
+ Gesloten jeugdzorg                                                ○ grijs  ✓✎!
+ Jeugdbescherming en jeug…                                         ○ grijs  ✓✎!
+ Veilig Thuis Flevoland                                            ○ grijs  ✓✎!
+ Landelijk gecontracteerd…                                         ○ grijs  ✓✎!
+ Aanbevelingen KPMG (vori…                                         ○ grijs  ✓✎!
+
+
+
+
+
+
+
+
+
+
+ Thema's
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+EOF
+screen "almere-2018h2: the first screen" $args
