@@ -223,6 +223,33 @@ static enum jmon_status evaluate(struct context *cx, struct figure *f,
 	return JMON_OK;
 }
 
+/* An indicator whose total has no figure of its own (total: none, or no
+ * total delivered) takes the worst colour of its categories, so the chapter
+ * row, the counts and r/R do not hide a red part behind a grey total. */
+static void roll_up(struct figure *total, const struct figure *parts, size_t n)
+{
+	static const int severity[STOPLIGHT_NSTATUS] = {
+		[STOPLIGHT_GREY] = 0, [STOPLIGHT_GREEN] = 1, [STOPLIGHT_AMBER] = 2, [STOPLIGHT_RED] = 3,
+	};
+	const struct figure *worst = NULL;
+
+	if (total->light.status != STOPLIGHT_GREY ||
+	    (total->colored && total->now.present && total->now.has_value))
+		return;
+	for (size_t i = 0; i < n; i++)
+		if (parts[i].colored && parts[i].light.status != STOPLIGHT_GREY &&
+		    (!worst || severity[parts[i].light.status] > severity[worst->light.status]))
+			worst = &parts[i];
+	if (!worst)
+		return;
+	total->rolled_up = true;
+	total->light.status = total->light.computed = worst->light.status;
+	snprintf(total->light.reason, sizeof total->light.reason, "slechtste categorie, %.100s: %.380s",
+		 worst->cat->label, worst->light.reason);
+	snprintf(total->light.computed_reason, sizeof total->light.computed_reason, "%s",
+		 total->light.reason);
+}
+
 static struct figure *add_row(struct figure_set *fs, const struct indicator *ind,
 			      const struct category *cat)
 {
@@ -270,8 +297,13 @@ static enum jmon_status load_indicator(struct context *cx, const struct indicato
 	bool overridden = has_review && review.status_override[0] &&
 			  stoplight_status_parse(review.status_override, &override.status);
 
+	for (size_t i = 0; i < ind->ncategories; i++)
+		if ((st = evaluate(cx, &parts[i], NULL)))
+			goto out;
 	if ((st = evaluate(cx, &total, overridden ? &override : NULL)))
 		goto out;
+	if (!overridden)
+		roll_up(&total, parts, ind->ncategories);
 	total.reviewed = has_review && review.reviewed;
 	total.revised = was_revised(cx, ind, NULL);
 	if ((st = query_annotation(cx->db, &key, &note, &has_note, cx->err)))
@@ -289,8 +321,7 @@ static enum jmon_status load_indicator(struct context *cx, const struct indicato
 		struct figure *f = &parts[i];
 
 		key.category = f->cat->id;
-		if ((st = evaluate(cx, f, NULL)) ||
-		    (st = query_annotation(cx->db, &key, &note, &has_note, cx->err)))
+		if ((st = query_annotation(cx->db, &key, &note, &has_note, cx->err)))
 			goto out;
 		f->annotated = has_note;
 		annotation_free(&note);

@@ -72,6 +72,10 @@ screen() {
 		n=$(basename "$e")
 		# explanations carry the day they were written: that is "<vandaag>"
 		[ -f "$T/$n" ] && sed -i "s/$today/<vandaag>/g" "$T/$n"
+		# every dump in the order compared, for a developer to look at
+		seq=$((${seq:-0} + 1))
+		mkdir -p "$T/seq"
+		[ -f "$T/$n" ] && cp "$T/$n" "$T/seq/$(printf %03d $seq)-$n"
 		assert_file "$T/$n" "$desc: screen $n" <"$e"
 	done
 	rm -rf "$T/expected.d"

@@ -28,6 +28,8 @@ struct figure {
 	bool has_change;		/* both shown: change = now - prev */
 	double change;
 	bool colored;			/* the rule colours this row */
+	bool rolled_up;			/* a total without a figure of its own shows
+					 * the worst colour of its categories */
 	struct stoplight_result light;	/* grey "geen regel" when !colored */
 	bool reviewed;			/* the indicator is marked reviewed */
 	bool annotated;			/* this cell has an explanation */

@@ -17,11 +17,12 @@ done
 # monitor.period 2017KW04 is 2017Q4: reported although 2018Q1 is newer.
 # jgt: n 22 >= 15, judged; basis: n 12 < 15, grey although 51 % would be
 # amber; spec: n unknown, so min_n cannot call it too small: judged.
+# The total has no figure of its own: it shows its worst category (spec, red).
 report --format csv
 assert_status 0 "report without --period"
 assert_stdout "the monitor's period, coloured with the n behind each %" <<'CSV'
 region,period,chapter,indicator,category,value,flag,status,reason,reviewed
-GM0484,2017Q4,enquete,s2a,,,,grey,geen waarde,
+GM0484,2017Q4,enquete,s2a,,,,red,"slechtste categorie, Specialistische hulp: 42 % < 50",
 GM0484,2017Q4,enquete,s2a,jgt,95,,green,95 % >= 75,
 GM0484,2017Q4,enquete,s2a,basis,51,,grey,"te klein om te beoordelen: 12, minimum 15",
 GM0484,2017Q4,enquete,s2a,spec,42,,red,42 % < 50,

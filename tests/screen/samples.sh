@@ -31,7 +31,7 @@ EOF
 # revised 2023 Q3 behind the changes; explanations (✎).
 sample voorbeeldstad
 expect first.txt <<'EOF'
- Voorbeeldstad (GM0361) · 2023 Q4 (voorlopig)     ■3 ▲11 ●8 ○22 beoordeeld 2/44
+ Voorbeeldstad (GM0361) · 2023 Q4 (voorlopig)     ■5 ▲14 ●8 ○17 beoordeeld 2/44
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten en bezwaar
  Indicator                     2023 Q4  Δ vorig  trend 8      norm  status
 ▸Inwoners 0-17 jaar             24.307      +34  ▁▂▃▄▅▆▇█          ○ grijs
@@ -44,13 +44,13 @@ expect first.txt <<'EOF'
  Afgegeven indicaties per…         754      +53  ▃▁▄▃▂▄▄█          ● groen
  Gebruik maatwerkvoorzien…       2.720      -66  ▁▃▃▃▅▆█▄          ● groen
  Cliënttevredenheid Jeugd…         4,1     -0,1  ▆▆▁▅▅▆█▆        4 ● groen
- Instroom jeugdhulp per z…                                         ○ grijs
+ Instroom jeugdhulp per z…                                         ▲ oranje
  Uitstroom jeugdhulp per …                                         ○ grijs
- Unieke jeugdigen per zor…                                         ○ grijs
+ Unieke jeugdigen per zor…                                         ▲ oranje
  Kosten jeugdhulp: realis…  € 32,6 mln +7,7 mln  ▁▃▅█▁▃▆█          ○ grijs
  Kosten jeugdhulp: begrot…  € 32,1 mln      € 0  ▁▁▁▁████          ○ grijs
  Kosten jeugdhulp: progno…  € 33,6 mln +541 dzd  ▃▃▁▃▅▄▇█          ○ grijs
- Prognose als percentage …                                   100 % ○ grijs
+ Prognose als percentage …                                   100 % ■ rood
 
 
  Cijfers
@@ -94,7 +94,7 @@ screen "alkmaar-2020q1: the first screen" $args
 # in monitor.period 2015Q1, not the newer 2016 of the allocation model.
 sample verschillenanalyse-2015q1
 expect first.txt <<'EOF'
- Gemeente A (GM9901) · 2015 Q1 · levering 2        ■4 ▲2 ●1 ○15 beoordeeld 0/22
+ Gemeente A (GM9901) · 2015 Q1 · levering 2        ■5 ▲2 ●2 ○13 beoordeeld 0/22
  [1 Gebruik en instroom]  2 Gedwongen kader   3 Context
  Indicator                     2015 Q1  Δ vorig  trend 8      norm  status
 ▸Jongeren met jeugdhulp          8,9 %                  ▄          ■ rood
@@ -102,11 +102,11 @@ expect first.txt <<'EOF'
  Jongeren met verblijf           1,5 %                  ▄          ■ rood
  Verblijf, aantal                  107                  ▄          ○ grijs
  Jeugdhulptrajecten                700                  ▄          ○ grijs
- Trajecten naar verblijf                                           ○ grijs
+ Trajecten naar verblijf                                           ● groen
  Begonnen trajecten             43,6 %                  ▄          ▲ oranje
  Beëindigde trajecten           10,0 %                  ▄          ● groen
  Instroom, trajecten               305                  ▄          ○ grijs
- Instroom naar verwijzer                                           ○ grijs
+ Instroom naar verwijzer                                           ■ rood
  Ambulant op 31 maart                                              ○ grijs
  Aandeel wijkteam ambulant                                         ○ grijs
 
