@@ -44,20 +44,6 @@ static struct csv_field *column(struct long_reader *r, enum long_column col)
 	return r->pos[col] < 0 ? &absent : &r->im->csv.fields[r->pos[col]];
 }
 
-static const struct indicator *find_indicator(struct long_reader *r, const struct csv_field *f)
-{
-	const struct indicator *ind = r->last_indicator;
-
-	if (ind && strcmp(ind->id, f->s) == 0)
-		return ind;
-	ind = config_indicator(r->im->cfg, f->s);
-	if (!ind)
-		import_error(r->im, f, "unknown indicator '%s'", f->s);
-	else
-		r->last_indicator = ind;
-	return ind;
-}
-
 /* The value and flag of a row: false (reported) when they do not agree. */
 static bool read_value(struct long_reader *r, bool *has_value, double *value, const char **flag)
 {
@@ -92,56 +78,36 @@ static enum jmon_status read_row(struct long_reader *r, struct jmon_error *err)
 {
 	struct import *im = r->im;
 	struct csv *c = &im->csv;
-	struct csv_field *reg = column(r, COL_REGION), *per = column(r, COL_PERIOD);
-	struct csv_field *indf = column(r, COL_INDICATOR), *catf = column(r, COL_CATEGORY);
-	const struct indicator *ind;
-	const struct category *cat = NULL;
-	struct period p;
-	bool ok = true, has_value;
+	struct import_cell_key k;
+	bool ok, has_value;
 	double value = 0;
 	const char *flag;
-	const char *code = NULL;
-	int region_ok;
 	uint32_t first;
+	enum jmon_status st;
 
-	csv_trim(reg);
-	csv_trim(per);
-	csv_trim(indf);
-	csv_trim(catf);
-	if ((region_ok = import_region(im, reg->s, reg, err)) < 0)
-		return JMON_IO;
-	ok = region_ok > 0;
-	if (!period_parse(per->s, per->len, &p)) {
-		import_error(im, per, "malformed period '%s' (expected 2020, 2020H1, 2020Q1, "
-			     "2020M03, 2023-01-01 or a CBS code like 2020KW01)", per->s);
-		ok = false;
-	} else if (!(code = import_period(im, &p, err))) {
-		return JMON_IO;
-	}
-	if (!(ind = find_indicator(r, indf)))
-		ok = false;
-	else if (catf->len > 0 && !(cat = indicator_category(ind, catf->s))) {
-		import_error(im, catf, "unknown category '%s' of indicator '%s'", catf->s, ind->id);
-		ok = false;
-	}
+	st = import_cell_key(im, column(r, COL_REGION), column(r, COL_PERIOD),
+			     column(r, COL_INDICATOR), column(r, COL_CATEGORY), &r->last_indicator,
+			     &k, &ok, err);
+	if (st != JMON_OK)
+		return st;
 	if (!read_value(r, &has_value, &value, &flag) || !ok)
 		return JMON_OK;
-	if (has_value && ind->unit == UNIT_NONE) {
+	if (has_value && k.ind->unit == UNIT_NONE) {
 		import_error(im, column(r, COL_VALUE), "indicator '%s' has unit none: it takes "
-			     "no value (its status comes from a review)", ind->id);
+			     "no value (its status comes from a review)", k.ind->id);
 		return JMON_OK;
 	}
-	first = import_seen(im, &(struct import_key){ reg->s, ind, cat, period_pack(&p),
+	first = import_seen(im, &(struct import_key){ k.region, k.ind, k.cat, period_pack(&k.p),
 						       (uint32_t)c->record_line });
 	if (first) {
 		diag_add(im->diag, im->name, c->record_line, 1,
 			 "duplicate row: %s %s %s%s%s was given on line %u already",
-			 reg->s, code, ind->id, cat ? " " : "",
-			 cat ? cat->id : "", first);
+			 k.region, k.period, k.ind->id, k.cat ? " " : "",
+			 k.cat ? k.cat->id : "", first);
 		return JMON_OK;
 	}
-	return import_cell(im, reg->s, code, ind->id, cat ? cat->id : "", has_value, value,
-			   flag, err);
+	return import_cell(im, k.region, k.period, k.ind->id, k.cat ? k.cat->id : "", has_value,
+			   value, flag, err);
 }
 
 enum jmon_status import_long(struct import *im, struct jmon_error *err)

@@ -183,55 +183,35 @@ static bool read_judgement(struct import *im, const int *pos, const struct categ
 	return ok;
 }
 
-static enum jmon_status read_row(struct import *im, const int *pos, struct jmon_error *err)
+static enum jmon_status read_row(struct import *im, const int *pos,
+				 const struct indicator **last, struct jmon_error *err)
 {
 	struct csv *c = &im->csv;
-	struct csv_field *reg = column(im, pos, COL_REGION), *per = column(im, pos, COL_PERIOD);
-	struct csv_field *indf = column(im, pos, COL_INDICATOR), *catf = column(im, pos, COL_CATEGORY);
-	const struct indicator *ind;
-	const struct category *cat = NULL;
+	struct import_cell_key k;
 	struct review_row r;
-	struct period p;
-	const char *code = NULL;
 	bool ok;
-	int region_ok;
 	uint32_t first;
+	enum jmon_status st;
 
-	csv_trim(reg);
-	csv_trim(per);
-	csv_trim(indf);
-	csv_trim(catf);
-	if ((region_ok = import_region(im, reg->s, reg, err)) < 0)
-		return JMON_IO;
-	ok = region_ok > 0;
-	if (!period_parse(per->s, per->len, &p)) {
-		import_error(im, per, "malformed period '%s' (expected 2020, 2020H1, 2020Q1, "
-			     "2020M03, 2023-01-01 or a CBS code like 2020KW01)", per->s);
-		ok = false;
-	} else if (!(code = import_period(im, &p, err))) {
-		return JMON_IO;
-	}
-	if (!(ind = config_indicator(im->cfg, indf->s))) {
-		import_error(im, indf, "unknown indicator '%s'", indf->s);
-		ok = false;
-	} else if (catf->len > 0 && !(cat = indicator_category(ind, catf->s))) {
-		import_error(im, catf, "unknown category '%s' of indicator '%s'", catf->s, ind->id);
-		ok = false;
-	}
-	if (!read_judgement(im, pos, cat, &r) || !ok)
+	st = import_cell_key(im, column(im, pos, COL_REGION), column(im, pos, COL_PERIOD),
+			     column(im, pos, COL_INDICATOR), column(im, pos, COL_CATEGORY), last,
+			     &k, &ok, err);
+	if (st != JMON_OK)
+		return st;
+	if (!read_judgement(im, pos, k.cat, &r) || !ok)
 		return JMON_OK;
-	first = import_seen(im, &(struct import_key){ reg->s, ind, cat, period_pack(&p),
+	first = import_seen(im, &(struct import_key){ k.region, k.ind, k.cat, period_pack(&k.p),
 						       (uint32_t)c->record_line });
 	if (first) {
 		diag_add(im->diag, im->name, c->record_line, 1,
-			 "duplicate row: %s %s %s%s%s was given on line %u already", reg->s, code,
-			 ind->id, cat ? " " : "", cat ? cat->id : "", first);
+			 "duplicate row: %s %s %s%s%s was given on line %u already", k.region,
+			 k.period, k.ind->id, k.cat ? " " : "", k.cat ? k.cat->id : "", first);
 		return JMON_OK;
 	}
-	r.region = reg->s;
-	r.period = code;
-	r.indicator = ind->id;
-	r.category = cat ? cat->id : "";
+	r.region = k.region;
+	r.period = k.period;
+	r.indicator = k.ind->id;
+	r.category = k.cat ? k.cat->id : "";
 	return write_row(im, &r, err);
 }
 
@@ -239,6 +219,7 @@ enum jmon_status import_reviews(struct import *im, struct jmon_error *err)
 {
 	int pos[NCOLUMNS];
 	size_t ncolumns = im->csv.nfields;
+	const struct indicator *last = NULL;
 	enum jmon_status rc;
 
 	if (!import_map_header(im, aliases, ARRAY_SIZE(aliases), column_names, pos, NCOLUMNS,
@@ -255,7 +236,7 @@ enum jmon_status import_reviews(struct import *im, struct jmon_error *err)
 				 c->nfields, ncolumns);
 			continue;
 		}
-		if ((rc = read_row(im, pos, err)) != JMON_OK)
+		if ((rc = read_row(im, pos, &last, err)) != JMON_OK)
 			return rc;
 	}
 	return JMON_OK;

@@ -144,6 +144,25 @@ bool region_kind_valid(const char *kind);
  * code (valid until the next call), or NULL on a database error. */
 const char *import_period(struct import *im, const struct period *p, struct jmon_error *err);
 
+/* The key of a row that names a cell: region, period, indicator and
+ * category, as the long CSV and the reviews CSV both have them. */
+struct import_cell_key {
+	const char *region;		/* the region field's text */
+	const char *period;		/* canonical code, valid until import_period runs again */
+	struct period p;
+	const struct indicator *ind;
+	const struct category *cat;	/* NULL: the total */
+};
+
+/* Trim and check the four key fields, making sure region and period exist.
+ * *ok false when the row has an error (reported at its field); JMON_IO on
+ * a database error.  last caches the previous row's indicator (files come
+ * sorted by indicator). */
+enum jmon_status import_cell_key(struct import *im, struct csv_field *region,
+				 struct csv_field *period, struct csv_field *indicator,
+				 struct csv_field *category, const struct indicator **last,
+				 struct import_cell_key *out, bool *ok, struct jmon_error *err);
+
 /* Store one cell: new, changed (a new row in this delivery) or unchanged
  * (only counted).  value is ignored when has_value is false.  Rows are
  * written in batches: import_cells_flush writes what is still waiting. */
