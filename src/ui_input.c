@@ -85,10 +85,22 @@ static int open_terminal(void)
 	 * $LINES/$COLUMNS; use_env(FALSE) would be wrong: it means terminfo's
 	 * fixed size, which "linux" lacks and which never follows a resize. */
 	use_tioctl(TRUE);
+	const char *term = getenv("TERM");
 	screen = newterm(NULL, stdout, stdin);
 	if (!screen) {
-		const char *term = getenv("TERM");
-		fprintf(stderr, "jmon: cannot use the terminal (TERM=%s)\n", term ? term : "");
+		fprintf(stderr, "jmon: cannot use the terminal: TERM=%s is not a known terminal "
+			"type (try TERM=xterm-256color)\n", term ? term : "");
+		return -1;
+	}
+	/* A terminal that cannot place the cursor (TERM=dumb) would get a
+	 * garbled screen: say so instead. */
+	char *cup = tigetstr("cup");
+	if (!cup || cup == (char *)-1) {
+		endwin();
+		delscreen(screen);
+		screen = NULL;
+		fprintf(stderr, "jmon: TERM=%s cannot place the cursor, so the browser cannot "
+			"draw; use a full terminal, or 'jmon report'\n", term ? term : "");
 		return -1;
 	}
 	return 0;

@@ -76,3 +76,11 @@ tm resize-window -t t -x 64 -y 16
 wait_for "Δ vorig  status" "at 64 columns the trend and norm columns give way"
 tm send-keys -t t q
 wait_for "jmon-exited-0" "q quits"
+
+# A terminal that cannot place the cursor, or one terminfo does not know:
+# a clear message and a non-zero status, never a garbled screen.
+start dumb --db none.db --config "$FIX/screen.yaml"
+wait_for "TERM=dumb cannot place the cursor" "TERM=dumb: says the browser cannot draw there"
+wait_for "jmon-exited-74" "TERM=dumb: exits 74"
+start no-such-terminal --db none.db --config "$FIX/screen.yaml"
+wait_for "is not a known terminal type" "an unknown TERM is named"
