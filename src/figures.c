@@ -433,11 +433,23 @@ char *figure_value_text(const struct figure *f, char *buf, size_t size)
 	return numfmt_unit(buf, size, f->now.value, f->ind->decimals, f->ind->unit, 0);
 }
 
+/* The change of a percentage is in percentage points (procentpunt, "pp"):
+ * 10,8 % to 11,1 % is +0,3 pp, not +0,3 % (which would be a relative change). */
+static char *points(char *buf, size_t size, double change, int decimals)
+{
+	char num[NUMFMT_MAX];
+
+	snprintf(buf, size, "%s pp", numfmt_nl(num, sizeof num, change, decimals, NUMFMT_SIGN));
+	return buf;
+}
+
 char *figure_change_text(const struct figure *f, char *buf, size_t size)
 {
 	buf[0] = '\0';
 	if (!f->has_change)
 		return buf;
+	if (f->ind->unit == UNIT_PROCENT)
+		return points(buf, size, f->change, f->ind->decimals);
 	return numfmt_unit(buf, size, f->change, f->ind->decimals, f->ind->unit, NUMFMT_SIGN);
 }
 
@@ -452,9 +464,12 @@ char *figure_value_fit(const struct figure *f, char *buf, size_t size, int width
 char *figure_change_fit(const struct figure *f, char *buf, size_t size, int width)
 {
 	buf[0] = '\0';
-	if (f->has_change)
+	if (f->has_change && f->ind->unit == UNIT_PROCENT) {
+		points(buf, size, f->change, f->ind->decimals);
+	} else if (f->has_change) {
 		numfmt_unit_fit(buf, size, f->change, f->ind->decimals, f->ind->unit, NUMFMT_SIGN,
 				width);
+	}
 	return buf;
 }
 

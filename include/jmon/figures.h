@@ -80,7 +80,8 @@ enum jmon_status figures_cell(struct db *db, const struct indicator *ind, const 
 /* The value as a reader sees it: Dutch, with unit, "<10" when withheld,
  * "geheim" / "onbekend" / "n.v.t." for flags, "" when absent. */
 char *figure_value_text(const struct figure *f, char *buf, size_t size);
-/* The change as "+60", "-0,5 wk"; "" when there is none. */
+/* The change as "+60", "-0,5 wk", "+0,3 pp" (a percentage changes in
+ * percentage points); "" when there is none. */
 char *figure_change_text(const struct figure *f, char *buf, size_t size);
 /* The same two for a column of width columns: large numbers in "mln". */
 char *figure_value_fit(const struct figure *f, char *buf, size_t size, int width);

@@ -36,7 +36,7 @@ expect first.txt <<'EOF'
  Indicator                     2023 Q4  Δ vorig  trend 8      norm  status
 ▸Inwoners 0-17 jaar             24.307      +34  ▁▂▃▄▅▆▇█          ○ grijs
  Jeugdigen met een maatwe…       2.622      -67  ▁▃▃▃▅▇█▃          ● groen   ✎
- Aandeel jeugdigen met ee…      10,8 %   -0,3 %  ▁▃▃▃▆▆█▁          ▲ oranje
+ Aandeel jeugdigen met ee…      10,8 %  -0,3 pp  ▁▃▃▃▆▆█▁          ▲ oranje
  Jongeren met jeugdzorg i…                                         ○ grijs
  Percentage jongeren met …                                         ○ grijs
  Nieuwe hulpvragen bij de…         366      -80  ▇▆▁█▇▅█▃          ▲ oranje  ✎
@@ -68,7 +68,7 @@ expect first.txt <<'EOF'
  Indicator                     2020 Q1  Δ vorig  trend 8      norm  status
 ▸Inwoners 0-17 jaar             24.364     +958        ▁█          ○ grijs
  Jeugdigen met een maatwe…       2.660      +60        ▁█          ● groen   ✎
- Aandeel jeugdigen met ee…        11 %      0 %        ▄▄          ○ grijs
+ Aandeel jeugdigen met ee…        11 %     0 pp        ▄▄          ○ grijs
  Jongeren met jeugdzorg i…                                         ○ grijs
  Percentage jongeren met …                                         ○ grijs
  Nieuwe hulpvragen bij de…    onbekend                             ○ grijs
@@ -128,12 +128,12 @@ expect first.txt <<'EOF'
  Alphen aan den Rijn (GM0484) · 2016             ■1 ▲1 ●1 ○191 beoordeeld 0/194
  [1 Gebruik jeugdzorg (CBS)]  2 Kwartaalcijfers regio   3 Enquête: signalering …
  Indicator                        2016  Δ vorig  trend 8      norm  status
-▸Jeugdzorg totaal               14,1 %   +0,8 %        ▁█          ▲ oranje  ✎
- Jeugdhulp                      13,9 %   +0,9 %        ▁█          ■ rood    ✎
- Jeugdhulp via wijkteams         5,0 %   +1,5 %        ▁█          ○ grijs   ✎
- Jeugdhulp met verblijf          1,3 %    0,0 %        ▄▄          ○ grijs   ✎
- Jeugdbescherming                1,1 %   -0,1 %        █▁          ○ grijs   ✎
- Jeugdreclassering               0,5 %    0,0 %        ▄▄          ● groen   ✎
+▸Jeugdzorg totaal               14,1 %  +0,8 pp        ▁█          ▲ oranje  ✎
+ Jeugdhulp                      13,9 %  +0,9 pp        ▁█          ■ rood    ✎
+ Jeugdhulp via wijkteams         5,0 %  +1,5 pp        ▁█          ○ grijs   ✎
+ Jeugdhulp met verblijf          1,3 %   0,0 pp        ▄▄          ○ grijs   ✎
+ Jeugdbescherming                1,1 %  -0,1 pp        █▁          ○ grijs   ✎
+ Jeugdreclassering               0,5 %   0,0 pp        ▄▄          ● groen   ✎
 
 
 
