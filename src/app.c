@@ -109,14 +109,26 @@ enum jmon_status app_set_period(struct app *app, const char *code, struct jmon_e
 	return app_reload(app, err);
 }
 
+/* [ and ]: the neighbouring period with data of the same kind (the next
+ * quarter), else of any kind (from a CBS year to the survey's quarter). */
 enum jmon_status app_step_period(struct app *app, int delta, struct jmon_error *err)
 {
 	struct period p;
+	char code[PERIOD_CODE_MAX];
+	bool found = false;
+	enum jmon_status st;
 
-	if (!app->period[0] || !period_parse_str(app->period, &p))
+	if (!app->db || !app->period[0] || !period_parse_str(app->period, &p))
 		return jmon_fail(err, JMON_USAGE, "geen periode om vanuit te bladeren");
-	p = period_add(&p, delta);
-	period_format(&p, app->period);
+	if ((st = query_step_period(app->db, app->region, &p, delta, &p.kind, code, &found, err)))
+		return st;
+	if (!found && (st = query_step_period(app->db, app->region, &p, delta, NULL, code, &found,
+					      err)))
+		return st;
+	if (!found)
+		return jmon_fail(err, JMON_USAGE, "geen %s periode met gegevens voor %s",
+				 delta < 0 ? "eerdere" : "latere", app->region_name);
+	snprintf(app->period, sizeof app->period, "%s", code);
 	return app_reload(app, err);
 }
 

@@ -214,6 +214,49 @@ enum jmon_status query_latest_period(struct db *db, const char *region,
 	return JMON_OK;
 }
 
+/* The period with data next to a moment (start, end), in the order of
+ * query_latest_period: by end, then by start. */
+static const char sql_period_before[] =
+	"SELECT p.code FROM period p"
+	" WHERE (?2 IS NULL OR p.kind = ?2)"
+	"   AND (p.end < ?4 OR (p.end = ?4 AND p.start < ?3))"
+	"   AND EXISTS (SELECT 1 FROM observation o WHERE o.region = ?1 AND o.period = p.code)"
+	" ORDER BY p.end DESC, p.start DESC LIMIT 1";
+static const char sql_period_after[] =
+	"SELECT p.code FROM period p"
+	" WHERE (?2 IS NULL OR p.kind = ?2)"
+	"   AND (p.end > ?4 OR (p.end = ?4 AND p.start > ?3))"
+	"   AND EXISTS (SELECT 1 FROM observation o WHERE o.region = ?1 AND o.period = p.code)"
+	" ORDER BY p.end, p.start LIMIT 1";
+
+enum jmon_status query_step_period(struct db *db, const char *region, const struct period *from,
+				   int dir, const enum period_kind *kind, char *code, bool *found,
+				   struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, dir < 0 ? sql_period_before : sql_period_after, err);
+	char start[PERIOD_CODE_MAX], end[PERIOD_CODE_MAX];
+	int rc;
+
+	*found = false;
+	code[0] = '\0';
+	if (!st)
+		return JMON_IO;
+	period_start(from, start);
+	period_end(from, end);
+	db_bind_text(st, 1, region);
+	db_bind_text(st, 2, kind ? period_kind_name(*kind) : NULL);
+	db_bind_text(st, 3, start);
+	db_bind_text(st, 4, end);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		copy(code, PERIOD_CODE_MAX, db_column_text(st, 0));
+		*found = true;
+	} else if (rc != SQLITE_DONE) {
+		return db_fail(db, err, "reading periods");
+	}
+	return JMON_OK;
+}
+
 /* --- regions --------------------------------------------------------------- */
 
 #define REGION_SELECT \

@@ -66,6 +66,14 @@ enum jmon_status query_latest_period(struct db *db, const char *region,
 				     const enum period_kind *kind, char *code, bool *found,
 				     struct jmon_error *err);
 
+/* The period with data for region just before (dir < 0) or after (dir > 0)
+ * the period `from`, of kind (NULL: any kind), in the order by end, then
+ * start; *found false when there is none.  For [ and ]: a gap in the data
+ * is skipped, not shown as an empty screen. */
+enum jmon_status query_step_period(struct db *db, const char *region, const struct period *from,
+				   int dir, const enum period_kind *kind, char *code, bool *found,
+				   struct jmon_error *err);
+
 /* One cell over n periods of the kind of `upto`, ending with it: out[0] is
  * the oldest, out[n - 1] is upto.  periods (n codes of PERIOD_CODE_MAX) may
  * be NULL. */

@@ -139,6 +139,45 @@ static void test_latest_period(void **state)
 	assert_false(found);
 }
 
+static void test_step_period(void **state)
+{
+	struct dbtest *t = *state;
+	char code[PERIOD_CODE_MAX];
+	bool found;
+	struct period q1, h1;
+	enum period_kind quarter = PERIOD_QUARTER;
+
+	period_parse_str("2020Q1", &q1);
+	period_parse_str("2020H1", &h1);
+	/* the quarter before, skipping nothing; none before 2019Q4 */
+	assert_int_equal(query_step_period(t->db, "GM0361", &q1, -1, &quarter, code, &found,
+					   &t->err), JMON_OK);
+	assert_true(found);
+	assert_string_equal(code, "2019Q4");
+	period_parse_str("2019Q4", &q1);
+	assert_int_equal(query_step_period(t->db, "GM0361", &q1, -1, &quarter, code, &found,
+					   &t->err), JMON_OK);
+	assert_false(found);
+	/* no later quarter yet; with the second file, 2020Q2 and the half-year */
+	period_parse_str("2020Q1", &q1);
+	assert_int_equal(query_step_period(t->db, "GM0361", &q1, 1, NULL, code, &found, &t->err),
+			 JMON_OK);
+	assert_false(found);
+	assert_int_equal(import_fixture(t, "import/long_nl.csv"), JMON_OK);
+	assert_int_equal(query_step_period(t->db, "GM0361", &q1, 1, &quarter, code, &found,
+					   &t->err), JMON_OK);
+	assert_string_equal(code, "2020Q2");
+	/* any kind, ordered by end then start: 2020H1 and 2020Q2 end together,
+	 * the half-year starts earlier, so 2020Q2 comes after it */
+	assert_int_equal(query_step_period(t->db, "GM0361", &h1, 1, NULL, code, &found, &t->err),
+			 JMON_OK);
+	assert_true(found);
+	assert_string_equal(code, "2020Q2");
+	assert_int_equal(query_step_period(t->db, "GM0361", &h1, -1, NULL, code, &found, &t->err),
+			 JMON_OK);
+	assert_string_equal(code, "2020M04");
+}
+
 static void test_series(void **state)
 {
 	struct dbtest *t = *state;
@@ -293,6 +332,7 @@ int main(void)
 		T(test_changes),
 		T(test_changes_none),
 		T(test_latest_period),
+		T(test_step_period),
 		T(test_series),
 		T(test_regions),
 		T(test_deliveries),
