@@ -66,6 +66,24 @@ static const struct {
 #undef JMON_ACTION_ROW
 };
 
+/* The control characters a terminal sends for named keys: Enter is ^M
+ * (or ^J), Esc ^[, Tab ^I, Backspace ^? or ^H.  A script's "<C-[>" is Esc,
+ * as it is on a terminal. */
+static const struct {
+	int ch, key;
+} control_keys[] = {
+	{ '\r', JK_ENTER }, { '\n', JK_ENTER }, { 27, JK_ESCAPE }, { '\t', JK_TAB },
+	{ 127, JK_BACKSPACE }, { 8, JK_BACKSPACE },
+};
+
+int key_from_char(int ch)
+{
+	for (size_t i = 0; i < sizeof control_keys / sizeof *control_keys; i++)
+		if (control_keys[i].ch == ch)
+			return control_keys[i].key;
+	return ch;
+}
+
 const struct keybinding *key_lookup(int key)
 {
 	for (int i = 0; i < key_table_size; i++)

@@ -1,6 +1,8 @@
 /* The key script of the headless test mode; see include/jmon/script.h. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 #include <wchar.h>
 
 #include "jmon/keys.h"
@@ -36,7 +38,7 @@ int script_parse_line(const char *line, struct script_event *ev, char *msg, int 
 				return 1;
 			}
 		if (len == 5 && !strncmp(line, "<C-", 3)) {
-			ev->key = JK_CTRL(line[3]);
+			ev->key = key_from_char(JK_CTRL(line[3]));
 			return 1;
 		}
 		snprintf(msg, msgsize, "unknown key name '%s'", line);
@@ -50,27 +52,32 @@ int script_parse_line(const char *line, struct script_event *ev, char *msg, int 
 		snprintf(msg, msgsize, "expected one key per line, not '%s'", line);
 		return -1;
 	}
-	ev->key = (int)wc;
+	ev->key = key_from_char((int)wc);	/* a tab or DEL as a terminal sends it */
 	return 1;
 }
 
 int script_next(struct script *s, struct script_event *ev, char *msg, int msgsize)
 {
-	char buf[4096];
+	char *buf = NULL;
+	size_t cap = 0;
+	ssize_t got;
+	int r = 0;
 
-	while (fgets(buf, sizeof buf, s->fp)) {
-		size_t len = strlen(buf);
+	/* getline: a :command line (an explanation typed in) has no length limit */
+	while ((got = getline(&buf, &cap, s->fp)) >= 0) {
+		size_t len = (size_t)got;
 
 		s->line++;
 		while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
 			buf[--len] = '\0';
 		if (len == 0 || buf[0] == '#')
 			continue;
-		int r = script_parse_line(buf, ev, msg, msgsize);
+		r = script_parse_line(buf, ev, msg, msgsize);
 		ev->line = s->line;
-		return r;
+		break;
 	}
-	return 0;
+	free(buf);
+	return r;
 }
 
 void script_event_free(struct script_event *ev)

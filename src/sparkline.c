@@ -1,10 +1,25 @@
 /* Sparklines; see include/jmon/sparkline.h. */
+#include <math.h>
 #include <string.h>
 
 #include "jmon/sparkline.h"
 
 static const char *const blocks[8] = { "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█" };
 static const char ascii[8] = { '_', '.', ':', '-', '=', '+', '*', '#' };
+
+/* The level 0..7 of v between lo and hi.  Halved first: hi - lo of values
+ * near the largest double overflows to infinity, and infinity / infinity
+ * is not a number, which no cast makes a level. */
+static int level_of(double v, double lo, double hi)
+{
+	double span = hi / 2 - lo / 2, f = (v / 2 - lo / 2) / span;
+
+	if (!(span > 0))
+		return 3;	/* all equal */
+	if (!(f > 0))
+		return 0;
+	return f >= 1 ? 7 : (int)(f * 7.0 + 0.5);
+}
 
 char *sparkline(char *buf, size_t size, const double *values, const bool *shown, int n,
 		bool utf8)
@@ -14,7 +29,7 @@ char *sparkline(char *buf, size_t size, const double *values, const bool *shown,
 	size_t len = 0;
 
 	for (int i = 0; i < n; i++) {
-		if (!shown[i])
+		if (!shown[i] || !isfinite(values[i]))
 			continue;
 		if (!any || values[i] < lo)
 			lo = values[i];
@@ -28,9 +43,11 @@ char *sparkline(char *buf, size_t size, const double *values, const bool *shown,
 		const char *s;
 		char one[2] = { ' ', 0 };
 
-		if (shown[i] && hi > lo)
-			level = (int)((values[i] - lo) / (hi - lo) * 7.0 + 0.5);
-		if (!shown[i])
+		bool gap = !shown[i] || !isfinite(values[i]);
+
+		if (!gap && hi > lo)
+			level = level_of(values[i], lo, hi);
+		if (gap)
 			s = " ";
 		else if (utf8)
 			s = blocks[level];

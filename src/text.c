@@ -1,10 +1,13 @@
 /* Display-width text handling; see include/jmon/text.h. */
 #include <ctype.h>
 #include <langinfo.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 #include <wchar.h>
 
 #include "jmon/text.h"
+#include "jmon/xmalloc.h"
 
 bool text_utf8_locale(void)
 {
@@ -13,14 +16,49 @@ bool text_utf8_locale(void)
 	return cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8"));
 }
 
+/* Decode one UTF-8 sequence by hand: the C locale's mbrtowc will not. */
+static unsigned decode_utf8(const unsigned char *s, size_t *len)
+{
+	unsigned c = s[0];
+	int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+
+	*len = 1;
+	if (c < 0x80 || n == 0)
+		return c < 0x80 ? c : '?';
+	c &= 0x3F >> n;
+	for (int i = 1; i <= n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return '?';
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	*len = (size_t)n + 1;
+	return c;
+}
+
+/* Characters without width: combining accents, zero-width space and
+ * joiners, the byte-order mark.  Without UTF-8 they are left out. */
+static bool zero_width(unsigned c)
+{
+	return (c >= 0x300 && c <= 0x36F) || (c >= 0x200B && c <= 0x200F) || c == 0xFEFF;
+}
+
 /* Decode one character at s (n bytes left): its byte length and width.
- * Invalid or control bytes are one byte, one column. */
+ * Invalid or control bytes are one byte, one column.  Without a UTF-8
+ * locale the labels are still UTF-8 (by contract) and each character
+ * becomes one ASCII character on screen (text_ascii): one column. */
 static size_t next_char(const char *s, size_t n, int *width)
 {
 	wchar_t wc;
 	mbstate_t st = { 0 };
-	size_t len = mbrtowc(&wc, s, n, &st);
+	size_t len;
 
+	if (!text_utf8_locale()) {
+		unsigned c = decode_utf8((const unsigned char *)s, &len);
+
+		*width = zero_width(c) ? 0 : 1;
+		return len <= n ? len : 1;
+	}
+	len = mbrtowc(&wc, s, n, &st);
 	if (len == (size_t)-1 || len == (size_t)-2 || len == 0) {
 		*width = 1;
 		return 1;
@@ -44,11 +82,16 @@ int text_width(const char *s)
 	return text_width_n(s, strlen(s));
 }
 
-size_t text_fit(const char *s, int width, int *cols)
+/* Bytes of the longest prefix of the first n bytes of s that fits in
+ * width columns; *space (may be NULL) receives the offset of the last
+ * space right after a character that fits, 0 when none. */
+static size_t fit_n(const char *s, size_t n, int width, int *cols, size_t *space)
 {
-	size_t n = strlen(s), i = 0;
+	size_t i = 0;
 	int used = 0;
 
+	if (space)
+		*space = 0;
 	while (i < n) {
 		int w;
 		size_t len = next_char(s + i, n - i, &w);
@@ -57,10 +100,27 @@ size_t text_fit(const char *s, int width, int *cols)
 			break;
 		used += w;
 		i += len;
+		if (space && i < n && s[i] == ' ')
+			*space = i;
 	}
 	if (cols)
 		*cols = used;
 	return i;
+}
+
+size_t text_fit(const char *s, int width, int *cols)
+{
+	return fit_n(s, strlen(s), width, cols, NULL);
+}
+
+/* Length of s cut to at most max bytes, never inside a character. */
+static size_t whole_chars(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
 }
 
 int text_cut(char *out, size_t outsize, const char *s, int width, bool ellipsis)
@@ -77,18 +137,23 @@ int text_cut(char *out, size_t outsize, const char *s, int width, bool ellipsis)
 	len = text_fit(s, width, &cols);
 	if (s[len] != '\0' && ellipsis) {
 		const char *dots = text_utf8_locale() ? "…" : "~";
+		size_t dlen = strlen(dots);
 
+		if (outsize <= dlen) {
+			out[0] = '\0';
+			return 0;
+		}
 		len = text_fit(s, width - 1, &cols);
-		if (len + strlen(dots) >= outsize)
-			len = outsize - strlen(dots) - 1;
+		if (len > outsize - dlen - 1) {	/* a small buffer: never half a character */
+			len = whole_chars(s, len, outsize - dlen - 1);
+			cols = text_width_n(s, len);
+		}
 		memcpy(out, s, len);
-		strcpy(out + len, dots);
+		memcpy(out + len, dots, dlen + 1);
 		return cols + 1;
 	}
 	if (len >= outsize) {	/* buffer smaller than the text: cut at a character start */
-		len = outsize - 1;
-		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
-			len--;
+		len = whole_chars(s, len, outsize - 1);
 		cols = text_width_n(s, len);
 	}
 	memcpy(out, s, len);
@@ -98,24 +163,132 @@ int text_cut(char *out, size_t outsize, const char *s, int width, bool ellipsis)
 
 int text_pad(char *out, size_t outsize, const char *s, int width, bool align_right)
 {
-	char cut[1024];
-	int cols = text_cut(cut, sizeof cut, s, width, true);
-	size_t clen = strlen(cut);
-	int pad = width - cols;
+	int cols, pad;
+	size_t clen;
 
+	if (outsize == 0)
+		return 0;
+	/* cut in place; the padding is what room is left */
+	cols = text_cut(out, outsize, s, width, true);
+	clen = strlen(out);
+	pad = width - cols;
 	if (pad < 0)
 		pad = 0;
 	if (clen + (size_t)pad + 1 > outsize)
-		pad = (int)(outsize - clen - 1) < 0 ? 0 : (int)(outsize - clen - 1);
+		pad = (int)(outsize - clen - 1);
 	if (align_right) {
+		memmove(out + pad, out, clen + 1);
 		memset(out, ' ', (size_t)pad);
-		memcpy(out + pad, cut, clen + 1);
 	} else {
-		memcpy(out, cut, clen);
 		memset(out + clen, ' ', (size_t)pad);
 		out[clen + (size_t)pad] = '\0';
 	}
 	return cols + pad;
+}
+
+char *text_printable(char *out, size_t size, const char *s)
+{
+	size_t n = strlen(s), i = 0, o = 0;
+
+	if (size == 0)
+		return out;
+	while (i < n) {
+		wchar_t wc;
+		mbstate_t st = { 0 };
+		size_t len = mbrtowc(&wc, s + i, n - i, &st);
+
+		if (len == (size_t)-1 || len == (size_t)-2 || len == 0) {
+			len = 1;	/* an invalid byte */
+			wc = L'?';
+		} else if (wc == L'\t' || wc == L'\n' || wc == L'\r') {
+			wc = L' ';
+		} else if (wcwidth(wc) < 0) {
+			wc = L'?';	/* a control: curses would show it as ^X, two columns */
+		}
+		if (wc == L' ' || wc == L'?') {
+			if (o + 1 >= size)
+				break;
+			out[o++] = (char)wc;
+		} else {
+			if (o + len >= size)
+				break;
+			memcpy(out + o, s + i, len);
+			o += len;
+		}
+		i += len;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+void text_trim_partial(char *s)
+{
+	size_t len = strlen(s), start = len;
+	int need;
+
+	/* back to the start of the last character, at most 3 continuation bytes */
+	while (start > 0 && len - start < 4 && ((unsigned char)s[start - 1] & 0xC0) == 0x80)
+		start--;
+	if (start == 0)
+		return;
+	start--;
+	unsigned char c = (unsigned char)s[start];
+	need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	if (len - start < (size_t)need)
+		s[start] = '\0';
+}
+
+char *text_vdup(const char *fmt, va_list ap)
+{
+	va_list again;
+	int n;
+	char *out;
+
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	out = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	out[0] = '\0';
+	if (n > 0)
+		vsnprintf(out, (size_t)n + 1, fmt, again);
+	va_end(again);
+	return out;
+}
+
+int text_format(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = text_vformat(buf, size, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+int text_vformat(char *buf, size_t size, const char *fmt, va_list ap)
+{
+	int n = vsnprintf(buf, size, fmt, ap);
+
+	if (n >= 0 && size > 0 && (size_t)n >= size)
+		text_trim_partial(buf);
+	return n;
+}
+
+size_t text_wrap(const char *s, int width, size_t *next)
+{
+	size_t nl = strcspn(s, "\n"), space, i = fit_n(s, nl, width, NULL, &space);
+	int w;
+
+	if (i < nl && space > 0 && s[i] != ' ')
+		i = space;	/* break at the last space that fits */
+	if (i == 0 && nl > 0)	/* not even one character fits: take one */
+		i = next_char(s, nl, &w);
+	*next = i;
+	while (s[*next] == ' ')
+		(*next)++;
+	if (s[*next] == '\n' && *next >= nl)
+		(*next)++;
+	return i;
 }
 
 bool text_contains(const char *haystack, const char *needle)
@@ -138,25 +311,6 @@ static const char latin1_base[] =
 	"AAAAAAACEEEEIIII" "DNOOOOO?OUUUUYTs"
 	"aaaaaaaceeeeiiii" "dnooooo?ouuuuyty";
 
-/* Decode one UTF-8 sequence by hand: the C locale's mbrtowc will not. */
-static unsigned decode_utf8(const unsigned char *s, size_t *len)
-{
-	unsigned c = s[0];
-	int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
-
-	*len = 1;
-	if (c < 0x80 || n == 0)
-		return c < 0x80 ? c : '?';
-	c &= 0x3F >> n;
-	for (int i = 1; i <= n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return '?';
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	*len = (size_t)n + 1;
-	return c;
-}
-
 char *text_ascii(char *out, size_t size, const char *utf8)
 {
 	const unsigned char *s = (const unsigned char *)utf8;
@@ -166,8 +320,10 @@ char *text_ascii(char *out, size_t size, const char *utf8)
 		size_t len;
 		unsigned c = decode_utf8(s, &len);
 
-		out[o++] = c < 0x80 ? (char)c : c >= 0xC0 && c <= 0xFF ? latin1_base[c - 0xC0] : '?';
 		s += len;
+		if (zero_width(c))
+			continue;	/* "é" as e and a combining accent is "e" */
+		out[o++] = c < 0x80 ? (char)c : c >= 0xC0 && c <= 0xFF ? latin1_base[c - 0xC0] : '?';
 	}
 	out[o] = '\0';
 	return out;

@@ -10,6 +10,7 @@
 
 #include "jmon/keys.h"
 #include "jmon/stoplight.h"
+#include "jmon/strbuf.h"
 #include "jmon/text.h"
 #include "jmon/ui.h"
 #include "jmon/ui_actions.h"
@@ -19,6 +20,11 @@
 /* Below this the frame cannot show a table row and its status. */
 #define MIN_ROWS 12
 #define MIN_COLS 60
+/* The breadcrumb names this many levels at most (the view stack is
+ * shallower: help and the region picker are raised, not stacked twice). */
+#define UI_MAX_DEPTH 32
+/* The largest screen :resize makes (rows and columns). */
+#define UI_MAX_SIZE 1000
 
 static const struct {
 	short fg, bg;
@@ -77,21 +83,55 @@ int ui_body_bottom(void) { return LINES - 3; }
 void ui_text(int row, int col, int width, enum ui_style st, bool align_right,
 	     const char *text)
 {
-	char buf[2048];
+	size_t size = strlen(text) + 1;
+	char *shown, *buf;
 
-	if (row < 0 || row >= LINES || col >= COLS)
+	if (row < 0 || row >= LINES || col < 0 || col >= COLS)
 		return;
-	if (width < 0 || col + width > COLS)
+	if (width < 0 || width > COLS - col)
 		width = COLS - col;
+	shown = xmalloc(size);
+	/* what reaches curses is printable and measured as text_width
+	 * measures it, or a column would shift the rest of the row */
 	if (!text_utf8_locale()) {
-		char ascii[2048];
-		text_pad(buf, sizeof buf, text_ascii(ascii, sizeof ascii, text), width, align_right);
+		char *ascii = xmalloc(size);
+		text_printable(shown, size, text_ascii(ascii, size, text));
+		free(ascii);
 	} else {
-		text_pad(buf, sizeof buf, text, width, align_right);
+		text_printable(shown, size, text);
 	}
+	/* the cut text, "…" and the padding */
+	size += strlen("…") + (size_t)width;
+	buf = xmalloc(size);
+	text_pad(buf, size, shown, width, align_right);
 	attrset(style_attr(st));
 	mvaddstr(row, col, buf);
 	attrset(A_NORMAL);
+	free(buf);
+	free(shown);
+}
+
+void ui_textf(int row, int col, int width, enum ui_style st, bool align_right,
+	      const char *fmt, ...)
+{
+	va_list ap;
+	char *text;
+
+	va_start(ap, fmt);
+	text = text_vdup(fmt, ap);
+	va_end(ap);
+	ui_text(row, col, width, st, align_right, text);
+	free(text);
+}
+
+void ui_number(int row, int col, int width, enum ui_style st, const char *text)
+{
+	if (width < 1)
+		return;
+	/* never cut: "-99.988 …" of -99.988 mld would read as -99.988 */
+	if (text_width(text) > width - 1)
+		text = text_utf8_locale() ? "…" : "~";
+	ui_text(row, col, width, st, true, text);
 }
 
 void ui_clear_row(int row)
@@ -102,7 +142,8 @@ void ui_clear_row(int row)
 
 static void vmessage(struct app *app, bool error, const char *fmt, va_list ap)
 {
-	vsnprintf(app->status, sizeof app->status, fmt, ap);
+	/* a long label or reason is cut, but never inside a character */
+	text_vformat(app->status, sizeof app->status, fmt, ap);
 	app->status_error = error;
 }
 
@@ -149,6 +190,19 @@ void ui_pop(struct app *app)
 	if (v->ops->close)
 		v->ops->close(v);
 	free(v);
+}
+
+bool ui_raise(struct app *app, const struct view_ops *ops)
+{
+	struct view *v = app->view;
+
+	while (v && v->ops != ops)
+		v = v->parent;
+	if (!v)
+		return false;
+	while (app->view != v)
+		ui_pop(app);
+	return true;
 }
 
 enum ui_style ui_stoplight_style(enum stoplight_status s)
@@ -198,29 +252,30 @@ static void header_counts(const struct app *app, bool compact, char *buf, size_t
 static void draw_header(struct app *app)
 {
 	const struct figure_set *fs = &app->figures;
-	const char *sep = app->utf8 ? " · " : " | ";
-	char lines[3][640], right[128], region[192], period[128];
+	const char *sep = app->utf8 ? " · " : " | ", *title = app->cfg->monitor.title;
+	char *lines[3], *region, *period, right[128];
 	int rw = 0, chosen = 2;
 
+	/* no fixed buffers: a title or region name of any length is cut by
+	 * ui_text, by display width */
 	if (strcmp(app->region_name, app->region))
-		snprintf(region, sizeof region, "%s (%s)", app->region_name, app->region);
+		region = xasprintf("%s (%s)", app->region_name, app->region);
 	else
-		snprintf(region, sizeof region, "%s", app->region);
+		region = xstrdup(app->region);
 	if (!app->period[0])
-		snprintf(period, sizeof period, "geen gegevens");
+		period = xstrdup("geen gegevens");
 	else
-		snprintf(period, sizeof period, "%s%s", fs->label[0] ? fs->label : app->period,
-			 !fs->delivery ? " geen gegevens" : fs->provisional ? " (voorlopig)" : "");
-	snprintf(lines[0], sizeof lines[0], " %s%s%s%s%s%slevering %ld", app->cfg->monitor.title,
-		 sep, region, sep, period, sep, fs->delivery);
-	snprintf(lines[1], sizeof lines[1], " %s%s%s%slevering %ld", region, sep, period, sep,
-		 fs->delivery);
-	snprintf(lines[2], sizeof lines[2], " %s%s%s", region, sep, period);
-	if (!fs->delivery) {	/* no delivery to name */
-		snprintf(lines[0], sizeof lines[0], " %s%s%s%s%s", app->cfg->monitor.title, sep,
-			 region, sep, period);
-		snprintf(lines[1], sizeof lines[1], "%s", lines[2]);
+		period = xasprintf("%s%s", fs->label[0] ? fs->label : app->period,
+				   !fs->delivery ? " geen gegevens" : fs->provisional ? " (voorlopig)" : "");
+	if (fs->delivery) {
+		lines[0] = xasprintf(" %s%s%s%s%s%slevering %ld", title, sep, region, sep, period,
+				     sep, fs->delivery);
+		lines[1] = xasprintf(" %s%s%s%slevering %ld", region, sep, period, sep, fs->delivery);
+	} else {	/* no delivery to name */
+		lines[0] = xasprintf(" %s%s%s%s%s", title, sep, region, sep, period);
+		lines[1] = xasprintf(" %s%s%s", region, sep, period);
 	}
+	lines[2] = xasprintf(" %s%s%s", region, sep, period);
 	for (int compact = 0; compact <= 1 && chosen == 2; compact++) {
 		header_counts(app, compact, right, sizeof right);
 		rw = text_width(right);
@@ -235,41 +290,104 @@ static void draw_header(struct app *app)
 	ui_text(0, 0, COLS - rw, STYLE_TITLE, false, lines[chosen]);
 	if (rw)
 		ui_text(0, COLS - rw, rw, STYLE_TITLE, true, right);
+	for (int i = 0; i < 3; i++)
+		free(lines[i]);
+	free(region);
+	free(period);
 }
 
+/* The chapter tabs.  A label is cut to a third of the screen, so that one
+ * long label cannot hide the others, and the tabs scroll so that the
+ * active one is always on screen, with "‹" when chapters lie to its left. */
 static void draw_tabs(struct app *app)
 {
-	int col = 1;
+	size_t n = app->cfg->nchapters, first = 0, active = app->chapter;
+	int cap = COLS / 3 > 8 ? COLS / 3 : 8, col = 1, end;
+	char **tabs;
+	int *w;
 
 	ui_clear_row(1);
-	for (size_t i = 0; i < app->cfg->nchapters && col < COLS; i++) {
-		char tab[256];
-		bool active = i == app->chapter;
+	if (!n)
+		return;
+	if (active >= n)
+		active = n - 1;
+	tabs = xcalloc(n, sizeof *tabs);
+	w = xcalloc(n, sizeof *w);
+	for (size_t i = 0; i < n; i++) {
+		const char *label = app->cfg->chapters[i].label;
+		size_t size = strlen(label) + sizeof "…";
+		char *cut = xmalloc(size);
 
-		snprintf(tab, sizeof tab, "%s%zu %s%s", active ? "[" : " ", i + 1,
-			 app->cfg->chapters[i].label, active ? "]" : " ");
-		int w = text_width(tab);
-		ui_text(1, col, w, active ? STYLE_TAB_ACTIVE : STYLE_TAB, false, tab);
-		col += w + 1;
+		text_cut(cut, size, label, cap, true);
+		tabs[i] = xasprintf("%s%zu %s%s", i == active ? "[" : " ", i + 1, cut,
+				    i == active ? "]" : " ");
+		w[i] = text_width(tabs[i]);
+		free(cut);
 	}
+	for (;;) {	/* the first tab shown: the active one must end on screen */
+		end = 0;
+		for (size_t k = first; k <= active; k++)
+			end += w[k] + 1;
+		if (end <= COLS || first == active)
+			break;
+		first++;
+	}
+	if (first)
+		ui_text(1, 0, 1, STYLE_TAB, false, app->utf8 ? "‹" : "<");
+	for (size_t i = first; i < n && col < COLS; i++) {
+		ui_text(1, col, w[i], i == active ? STYLE_TAB_ACTIVE : STYLE_TAB, false, tabs[i]);
+		col += w[i] + 1;
+	}
+	for (size_t i = 0; i < n; i++)
+		free(tabs[i]);
+	free(tabs);
+	free(w);
 }
 
+/* The width of parts of these widths, each cut to at most cap columns. */
+static int capped_width(const int *widths, int n, int cap)
+{
+	int total = 0;
+
+	for (int i = 0; i < n; i++)
+		total += widths[i] < cap ? widths[i] : cap;
+	return total;
+}
+
+/* Where the analyst is, root first: "Cijfers › Verwijzingen › Huisarts".
+ * When it does not fit, the longest parts are cut first, so every level
+ * stays visible, the deepest too. */
 static void draw_breadcrumb(struct app *app)
 {
-	const char *parts[16];
-	int n = 0;
-	char line[1024] = " ";
+	const char *parts[UI_MAX_DEPTH];
+	int widths[UI_MAX_DEPTH], n = 0, cap = 0, budget;
 	const char *sep = app->utf8 ? " › " : " > ";
+	struct strbuf line = STRBUF_INIT;
 
-	for (struct view *v = app->view; v && n < 16; v = v->parent)
-		if (v->ops->crumb)
-			parts[n++] = v->ops->crumb(v, app);
+	for (struct view *v = app->view; v && n < UI_MAX_DEPTH; v = v->parent)
+		if (v->ops->crumb) {
+			parts[n] = v->ops->crumb(v, app);
+			widths[n] = text_width(parts[n]);
+			if (widths[n] > cap)
+				cap = widths[n];
+			n++;
+		}
+	budget = COLS - 1 - (n - 1) * text_width(sep);
+	while (cap > 1 && capped_width(widths, n, cap) > budget)
+		cap--;
+	sb_addc(&line, ' ');
 	for (int i = n - 1; i >= 0; i--) {
-		strncat(line, parts[i], sizeof line - strlen(line) - 1);
+		size_t size = strlen(parts[i]) + sizeof "…";
+		char *cut = xmalloc(size);
+
+		text_cut(cut, size, parts[i], cap, true);
+		sb_adds(&line, cut);
 		if (i)
-			strncat(line, sep, sizeof line - strlen(line) - 1);
+			sb_adds(&line, sep);
+		free(cut);
 	}
-	ui_text(LINES - 2, 0, -1, STYLE_CRUMB, false, line);
+	ui_text(LINES - 2, 0, -1, STYLE_CRUMB, false, sb_str(&line));
+	sb_free(&line);
 }
 
 /* The key hints of the bottom line: only what works in this build. */
@@ -325,6 +443,24 @@ static void draw(struct app *app)
 
 /* --- movement shared by every list view ------------------------------------ */
 
+void ui_scroll(struct view *v, int n, int height)
+{
+	if (height < 1)
+		height = 1;
+	if (v->cursor >= n)
+		v->cursor = n - 1;
+	if (v->cursor < 0)
+		v->cursor = 0;
+	if (v->offset > n - height)	/* a taller screen shows the rows above too */
+		v->offset = n - height;
+	if (v->cursor < v->offset)
+		v->offset = v->cursor;
+	if (v->cursor >= v->offset + height)
+		v->offset = v->cursor - height + 1;
+	if (v->offset < 0)
+		v->offset = 0;
+}
+
 static bool move_cursor(struct app *app, enum action a)
 {
 	struct view *v = app->view;
@@ -367,7 +503,7 @@ static void act_back(struct app *app, const char *arg)
 static void act_help(struct app *app, const char *arg)
 {
 	(void)arg;
-	if (app->view->ops != &help_view_ops)
+	if (!ui_raise(app, &help_view_ops))
 		ui_push(app, view_new(&help_view_ops, NULL));
 }
 
@@ -425,15 +561,37 @@ static void act_dump(struct app *app, const char *arg)
 		ui_error(app, "kan %s niet schrijven", arg);
 }
 
+/* "ROWSxCOLS", each 1..UI_MAX_SIZE: curses allocates every cell at once,
+ * so ":resize 99999x99999" would take gigabytes; no terminal is that large. */
+static bool parse_size(const char *arg, int *rows, int *cols)
+{
+	char *end;
+	long r, c;
+
+	if (!arg)
+		return false;
+	r = strtol(arg, &end, 10);
+	if (end == arg || *end != 'x')
+		return false;
+	arg = end + 1;
+	c = strtol(arg, &end, 10);
+	if (end == arg || *end || r < 1 || c < 1 || r > UI_MAX_SIZE || c > UI_MAX_SIZE)
+		return false;
+	*rows = (int)r;
+	*cols = (int)c;
+	return true;
+}
+
 static void act_resize(struct app *app, const char *arg)
 {
 	int rows, cols;
 
-	if (!arg || sscanf(arg, "%dx%d", &rows, &cols) != 2 || rows < 1 || cols < 1) {
-		ui_error(app, "gebruik: :resize RIJENxKOLOMMEN");
+	if (!parse_size(arg, &rows, &cols)) {
+		ui_error(app, "gebruik: :resize RIJENxKOLOMMEN (elk 1 tot %d)", UI_MAX_SIZE);
 		return;
 	}
-	resizeterm(rows, cols);
+	if (resizeterm(rows, cols) == ERR)
+		ui_error(app, "kan het scherm niet %dx%d maken", rows, cols);
 }
 
 static void act_prompt(struct app *app, const char *arg);

@@ -59,7 +59,8 @@ static void attention(struct app *app, int dir)
 	size_t chapter = app->chapter, row = (size_t)root->cursor;
 
 	if (!app_find_attention(app, dir, &chapter, &row)) {
-		ui_message(app, "geen rode of oranje indicatoren in %s", app->figures.label);
+		ui_message(app, "geen rode of oranje indicatoren%s%s",
+			   app->figures.label[0] ? " in " : "", app->figures.label);
 		return;
 	}
 	back_to_root(app);
@@ -99,8 +100,7 @@ static void act_annotate(struct app *app, const char *arg)
 	struct annotation note = { 0 };
 	bool found = false;
 	struct jmon_error err;
-	char title[256];
-	char *text;
+	char *title, *text;
 
 	if (!f || !app->db || !app->period[0]) {
 		if (f)
@@ -114,8 +114,8 @@ static void act_annotate(struct app *app, const char *arg)
 	}
 	const struct indicator *ind = f->ind;
 	const char *cat = f->cat ? f->cat->id : NULL;
-	snprintf(title, sizeof title, "Toelichting %s%s%s, %s", ind->label, f->cat ? " › " : "",
-		 f->cat ? f->cat->label : "", app->figures.label);
+	title = xasprintf("Toelichting %s%s%s, %s", ind->label, f->cat ? " › " : "",
+			  f->cat ? f->cat->label : "", app->figures.label);
 	text = xstrdup(arg ? arg : found ? note.text : "");
 	annotation_free(&note);
 	if (arg || ui_edit(app, title, &text)) {
@@ -127,6 +127,7 @@ static void act_annotate(struct app *app, const char *arg)
 		ui_message(app, "toelichting niet gewijzigd");
 	}
 	free(text);
+	free(title);
 }
 
 static void act_override(struct app *app, const char *arg)
@@ -198,7 +199,8 @@ static void act_region(struct app *app, const char *arg)
 			ui_error(app, "geen database: geen regio's");
 			return;
 		}
-		ui_push(app, view_new(&regions_view_ops, NULL));
+		if (!ui_raise(app, &regions_view_ops))
+			ui_push(app, view_new(&regions_view_ops, NULL));
 		return;
 	}
 	report(app, app_set_region(app, arg, &err), &err);
@@ -244,7 +246,7 @@ static void act_search(struct app *app, const char *arg)
 			return;
 		arg = text;
 	}
-	snprintf(search_text, sizeof search_text, "%s", arg);
+	text_format(search_text, sizeof search_text, "%s", arg);
 	find(app, 1);
 }
 
@@ -281,26 +283,28 @@ static void act_revisions(struct app *app, const char *arg)
  * Markdown for a .md file), so an export and `jmon report` agree. */
 static void act_export(struct app *app, const char *arg)
 {
-	const struct chapter *ch = &app->cfg->chapters[app->chapter];
+	const struct chapter *ch;
 	enum report_format format = REPORT_CSV;
 	struct report r;
 	struct jmon_error err;
-	char name[256];
+	char *name = NULL;
 	FILE *out;
 
-	if (!app->db || !app->period[0]) {
+	/* a monitor may have no chapters yet (check-config accepts it) */
+	if (!app->db || !app->period[0] || app->chapter >= app->cfg->nchapters) {
 		ui_error(app, "geen gegevens om te exporteren");
 		return;
 	}
+	ch = &app->cfg->chapters[app->chapter];
 	if (!arg) {
-		snprintf(name, sizeof name, "jmon-%s-%s-%s.csv", app->region, app->period, ch->id);
-		arg = name;
+		arg = name = xasprintf("jmon-%s-%s-%s.csv", app->region, app->period, ch->id);
 	}
 	size_t len = strlen(arg);
 	if (len > 3 && !strcmp(arg + len - 3, ".md"))
 		format = REPORT_MD;
 	if (report_load(app->db, app->cfg, app->region, app->period, ch, &r, &err) != JMON_OK) {
 		report(app, err.status, &err);
+		free(name);
 		return;
 	}
 	r.utf8 = app->utf8;
@@ -316,6 +320,7 @@ static void act_export(struct app *app, const char *arg)
 			report(app, st, &err);
 	}
 	report_free(&r);
+	free(name);
 }
 
 const struct ui_action_entry ui_data_actions[] = {

@@ -206,7 +206,7 @@ bool ui_edit(struct app *app, const char *title, char **text)
 		case JK_HOME: while (e.cursor && s[e.cursor - 1] != '\n') e.cursor = prev_char(s, e.cursor); break;
 		case JK_END: while (e.cursor < e.text.len && s[e.cursor] != '\n') e.cursor++; break;
 		default:
-			if (ev.key >= 0x20 && ev.key < JK_BASE && ev.key != 0x7f) {
+			if (ui_typed_char(ev.key)) {
 				char mb[MB_LEN_MAX];
 				mbstate_t st = { 0 };
 				size_t n = wcrtomb(mb, (wchar_t)ev.key, &st);

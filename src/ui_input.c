@@ -7,9 +7,11 @@
 #include <string.h>
 #include <unistd.h>
 #include <wchar.h>
+#include <wctype.h>
 
 #include "jmon/keys.h"
 #include "jmon/script.h"
+#include "jmon/text.h"
 #include "jmon/ui.h"
 #include "jmon/ui_input.h"
 #include "jmon/xmalloc.h"
@@ -152,27 +154,28 @@ static const struct {
 	{ KEY_RESIZE, JK_RESIZE },
 };
 
+/* The next key of the terminal: JK_NONE for a key jmon has no name for,
+ * -1 when the read failed. */
 static int terminal_key(void)
 {
 	wint_t wch;
 	int r = wget_wch(stdscr, &wch);
 
 	if (r == ERR)
-		return JK_NONE;
+		return -1;
 	if (r == KEY_CODE_YES) {
 		for (size_t i = 0; i < sizeof curses_keys / sizeof *curses_keys; i++)
 			if (curses_keys[i].curses == (int)wch)
 				return curses_keys[i].key;
 		return JK_NONE;
 	}
-	switch (wch) {
-	case '\r': case '\n': return JK_ENTER;
-	case 27:              return JK_ESCAPE;
-	case '\t':            return JK_TAB;
-	case 127: case 8:     return JK_BACKSPACE;
-	}
-	return (int)wch;
+	return key_from_char((int)wch);
 }
+
+/* A blocking read fails now and then (a signal); a read that fails again
+ * and again has lost its terminal (the SSH connection dropped while
+ * SIGHUP was ignored): end as at the end of a script, not spin forever. */
+#define MAX_READ_ERRORS 100
 
 bool ui_next_event(struct app *app, struct ui_event *ev)
 {
@@ -187,8 +190,11 @@ bool ui_next_event(struct app *app, struct ui_event *ev)
 		return true;
 	}
 	if (!scripted) {
-		while ((ev->key = terminal_key()) == JK_NONE)
-			;
+		int errors = 0;
+
+		while ((ev->key = terminal_key()) <= JK_NONE)
+			if (ev->key < 0 && ++errors > MAX_READ_ERRORS)
+				return false;
 		return true;
 	}
 	switch (script_next(&script, &sev, msg, sizeof msg)) {
@@ -223,6 +229,30 @@ static void delete_last_char(char *buf)
 	buf[len] = '\0';
 }
 
+/* The prompt line: the label and the end of what was typed ("…" for the
+ * start that does not fit), so the cursor after it is always on screen. */
+static void draw_prompt(const char *label, const char *buf)
+{
+	int room = COLS - 1 - text_width(label);
+	const char *tail = buf;
+	char *line;
+
+	if (room > 1 && text_width(buf) > room) {
+		while (*tail && text_width(tail) > room - 1) {
+			tail++;		/* to the next character */
+			while (((unsigned char)*tail & 0xC0) == 0x80)
+				tail++;
+		}
+		line = xasprintf("%s%s%s", label, text_utf8_locale() ? "…" : "~", tail);
+	} else {
+		line = xasprintf("%s%s", label, buf);
+	}
+	ui_text(LINES - 1, 0, -1, STYLE_NORMAL, false, line);
+	int at = text_width(line);
+	move(LINES - 1, at < COLS ? at : COLS - 1);
+	free(line);
+}
+
 bool ui_prompt(struct app *app, const char *label, char *buf, size_t size)
 {
 	struct ui_event ev;
@@ -231,10 +261,7 @@ bool ui_prompt(struct app *app, const char *label, char *buf, size_t size)
 	buf[0] = '\0';
 	curs_set(1);
 	while (!done) {
-		char line[1024];
-
-		snprintf(line, sizeof line, "%s%s", label, buf);
-		ui_text(LINES - 1, 0, -1, STYLE_NORMAL, false, line);
+		draw_prompt(label, buf);
 		refresh();
 		if (!ui_next_event(app, &ev))
 			break;
@@ -257,7 +284,7 @@ bool ui_prompt(struct app *app, const char *label, char *buf, size_t size)
 			delete_last_char(buf);
 		} else if (ev.key == JK_CTRL('u')) {
 			buf[0] = '\0';
-		} else if (ev.key >= 0x20 && ev.key < JK_BASE) {
+		} else if (ui_typed_char(ev.key)) {
 			char mb[MB_LEN_MAX];
 			mbstate_t st = { 0 };
 			size_t n = wcrtomb(mb, (wchar_t)ev.key, &st);
@@ -268,6 +295,13 @@ bool ui_prompt(struct app *app, const char *label, char *buf, size_t size)
 	}
 	curs_set(0);
 	return ok;
+}
+
+bool ui_typed_char(int key)
+{
+	/* a control character (a C1 code such as NEL, U+0085) would draw as
+	 * "~E" and end up in the database */
+	return key >= 0x20 && key < JK_BASE && iswprint((wint_t)key);
 }
 
 int ui_dump_screen(const char *path)

@@ -10,11 +10,10 @@
 #include "jmon/xmalloc.h"
 
 #define TREND_PERIODS 8
-#define MAX_CHAPTERS 64
 
 struct chapter_state {
 	size_t shown;			/* the chapter the cursor belongs to */
-	int cursors[MAX_CHAPTERS];	/* the cursor of every chapter */
+	int *cursors;			/* the cursor of every chapter */
 	unsigned generation;		/* of the trends below */
 	size_t trend_chapter;
 	char (*trends)[64];		/* one sparkline per row */
@@ -38,22 +37,25 @@ static struct layout layout_for(int cols)
 	return l;
 }
 
-static struct chapter_state *state(struct view *v)
+static struct chapter_state *state(struct view *v, const struct app *app)
 {
-	if (!v->data)
-		v->data = xcalloc(1, sizeof(struct chapter_state));
-	return v->data;
+	struct chapter_state *s = v->data;
+
+	if (!s) {
+		s = v->data = xcalloc(1, sizeof *s);
+		s->cursors = xcalloc(app->cfg->nchapters + 1, sizeof *s->cursors);
+	}
+	return s;
 }
 
 /* Keep a cursor per chapter: Tab and back lands where the analyst was. */
 static void follow_chapter(struct view *v, struct app *app)
 {
-	struct chapter_state *s = state(v);
+	struct chapter_state *s = state(v, app);
 
-	if (s->shown == app->chapter || app->chapter >= MAX_CHAPTERS)
+	if (s->shown == app->chapter || app->chapter >= app->cfg->nchapters)
 		return;
-	if (s->shown < MAX_CHAPTERS)
-		s->cursors[s->shown] = v->cursor;
+	s->cursors[s->shown] = v->cursor;
 	s->shown = app->chapter;
 	v->cursor = s->cursors[app->chapter];
 	v->offset = 0;
@@ -61,7 +63,7 @@ static void follow_chapter(struct view *v, struct app *app)
 
 static void load_trends(struct view *v, struct app *app)
 {
-	struct chapter_state *s = state(v);
+	struct chapter_state *s = state(v, app);
 	size_t n = app_chapter_size(app);
 	struct jmon_error err;
 
@@ -123,18 +125,17 @@ static void draw_row(struct app *app, struct chapter_state *s, const struct layo
 
 	/* the cursor has a mark too, not only reverse video: it must show in a
 	 * screen dump, on a terminal without attributes and to a screen reader */
-	snprintf(buf, sizeof buf, "%s%s", selected ? (app->utf8 ? "▸" : ">") : " ",
+	ui_textf(row, col, l->label, st, false, "%s%s", selected ? (app->utf8 ? "▸" : ">") : " ",
 		 ch->indicators[i].label);
-	ui_text(row, col, l->label, st, false, buf);
 	col += l->label;
 	if (!f) {	/* no data: the chapter still shows what it holds */
 		ui_text(row, col, -1, st, false, "");
 		return;
 	}
 	/* one column of space between columns, so "€ 32,6 mln" and not a run-on */
-	ui_text(row, col, l->value, st, true, figure_value_fit(f, buf, sizeof buf, l->value - 1));
+	ui_number(row, col, l->value, st, figure_value_fit(f, buf, sizeof buf, l->value - 1));
 	col += l->value;
-	ui_text(row, col, l->change, st, true, figure_change_fit(f, buf, sizeof buf, l->change - 1));
+	ui_number(row, col, l->change, st, figure_change_fit(f, buf, sizeof buf, l->change - 1));
 	col += l->change;
 	if (l->trend) {
 		snprintf(buf, sizeof buf, "  %s", i < s->ntrends ? s->trends[i] : "");
@@ -142,7 +143,7 @@ static void draw_row(struct app *app, struct chapter_state *s, const struct layo
 		col += l->trend;
 	}
 	if (l->norm) {
-		ui_text(row, col, l->norm, st, true, figure_norm_text(f->ind, false, buf, sizeof buf));
+		ui_number(row, col, l->norm, st, figure_norm_text(f->ind, false, buf, sizeof buf));
 		col += l->norm;
 	}
 	ui_text(row, col, 1, st, false, " ");
@@ -154,7 +155,7 @@ static void draw_row(struct app *app, struct chapter_state *s, const struct layo
 
 static void chapter_draw(struct view *v, struct app *app)
 {
-	struct chapter_state *s = state(v);
+	struct chapter_state *s = state(v, app);
 	struct layout l = layout_for(ui_cols());
 	int top = ui_body_top(), height = ui_body_bottom() - top;
 	size_t n = (size_t)chapter_lines(v, app);
@@ -183,12 +184,7 @@ static void chapter_draw(struct view *v, struct app *app)
 		return;
 	}
 	load_trends(v, app);
-	if (v->cursor >= (int)n)
-		v->cursor = (int)n - 1;
-	if (v->cursor < v->offset)
-		v->offset = v->cursor;
-	if (v->cursor >= v->offset + height)
-		v->offset = v->cursor - height + 1;
+	ui_scroll(v, (int)n, height);
 	for (int row = 0; row < height && (size_t)(v->offset + row) < n; row++)
 		draw_row(app, s, &l, top + 1 + row, (size_t)(v->offset + row),
 			 v->offset + row == v->cursor);
@@ -220,8 +216,10 @@ static void chapter_close(struct view *v)
 {
 	struct chapter_state *s = v->data;
 
-	if (s)
+	if (s) {
 		free(s->trends);
+		free(s->cursors);
+	}
 	free(s);
 }
 

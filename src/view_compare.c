@@ -1,19 +1,22 @@
 /* The compare view (c): the selected figure for the region, the regions of
  * its peer group(s) and their mean, and the Netherlands where present. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "jmon/numfmt.h"
 #include "jmon/privacy.h"
+#include "jmon/text.h"
 #include "jmon/ui.h"
 #include "jmon/ui_actions.h"
+#include "jmon/xmalloc.h"
 
-#define MAX_ROWS 64
 #define NL_CODE "NL01"
+#define VALUE_W 16	/* the value column, a space before the number */
 
 struct compare_row {
-	char name[160];
+	char *name;
 	bool is_self, is_mean, is_heading;
 	bool has_value;
 	double value;
@@ -23,8 +26,9 @@ struct compare_row {
 struct compare_state {
 	struct indicator_ref ref;
 	unsigned generation;
-	struct compare_row rows[MAX_ROWS];
-	int n;
+	bool loaded;
+	struct compare_row *rows;	/* a peer group may name every gemeente */
+	int n, cap;
 };
 
 static struct compare_state *state(struct view *v)
@@ -32,12 +36,28 @@ static struct compare_state *state(struct view *v)
 	return v->data;
 }
 
-static struct compare_row *add(struct compare_state *s)
+/* A new row named by fmt. */
+static struct compare_row *add(struct compare_state *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static struct compare_row *add(struct compare_state *s, const char *fmt, ...)
 {
-	struct compare_row *r = &s->rows[s->n < MAX_ROWS ? s->n++ : MAX_ROWS - 1];
+	struct compare_row *r;
+	va_list ap;
 
+	ARRAY_GROW(s->rows, s->n, s->cap);
+	r = &s->rows[s->n++];
 	memset(r, 0, sizeof *r);
+	va_start(ap, fmt);
+	r->name = text_vdup(fmt, ap);
+	va_end(ap);
 	return r;
+}
+
+static void clear_rows(struct compare_state *s)
+{
+	for (int i = 0; i < s->n; i++)
+		free(s->rows[i].name);
+	s->n = 0;
 }
 
 /* One region's value of the cell, privacy applied. */
@@ -47,13 +67,13 @@ static void add_region(struct compare_state *s, struct app *app, const char *cod
 	struct cell_value v;
 	struct jmon_error err;
 	char name[128];
-	struct compare_row *r = add(s);
+	struct compare_row *r;
 
 	query_region_name(app->db, code, name, sizeof name);
 	if (strcmp(name, code))
-		snprintf(r->name, sizeof r->name, "  %s (%s)", name, code);
+		r = add(s, "  %s (%s)", name, code);
 	else
-		snprintf(r->name, sizeof r->name, "  %s", code);
+		r = add(s, "  %s", code);
 	r->is_self = self;
 	bool withheld;
 
@@ -71,7 +91,8 @@ static void add_region(struct compare_state *s, struct app *app, const char *cod
 	} else {
 		r->has_value = true;
 		r->value = v.value;
-		numfmt_unit(r->text, sizeof r->text, v.value, ind->decimals, ind->unit, 0);
+		numfmt_unit_fit(r->text, sizeof r->text, v.value, ind->decimals, ind->unit, 0,
+				VALUE_W - 1);
 	}
 }
 
@@ -79,9 +100,8 @@ static void add_group(struct compare_state *s, struct app *app, const struct pee
 {
 	double sum = 0;
 	int n = 0;
-	struct compare_row *h = add(s);
+	struct compare_row *h = add(s, "%s", g->label ? g->label : g->id);
 
-	snprintf(h->name, sizeof h->name, "%s", g->label ? g->label : g->id);
 	h->is_heading = true;
 	for (size_t i = 0; i < g->nregions; i++) {
 		if (!strcmp(g->regions[i], app->region))
@@ -92,14 +112,13 @@ static void add_group(struct compare_state *s, struct app *app, const struct pee
 			n++;
 		}
 	}
-	struct compare_row *m = add(s);
-	snprintf(m->name, sizeof m->name, "  gemiddelde (%d van %zu)", n, g->nregions);
+	struct compare_row *m = add(s, "  gemiddelde (%d van %zu)", n, g->nregions);
 	m->is_mean = true;
 	if (n) {
 		m->has_value = true;
 		m->value = sum / n;
-		numfmt_unit(m->text, sizeof m->text, m->value, s->ref.ind->decimals + 1,
-			    s->ref.ind->unit, 0);
+		numfmt_unit_fit(m->text, sizeof m->text, m->value, s->ref.ind->decimals + 1,
+				s->ref.ind->unit, 0, VALUE_W - 1);
 	} else {
 		snprintf(m->text, sizeof m->text, "geen gegevens");
 	}
@@ -114,14 +133,14 @@ static void load(struct view *v, struct app *app)
 	bool has_nl = false;
 	struct jmon_error err;
 
-	if (s->generation == app->generation && s->n)
+	if (s->loaded && s->generation == app->generation)
 		return;
+	s->loaded = true;
 	s->generation = app->generation;
-	s->n = 0;
+	clear_rows(s);
 	if (!app->db || !app->period[0])
 		return;
-	struct compare_row *h = add(s);
-	snprintf(h->name, sizeof h->name, "Deze regio");
+	struct compare_row *h = add(s, "Deze regio");
 	h->is_heading = true;
 	add_region(s, app, app->region, true);
 	for (size_t i = 0; i < cfg->npeers; i++)
@@ -129,26 +148,30 @@ static void load(struct view *v, struct app *app)
 			add_group(s, app, &cfg->peers[i]);
 	if (query_region(app->db, NL_CODE, &nl, &has_nl, &err) == JMON_OK && has_nl &&
 	    strcmp(app->region, NL_CODE)) {
-		h = add(s);
-		snprintf(h->name, sizeof h->name, "Nederland");
+		h = add(s, "Nederland");
 		h->is_heading = true;
 		add_region(s, app, NL_CODE, false);
 	}
 }
 
+static int compare_lines(struct view *v, struct app *app)
+{
+	load(v, app);
+	return state(v)->n;
+}
+
 static void compare_draw(struct view *v, struct app *app)
 {
 	struct compare_state *s = state(v);
-	int top = ui_body_top(), bottom = ui_body_bottom();
-	int value_w = 16, diff_w = 14, name_w = ui_cols() - value_w - diff_w;
+	int top = ui_body_top(), height = ui_body_bottom() - top;
+	int value_w = VALUE_W, diff_w = 14, name_w = ui_cols() - value_w - diff_w;
 	double self = 0;
 	bool has_self = false;
 	char buf[256];
 
 	load(v, app);
-	snprintf(buf, sizeof buf, " %s%s%s, %s", s->ref.ind->label, s->ref.cat ? " › " : "",
-		 s->ref.cat ? s->ref.cat->label : "", app->figures.label);
-	ui_text(top, 0, name_w, STYLE_HEADER, false, buf);
+	ui_textf(top, 0, name_w, STYLE_HEADER, false, " %s%s%s, %s", s->ref.ind->label,
+		 s->ref.cat ? " › " : "", s->ref.cat ? s->ref.cat->label : "", app->figures.label);
 	ui_text(top, name_w, value_w, STYLE_HEADER, true, "waarde");
 	ui_text(top, name_w + value_w, diff_w, STYLE_HEADER, true, "verschil");
 	for (int i = 0; i < s->n; i++)
@@ -156,22 +179,25 @@ static void compare_draw(struct view *v, struct app *app)
 			self = s->rows[i].value;
 			has_self = true;
 		}
-	for (int i = 0; i < s->n && top + 1 + i <= bottom; i++) {
-		const struct compare_row *r = &s->rows[i];
-		enum ui_style st = r->is_heading ? STYLE_BOLD : r->is_self ? STYLE_BOLD : STYLE_NORMAL;
-		int row = top + 1 + i;
+	/* scrolls as a pager: the cursor is the first row shown */
+	if (v->cursor > s->n - height)
+		v->cursor = s->n - height > 0 ? s->n - height : 0;
+	for (int r = 0; r < height && v->cursor + r < s->n; r++) {
+		const struct compare_row *c = &s->rows[v->cursor + r];
+		enum ui_style st = c->is_heading || c->is_self ? STYLE_BOLD : STYLE_NORMAL;
+		int row = top + 1 + r;
 
-		ui_text(row, 0, name_w, st, false, r->name);
-		ui_text(row, name_w, value_w, st, true, r->text);
+		ui_text(row, 0, name_w, st, false, c->name);
+		ui_number(row, name_w, value_w, st, c->text);
 		/* the region against the other: +12 % means this region is 12 % higher */
-		if (has_self && r->has_value && !r->is_self && r->value != 0) {
+		if (has_self && c->has_value && !c->is_self && c->value != 0) {
 			char num[64];
-			numfmt_nl(num, sizeof num, (self - r->value) / r->value * 100, 1, NUMFMT_SIGN);
+			numfmt_nl(num, sizeof num, (self - c->value) / c->value * 100, 1, NUMFMT_SIGN);
 			snprintf(buf, sizeof buf, "%s %%", num);
-			ui_text(row, name_w + value_w, diff_w, STYLE_NORMAL, true, buf);
+			ui_number(row, name_w + value_w, diff_w, STYLE_NORMAL, buf);
 		}
 	}
-	if (s->n <= 2 && top + 4 <= bottom)
+	if (s->n <= 2 && top + 4 <= ui_body_bottom())
 		ui_text(top + 4, 1, -1, STYLE_DIM, false,
 			"Geen vergelijkingsgroep in de configuratie (peers:).");
 }
@@ -185,11 +211,16 @@ static const char *compare_crumb(struct view *v, struct app *app)
 
 static void compare_close(struct view *v)
 {
-	free(v->data);
+	struct compare_state *s = state(v);
+
+	clear_rows(s);
+	free(s->rows);
+	free(s);
 }
 
 const struct view_ops compare_view_ops = {
 	.name = "compare",
+	.lines = compare_lines,
 	.draw = compare_draw,
 	.crumb = compare_crumb,
 	.close = compare_close,

@@ -1,16 +1,18 @@
 /* The help view: every key and :command from the key table, grouped by
  * section, and the monitor's colour legend. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "jmon/keys.h"
 #include "jmon/text.h"
 #include "jmon/ui.h"
+#include "jmon/xmalloc.h"
 
 /* One line of the help text, built on demand so it follows the key table. */
 struct help_line {
 	enum ui_style style;
-	char text[256];
+	char *text;		/* a legend text of the configuration has any length */
 };
 
 static int help_build(struct app *app, struct help_line *out, int max)
@@ -27,7 +29,7 @@ static int help_build(struct app *app, struct help_line *out, int max)
 	int n = 0;
 
 #define ADD(st, ...) do { if (n < max) { out[n].style = (st); \
-	snprintf(out[n].text, sizeof out[n].text, __VA_ARGS__); } n++; } while (0)
+	out[n].text = xasprintf(__VA_ARGS__); } n++; } while (0)
 	for (size_t s = 0; s < sizeof sections / sizeof *sections; s++) {
 		bool any = false;
 
@@ -63,12 +65,13 @@ static int help_lines(struct view *v, struct app *app)
 
 static void help_draw(struct view *v, struct app *app)
 {
-	struct help_line lines[128];
-	int n = help_build(app, lines, 128);
+	int max = help_build(app, NULL, 0);
+	struct help_line *lines = xcalloc((size_t)max + 1, sizeof *lines);
+	int n = help_build(app, lines, max);
 	int height = ui_body_bottom() - ui_body_top() + 1;
 
-	if (n > 128)
-		n = 128;
+	if (n > max)
+		n = max;
 	/* The help scrolls as a pager: the cursor is the first line shown. */
 	if (v->cursor > n - height)
 		v->cursor = n - height > 0 ? n - height : 0;
@@ -76,6 +79,9 @@ static void help_draw(struct view *v, struct app *app)
 		const struct help_line *l = &lines[v->cursor + row];
 		ui_text(ui_body_top() + row, 0, -1, l->style, false, l->text);
 	}
+	for (int i = 0; i < n; i++)
+		free(lines[i].text);
+	free(lines);
 }
 
 static const char *help_crumb(struct view *v, struct app *app)

@@ -2,6 +2,7 @@
  * (rows) over the last periods (columns), each cell with its stoplight,
  * then what the indicator is: definition, source, unit, norm, rule, the
  * reason of the selected row's status, and its explanation. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,10 +20,11 @@
 struct indicator_state {
 	struct indicator_ref ref;
 	unsigned generation;
+	int wanted;			/* the columns asked for at that generation */
 	int nperiods;			/* columns, oldest first; the last is the current */
 	struct figure_set sets[MAX_PERIODS];
-	char explanation[4096];		/* of the selected row, "" when none */
-	char explained_by[128];
+	char *explanation;		/* of the selected row, NULL when none */
+	char *explained_by;
 	int explained_row;
 };
 
@@ -52,10 +54,13 @@ static void load(struct view *v, struct app *app)
 	struct period p;
 	struct jmon_error err;
 
-	if (s->generation == app->generation && s->nperiods == want)
+	/* asked once per generation and width: a load that failed half-way
+	 * (or found no period) is not retried, and said so, at every key */
+	if (s->generation == app->generation && s->wanted == want)
 		return;
 	free_sets(s);
 	s->generation = app->generation;
+	s->wanted = want;
 	s->explained_row = -1;
 	if (!app->db || !period_parse_str(app->period, &p))
 		return;
@@ -96,9 +101,12 @@ static void draw_cell(int row, int col, const struct app *app, const struct figu
 {
 	char value[64], cell[96];
 
-	figure_value_text(f, value, sizeof value);
+	/* a space, the value, a space and the glyph: large amounts in "mln" */
+	figure_value_fit(f, value, sizeof value, CELL_WIDTH - 3);
 	if (!value[0])
 		snprintf(value, sizeof value, "%s", app->utf8 ? "–" : "-");
+	else if (text_width(value) > CELL_WIDTH - 3)	/* never a cut number */
+		snprintf(value, sizeof value, "%s", app->utf8 ? "…" : "~");
 	/* the glyph only where there is something to judge */
 	snprintf(cell, sizeof cell, "%s %s", value,
 		 (f->colored && f->now.present) || f->light.overridden
@@ -112,31 +120,31 @@ static void draw_cell(int row, int col, const struct app *app, const struct figu
 static int wrap(int row, int bottom, int indent, enum ui_style st, const char *text)
 {
 	int width = ui_cols() - indent - 1;
-	const char *p = text;
 
-	while (*p && row <= bottom) {
-		size_t nl = strcspn(p, "\n");
-		char line[1024];
-		size_t take;
-		int cols;
+	while (*text && row <= bottom) {
+		size_t next, len = text_wrap(text, width, &next);
+		char *line = xstrndup(text, len);
 
-		snprintf(line, sizeof line, "%.*s", (int)(nl < sizeof line - 1 ? nl : sizeof line - 1), p);
-		take = text_fit(line, width, &cols);
-		if (line[take] != '\0') {	/* break at the last space that fits */
-			size_t sp = take;
-			while (sp > 0 && line[sp] != ' ')
-				sp--;
-			if (sp > 0)
-				take = sp;
-		}
-		line[take] = '\0';
 		ui_text(row++, indent, -1, st, false, line);
-		p += take;
-		while (*p == ' ')
-			p++;
-		if (*p == '\n' && take >= nl)
-			p++;
+		free(line);
+		text += next;
 	}
+	return row;
+}
+
+/* wrap() of a formatted text: labels and reasons of any length. */
+static int wrapf(int row, int bottom, int indent, enum ui_style st, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+static int wrapf(int row, int bottom, int indent, enum ui_style st, const char *fmt, ...)
+{
+	va_list ap;
+	char *text;
+
+	va_start(ap, fmt);
+	text = text_vdup(fmt, ap);
+	va_end(ap);
+	row = wrap(row, bottom, indent, st, text);
+	free(text);
 	return row;
 }
 
@@ -168,10 +176,12 @@ static void load_explanation(struct view *v, struct app *app, const struct figur
 	if (s->explained_row == v->cursor)
 		return;
 	s->explained_row = v->cursor;
-	s->explanation[0] = s->explained_by[0] = '\0';
+	free(s->explanation);
+	free(s->explained_by);
+	s->explanation = s->explained_by = NULL;
 	if (query_annotation(app->db, &key, &note, &found, &err) == JMON_OK && found) {
-		snprintf(s->explanation, sizeof s->explanation, "%s", note.text);
-		snprintf(s->explained_by, sizeof s->explained_by, "%s, %.10s", note.author, note.at);
+		s->explanation = xstrdup(note.text);
+		s->explained_by = xasprintf("%s, %.10s", note.author, note.at);
 	}
 	annotation_free(&note);
 }
@@ -181,37 +191,34 @@ static void draw_details(struct view *v, struct app *app, int row, int bottom)
 	struct indicator_state *s = state(v);
 	const struct indicator *ind = s->ref.ind;
 	const struct figure *f = indicator_selected(v, app);
-	char buf[1024], norm[128];
+	char norm[256], rule[1024];
 
 	if (row > bottom)
 		return;
-	if (f) {
-		snprintf(buf, sizeof buf, "Status %s: %s %s, %s%s", f->cat ? f->cat->label : "totaal",
-			 stoplight_glyph(f->light.status, app->utf8), stoplight_word(f->light.status),
-			 f->light.reason, f->reviewed ? " (beoordeeld)" : "");
-		row = wrap(row, bottom, 1, STYLE_BOLD, buf);
-	}
+	if (f)
+		row = wrapf(row, bottom, 1, STYLE_BOLD, "Status %s: %s %s, %s%s",
+			    f->cat ? f->cat->label : "totaal",
+			    stoplight_glyph(f->light.status, app->utf8),
+			    stoplight_word(f->light.status), f->light.reason,
+			    f->reviewed ? " (beoordeeld)" : "");
 	if (ind->definition)
 		row = wrap(row, bottom, 1, STYLE_NORMAL, ind->definition);
-	snprintf(buf, sizeof buf, "%s%s%seenheid: %s", ind->source ? "Bron: " : "",
-		 ind->source ? ind->source : "", ind->source ? " · " : "",
-		 ind->unit == UNIT_NONE ? "geen (zonder cijfer)" : unit_name(ind->unit));
-	row = wrap(row, bottom, 1, STYLE_DIM, buf);
+	row = wrapf(row, bottom, 1, STYLE_DIM, "%s%s%seenheid: %s", ind->source ? "Bron: " : "",
+		    ind->source ? ind->source : "", ind->source ? " · " : "",
+		    ind->unit == UNIT_NONE ? "geen (zonder cijfer)" : unit_name(ind->unit));
 	if (ind->norm.present) {
 		figure_norm_text(ind, true, norm, sizeof norm);
-		snprintf(buf, sizeof buf, "Norm: %s%s%s%s", norm, ind->norm.basis ? " (" : "",
-			 ind->norm.basis ? ind->norm.basis : "", ind->norm.basis ? ")" : "");
-		row = wrap(row, bottom, 1, STYLE_DIM, buf);
+		row = wrapf(row, bottom, 1, STYLE_DIM, "Norm: %s%s%s%s", norm,
+			    ind->norm.basis ? " (" : "", ind->norm.basis ? ind->norm.basis : "",
+			    ind->norm.basis ? ")" : "");
 	}
-	rule_text(ind, norm, sizeof norm);
-	snprintf(buf, sizeof buf, "Regel: %s", norm);
-	row = wrap(row, bottom, 1, STYLE_DIM, buf);
+	rule_text(ind, rule, sizeof rule);
+	row = wrapf(row, bottom, 1, STYLE_DIM, "Regel: %s", rule);
 	if (!f)
 		return;
 	load_explanation(v, app, f);
-	if (s->explanation[0]) {
-		snprintf(buf, sizeof buf, "Toelichting (%s):", s->explained_by);
-		row = wrap(row, bottom, 1, STYLE_HEADER, buf);
+	if (s->explanation) {
+		row = wrapf(row, bottom, 1, STYLE_HEADER, "Toelichting (%s):", s->explained_by);
 		wrap(row, bottom, 2, STYLE_NORMAL, s->explanation);
 	} else {
 		wrap(row, bottom, 1, STYLE_DIM, "Geen toelichting (a: schrijven)");
@@ -224,10 +231,8 @@ static void indicator_draw(struct view *v, struct app *app)
 	int top = ui_body_top(), bottom = ui_body_bottom();
 	int n = indicator_lines(v, app);
 	int label_w = ui_cols() - s->nperiods * CELL_WIDTH;
-	char title[256];
 
-	snprintf(title, sizeof title, " %s", s->ref.ind->label);
-	ui_text(top, 0, label_w, STYLE_HEADER, false, title);
+	ui_textf(top, 0, label_w, STYLE_HEADER, false, " %s", s->ref.ind->label);
 	for (int i = 0; i < s->nperiods; i++)
 		ui_text(top, label_w + i * CELL_WIDTH, CELL_WIDTH, STYLE_HEADER, true,
 			s->sets[i].label);
@@ -239,20 +244,15 @@ static void indicator_draw(struct view *v, struct app *app)
 	int table_rows = n < (bottom - top) / 2 ? n : (bottom - top) / 2;
 	if (table_rows < 1)
 		table_rows = 1;
-	if (v->cursor < v->offset)
-		v->offset = v->cursor;
-	if (v->cursor >= v->offset + table_rows)
-		v->offset = v->cursor - table_rows + 1;
+	ui_scroll(v, n, table_rows);
 	for (int r = 0; r < table_rows && v->offset + r < n; r++) {
 		int i = v->offset + r, row = top + 1 + r;
 		const struct figure *cur = &s->sets[s->nperiods - 1].rows[i];
 		bool sel = i == v->cursor;
-		char label[256];
 
-		snprintf(label, sizeof label, "%s%s%s", sel ? (app->utf8 ? "▸" : ">") : " ",
+		ui_textf(row, 0, label_w, sel ? STYLE_CURSOR : cur->cat ? STYLE_NORMAL : STYLE_BOLD,
+			 false, "%s%s%s", sel ? (app->utf8 ? "▸" : ">") : " ",
 			 cur->cat ? "  " : "", cur->cat ? cur->cat->label : "Totaal");
-		ui_text(row, 0, label_w, sel ? STYLE_CURSOR : cur->cat ? STYLE_NORMAL : STYLE_BOLD,
-			false, label);
 		for (int p = 0; p < s->nperiods; p++)
 			if ((size_t)i < s->sets[p].n)
 				draw_cell(row, label_w + p * CELL_WIDTH, app, &s->sets[p].rows[i], sel);
@@ -279,8 +279,12 @@ static const char *indicator_crumb(struct view *v, struct app *app)
 
 static void indicator_close(struct view *v)
 {
-	free_sets(state(v));
-	free(v->data);
+	struct indicator_state *s = state(v);
+
+	free_sets(s);
+	free(s->explanation);
+	free(s->explained_by);
+	free(s);
 }
 
 static const enum action indicator_handles[] = { ACTION_ENTER, ACTION_NONE };

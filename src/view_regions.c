@@ -97,15 +97,11 @@ static void regions_draw(struct view *v, struct app *app)
 	struct regions_state *s = state(v);
 	int top = ui_body_top(), height = ui_body_bottom() - top;
 	int n = regions_lines(v, app);
-	char buf[256];
 
-	snprintf(buf, sizeof buf, " Regio%s%s%s   (Enter: tonen en openen, h: omhoog, /: filter)",
+	ui_textf(top, 0, -1, STYLE_HEADER, false,
+		 " Regio%s%s%s   (Enter: tonen en openen, h: omhoog, /: filter)",
 		 s->filter[0] ? " met '" : "", s->filter, s->filter[0] ? "'" : "");
-	ui_text(top, 0, -1, STYLE_HEADER, false, buf);
-	if (v->cursor < v->offset)
-		v->offset = v->cursor;
-	if (v->cursor >= v->offset + height)
-		v->offset = v->cursor - height + 1;
+	ui_scroll(v, n, height);
 	for (int r = 0; r < height && v->offset + r < n; r++) {
 		const struct region_row *reg = &s->rows[s->shown[v->offset + r]];
 		bool current = !strcmp(reg->code, app->region);
@@ -119,12 +115,11 @@ static void regions_draw(struct view *v, struct app *app)
 			continue;
 		}
 
-		snprintf(buf, sizeof buf, "%s%s%s %-10s %-9s %s%s", sel ? (app->utf8 ? "▸" : ">") : " ",
+		ui_textf(top + 1 + r, 0, -1, sel ? STYLE_CURSOR : is_parent ? STYLE_BOLD : STYLE_NORMAL,
+			 false, "%s%s%s %-10s %-9s %s%s", sel ? (app->utf8 ? "▸" : ">") : " ",
 			 current ? (app->utf8 ? "●" : "*") : " ",
 			 is_parent ? "" : "  ", reg->code, reg->kind, reg->name,
 			 reg->children ? (app->utf8 ? "  ›" : "  >") : "");
-		ui_text(top + 1 + r, 0, -1, v->offset + r == v->cursor ? STYLE_CURSOR :
-			is_parent ? STYLE_BOLD : STYLE_NORMAL, false, buf);
 	}
 }
 
@@ -137,7 +132,7 @@ static bool regions_action(struct view *v, struct app *app, enum action a, const
 	regions_lines(v, app);
 	switch (a) {
 	case ACTION_ENTER: {
-		if (!s->nshown)
+		if (!s->nshown || v->cursor >= (int)s->nshown)
 			return true;
 		struct region_row r = s->rows[s->shown[v->cursor]];
 		if (!r.code[0])
@@ -169,7 +164,7 @@ static bool regions_action(struct view *v, struct app *app, enum action a, const
 				return true;
 			arg = text;
 		}
-		snprintf(s->filter, sizeof s->filter, "%s", arg);
+		text_format(s->filter, sizeof s->filter, "%s", arg);
 		apply_filter(s);
 		v->cursor = v->offset = 0;
 		if (!s->nshown)

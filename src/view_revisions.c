@@ -67,7 +67,7 @@ static const struct delivery_row *delivery(const struct revisions_state *s, long
 
 /* A stored value as a reader may see it: privacy applied. */
 static char *value_text(const struct indicator *ind, const struct cell_value *v, char *buf,
-			size_t size)
+			size_t size, int width)
 {
 	struct stoplight_cell c = { v->present && v->has_value, v->value, v->flag };
 
@@ -78,7 +78,7 @@ static char *value_text(const struct indicator *ind, const struct cell_value *v,
 	else if (!v->has_value)
 		snprintf(buf, size, "%s", v->flag);
 	else
-		numfmt_unit(buf, size, v->value, ind->decimals, ind->unit, 0);
+		numfmt_unit_fit(buf, size, v->value, ind->decimals, ind->unit, 0, width);
 	return buf;
 }
 
@@ -89,17 +89,36 @@ static bool withheld(const struct indicator *ind, const struct cell_value *v)
 	return privacy_cell_withheld(ind, &c);
 }
 
-/* Every line of the view, built on demand; returns the count. */
-static int build(struct view *v, struct app *app, char (*lines)[256], enum ui_style *styles,
-		 int max)
+static int clamp(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* text padded to a column of width display columns into out (of at least
+ * 4 * width + 8 bytes); a number that does not fit shows as "…", never cut. */
+static char *column(char *out, size_t size, const char *text, int width, bool number,
+		    bool align_right)
+{
+	if (number && text_width(text) > width)
+		text = text_utf8_locale() ? "…" : "~";
+	text_pad(out, size, text, width, align_right);
+	return out;
+}
+
+/* Every line of the view, built on demand; returns the count.  Columns are
+ * padded by display width, not by printf's bytes: "€" is three bytes and
+ * one column, and a source file name may be UTF-8. */
+static int build(struct view *v, struct app *app, char **lines, enum ui_style *styles, int max)
 {
 	struct revisions_state *s = state(v);
 	const struct indicator *ind = s->ref.ind;
-	char a[64], b[64], d[64];
+	char a[64], b[64], d[64], c1[256], c2[256], c3[256];
 	int n = 0;
+	/* the text columns give way on a narrow screen, so the values stay on it */
+	int source_w = clamp(ui_cols() - 52, 8, 28), label_w = clamp(ui_cols() - 40, 12, 40);
 
 #define LINE(st, ...) do { if (n < max) { styles[n] = (st); \
-	snprintf(lines[n], sizeof lines[n], __VA_ARGS__); } n++; } while (0)
+	lines[n] = xasprintf(__VA_ARGS__); } n++; } while (0)
 	load(v, app);
 	LINE(STYLE_HEADER, " %s%s%s, %s: waarde per levering", ind->label, s->ref.cat ? " › " : "",
 	     s->ref.cat ? s->ref.cat->label : "", app->figures.label);
@@ -110,11 +129,13 @@ static int build(struct view *v, struct app *app, char (*lines)[256], enum ui_st
 		d[0] = '\0';
 		if (i + 1 < s->nhistory && s->history[i].has_value && s->history[i + 1].has_value &&
 		    !withheld(ind, &s->history[i]) && !withheld(ind, &s->history[i + 1]))
-			numfmt_unit(d, sizeof d, s->history[i].value - s->history[i + 1].value,
-				    ind->decimals, ind->unit, NUMFMT_SIGN);
-		LINE(i == 0 ? STYLE_BOLD : STYLE_NORMAL, "  levering %-4ld %-10.10s %-28.28s %12s %10s",
-		     s->history[i].delivery, dr ? dr->imported_at : "", dr ? dr->source : "",
-		     value_text(ind, &s->history[i], a, sizeof a), d);
+			numfmt_unit_fit(d, sizeof d, s->history[i].value - s->history[i + 1].value,
+					ind->decimals, ind->unit, NUMFMT_SIGN, 10);
+		LINE(i == 0 ? STYLE_BOLD : STYLE_NORMAL, "  levering %-4ld %-10.10s %s %s %s",
+		     s->history[i].delivery, dr ? dr->imported_at : "",
+		     column(c1, sizeof c1, dr ? dr->source : "", source_w, false, false),
+		     column(c2, sizeof c2, value_text(ind, &s->history[i], a, sizeof a, 12), 12, true, true),
+		     column(c3, sizeof c3, d, 10, true, true));
 	}
 	LINE(STYLE_NORMAL, "%s", "");
 	if (!s->compared || !s->nchanges) {
@@ -128,20 +149,22 @@ static int build(struct view *v, struct app *app, char (*lines)[256], enum ui_st
 		const struct cell_change *c = &s->changes[i];
 		const struct indicator *ci = config_indicator(app->cfg, c->indicator);
 		const struct category *cc = ci && c->category[0] ? indicator_category(ci, c->category) : NULL;
-		char label[160];
+		char *label, cut[256];
 
 		if (!ci)
 			continue;
-		snprintf(label, sizeof label, "%s%s%s", ci->label, cc ? " › " : "", cc ? cc->label : "");
 		d[0] = '\0';
 		if (c->has_diff && c->diff == 0 && strcmp(c->old.flag, c->now.flag))
 			snprintf(d, sizeof d, "%s", !c->now.flag[0] ? "definitief" : c->now.flag);
 		else if (c->has_diff && !withheld(ci, &c->old) && !withheld(ci, &c->now))
-			numfmt_unit(d, sizeof d, c->diff, ci->decimals, ci->unit, NUMFMT_SIGN);
-		char cut[128];
-		text_pad(cut, sizeof cut, label, 40, false);
-		LINE(STYLE_NORMAL, "  %s %10s %s %-10s %10s", cut, value_text(ci, &c->old, a, sizeof a),
-		     app->utf8 ? "→" : ">", value_text(ci, &c->now, b, sizeof b), d);
+			numfmt_unit_fit(d, sizeof d, c->diff, ci->decimals, ci->unit, NUMFMT_SIGN, 10);
+		label = xasprintf("%s%s%s", ci->label, cc ? " › " : "", cc ? cc->label : "");
+		LINE(STYLE_NORMAL, "  %s %s %s %s %s", column(cut, sizeof cut, label, label_w, false, false),
+		     column(c1, sizeof c1, value_text(ci, &c->old, a, sizeof a, 10), 10, true, true),
+		     app->utf8 ? "→" : ">",
+		     column(c2, sizeof c2, value_text(ci, &c->now, b, sizeof b, 10), 10, true, false),
+		     column(c3, sizeof c3, d, 10, true, true));
+		free(label);
 	}
 #undef LINE
 	return n;
@@ -156,15 +179,19 @@ static void revisions_draw(struct view *v, struct app *app)
 {
 	int top = ui_body_top(), height = ui_body_bottom() - top + 1;
 	int max = revisions_lines(v, app);
-	char (*lines)[256] = xcalloc((size_t)max + 1, sizeof *lines);
+	char **lines = xcalloc((size_t)max + 1, sizeof *lines);
 	enum ui_style *styles = xcalloc((size_t)max + 1, sizeof *styles);
 	int n = build(v, app, lines, styles, max);
 
+	if (n > max)
+		n = max;
 	/* scrolls as a pager: the cursor is the first line shown */
 	if (v->cursor > n - height)
 		v->cursor = n - height > 0 ? n - height : 0;
 	for (int r = 0; r < height && v->cursor + r < n; r++)
 		ui_text(top + r, 0, -1, styles[v->cursor + r], false, lines[v->cursor + r]);
+	for (int i = 0; i < n; i++)
+		free(lines[i]);
 	free(lines);
 	free(styles);
 }

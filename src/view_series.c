@@ -1,6 +1,7 @@
 /* The series view (Enter on a category): one cell over the last periods as
  * a horizontal bar chart, with the norm as a line and the stoplight bounds
  * of a `value` rule as marks, each period with its value and status. */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 struct series_state {
 	struct indicator_ref ref;
 	unsigned generation;
+	int wanted;			/* periods asked for at that generation */
 	int n;
 	struct figure rows[MAX_PERIODS];	/* oldest first */
 	char labels[MAX_PERIODS][PERIOD_LABEL_MAX];
@@ -37,9 +39,12 @@ static void load(struct view *v, struct app *app)
 		want = MAX_PERIODS;
 	if (want < 1)
 		want = 1;
-	if (s->generation == app->generation && s->n == want)
+	/* once per generation and height: the periods before the data starts
+	 * are dropped below, so n is no measure of what was loaded */
+	if (s->generation == app->generation && s->wanted == want)
 		return;
 	s->generation = app->generation;
+	s->wanted = want;
 	s->n = 0;
 	if (!app->db || !period_parse_str(app->period, &p))
 		return;
@@ -95,14 +100,30 @@ static bool shown(const struct figure *f)
 	return f->now.present && f->now.has_value && !f->withheld;
 }
 
+/* The column of value v on an axis from 0 to max over width columns, or
+ * -1 when it is off the axis: a bound of -1e300 must not become a column
+ * by an out-of-range cast. */
+static int axis_col(double v, double max, int width)
+{
+	double at = v / max * width;
+
+	return at >= 0 && at < width ? (int)at : -1;
+}
+
 /* One bar of `len` columns (fractional) into buf, with marks at columns. */
 static void bar(char *buf, size_t size, double len, int width, const int *marks, int nmarks,
 		int norm_col, bool utf8)
 {
 	static const char *const eighths[] = { "", "▏", "▎", "▍", "▌", "▋", "▊", "▉" };
 	size_t used = 0;
-	int full = (int)len;
-	int frac = (int)((len - full) * 8);
+	int full, frac;
+
+	if (!(len > 0))		/* also not a number */
+		len = 0;
+	if (len > width)
+		len = width;
+	full = (int)len;
+	frac = (int)((len - full) * 8);
 
 	buf[0] = '\0';
 	for (int col = 0; col < width; col++) {
@@ -140,22 +161,22 @@ static void series_draw(struct view *v, struct app *app)
 
 	load(v, app);
 	for (int i = 0; i < s->n; i++)
-		if (shown(&s->rows[i]) && s->rows[i].now.value > max)
+		if (shown(&s->rows[i]) && s->rows[i].now.value > max && isfinite(s->rows[i].now.value))
 			max = s->rows[i].now.value;
-	if (ind->norm.present && ind->norm.value > max)
+	if (ind->norm.present && ind->norm.value > max && isfinite(ind->norm.value))
 		max = ind->norm.value;
 	for (int i = 0; i < nbounds; i++)
-		if (marks_at[i] > max)
+		if (marks_at[i] > max && isfinite(marks_at[i]))
 			max = marks_at[i];
-	max = max > 0 ? max * 1.05 : 1;
+	/* 5 % headroom; max * 1.05 of the largest double is infinity */
+	max = !(max > 0) ? 1 : max < DBL_MAX / 1.05 ? max * 1.05 : DBL_MAX;
 	for (int i = 0; i < nbounds; i++)
-		marks[i] = (int)(marks_at[i] / max * width);
+		marks[i] = axis_col(marks_at[i], max, width);
 	if (ind->norm.present)
-		norm_col = (int)(ind->norm.value / max * width);
+		norm_col = axis_col(ind->norm.value, max, width);
 
-	snprintf(buf, sizeof buf, " %s%s%s", ind->label, s->ref.cat ? " › " : "",
+	ui_textf(top, 0, -1, STYLE_HEADER, false, " %s%s%s", ind->label, s->ref.cat ? " › " : "",
 		 s->ref.cat ? s->ref.cat->label : "");
-	ui_text(top, 0, -1, STYLE_HEADER, false, buf);
 	for (int i = 0; i < s->n; i++) {
 		const struct figure *f = &s->rows[i];
 		int row = top + 1 + i;
@@ -166,8 +187,8 @@ static void series_draw(struct view *v, struct app *app)
 		bar(buf, sizeof buf, len, width, marks, nbounds, norm_col, app->utf8);
 		ui_text(row, label_w + 1, width, ui_stoplight_style(f->light.status) == STYLE_GREY
 			? STYLE_DIM : STYLE_NORMAL, false, buf);
-		ui_text(row, label_w + 1 + width, value_w, STYLE_NORMAL, true,
-			figure_value_text(f, num, sizeof num));
+		ui_number(row, label_w + 1 + width, value_w, STYLE_NORMAL,
+			  figure_value_fit(f, num, sizeof num, value_w - 1));
 		if (f->now.present) {
 			ui_text(row, label_w + 1 + width + value_w, 1, STYLE_NORMAL, false, " ");
 			ui_status_cell(row, label_w + 2 + width + value_w, status_w, app, f);
@@ -176,8 +197,11 @@ static void series_draw(struct view *v, struct app *app)
 	/* legend */
 	buf[0] = '\0';
 	if (ind->norm.present) {
-		figure_norm_text(ind, true, num, sizeof num);
-		snprintf(buf, sizeof buf, " %s norm: %s", app->utf8 ? "│" : "|", num);
+		char norm[512];
+
+		/* the norm's label may be longer than the buffer: never half a character */
+		text_trim_partial(figure_norm_text(ind, true, norm, sizeof norm));
+		text_format(buf, sizeof buf, " %s norm: %s", app->utf8 ? "│" : "|", norm);
 	}
 	if (nbounds) {
 		size_t len = strlen(buf);
@@ -190,6 +214,18 @@ static void series_draw(struct view *v, struct app *app)
 	}
 	if (buf[0])
 		ui_text(top + 2 + s->n, 0, -1, STYLE_DIM, false, buf);
+}
+
+/* The series is the bottom of the drill-down: Enter would open the
+ * breakdown it came from on top of it, deeper at every press. */
+static bool series_action(struct view *v, struct app *app, enum action a, const char *arg)
+{
+	(void)v;
+	(void)arg;
+	if (a != ACTION_ENTER)
+		return false;
+	ui_message(app, "dieper gaat niet: dit is de reeks van één cijfer (Esc: terug)");
+	return true;
 }
 
 static const char *series_crumb(struct view *v, struct app *app)
@@ -214,6 +250,7 @@ static void series_close(struct view *v)
 const struct view_ops series_view_ops = {
 	.name = "series",
 	.draw = series_draw,
+	.action = series_action,
 	.crumb = series_crumb,
 	.close = series_close,
 	.selected = series_selected,

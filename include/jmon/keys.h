@@ -70,6 +70,9 @@ struct keybinding {
 extern const struct keybinding key_table[];
 extern const int key_table_size;
 
+/* The key of a character as a terminal sends it: "\r" is JK_ENTER, 27
+ * JK_ESCAPE, 127 JK_BACKSPACE ...; any other character is itself. */
+int key_from_char(int ch);
 /* The binding of a key, or NULL. */
 const struct keybinding *key_lookup(int key);
 const char *action_name(enum action a);

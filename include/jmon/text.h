@@ -4,6 +4,7 @@
 #ifndef JMON_TEXT_H
 #define JMON_TEXT_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -26,6 +27,29 @@ int text_cut(char *out, size_t outsize, const char *s, int width, bool ellipsis)
 /* Like text_cut, then padded with spaces to exactly width columns, on the
  * right (align_right false) or on the left. */
 int text_pad(char *out, size_t outsize, const char *s, int width, bool align_right);
+
+/* What a terminal can show of s, column for column as text_width counts
+ * it: a tab or line break becomes a space, a control character or an
+ * invalid byte '?' (curses would draw "^A" or "~M", two columns). */
+char *text_printable(char *out, size_t size, const char *s);
+
+/* snprintf for text with labels in it: when the result had to be cut, it
+ * ends before the character that did not fit whole, never inside it. */
+int text_format(char *buf, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+int text_vformat(char *buf, size_t size, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
+/* vsnprintf into a string of its own (caller frees): a text with labels
+ * in it is as long as they are, never cut by a fixed buffer. */
+char *text_vdup(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+/* Drop an incomplete UTF-8 sequence from the end of s (a byte-cut copy). */
+void text_trim_partial(char *s);
+
+/* The first line of s when wrapped at width columns: its length in bytes,
+ * up to a line break, or the last space that fits (a word longer than the
+ * line is cut by columns, and at least one character is taken, so a
+ * caller always moves on).  *next is where the line after it starts. */
+size_t text_wrap(const char *s, int width, size_t *next);
 
 /* Text for a terminal whose locale is not UTF-8: labels are UTF-8 by
  * contract, so accented Latin letters lose their accent ("ë" -> "e") and

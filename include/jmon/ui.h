@@ -91,7 +91,19 @@ int ui_body_bottom(void);
  * line) and padded with spaces; right-aligned when align_right. */
 void ui_text(int row, int col, int width, enum ui_style st, bool align_right,
 	     const char *text);
+/* A number right-aligned in width columns, with at least one space before
+ * it; one that does not fit shows as "…", never cut (a cut number reads
+ * as another number). */
+void ui_number(int row, int col, int width, enum ui_style st, const char *text);
+/* The same for a formatted text, of any length. */
+void ui_textf(int row, int col, int width, enum ui_style st, bool align_right,
+	      const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 void ui_clear_row(int row);
+
+/* Keep a list view's cursor within its n lines and on the height rows
+ * shown, after a reload, a period or region change or a resize; the rows
+ * fill the screen when they can. */
+void ui_scroll(struct view *v, int n, int height);
 
 /* The status line. */
 void ui_message(struct app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -104,6 +116,10 @@ bool ui_action_available(enum action a);
 void ui_push(struct app *app, struct view *v);
 void ui_pop(struct app *app);
 struct view *view_new(const struct view_ops *ops, void *data);
+/* Close the views above the nearest one of these ops, so that a second ?
+ * or w goes back to the help or region picker already open instead of
+ * stacking another; false when none is open. */
+bool ui_raise(struct app *app, const struct view_ops *ops);
 
 /* The status cell of a figure: "■ rood" (or "# rood"), in its style. */
 void ui_status_cell(int row, int col, int width, const struct app *app,

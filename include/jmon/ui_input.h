@@ -30,6 +30,8 @@ void ui_requeue_command(char *command);
 bool ui_inline_command(const char *command);
 /* Read a line on the status row after label; false when cancelled (Esc). */
 bool ui_prompt(struct app *app, const char *label, char *buf, size_t size);
+/* Whether a key is a character to insert into a prompt or the editor. */
+bool ui_typed_char(int key);
 /* Write the visible screen as text, trailing spaces trimmed; 0 or -1. */
 int ui_dump_screen(const char *path);
 /* Non-zero when the script had a malformed line (already reported). */

@@ -106,20 +106,29 @@ static void script_errors(void **state)
 	assert_string_equal(msg, "expected one key per line, not 'jj'");
 }
 
+/* A script file holding text, opened for reading into *s; path receives
+ * its name (unlink it after). */
+static void script_open(struct script *s, char *path, const char *text)
+{
+	int fd = mkstemp(path);
+	FILE *fp = fdopen(fd, "w");
+
+	fputs(text, fp);
+	fclose(fp);
+	memset(s, 0, sizeof *s);
+	s->fp = fopen(path, "r");
+	s->path = path;
+}
+
 static void script_file(void **state)
 {
 	char path[] = "/tmp/jmon-script-XXXXXX";
-	int fd = mkstemp(path);
-	FILE *fp = fdopen(fd, "w");
-	struct script s = { 0 };
+	struct script s;
 	struct script_event ev;
 	char msg[128];
 
 	(void)state;
-	fputs("# a comment\n\nj\r\n:quit\n", fp);
-	fclose(fp);
-	s.fp = fopen(path, "r");
-	s.path = path;
+	script_open(&s, path, "# a comment\n\nj\r\n:quit\n");
 	assert_int_equal(script_next(&s, &ev, msg, sizeof msg), 1);
 	assert_int_equal(ev.key, 'j');
 	assert_int_equal(ev.line, 3);
@@ -132,6 +141,54 @@ static void script_file(void **state)
 	unlink(path);
 }
 
+static void control_characters_are_the_keys_a_terminal_means(void **state)
+{
+	struct script_event ev;
+	char msg[128];
+
+	(void)state;
+	/* what terminal_key() makes of them, so a script means the same */
+	assert_int_equal(key_from_char('\r'), JK_ENTER);
+	assert_int_equal(key_from_char(27), JK_ESCAPE);
+	assert_int_equal(key_from_char(127), JK_BACKSPACE);
+	assert_int_equal(key_from_char('x'), 'x');
+	assert_int_equal(script_parse_line("<C-[>", &ev, msg, sizeof msg), 1);
+	assert_int_equal(ev.key, JK_ESCAPE);
+	assert_int_equal(script_parse_line("<C-m>", &ev, msg, sizeof msg), 1);
+	assert_int_equal(ev.key, JK_ENTER);
+	assert_int_equal(script_parse_line("<C-h>", &ev, msg, sizeof msg), 1);
+	assert_int_equal(ev.key, JK_BACKSPACE);
+	assert_int_equal(script_parse_line("\t", &ev, msg, sizeof msg), 1);
+	assert_int_equal(ev.key, JK_TAB);
+	assert_int_equal(script_parse_line("\177", &ev, msg, sizeof msg), 1);
+	assert_int_equal(ev.key, JK_BACKSPACE);
+}
+
+static void script_lines_have_no_length_limit(void **state)
+{
+	char path[] = "/tmp/jmon-script-XXXXXX", *text = malloc(10000 + 32);
+	struct script s;
+	struct script_event ev;
+	char msg[128];
+
+	(void)state;
+	/* an explanation typed in with :annotate may well pass 4 KiB */
+	strcpy(text, ":annotate ");
+	for (int i = 0; i < 10000; i++)
+		text[strlen(":annotate ") + i] = (char)('a' + i % 26);
+	strcpy(text + strlen(":annotate ") + 10000, "\nj\n");
+	script_open(&s, path, text);
+	assert_int_equal(script_next(&s, &ev, msg, sizeof msg), 1);
+	assert_int_equal(strlen(ev.command), strlen("annotate ") + 10000);
+	script_event_free(&ev);
+	assert_int_equal(script_next(&s, &ev, msg, sizeof msg), 1);
+	assert_int_equal(ev.key, 'j');
+	assert_int_equal(ev.line, 2);
+	fclose(s.fp);
+	unlink(path);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -142,6 +199,8 @@ int main(void)
 		cmocka_unit_test(script_lines),
 		cmocka_unit_test(script_errors),
 		cmocka_unit_test(script_file),
+		cmocka_unit_test(control_characters_are_the_keys_a_terminal_means),
+		cmocka_unit_test(script_lines_have_no_length_limit),
 	};
 	setlocale(LC_ALL, "C.UTF-8");
 	return RUN_TESTS(tests);

@@ -1,6 +1,8 @@
 /* Sparklines: eight levels between the lowest and highest shown value;
  * a value that may not be shown is a gap, never a bar. */
+#include <float.h>
 #include <locale.h>
+#include <math.h>
 #include <stdbool.h>
 
 #include "unit.h"
@@ -39,6 +41,21 @@ static void flat_series_is_the_middle(void **state)
 	assert_string_equal(sparkline(buf, sizeof buf, v, shown, 3, true), "▄▄▄");
 }
 
+static void extreme_values_stay_in_range(void **state)
+{
+	/* hi - lo overflows to infinity: the levels must still be 0..7 */
+	double v[] = { -DBL_MAX, DBL_MAX, 0, -DBL_MAX };
+	double inf[] = { 1, INFINITY, 2, -INFINITY, NAN };
+	bool shown[] = { 1, 1, 1, 1, 1 };
+	char buf[64];
+
+	(void)state;
+	assert_string_equal(sparkline(buf, sizeof buf, v, shown, 4, true), "▁█▅▁");
+	/* no value can be drawn from infinity: a gap, and the rest scaled */
+	assert_string_equal(sparkline(buf, sizeof buf, inf, shown, 5, true), "▁ █  ");
+	assert_string_equal(sparkline(buf, sizeof buf, v, shown, 0, true), "");
+}
+
 static void small_buffer_never_splits_a_block(void **state)
 {
 	double v[] = { 1, 2, 3 };
@@ -70,6 +87,7 @@ int main(void)
 		cmocka_unit_test(hidden_values_are_gaps),
 		cmocka_unit_test(flat_series_is_the_middle),
 		cmocka_unit_test(small_buffer_never_splits_a_block),
+		cmocka_unit_test(extreme_values_stay_in_range),
 		cmocka_unit_test(large_amounts_fit_their_column),
 	};
 	setlocale(LC_ALL, "C.UTF-8");

@@ -68,6 +68,14 @@ static void ascii_locale(void **state)
 	assert_false(text_utf8_locale());
 	text_cut(out, sizeof out, "Beschermingstafel", 8, true);
 	assert_string_equal(out, "Bescher~");
+	/* the labels are still UTF-8: a character is one ASCII column on
+	 * screen (text_ascii), so it measures one column, not one per byte */
+	assert_int_equal(text_width("Cliënt"), 6);
+	assert_int_equal(text_width("日本語"), 3);
+	assert_int_equal(text_width("e\xcc\x81\xe2\x80\x8b"), 1);	/* combining, zero width */
+	assert_int_equal(text_cut(out, sizeof out, "日本語", 2, true), 2);
+	assert_string_equal(out, "日~");
+	assert_string_equal(text_ascii(out, sizeof out, "e\xcc\x81 x"), "e x");
 	setlocale(LC_ALL, "C.UTF-8");
 	assert_true(text_utf8_locale());
 }
@@ -83,6 +91,94 @@ static void ascii_transliteration(void **state)
 	assert_string_equal(text_ascii(out, sizeof out, "● groen"), "? groen");	/* one column each */
 	assert_string_equal(text_ascii(out, sizeof out, "a\xff" "b"), "a?b");		/* invalid byte */
 	assert_string_equal(text_ascii(out, 4, "abcdef"), "abc");
+}
+
+static void ellipsis_in_a_small_buffer_keeps_characters_whole(void **state)
+{
+	char out[7];
+
+	(void)state;
+	/* room for 3 bytes before "…": one ë, never ë and half of the next */
+	assert_int_equal(text_cut(out, sizeof out, "ëëëëëëëëëë", 9, true), 2);
+	assert_string_equal(out, "ë…");
+	assert_int_equal(text_cut(out, 3, "ëëëë", 2, true), 0);	/* no room for "…" */
+	assert_string_equal(out, "");
+}
+
+static void pad_a_wide_screen_of_multibyte_text(void **state)
+{
+	char label[700 * 3 + 1] = "", out[4096];
+
+	(void)state;
+	for (int i = 0; i < 700; i++)
+		strcat(label, "─");	/* 3 bytes, 1 column */
+	/* a 250..600-column terminal: the whole width, not what 1 KiB held */
+	assert_int_equal(text_pad(out, sizeof out, label, 600, false), 600);
+	assert_int_equal(text_width(out), 600);
+	assert_int_equal(strlen(out), 599 * 3 + strlen("…"));
+	assert_int_equal(text_pad(out, sizeof out, "ë", 600, true), 600);
+	assert_int_equal(text_width(out), 600);
+	assert_string_equal(out + 599, "ë");
+}
+
+static void printable_keeps_the_columns(void **state)
+{
+	char out[64];
+
+	(void)state;
+	/* tab and line breaks become spaces; controls and invalid bytes '?' */
+	assert_string_equal(text_printable(out, sizeof out, "a\tb\nc\rd"), "a b c d");
+	assert_string_equal(text_printable(out, sizeof out, "x\x01y\x7fz"), "x?y?z");
+	assert_string_equal(text_printable(out, sizeof out, "漢\xc2\x9b字"), "漢?字");	/* C1 */
+	assert_string_equal(text_printable(out, sizeof out, "a\xff\xe2\x94"), "a???");
+	assert_string_equal(text_printable(out, sizeof out, "cliënt ● 😀 e\xcc\x81"),
+			    "cliënt ● 😀 e\xcc\x81");
+	assert_int_equal(text_width(text_printable(out, sizeof out, "a\x01\xff")),
+			 text_width("a\x01\xff"));
+	assert_string_equal(text_printable(out, 4, "ab漢"), "ab");	/* never half of 漢 */
+}
+
+static void format_never_ends_in_half_a_character(void **state)
+{
+	char out[6], s[8];
+
+	(void)state;
+	/* "aaaaë" is 6 bytes: 5 fit, and the 5th is half of ë */
+	assert_int_equal(text_format(out, sizeof out, "%s", "aaaaë"), 6);
+	assert_string_equal(out, "aaaa");
+	text_format(out, sizeof out, "%s", "a漢字");	/* 漢 whole, 字 not */
+	assert_string_equal(out, "a漢");
+	text_format(out, sizeof out, "%s-%d", "ab", 12);
+	assert_string_equal(out, "ab-12");
+	strcpy(s, "ab\xf0\x9f\x98");	/* three of the four bytes of 😀 */
+	text_trim_partial(s);
+	assert_string_equal(s, "ab");
+	strcpy(s, "ab😀");
+	text_trim_partial(s);
+	assert_string_equal(s, "ab😀");
+}
+
+static void wrap_at_spaces_and_line_breaks(void **state)
+{
+	const char *text = "een twee drie\nvier";
+	size_t next;
+
+	(void)state;
+	assert_int_equal(text_wrap(text, 9, &next), 8);		/* "een twee" */
+	assert_string_equal(text + next, "drie\nvier");
+	assert_int_equal(text_wrap(text + next, 9, &next), 4);	/* up to the line break */
+	assert_int_equal(text_wrap("abcdefgh", 3, &next), 3);	/* a long word is cut */
+	assert_int_equal(next, 3);
+	assert_int_equal(text_wrap("漢字", 3, &next), 3);		/* 2 columns fit, not 4 */
+	assert_int_equal(text_wrap("漢字", 1, &next), 3);		/* too wide: taken anyway */
+	assert_int_equal(text_wrap("abc", 0, &next), 1);		/* always moves on */
+	assert_int_equal(text_wrap("", 10, &next), 0);
+	assert_int_equal(next, 0);
+	assert_int_equal(text_wrap("\nx", 10, &next), 0);		/* an empty line */
+	assert_int_equal(next, 1);
+	/* zero-width characters never make a line longer than the text */
+	assert_int_equal(text_wrap("e\xcc\x81\xcc\x81 x", 1, &next), 5);
+	assert_string_equal("e\xcc\x81\xcc\x81 x" + next, "x");
 }
 
 static void contains_ignores_case(void **state)
@@ -104,6 +200,11 @@ int main(void)
 		cmocka_unit_test(ascii_locale),
 		cmocka_unit_test(ascii_transliteration),
 		cmocka_unit_test(contains_ignores_case),
+		cmocka_unit_test(ellipsis_in_a_small_buffer_keeps_characters_whole),
+		cmocka_unit_test(pad_a_wide_screen_of_multibyte_text),
+		cmocka_unit_test(printable_keeps_the_columns),
+		cmocka_unit_test(format_never_ends_in_half_a_character),
+		cmocka_unit_test(wrap_at_spaces_and_line_breaks),
 	};
 	setlocale(LC_ALL, "C.UTF-8");
 	return RUN_TESTS(tests);
