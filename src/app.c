@@ -77,6 +77,9 @@ enum jmon_status app_open(struct app *app, const struct options *opt, struct jmo
 	} else if ((st = db_open(app->db_path, DB_READONLY, app->cfg, &app->db, err))) {
 		return st;
 	}
+	if (!opt->region && !app->cfg->monitor.region)
+		return jmon_fail(err, JMON_USAGE, "no region: give --region CODE, or set "
+				 "monitor.region in %s", app->cfg->path);
 	set_region(app, opt->region ? opt->region : app->cfg->monitor.region);
 	if (opt->period)
 		return app_set_period(app, opt->period, err);

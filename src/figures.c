@@ -6,6 +6,7 @@
 #include "jmon/figures.h"
 #include "jmon/numfmt.h"
 #include "jmon/privacy.h"
+#include "jmon/text.h"
 #include "jmon/xmalloc.h"
 
 /* A period's revisions: the cells the newest delivery changed.  More than
@@ -482,8 +483,8 @@ char *figure_norm_text(const struct indicator *ind, bool with_label, char *buf, 
 		return buf;
 	numfmt_unit(num, sizeof num, ind->norm.value, -1, ind->unit, 0);
 	if (with_label && ind->norm.label)
-		snprintf(buf, size, "%s %s", ind->norm.label, num);
+		text_format(buf, size, "%s %s", ind->norm.label, num);
 	else
-		snprintf(buf, size, "%s", num);
+		text_format(buf, size, "%s", num);
 	return buf;
 }

@@ -204,7 +204,7 @@ char *numfmt_unit_fit(char *buf, size_t size, double v, int decimals, enum unit 
 		      unsigned flags, int width)
 {
 	static const struct { double scale; const char *word; } scales[] = {
-		{ 1e3, "dzd" }, { 1e6, "mln" }, { 1e9, "mld" },
+		{ 1e3, "dzd" }, { 1e6, "mln" }, { 1e9, "mld" }, { 1e12, "bln" },
 	};
 	char num[NUMFMT_MAX];
 

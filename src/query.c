@@ -7,13 +7,15 @@
 #include <string.h>
 
 #include "jmon/query.h"
+#include "jmon/text.h"
 #include "jmon/xmalloc.h"
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
+/* Into a fixed field of a row: cut at a character, never inside one. */
 static void copy(char *dst, size_t size, const char *src)
 {
-	snprintf(dst, size, "%s", src);
+	text_format(dst, size, "%s", src);
 }
 
 /* Bind a cell key as ?1 region, ?2 period, ?3 indicator, ?4 category: the

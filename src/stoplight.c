@@ -9,6 +9,7 @@
 #include "jmon/numfmt.h"
 #include "jmon/privacy.h"
 #include "jmon/stoplight.h"
+#include "jmon/text.h"
 #include "jmon/xmalloc.h"
 
 #define PCT_DECIMALS 1
@@ -334,4 +335,8 @@ void stoplight_eval(const struct indicator *ind, const struct stoplight_input *i
 			snprintf(out->reason, sizeof out->reason, "handmatig (berekend: %s)",
 				 stoplight_word(out->computed));
 	}
+	/* a long norm label or override reason is cut by bytes above: never
+	 * leave half a character at the end */
+	text_trim_partial(out->computed_reason);
+	text_trim_partial(out->reason);
 }

@@ -50,3 +50,10 @@ if command -v groff >/dev/null 2>&1; then
 	run groff -Tutf8 -ww -man -z "$TOP/man/jmon.1"
 	if [ -s "$T/stderr" ]; then not_ok "man/jmon.1 renders without warnings"; sed 's/^/#   /' "$T/stderr"; else ok "man/jmon.1 renders without warnings"; fi
 fi
+
+# A monitor without monitor.region and no --region: say what to give.
+printf 'monitor: {title: Leeg}\nchapters: []\n' >"$T/leeg.yaml"
+run "$JMON" --db "$T/none.db" --config "$T/leeg.yaml"
+assert_status 64 "no region anywhere exits 64"
+assert_grep "no region: give --region CODE, or set monitor.region in $T/leeg.yaml" "$T/stderr" \
+	"no region names both ways to give one"

@@ -78,6 +78,8 @@ static void large_amounts_fit_their_column(void **state)
 	assert_string_equal(numfmt_unit_fit(buf, sizeof buf, 541000, 0, UNIT_EURO, NUMFMT_SIGN, 8),
 			    "+541 dzd");
 	assert_string_equal(numfmt_unit_fit(buf, sizeof buf, 2660, 0, UNIT_AANTAL, 0, 11), "2.660");
+	assert_string_equal(numfmt_unit_fit(buf, sizeof buf, 999999999999999.0, 0, UNIT_EURO, 0, 11),
+			    "€ 1.000 bln");
 }
 
 int main(void)
