@@ -1,7 +1,7 @@
-/* The browser's frame: terminal set-up (a real terminal, or headless for
- * screen tests), the main loop, the header, tabs, breadcrumb and status
- * line, and dispatch of actions from the one key table.  Together with
- * src/ui_input.c the only place that talks to curses directly. */
+/* The browser's core: styles and drawing primitives, the view stack,
+ * movement, the frame's own actions, and dispatch of actions from the one
+ * key table in the main loop.  What the frame draws around the views is in
+ * src/ui_frame.c; terminal set-up and input in src/ui_input.c. */
 #include <curses.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -10,19 +10,12 @@
 
 #include "jmon/keys.h"
 #include "jmon/stoplight.h"
-#include "jmon/strbuf.h"
 #include "jmon/text.h"
 #include "jmon/ui.h"
 #include "jmon/ui_actions.h"
 #include "jmon/ui_input.h"
 #include "jmon/xmalloc.h"
 
-/* Below this the frame cannot show a table row and its status. */
-#define MIN_ROWS 12
-#define MIN_COLS 60
-/* The breadcrumb names this many levels at most (the view stack is
- * shallower: help and the region picker are raised, not stacked twice). */
-#define UI_MAX_DEPTH 32
 /* The largest screen :resize makes (rows and columns). */
 #define UI_MAX_SIZE 1000
 
@@ -224,223 +217,6 @@ void ui_status_cell(int row, int col, int width, const struct app *app,
 	ui_text(row, col, width, ui_stoplight_style(s), false, buf);
 }
 
-/* --- the frame ------------------------------------------------------------ */
-
-/* Right part of the header: the stoplight counts, red first, and the
- * review progress: "■ 7 ▲ 4 ● 3 ○ 2  beoordeeld 9/14", or compact
- * "■7 ▲4 ●3 ○2 beoordeeld 9/14" for a narrow screen. */
-static void header_counts(const struct app *app, bool compact, char *buf, size_t size)
-{
-	static const enum stoplight_status order[] = { STOPLIGHT_RED, STOPLIGHT_AMBER,
-						       STOPLIGHT_GREEN, STOPLIGHT_GREY };
-	const struct figure_set *fs = &app->figures;
-	size_t len = 0;
-
-	buf[0] = '\0';
-	if (!fs->indicators)
-		return;
-	for (size_t i = 0; i < ARRAY_SIZE(order); i++)
-		len += (size_t)snprintf(buf + len, size - len, compact ? " %s%d" : "%s %d  ",
-					stoplight_glyph(order[i], app->utf8),
-					fs->status_count[order[i]]);
-	snprintf(buf + len, size - len, "%sbeoordeeld %d/%d ", " ", fs->reviewed,
-		 fs->indicators);
-}
-
-/* The header, most important first: where (region and period, provisional
- * or not) and the counts; then the delivery; the monitor's title last. */
-static void draw_header(struct app *app)
-{
-	const struct figure_set *fs = &app->figures;
-	const char *sep = app->utf8 ? " · " : " | ", *title = app->cfg->monitor.title;
-	char *lines[3], *region, *period, right[128];
-	int rw = 0, chosen = 2;
-
-	/* no fixed buffers: a title or region name of any length is cut by
-	 * ui_text, by display width */
-	if (strcmp(app->region_name, app->region))
-		region = xasprintf("%s (%s)", app->region_name, app->region);
-	else
-		region = xstrdup(app->region);
-	if (!app->period[0])
-		period = xstrdup("geen gegevens");
-	else
-		period = xasprintf("%s%s", fs->label[0] ? fs->label : app->period,
-				   !fs->delivery ? " geen gegevens" : fs->provisional ? " (voorlopig)" : "");
-	if (fs->delivery) {
-		lines[0] = xasprintf(" %s%s%s%s%s%slevering %ld", title, sep, region, sep, period,
-				     sep, fs->delivery);
-		lines[1] = xasprintf(" %s%s%s%slevering %ld", region, sep, period, sep, fs->delivery);
-	} else {	/* no delivery to name */
-		lines[0] = xasprintf(" %s%s%s%s%s", title, sep, region, sep, period);
-		lines[1] = xasprintf(" %s%s%s", region, sep, period);
-	}
-	lines[2] = xasprintf(" %s%s%s", region, sep, period);
-	for (int compact = 0; compact <= 1 && chosen == 2; compact++) {
-		header_counts(app, compact, right, sizeof right);
-		rw = text_width(right);
-		for (int i = 0; i < 3; i++)
-			if (text_width(lines[i]) + rw <= COLS) {
-				chosen = i;
-				break;
-			}
-	}
-	if (rw > COLS / 2)
-		rw = 0;		/* a very narrow screen keeps where-am-I over the counts */
-	ui_text(0, 0, COLS - rw, STYLE_TITLE, false, lines[chosen]);
-	if (rw)
-		ui_text(0, COLS - rw, rw, STYLE_TITLE, true, right);
-	for (int i = 0; i < 3; i++)
-		free(lines[i]);
-	free(region);
-	free(period);
-}
-
-/* The chapter tabs.  A label is cut to a third of the screen, so that one
- * long label cannot hide the others, and the tabs scroll so that the
- * active one is always on screen, with "‹" when chapters lie to its left. */
-static void draw_tabs(struct app *app)
-{
-	size_t n = app->cfg->nchapters, first = 0, active = app->chapter;
-	int cap = COLS / 3 > 8 ? COLS / 3 : 8, col = 1, end;
-	char **tabs;
-	int *w;
-
-	ui_clear_row(1);
-	if (!n)
-		return;
-	if (active >= n)
-		active = n - 1;
-	tabs = xcalloc(n, sizeof *tabs);
-	w = xcalloc(n, sizeof *w);
-	for (size_t i = 0; i < n; i++) {
-		const char *label = app->cfg->chapters[i].label;
-		size_t size = strlen(label) + sizeof "…";
-		char *cut = xmalloc(size);
-
-		text_cut(cut, size, label, cap, true);
-		tabs[i] = xasprintf("%s%zu %s%s", i == active ? "[" : " ", i + 1, cut,
-				    i == active ? "]" : " ");
-		w[i] = text_width(tabs[i]);
-		free(cut);
-	}
-	for (;;) {	/* the first tab shown: the active one must end on screen */
-		end = 0;
-		for (size_t k = first; k <= active; k++)
-			end += w[k] + 1;
-		if (end <= COLS || first == active)
-			break;
-		first++;
-	}
-	if (first)
-		ui_text(1, 0, 1, STYLE_TAB, false, app->utf8 ? "‹" : "<");
-	for (size_t i = first; i < n && col < COLS; i++) {
-		ui_text(1, col, w[i], i == active ? STYLE_TAB_ACTIVE : STYLE_TAB, false, tabs[i]);
-		col += w[i] + 1;
-	}
-	for (size_t i = 0; i < n; i++)
-		free(tabs[i]);
-	free(tabs);
-	free(w);
-}
-
-/* The width of parts of these widths, each cut to at most cap columns. */
-static int capped_width(const int *widths, int n, int cap)
-{
-	int total = 0;
-
-	for (int i = 0; i < n; i++)
-		total += widths[i] < cap ? widths[i] : cap;
-	return total;
-}
-
-/* Where the analyst is, root first: "Cijfers › Verwijzingen › Huisarts".
- * When it does not fit, the longest parts are cut first, so every level
- * stays visible, the deepest too. */
-static void draw_breadcrumb(struct app *app)
-{
-	const char *parts[UI_MAX_DEPTH];
-	int widths[UI_MAX_DEPTH], n = 0, cap = 0, budget;
-	const char *sep = app->utf8 ? " › " : " > ";
-	struct strbuf line = STRBUF_INIT;
-
-	for (struct view *v = app->view; v && n < UI_MAX_DEPTH; v = v->parent)
-		if (v->ops->crumb) {
-			parts[n] = v->ops->crumb(v, app);
-			widths[n] = text_width(parts[n]);
-			if (widths[n] > cap)
-				cap = widths[n];
-			n++;
-		}
-	budget = COLS - 1 - (n - 1) * text_width(sep);
-	while (cap > 1 && capped_width(widths, n, cap) > budget)
-		cap--;
-	sb_addc(&line, ' ');
-	for (int i = n - 1; i >= 0; i--) {
-		size_t size = strlen(parts[i]) + sizeof "…";
-		char *cut = xmalloc(size);
-
-		text_cut(cut, size, parts[i], cap, true);
-		sb_adds(&line, cut);
-		if (i)
-			sb_adds(&line, sep);
-		free(cut);
-	}
-	ui_text(LINES - 2, 0, -1, STYLE_CRUMB, false, sb_str(&line));
-	sb_free(&line);
-}
-
-/* The key hints of the bottom line: only what works in this build. */
-static const struct {
-	enum action action;
-	const char *text;
-} hints[] = {
-	{ ACTION_ENTER,          "Enter: uitsplitsen" },
-	{ ACTION_NEXT_ATTENTION, "r: rood/oranje" },
-	{ ACTION_REVIEW,         "spatie: beoordeeld" },
-	{ ACTION_ANNOTATE,       "a: toelichting" },
-	{ ACTION_HELP,           "?: help" },
-};
-
-static void draw_status(struct app *app)
-{
-	char hint[512] = "";
-
-	for (size_t i = 0; i < ARRAY_SIZE(hints); i++)
-		if (ui_action_available(hints[i].action))
-			snprintf(hint + strlen(hint), sizeof hint - strlen(hint), " %s%s",
-				 hints[i].text, i + 1 < ARRAY_SIZE(hints) ? " " : "");
-	if (app->status[0])
-		ui_text(LINES - 1, 0, -1, app->status_error ? STYLE_ERROR : STYLE_STATUS,
-			false, app->status);
-	else
-		ui_text(LINES - 1, 0, -1, STYLE_DIM, false, hint);
-}
-
-static void draw_too_small(void)
-{
-	char msg[128];
-
-	erase();
-	snprintf(msg, sizeof msg, "terminal te klein: %d×%d, minimaal %d×%d",
-		 COLS, LINES, MIN_COLS, MIN_ROWS);
-	ui_text(LINES / 2, 0, -1, STYLE_BOLD, false, msg);
-}
-
-static void draw(struct app *app)
-{
-	if (LINES < MIN_ROWS || COLS < MIN_COLS) {
-		draw_too_small();
-		return;
-	}
-	erase();
-	draw_header(app);
-	draw_tabs(app);
-	app->view->ops->draw(app->view, app);
-	draw_breadcrumb(app);
-	draw_status(app);
-}
-
 /* --- movement shared by every list view ------------------------------------ */
 
 void ui_scroll(struct view *v, int n, int height)
@@ -556,7 +332,7 @@ static void act_dump(struct app *app, const char *arg)
 		ui_error(app, "gebruik: :dump BESTAND");
 		return;
 	}
-	draw(app);
+	ui_draw(app);
 	if (ui_dump_screen(arg) != 0)
 		ui_error(app, "kan %s niet schrijven", arg);
 }
@@ -729,7 +505,7 @@ int ui_run(struct app *app, const char *color_option)
 	app->color = use_color;
 	app->utf8 = text_utf8_locale();
 	while (!app->quit) {
-		draw(app);
+		ui_draw(app);
 		refresh();
 		if (!ui_next_event(app, &ev))
 			break;

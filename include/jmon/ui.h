@@ -79,6 +79,9 @@ struct view {
 };
 
 
+/* Draw the whole screen: the frame (src/ui_frame.c) and the view. */
+void ui_draw(struct app *app);
+
 /* Run the browser until the user quits (or the script ends). */
 int ui_run(struct app *app, const char *color_option);
 
