@@ -74,7 +74,7 @@ build/san/jmon: $(SAN_OBJ)
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(SANFLAGS) -o $@ $^ $(LDLIBS)
 
-build/san/tests/%: tests/unit/%.c tests/unit/unit.h $(LIB_SAN)
+build/san/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB_SAN)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  TEST    $@")
 	$(Q)$(CC) $(SANFLAGS) $(JCFLAGS) -Itests/unit -o $@ $< $(LIB_SAN) $(LDLIBS) -lcmocka

@@ -135,6 +135,21 @@ static enum jmon_status diag_to_error(const struct diag_list *d, struct jmon_err
 	return JMON_CONFIG;
 }
 
+/* A relative monitor.database lies next to the configuration that names
+ * it, not in whatever directory jmon happens to be started from: the same
+ * `jmon --config /srv/monitor/jmon.yaml` must open the same database from
+ * anywhere. */
+static void resolve_database(struct config *cfg, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *db = cfg->monitor.database;
+
+	if (!db || db[0] == '/' || !slash)
+		return;
+	cfg->monitor.database = xasprintf("%.*s/%s", (int)(slash - path), path, db);
+	free(db);
+}
+
 enum jmon_status config_load_diag(const char *path, struct config **out,
 				  struct diag_list *diag, struct jmon_error *err)
 {
@@ -150,7 +165,10 @@ enum jmon_status config_load_diag(const char *path, struct config **out,
 		return st;
 	st = config_parse(path, text, len, out, diag);
 	free(text);
-	return st == JMON_OK ? JMON_OK : diag_to_error(diag, err);
+	if (st != JMON_OK)
+		return diag_to_error(diag, err);
+	resolve_database(*out, path);
+	return JMON_OK;
 }
 
 static enum jmon_status load_quiet(const char *path, struct config **out, struct jmon_error *err)

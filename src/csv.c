@@ -75,8 +75,16 @@ enum jmon_status csv_open_file(struct csv *c, const char *path, const char *name
 
 	if (fd < 0)
 		return jmon_fail(err, JMON_NOINPUT, "%s: %s", path, strerror(errno));
+	/* A directory is an input that cannot be read (66), not a failing
+	 * disk (74), which is what read() would make of it. */
+	if (fstat(fd, &st) != 0)
+		st.st_mode = 0;
+	if (S_ISDIR(st.st_mode)) {
+		close(fd);
+		return jmon_fail(err, JMON_NOINPUT, "%s: %s", path, strerror(EISDIR));
+	}
 	/* Regular files: one buffer of the right size.  Pipes: grow. */
-	cap = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 1 << 20;
+	cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 1 << 20;
 	buf = xmalloc(cap);
 	for (;;) {
 		if (len + 1 >= cap) {
@@ -110,6 +118,11 @@ void csv_open_buffer(struct csv *c, const char *name, const char *text, size_t l
 
 void csv_close(struct csv *c)
 {
+	if (c->table) {
+		free(c->table->fields);
+		free(c->table->lines);
+		free(c->table);
+	}
 	free(c->buf);
 	free(c->fields);
 	memset(c, 0, sizeof *c);
@@ -169,13 +182,20 @@ static void new_line(struct csv *c, char *first)
 	c->cont = 0;
 }
 
-/* Validate the UTF-8 sequence at p (a byte >= 0x80) and return the byte
- * after it.  An invalid sequence is reported and taken as one character, so
- * the columns after it stay right. */
-static char *utf8(struct csv *c, char *p, struct diag_list *d)
+/* Step over the line end at c->p: "\n", "\r\n", or a lone "\r".  RFC 4180
+ * says CRLF, Unix tools write LF, and old Mac spreadsheets wrote CR alone;
+ * read as text, a CR would run a whole such file into one line. */
+static void end_line(struct csv *c)
+{
+	if (*c->p == '\r' && c->p + 1 < c->buf + c->len && c->p[1] == '\n')
+		c->p++;
+	c->p++;
+	new_line(c, c->p);
+}
+
+int csv_utf8_length(const char *p, const char *end)
 {
 	const unsigned char *u = (const unsigned char *)p;
-	const unsigned char *end = (const unsigned char *)c->buf + c->len;
 	unsigned char lo = 0x80, hi = 0xBF;	/* allowed range of the 2nd byte */
 	int n;
 
@@ -194,15 +214,28 @@ static char *utf8(struct csv *c, char *p, struct diag_list *d)
 		if (u[0] == 0xF4)
 			hi = 0x8F;	/* beyond U+10FFFF */
 	} else
-		goto bad;
-	if (end - u < n || u[1] < lo || u[1] > hi)
-		goto bad;
+		return 0;
+	if ((const unsigned char *)end - u < n || u[1] < lo || u[1] > hi)
+		return 0;
 	for (int i = 2; i < n; i++)
 		if ((u[i] & 0xC0) != 0x80)
-			goto bad;
-	c->cont += n - 1;
-	return p + n;
-bad:
+			return 0;
+	return n;
+}
+
+/* Validate the UTF-8 sequence at p (a byte >= 0x80) and return the byte
+ * after it.  An invalid sequence is reported and taken as one character, so
+ * the columns after it stay right. */
+static char *utf8(struct csv *c, char *p, struct diag_list *d)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	const unsigned char *end = (const unsigned char *)c->buf + c->len;
+	int n = csv_utf8_length(p, c->buf + c->len);
+
+	if (n > 0) {
+		c->cont += n - 1;
+		return p + n;
+	}
 	/* One message per broken sequence: the continuation bytes that follow
 	 * the bad byte belong to it and are one character with it. */
 	report(c, d, c->line, column(c, p), "invalid UTF-8 (byte 0x%02X)", u[0]);
@@ -236,11 +269,6 @@ static void unquoted(struct csv *c, struct csv_field *f, struct diag_list *d)
 			p++;
 			continue;
 		}
-		/* A lone '\r' is text; only "\r\n" ends a line. */
-		if (*p == '\r' && p + 1 < end && p[1] != '\n') {
-			p++;
-			continue;
-		}
 		break;
 	}
 	f->len = (size_t)(p - f->s);
@@ -251,8 +279,7 @@ static bool at_field_end(const struct csv *c, const char *p)
 {
 	const char *end = c->buf + c->len;
 
-	return p >= end || *p == c->sep || *p == '\n' ||
-	       (*p == '\r' && (p + 1 == end || p[1] == '\n'));
+	return p >= end || *p == c->sep || *p == '\n' || *p == '\r';
 }
 
 /* A quoted field: "" is a quote, separators and line ends are text.  The
@@ -309,20 +336,38 @@ static int quoted(struct csv *c, struct csv_field *f, struct diag_list *d)
 	return 0;
 }
 
+/* The next record of a table (see struct csv_table). */
+static int table_read(struct csv *c)
+{
+	struct csv_table *t = c->table;
+
+	if (t->next >= t->nrecords)
+		return 0;
+	c->nfields = 0;
+	while (c->nfields < t->width) {
+		ARRAY_GROW(c->fields, c->nfields, c->cap);
+		c->fields[c->nfields] = t->fields[t->next * t->width + c->nfields];
+		c->nfields++;
+	}
+	c->record_line = t->lines[t->next++];
+	c->bad = false;
+	return 1;
+}
+
 int csv_read(struct csv *c, struct diag_list *d)
 {
 	char *end = c->buf + c->len;
+
+	if (c->table)
+		return table_read(c);
 
 	/* Skip lines that are entirely empty (a trailing blank line, mostly). */
 	for (;;) {
 		if (c->p >= end)
 			return 0;
-		if (*c->p == '\r' && c->p + 1 < end && c->p[1] == '\n')
-			c->p++;
-		if (*c->p != '\n')
+		if (*c->p != '\n' && *c->p != '\r')
 			break;
-		c->p++;
-		new_line(c, c->p);
+		end_line(c);
 	}
 	c->nfields = 0;
 	c->record_line = c->line;
@@ -347,12 +392,8 @@ int csv_read(struct csv *c, struct diag_list *d)
 			c->p++;
 			continue;
 		}
-		if (stop < end && *stop == '\r')
-			c->p++;
-		if (c->p < end && *c->p == '\n') {
-			c->p++;
-			new_line(c, c->p);
-		}
+		if (stop < end)
+			end_line(c);
 		*stop = '\0';
 		return 1;
 	}

@@ -1,7 +1,7 @@
 /* What every import shares: the delivery, format detection, the one
- * transaction, headers, numbers, flags and progress.  Regions, periods and
- * duplicate keys are in import_refs.c, cells in import_cells.c.  See
- * include/jmon/import.h. */
+ * transaction, headers, flags and progress.  Numbers are in
+ * import_number.c; regions, periods and duplicate keys in import_refs.c;
+ * cells in import_cells.c.  See include/jmon/import.h. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,13 +39,27 @@ const char *import_format_name(enum import_format f)
 
 void import_error(struct import *im, const struct csv_field *f, const char *fmt, ...)
 {
-	char msg[512];
+	char msg[512], shown[sizeof msg * 4];
+	size_t n = 0;
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	diag_add(im->diag, im->name, f->line, f->col, "%s", msg);
+	/* A message quotes the field, and a quoted field may hold a line
+	 * break: escaped, every message stays one FILE:LINE:COLUMN line. */
+	for (const unsigned char *s = (const unsigned char *)msg; *s; s++) {
+		const char *named = strchr("\nn\rr\tt", *s);
+
+		if (*s >= 0x20)
+			shown[n++] = (char)*s;
+		else if (named)
+			n += (size_t)snprintf(shown + n, sizeof shown - n, "\\%c", named[1]);
+		else
+			n += (size_t)snprintf(shown + n, sizeof shown - n, "\\x%02X", *s);
+	}
+	shown[n] = '\0';
+	diag_add(im->diag, im->name, f->line, f->col, "%s", shown);
 }
 
 /* --- headers ---------------------------------------------------------------- */
@@ -83,66 +97,7 @@ bool import_map_header(struct import *im, const struct import_column *aliases, s
 	return im->diag->count == before;
 }
 
-/* --- numbers and flags ------------------------------------------------------- */
-
-/* Doubles represent every integer below 2^53 and every power of ten up to
- * 1e22 exactly, so mantissa / 10^scale is the correctly rounded value as
- * long as the mantissa has at most 15 digits. */
-#define MAX_DIGITS 15
-
-bool import_number(struct import *im, const struct csv_field *f, double *out)
-{
-	static const double pow10[] = {
-		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
-		1e14, 1e15,
-	};
-	const char *s = f->s;
-	uint64_t mantissa = 0;
-	int ndigits = 0, scale = 0;
-	bool negative = false;
-	char mark = 0;
-
-	if (*s == '-' || *s == '+')
-		negative = *s++ == '-';
-	for (; *s; s++) {
-		if (*s >= '0' && *s <= '9') {
-			if (mantissa || *s != '0')
-				ndigits++;
-			mantissa = mantissa * 10 + (uint64_t)(*s - '0');
-			scale += mark != 0;
-			if (ndigits > MAX_DIGITS || scale > MAX_DIGITS) {
-				import_error(im, f, "too many digits in '%s' (at most %d)", f->s, MAX_DIGITS);
-				return false;
-			}
-		} else if ((*s == '.' || *s == ',') && !mark && s[1]) {
-			mark = *s;
-		} else {
-			break;
-		}
-	}
-	if (*s || s == f->s || (s == f->s + 1 && (f->s[0] == '-' || f->s[0] == '+'))) {
-		if ((*s == '.' || *s == ',') && mark && mark != *s)
-			import_error(im, f, "ambiguous number '%s': both '.' and ',' "
-				     "(write it without thousands separators)", f->s);
-		else
-			import_error(im, f, "not a number: '%s'", f->s);
-		return false;
-	}
-	if (mark) {
-		if (!im->decimal_mark) {
-			im->decimal_mark = mark;
-			im->decimal_mark_line = f->line;
-		} else if (mark != im->decimal_mark) {
-			import_error(im, f, "decimal mark '%c' in '%s', but line %ld used '%c'",
-				     mark, f->s, im->decimal_mark_line, im->decimal_mark);
-			return false;
-		}
-	}
-	*out = (double)mantissa / pow10[scale];
-	if (negative)
-		*out = -*out;
-	return true;
-}
+/* --- flags (numbers are in import_number.c) ------------------------------ */
 
 static const struct {
 	const char *written;	/* as it may appear in a file */
@@ -341,6 +296,7 @@ static enum jmon_status run(struct import *im, const char *sha, struct jmon_erro
 		return rc;
 	if ((rc = readers[im->res->format](im, err)) != JMON_OK)
 		return rc;
+	import_number_done(im);
 	if (im->diag->count > 0)
 		return JMON_DATA;
 	if ((rc = import_cells_flush(im, err)) != JMON_OK)
@@ -370,7 +326,18 @@ enum jmon_status import_file(struct db *db, const struct config *cfg, const char
 		res->already = found > 0;
 		return found > 0 ? JMON_OK : JMON_IO;
 	}
-	csv_detect_separator(&im.csv);
+	/* The CBS API answers in JSON as well: its rows become records of
+	 * the same importers. */
+	if (import_looks_like_json(&im.csv)) {
+		/* A syntax error ends the reading; a row with a key of its
+		 * own is reported and the rows are still checked. */
+		if (!import_json_table(&im.csv, im.name, d) && !im.csv.table) {
+			csv_close(&im.csv);
+			return JMON_DATA;
+		}
+	} else {
+		csv_detect_separator(&im.csv);
+	}
 	/* A whole delivery is one transaction: its pages should stay in memory
 	 * until the commit instead of spilling to the WAL and being read back.
 	 * 256 MiB holds a million observations.

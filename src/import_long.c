@@ -50,6 +50,9 @@ static bool read_value(struct long_reader *r, bool *has_value, double *value, co
 	struct csv_field *v = column(r, COL_VALUE), *fl = column(r, COL_FLAG);
 	bool flag_has_value;
 
+	/* Blanks around a value are padding, as around the key fields: a
+	 * spreadsheet that right-aligns numbers writes " 7". */
+	csv_trim(v);
 	csv_trim(fl);
 	if (!(*flag = import_flag(fl->s, &flag_has_value))) {
 		import_error(r->im, fl, "unknown flag '%s' (expected provisional, suppressed, "

@@ -36,6 +36,11 @@ static bool code_ok(const char *s)
 	return *s && strcspn(s, " \t,;\"") == strlen(s);
 }
 
+static int compare_codes(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 static const char sql_region_exists[] = "SELECT 1 FROM region WHERE code = ?1";
 
 static int region_exists(struct import *im, const char *code, struct jmon_error *err)
@@ -57,7 +62,8 @@ enum jmon_status import_regions(struct import *im, struct jmon_error *err)
 {
 	struct csv *c = &im->csv;
 	struct parent_ref *parents = NULL;
-	size_t nparents = 0, capparents = 0, ncolumns = c->nfields;
+	const char **codes = NULL;	/* every code in the file */
+	size_t nparents = 0, capparents = 0, ncodes = 0, capcodes = 0, ncolumns = c->nfields;
 	int pos[NCOLUMNS];
 	enum jmon_status rc = JMON_OK;
 
@@ -100,26 +106,33 @@ enum jmon_status import_regions(struct import *im, struct jmon_error *err)
 		if (first)
 			import_error(im, code, "region %s was given on line %u already", code->s,
 				     first);
-		if (im->diag->count > 0)
-			continue;
+		ARRAY_GROW(codes, ncodes, capcodes);
+		codes[ncodes++] = code->s;
 		if (parent && parent->len > 0) {
 			ARRAY_GROW(parents, nparents, capparents);
 			parents[nparents++].field = *parent;
 		}
+		if (im->diag->count > 0)
+			continue;
 		rc = import_put_region(im, code->s, name->s, kind->s,
 				       parent && parent->len ? parent->s : NULL, err);
 		if (rc != JMON_OK)
 			break;
 	}
+	/* Once a row was wrong nothing more was written, so a parent further
+	 * down the file is not in the database: look among the file's codes
+	 * as well, so every unknown parent is still reported. */
+	qsort(codes, ncodes, sizeof *codes, compare_codes);
 	for (size_t i = 0; i < nparents && rc == JMON_OK; i++) {
-		int exists = region_exists(im, parents[i].field.s, err);
+		const char *p = parents[i].field.s;
+		int exists = region_exists(im, p, err);
 
 		if (exists < 0)
 			rc = JMON_IO;
-		else if (!exists)
-			import_error(im, &parents[i].field, "unknown parent region '%s'",
-				     parents[i].field.s);
+		else if (!exists && !bsearch(&p, codes, ncodes, sizeof *codes, compare_codes))
+			import_error(im, &parents[i].field, "unknown parent region '%s'", p);
 	}
 	free(parents);
+	free(codes);
 	return rc;
 }

@@ -1,5 +1,6 @@
 /* jmon: argument parsing and subcommand dispatch.  The only place that
  * turns a status into an exit code (sysexits.h). */
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
@@ -81,6 +82,18 @@ static int usage_error(const char *fmt, const char *arg)
 	return jmon_exit_code(JMON_USAGE);
 }
 
+/* Output that never arrived is a failure: `jmon report >/dev/full` or a
+ * closed pipe must not exit 0 as if the table had been written.  A
+ * command that failed already keeps its own status. */
+static int flush_stdout(int code)
+{
+	if ((fflush(stdout) != 0 || ferror(stdout)) && code == 0) {
+		fprintf(stderr, "jmon: writing standard output: %s\n", strerror(errno));
+		return jmon_exit_code(JMON_IO);
+	}
+	return code;
+}
+
 /* Where each option lands in struct options. */
 static const char **option_slot(struct options *opt, int c)
 {
@@ -116,10 +129,10 @@ int main(int argc, char **argv)
 		} else if (c == 'h') {
 			fputs(usage_text, stdout);
 			fputs(help_text, stdout);
-			return 0;
+			return flush_stdout(0);
 		} else if (c == 'V') {
 			printf("jmon %s\n", JMON_VERSION);
-			return 0;
+			return flush_stdout(0);
 		} else if (optopt && optopt < 256 && strchr("hV", optopt) == NULL) {
 			char s[2] = { (char)optopt, 0 };
 			return usage_error("unknown option '-%s'", s);
@@ -153,5 +166,5 @@ int main(int argc, char **argv)
 	/* Configuration errors are FILE:LINE:COLUMN lines already: no prefix. */
 	if (status != JMON_OK && err.msg[0])
 		fprintf(stderr, status == JMON_CONFIG ? "%s\n" : "jmon: %s\n", err.msg);
-	return jmon_exit_code(status);
+	return flush_stdout(jmon_exit_code(status));
 }

@@ -42,6 +42,16 @@ struct csv {
 	struct csv_field *fields;
 	size_t nfields, cap;
 	unsigned char cls[256];	/* what each byte is to the scanner */
+	struct csv_table *table;	/* NULL, or records read from JSON */
+};
+
+/* Records that came in another syntax (OData JSON, import_json.c), served
+ * by csv_read as if they had been CSV: each field keeps the position it
+ * had in that file, and its text lives in the csv's buffer. */
+struct csv_table {
+	struct csv_field *fields;	/* nrecords * width, record by record */
+	long *lines;			/* where each record starts */
+	size_t nrecords, width, next;
 };
 
 /* Read a file whole.  JMON_NOINPUT when it cannot be opened, JMON_IO when
@@ -65,6 +75,10 @@ int csv_read(struct csv *c, struct diag_list *d);
 
 /* How far the reader is, in bytes, for progress reports. */
 size_t csv_offset(const struct csv *c);
+
+/* The length of the valid UTF-8 sequence at p (a byte >= 0x80), or 0 when
+ * it is not one (overlong, surrogate, beyond U+10FFFF, cut short). */
+int csv_utf8_length(const char *p, const char *end);
 
 /* Trim ASCII blanks (spaces and tabs) from both ends of a field in place:
  * CBS pads codes with spaces ("GM0034    "). */

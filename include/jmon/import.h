@@ -70,6 +70,7 @@ struct import {
 	/* the one decimal mark of the file, once a value had one */
 	char decimal_mark;
 	long decimal_mark_line;
+	struct csv_field ambiguous;	/* the first "2.660" before the mark was known */
 	/* caches of the last region and period that were made sure of */
 	char *last_region;
 	char last_period[PERIOD_CODE_MAX];
@@ -171,9 +172,22 @@ enum jmon_status import_cell(struct import *im, const char *region, const char *
 			     double value, const char *flag, struct jmon_error *err);
 enum jmon_status import_cells_flush(struct import *im, struct jmon_error *err);
 
-/* Parse a number with '.' or ',' as decimal mark (one per file); reported
- * at f when it is not one. */
+/* OData JSON (import_json.c): whether the text starts like JSON, and its
+ * rows as c->table, which csv_read then serves like CSV records (the keys
+ * of the first row are the header).  false when problems were reported;
+ * c->table is still set when the rows could be read (only a key did not
+ * fit), so the importer can report the rest. */
+bool import_looks_like_json(const struct csv *c);
+bool import_json_table(struct csv *c, const char *name, struct diag_list *d);
+
+/* Parse a number (import_number.c): '.' or ',' as decimal mark, one per
+ * file; thousands separators when both marks are used ("1.234,5") or one
+ * is repeated ("12.345.678"); an exponent ("1e3").  Reported at f when it
+ * is not a number or contradicts the file's decimal mark. */
 bool import_number(struct import *im, const struct csv_field *f, double *out);
+/* At the end of a file: a number that only the file's decimal mark could
+ * settle ("2.660"), in a file that never showed it, is reported. */
+void import_number_done(struct import *im);
 
 /* A flag as written in a file ("", "provisional", Dutch "voorlopig", ...)
  * to the stored one; *has_value says whether a value goes with it.  NULL

@@ -4,40 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "unit.h"
-#include "jmon/csv.h"
-
-static struct csv c;
-static struct diag_list diags;
+#include "csvtest.h"
 
 static void open_text(const char *text)
 {
 	csv_open_buffer(&c, "t.csv", text, strlen(text));
 	csv_detect_separator(&c);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	csv_close(&c);
-	diag_free(&diags);
-	return 0;
-}
-
-static void assert_record(int nfields, ...)
-{
-	va_list ap;
-
-	assert_int_equal(csv_read(&c, &diags), 1);
-	assert_int_equal(c.nfields, nfields);
-	va_start(ap, nfields);
-	for (int i = 0; i < nfields; i++) {
-		const char *want = va_arg(ap, const char *);
-
-		assert_string_equal(c.fields[i].s, want);
-		assert_int_equal(c.fields[i].len, strlen(want));
-	}
-	va_end(ap);
 }
 
 static void test_plain(void **state)
@@ -183,11 +155,18 @@ static void test_literal_quote_in_unquoted(void **state)
 	assert_int_equal(diags.count, 0);
 }
 
-static void test_lone_cr_is_text(void **state)
+/* Old Mac spreadsheets end lines in CR alone; inside quotes it is text. */
+static void test_lone_cr_ends_a_line(void **state)
 {
 	(void)state;
-	open_text("a\rb,c\r");
-	assert_record(2, "a\rb", "c");
+	open_text("a\rb,c\r\r\"d\re\"\rf");
+	assert_record(1, "a");
+	assert_record(2, "b", "c");
+	assert_int_equal(c.record_line, 2);
+	assert_record(1, "d\re");
+	assert_int_equal(c.record_line, 4);
+	assert_record(1, "f");
+	assert_int_equal(c.fields[0].line, 5);
 	assert_int_equal(csv_read(&c, &diags), 0);
 }
 
@@ -246,7 +225,6 @@ static void test_many_fields_and_records(void **state)
 	assert_int_equal(csv_offset(&c), n);
 }
 
-#define T(f) cmocka_unit_test_teardown(f, teardown)
 
 int main(void)
 {
@@ -264,7 +242,7 @@ int main(void)
 		T(test_unterminated_quote),
 		T(test_text_after_quote),
 		T(test_literal_quote_in_unquoted),
-		T(test_lone_cr_is_text),
+		T(test_lone_cr_ends_a_line),
 		T(test_trim),
 		T(test_file_and_missing_file),
 		T(test_many_fields_and_records),

@@ -168,9 +168,34 @@ static void test_rejects_long(void **state)
 	assert_rejected(t, HEADER GOOD "XX99,2020Q2,jeugdigen_maatwerk,,1,\n",
 			"bad.csv:3:1: unknown region 'XX99' (not in the regions table, and not a "
 			"CBS code like GM0361)", 1);
-	assert_rejected(t, HEADER "GM0361,2020Q2,tevredenheid,,\"1.234,5\",\n",
-			"bad.csv:2:29: ambiguous number '1.234,5': both '.' and ',' (write it "
-			"without thousands separators)", 1);
+	assert_rejected(t, HEADER "GM0361,2020Q2,tevredenheid,,\"1.23,5\",\n",
+			"bad.csv:2:29: ambiguous number '1.23,5': '.' does not group the digits "
+			"by three", 1);
+	assert_rejected(t, HEADER "GM0361,2020Q2,tevredenheid,,1.23.4,\n",
+			"bad.csv:2:29: not a number: '1.23.4' ('.' twice, but not as thousands "
+			"separator)", 1);
+	assert_rejected(t, HEADER "GM0361,2020Q2,tevredenheid,,\"1.234,5\",\n"
+			"GM0361,2020Q3,tevredenheid,,4.5,\n",
+			"bad.csv:3:29: decimal mark '.' in '4.5', but line 2 used ','", 1);
+	assert_rejected(t, HEADER "GM0361,2020Q2,tevredenheid,,4.5,\n"
+			"GM0361,2020Q3,tevredenheid,,\"1.234,5\",\n",
+			"bad.csv:3:29: '.' as thousands separator in '1.234,5', but line 2 used "
+			"it as decimal mark", 1);
+	assert_rejected(t, HEADER "GM0361,2020Q2,tevredenheid,,2.660,\n",
+			"bad.csv:2:29: ambiguous number '2.660': '.' may be a decimal mark or a "
+			"thousands separator (leave out thousands separators, or write fewer "
+			"than three decimals)", 1);
+	assert_rejected(t, HEADER "GM0361,2020Q2,tevredenheid,,2.660,\n"
+			"GM0361,2020Q3,tevredenheid,,\"4,5\",\n",
+			"bad.csv:2:29: ambiguous number '2.660': '.' may be a decimal mark or a "
+			"thousands separator (it was read before this file showed its decimal "
+			"mark; write it without the thousands separator)", 1);
+	assert_rejected(t, HEADER "GM0361,2020Q2,tevredenheid,,1e99,\n",
+			"bad.csv:2:29: number out of range: '1e99'", 1);
+	assert_rejected(t, HEADER "GM0361,2020Q2,tevredenheid,,5.,\n",
+			"bad.csv:2:29: not a number: '5.'", 1);
+	assert_rejected(t, HEADER "GM0361,2020Q2,tevredenheid,,1e,\n",
+			"bad.csv:2:29: not a number: '1e'", 1);
 	assert_rejected(t, HEADER "GM0361,2020Q2,tevredenheid,,4.5,\n"
 			"GM0361,2020Q3,tevredenheid,,\"4,5\",\n",
 			"bad.csv:3:29: decimal mark ',' in '4,5', but line 2 used '.'", 1);
@@ -183,6 +208,55 @@ static void test_rejects_long(void **state)
 			"bad.csv:1:1: cannot tell the layout from this header: expected a long "
 			"CSV (region,period,indicator,...), a regions CSV (region,name,kind,parent) "
 			"or a CBS export; --format chooses one", 1);
+}
+
+/* Numbers as spreadsheets and statistics programs write them. */
+static void test_numbers(void **state)
+{
+	static const struct {
+		const char *written;
+		double value;
+	} cases[] = {
+		{ "\"4,5\"", 4.5 },	/* one mark: the decimal mark */
+		{ " 7 ", 7 },		/* blanks are padding */
+		{ "-3", -3 },
+		{ "+2", 2 },
+		{ ".5", 0.5 },
+		{ "1e3", 1000 },
+		{ "2.5E-4", 0.00025 },
+		{ "\"1.234,5\"", 1234.5 },	/* both: the last is the decimal mark */
+		{ "12.345.678", 12345678 },	/* one, repeated: thousands */
+		{ "0.1", 0.1 },
+		{ "0.125", 0.125 },	/* a leading 0 never groups thousands */
+	};
+	struct dbtest *t = *state;
+	struct strbuf sb = STRBUF_INIT;
+	char *path;
+
+	/* one file per case: a file keeps one decimal mark */
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char name[32], period[16];
+
+		snprintf(name, sizeof name, "n%zu.csv", i);
+		snprintf(period, sizeof period, "%zuM%02zu", 2001 + i / 12, 1 + i % 12);
+		sb_reset(&sb);
+		sb_addf(&sb, HEADER "GM0361,%s,tevredenheid,,%s,\n", period, cases[i].written);
+		path = scratch_file(t, name, sb_str(&sb));
+		if (import_path(t, path, IMPORT_AUTO) != JMON_OK)
+			fail_msg("%s: %s", cases[i].written, t->diag.count ? t->diag.lines[0] : "");
+		assert_value(t, "tevredenheid", "GM0361", period, "", cases[i].value, "");
+		free(path);
+	}
+	sb_free(&sb);
+	/* "2.660" takes the file's decimal mark, wherever that shows */
+	path = scratch_file(t, "context.csv", HEADER
+			    "GM0361,2030Q1,tevredenheid,,4.5,\n"
+			    "GM0361,2030Q2,tevredenheid,,2.660,\n"
+			    "GM0361,2030Q3,tevredenheid,,\"2,660\",\n");
+	assert_int_equal(import_path(t, path, IMPORT_AUTO), JMON_OK);
+	assert_value(t, "tevredenheid", "GM0361", "2030Q2", "", 2.66, "");
+	assert_value(t, "tevredenheid", "GM0361", "2030Q3", "", 2660, "");
+	free(path);
 }
 
 static void test_every_problem_of_a_row(void **state)
@@ -366,6 +440,7 @@ int main(void)
 		T(test_same_file_twice),
 		T(test_revision_counts),
 		T(test_rejects_long),
+		T(test_numbers),
 		T(test_every_problem_of_a_row),
 		T(test_many_errors_counted),
 		T(test_format_override),

@@ -1,0 +1,465 @@
+/* OData JSON: the CBS open-data API's other answer (DESIGN section 4:
+ * "OData v3 TypedDataSet/UntypedDataSet CSV/JSON").
+ *
+ *	{"odata.metadata": "...", "value": [
+ *	  {"ID": 0, "RegioS": "GM0034    ", "Perioden": "2020JJ00",
+ *	   "JongerenMetJeugdzorgInNatura_1": 5960}, ...]}
+ *
+ * The rows of "value" (or a top-level array of objects) become a table of
+ * records (struct csv_table) that csv_read then serves to the importers as
+ * if they had been CSV: the keys of the first object are the header, each
+ * object a row.  So a JSON file goes through exactly the checks of the
+ * same data as CSV, with each value's own line and column in the messages.
+ *
+ * Only flat rows are tables: a value of a row is a string, a number, null
+ * (an empty cell), true or false.  Other top-level keys are skipped.
+ * Strings are decoded in place over their own bytes (an escape is never
+ * shorter than what it stands for); a number's text is moved one byte back,
+ * over the ':' or blank before it, to make room for its NUL. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "jmon/import.h"
+#include "jmon/xmalloc.h"
+
+#define MAX_DEPTH 64	/* of skipped values: deeper is an attack, not data */
+
+struct json {
+	struct csv *c;
+	struct diag_list *d;
+	const char *name;
+	char *p, *end;
+	long line;
+	char *line_start;
+	long cont;		/* UTF-8 continuation bytes since line_start */
+	bool failed;
+	/* the rows as read: key and value pairs, row by row */
+	struct pair { struct csv_field key, value; } *pairs;
+	size_t npairs, cappairs;
+	struct row { size_t first; long line, col; } *rows;
+	size_t nrows, caprows;
+};
+
+static long column(const struct json *j, const char *p)
+{
+	return (long)(p - j->line_start) - j->cont + 1;
+}
+
+static void fail(struct json *j, const char *at, const char *what)
+{
+	if (j->failed)
+		return;		/* after a syntax error the rest is noise */
+	j->failed = true;
+	diag_add(j->d, j->name, j->line, column(j, at), "JSON: %s", what);
+}
+
+static void skip_blanks(struct json *j)
+{
+	for (; j->p < j->end; j->p++) {
+		if (*j->p == '\n') {
+			j->line++;
+			j->line_start = j->p + 1;
+			j->cont = 0;
+		} else if (*j->p != ' ' && *j->p != '\t' && *j->p != '\r') {
+			return;
+		}
+	}
+}
+
+/* Expect the byte c (after blanks) and step over it. */
+static bool expect(struct json *j, char c, const char *what)
+{
+	skip_blanks(j);
+	if (j->p < j->end && *j->p == c) {
+		j->p++;
+		return true;
+	}
+	fail(j, j->p, what);
+	return false;
+}
+
+static int hex4(const char *p)
+{
+	int v = 0;
+
+	for (int i = 0; i < 4; i++) {
+		char h = p[i];
+
+		v <<= 4;
+		if (h >= '0' && h <= '9')
+			v |= h - '0';
+		else if (h >= 'a' && h <= 'f')
+			v |= h - 'a' + 10;
+		else if (h >= 'A' && h <= 'F')
+			v |= h - 'A' + 10;
+		else
+			return -1;
+	}
+	return v;
+}
+
+static char *put_utf8(char *out, long u)
+{
+	if (u < 0x80) {
+		*out++ = (char)u;
+	} else if (u < 0x800) {
+		*out++ = (char)(0xC0 | u >> 6);
+		*out++ = (char)(0x80 | (u & 0x3F));
+	} else if (u < 0x10000) {
+		*out++ = (char)(0xE0 | u >> 12);
+		*out++ = (char)(0x80 | (u >> 6 & 0x3F));
+		*out++ = (char)(0x80 | (u & 0x3F));
+	} else {
+		*out++ = (char)(0xF0 | u >> 18);
+		*out++ = (char)(0x80 | (u >> 12 & 0x3F));
+		*out++ = (char)(0x80 | (u >> 6 & 0x3F));
+		*out++ = (char)(0x80 | (u & 0x3F));
+	}
+	return out;
+}
+
+/* "\uXXXX", with its low surrogate when it is a high one; -1 if bad. */
+static long unicode_escape(struct json *j)
+{
+	long u = hex4(j->p + 2), lo;
+
+	if (j->end - j->p < 6 || u < 0)
+		return -1;
+	j->p += 6;
+	if (u < 0xD800 || u > 0xDFFF)
+		return u;
+	if (u > 0xDBFF || j->end - j->p < 6 || j->p[0] != '\\' || j->p[1] != 'u' ||
+	    (lo = hex4(j->p + 2)) < 0xDC00 || lo > 0xDFFF)
+		return -1;
+	j->p += 6;
+	return 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+}
+
+/* The string at j->p (its opening quote) into f, decoded in place. */
+static bool string(struct json *j, struct csv_field *f)
+{
+	static const char escapes[] = "\"\"\\\\//b\bf\fn\nr\rt\t";
+	char *out = j->p;
+
+	f->s = out;
+	f->line = j->line;
+	f->col = column(j, j->p);
+	f->quoted = true;
+	for (j->p++;;) {
+		if (j->p >= j->end) {
+			fail(j, f->s, "unterminated string");
+			return false;
+		}
+		unsigned char b = (unsigned char)*j->p;
+
+		if (b == '"')
+			break;
+		if (b < 0x20) {
+			fail(j, j->p, "control character in a string (write it as \\n, \\t, ...)");
+			return false;
+		}
+		if (b >= 0x80) {
+			int n = csv_utf8_length(j->p, j->end);
+
+			if (n == 0) {
+				fail(j, j->p, "invalid UTF-8");
+				return false;
+			}
+			memmove(out, j->p, (size_t)n);
+			out += n;
+			j->p += n;
+			j->cont += n - 1;
+			continue;
+		}
+		if (b != '\\') {
+			*out++ = *j->p++;
+			continue;
+		}
+		const char *e = j->p[1] ? strchr(escapes, j->p[1]) : NULL;
+
+		if (j->p[1] == 'u') {
+			char *at = j->p;
+			long u = unicode_escape(j);
+
+			if (u <= 0) {
+				fail(j, at, u == 0 ? "\\u0000 in a string" : "bad \\u escape");
+				return false;
+			}
+			out = put_utf8(out, u);
+		} else if (e && (e - escapes) % 2 == 0) {
+			*out++ = e[1];
+			j->p += 2;
+		} else {
+			fail(j, j->p, "unknown escape in a string");
+			return false;
+		}
+	}
+	j->p++;			/* the closing quote */
+	f->len = (size_t)(out - f->s);
+	*out = '\0';		/* out is at least one byte behind the quote */
+	return true;
+}
+
+/* A number, true, false or null at j->p into f.  The byte before j->p was
+ * read already (':' or a blank), so the text moves one back onto it and its
+ * NUL goes where its last byte was. */
+static bool bare(struct json *j, struct csv_field *f)
+{
+	char *start = j->p;
+	size_t n = strspn(start, "+-.0123456789eEtruefalsn");
+
+	if (n == 0) {
+		fail(j, start, j->p < j->end ? "expected a value" : "unexpected end of the file");
+		return false;
+	}
+	f->line = j->line;
+	f->col = column(j, start);
+	f->quoted = false;
+	j->p = start + n;
+	if (n == 4 && !memcmp(start, "null", 4)) {
+		f->s = start - 1;	/* an empty cell */
+		f->s[0] = '\0';
+		f->len = 0;
+		return true;
+	}
+	if ((start[0] < '0' || start[0] > '9') && start[0] != '-' &&
+	    !(n == 4 && !memcmp(start, "true", 4)) && !(n == 5 && !memcmp(start, "false", 5))) {
+		fail(j, start, "expected a value");
+		return false;
+	}
+	memmove(start - 1, start, n);
+	start[n - 1] = '\0';
+	f->s = start - 1;
+	f->len = n;
+	return true;
+}
+
+/* A key and its ':' into f. */
+static bool key(struct json *j, struct csv_field *f)
+{
+	skip_blanks(j);
+	if (j->p >= j->end || *j->p != '"')
+		return fail(j, j->p, "expected a key"), false;
+	return string(j, f) && expect(j, ':', "expected ':'");
+}
+
+/* Right after a '{' or '[': whether close follows at once (an empty one,
+ * stepped over). */
+static bool empty(struct json *j, char close)
+{
+	skip_blanks(j);
+	if (j->p < j->end && *j->p == close) {
+		j->p++;
+		return true;
+	}
+	return false;
+}
+
+/* After an item of an object or array that ends in close: 1 when a ','
+ * says another follows, 0 when close ends it, -1 when neither (reported). */
+static int next_item(struct json *j, char close)
+{
+	skip_blanks(j);
+	if (j->p < j->end && *j->p == ',') {
+		j->p++;
+		return 1;
+	}
+	return expect(j, close, close == '}' ? "expected ',' or '}'" : "expected ',' or ']'") ?
+	       0 : -1;
+}
+
+/* Step over any value (a key of the top level that is not "value"). */
+static bool skip_value(struct json *j, int depth)
+{
+	struct csv_field f;
+	char close;
+	int more;
+
+	skip_blanks(j);
+	if (j->p >= j->end)
+		return fail(j, j->p, "unexpected end of the file"), false;
+	if (*j->p == '"')
+		return string(j, &f);
+	if (*j->p != '{' && *j->p != '[')
+		return bare(j, &f);
+	if (depth >= MAX_DEPTH)
+		return fail(j, j->p, "nested too deep"), false;
+	close = *j->p++ == '{' ? '}' : ']';
+	if (empty(j, close))
+		return true;
+	do {
+		if ((close == '}' && !key(j, &f)) || !skip_value(j, depth + 1))
+			return false;
+	} while ((more = next_item(j, close)) > 0);
+	return more == 0;
+}
+
+/* One row: a flat object of keys and values. */
+static bool row(struct json *j)
+{
+	struct row *r;
+	int more;
+
+	skip_blanks(j);
+	ARRAY_GROW(j->rows, j->nrows, j->caprows);
+	r = &j->rows[j->nrows++];
+	*r = (struct row){ j->npairs, j->line, column(j, j->p) };
+	if (!expect(j, '{', "expected an object (a row)"))
+		return false;
+	if (empty(j, '}'))
+		return true;
+	do {
+		struct pair *pr;
+
+		ARRAY_GROW(j->pairs, j->npairs, j->cappairs);
+		pr = &j->pairs[j->npairs++];
+		if (!key(j, &pr->key))
+			return false;
+		skip_blanks(j);
+		if (j->p < j->end && (*j->p == '{' || *j->p == '['))
+			return fail(j, j->p, "a value of a row must be a string, number or null"),
+			       false;
+		if (j->p < j->end && *j->p == '"' ? !string(j, &pr->value) : !bare(j, &pr->value))
+			return false;
+	} while ((more = next_item(j, '}')) > 0);
+	return more == 0;
+}
+
+static bool rows(struct json *j)
+{
+	int more;
+
+	if (!expect(j, '[', "expected an array of rows"))
+		return false;
+	if (empty(j, ']'))
+		return true;
+	do {
+		if (!row(j))
+			return false;
+	} while ((more = next_item(j, ']')) > 0);
+	return more == 0;
+}
+
+/* The top-level object: "value" is the rows, the other keys are skipped. */
+static bool top_object(struct json *j, bool *found)
+{
+	struct csv_field k;
+	int more;
+
+	if (!expect(j, '{', "expected an object or an array"))
+		return false;
+	if (empty(j, '}'))
+		return true;
+	do {
+		if (!key(j, &k))
+			return false;
+		if (!strcmp(k.s, "value") && !*found) {
+			if (!rows(j))
+				return false;
+			*found = true;
+		} else if (!skip_value(j, 1)) {
+			return false;
+		}
+	} while ((more = next_item(j, '}')) > 0);
+	return more == 0;
+}
+
+/* The whole file: an array of rows, or an object whose "value" is one. */
+static bool document(struct json *j)
+{
+	bool found = false;
+
+	skip_blanks(j);
+	if (j->p < j->end && *j->p == '[')
+		found = rows(j);
+	else if (top_object(j, &found) && !found)
+		diag_add(j->d, j->name, 1, 1, "JSON: no \"value\" array of rows "
+			 "(an OData TypedDataSet or UntypedDataSet)");
+	skip_blanks(j);
+	if (found && j->p < j->end)
+		fail(j, j->p, "text after the end of the JSON value");
+	return found && !j->failed;
+}
+
+/* The rows as a table: the keys of the first row are the header; every
+ * row's values go under their keys, a key a row leaves out is empty. */
+static bool tabulate(struct json *j, struct csv_table *t)
+{
+	size_t *filled;		/* per column: the last record that filled it */
+	bool ok = true;
+
+	t->width = (j->nrows > 1 ? j->rows[1].first : j->npairs) - j->rows[0].first;
+	t->nrecords = j->nrows + 1;
+	t->fields = xcalloc(t->nrecords * (t->width ? t->width : 1), sizeof *t->fields);
+	t->lines = xcalloc(t->nrecords, sizeof *t->lines);
+	filled = xcalloc(t->width ? t->width : 1, sizeof *filled);
+	t->lines[0] = j->rows[0].line;
+	for (size_t k = 0; k < t->width; k++) {
+		t->fields[k] = j->pairs[k].key;
+		for (size_t m = 0; m < k; m++)
+			if (!strcmp(t->fields[m].s, t->fields[k].s)) {
+				diag_add(j->d, j->name, t->fields[k].line, t->fields[k].col,
+					 "JSON: key '%s' given twice", t->fields[k].s);
+				ok = false;
+				break;
+			}
+	}
+	for (size_t r = 0; r < j->nrows; r++) {
+		size_t end = r + 1 < j->nrows ? j->rows[r + 1].first : j->npairs;
+		struct csv_field *rec = &t->fields[(r + 1) * t->width];
+
+		t->lines[r + 1] = j->rows[r].line;
+		for (size_t k = 0; k < t->width; k++)
+			rec[k] = (struct csv_field){ .s = (char *)"", .line = j->rows[r].line,
+						     .col = j->rows[r].col };
+		for (size_t i = j->rows[r].first, n = 0; i < end; i++, n++) {
+			const struct csv_field *key = &j->pairs[i].key;
+			size_t k = n;
+
+			/* rows keep the order of the first one, as a rule */
+			if (k >= t->width || strcmp(t->fields[k].s, key->s))
+				for (k = 0; k < t->width && strcmp(t->fields[k].s, key->s); k++)
+					;
+			if (k == t->width || filled[k] == r + 1) {
+				diag_add(j->d, j->name, key->line, key->col, k == t->width ?
+					 "JSON: key '%s' is not in the first row" :
+					 "JSON: key '%s' given twice", key->s);
+				ok = false;
+				continue;
+			}
+			filled[k] = r + 1;
+			rec[k] = j->pairs[i].value;
+		}
+	}
+	free(filled);
+	return ok;
+}
+
+bool import_looks_like_json(const struct csv *c)
+{
+	const char *p = c->p + strspn(c->p, " \t\r\n");
+
+	return *p == '{' || *p == '[';
+}
+
+bool import_json_table(struct csv *c, const char *name, struct diag_list *d)
+{
+	struct json j = { .c = c, .d = d, .name = name, .p = c->p, .end = c->buf + c->len,
+			  .line = 1, .line_start = c->p };
+	struct csv_table *t;
+	bool ok = document(&j);
+
+	if (ok && j.nrows == 0) {
+		diag_add(d, name, 1, 1, "JSON: no rows");
+		ok = false;
+	}
+	if (ok) {
+		t = xcalloc(1, sizeof *t);
+		ok = tabulate(&j, t);
+		c->table = t;	/* csv_close frees it */
+	}
+	c->p = j.end;		/* read: progress says 100 % */
+	free(j.pairs);
+	free(j.rows);
+	return ok;
+}
