@@ -13,6 +13,10 @@ unset JMON_CONFIG JMON_DB JMON_SCRIPT NO_COLOR XDG_CONFIG_HOME XDG_DATA_HOME
 out="$top/tests/out"
 rm -rf "$out"
 mkdir -p "$out"
+# A home of our own: a ~/.config/jmon/jmon.yaml or ~/.local/share/jmon/jmon.db
+# of whoever runs the tests must not change what the tests see.
+export HOME="$out/home"
+mkdir -p "$HOME"
 log="$out/all.log"
 : >"$log"
 
