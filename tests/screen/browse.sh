@@ -1041,7 +1041,19 @@ LC_ALL=C NO_COLOR=1 screen "ASCII glyphs and sparklines without UTF-8, NO_COLOR"
 
 # A database this user may only read: browsing works, a write says so and
 # changes nothing.  As root every file is writable, so the check runs as
-# nobody; as another user, on a copy without write permission.
+# nobody; as another user, on a copy without write permission.  nobody may
+# not be able to reach the checkout (a home of mode 700), so as root the
+# program, the monitor and the database go to a folder of their own.
+as_nobody=
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
+	as_nobody="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	saved_T=$T saved_JMON=$JMON saved_cfg=$cfg
+	T=$(mktemp -d /tmp/jmon-readonly.XXXXXX)
+	chmod 755 "$T"
+	cp "$JMON" "$T/jmon"
+	cp "$cfg" "$T/monitor.yaml"
+	JMON="$T/jmon" cfg="$T/monitor.yaml"
+fi
 ro="$T/ro"
 mkdir -p "$ro"
 for ext in "" -wal -shm; do [ -f "$db$ext" ] && cp "$db$ext" "$ro/monitor.db$ext"; done
@@ -1079,11 +1091,12 @@ expect readonly.txt <<'EOF'
 de database is alleen-lezen voor nobody: niets opgeslagen
 EOF
 before=$(cksum <"$ro/monitor.db")
-if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
+if [ -n "$as_nobody" ]; then
 	chmod 777 "$T"
-	JMON_AS="setpriv --reuid=65534 --regid=65534 --clear-groups" USER=nobody \
+	JMON_AS="$as_nobody" USER=nobody \
 		screen "a read-only database: browsing works, writing says so" \
 		--db "$ro/monitor.db" --config "$cfg"
+	JMON_AS=
 else
 	chmod 555 "$ro"
 	chmod 444 "$ro"/monitor.db*
@@ -1092,3 +1105,7 @@ else
 fi
 [ "$before" = "$(cksum <"$ro/monitor.db")" ] && ok "the read-only database is unchanged" ||
 	not_ok "the read-only database is unchanged"
+if [ -n "$as_nobody" ]; then
+	rm -rf "$T"
+	T=$saved_T JMON=$saved_JMON cfg=$saved_cfg
+fi
