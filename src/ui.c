@@ -68,7 +68,6 @@ static void setup_colors(const char *option)
 			init_pair((short)st, styles[st].fg, styles[st].bg);
 }
 
-int ui_rows(void) { return LINES; }
 int ui_cols(void) { return COLS; }
 int ui_body_top(void) { return 2; }
 int ui_body_bottom(void) { return LINES - 3; }

@@ -25,7 +25,6 @@ static int script_failed;
  * prompt and runs next, so a test can never hang in a prompt. */
 static char *pending_command;
 
-bool ui_scripted(void) { return scripted; }
 
 bool ui_inline_command(const char *command)
 {

@@ -86,7 +86,6 @@ void ui_draw(struct app *app);
 int ui_run(struct app *app, const char *color_option);
 
 /* Drawing, for views. */
-int ui_rows(void);
 int ui_cols(void);
 int ui_body_top(void);
 int ui_body_bottom(void);

@@ -17,8 +17,6 @@ struct ui_event {
 /* Start curses on the terminal or headless; -1 with a message on stderr. */
 int ui_input_open(struct app *app);
 void ui_input_close(void);
-/* True when jmon runs from a script (no terminal). */
-bool ui_scripted(void);
 /* The next key or command; false at the end of the script. */
 bool ui_next_event(struct app *app, struct ui_event *ev);
 void ui_event_free(struct ui_event *ev);
