@@ -1109,3 +1109,42 @@ if [ -n "$as_nobody" ]; then
 	rm -rf "$T"
 	T=$saved_T JMON=$saved_JMON cfg=$saved_cfg
 fi
+
+# The remaining keys of the table: p asks for a period, l and → drill down
+# like Enter, Ctrl-F / Ctrl-B page, Ctrl-L redraws, :quit ends.
+keys <<'EOF'
+p
+2
+0
+1
+9
+K
+W
+0
+4
+<Enter>
+:dump p.txt
+l
+:dump l.txt
+<Escape>
+<Right>
+<C-l>
+:dump right.txt
+<Escape>
+<C-f>
+<C-b>
+:dump page.txt
+:quit
+j
+:dump never.txt
+EOF
+expect l.txt <<'EOF'
+EOF
+expect p.txt <<'EOF'
+EOF
+expect page.txt <<'EOF'
+EOF
+expect right.txt <<'EOF'
+EOF
+screen "p, l, →, Ctrl-F/B/L and :quit" $args
+[ -f "$T/never.txt" ] && not_ok ":quit ends the script run" || ok ":quit ends the script run"
