@@ -1139,12 +1139,108 @@ j
 :dump never.txt
 EOF
 expect l.txt <<'EOF'
+ Alkmaar (GM0361) · 2019 Q4 · levering 3    ■ 0  ▲ 1  ● 3  ○ 3   beoordeeld 0/7
+ [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
+ Inwoners 0-17 jaar               2019 Q1      2019 Q2      2019 Q3      2019 Q4
+▸Totaal                          23.300       23.350       23.380       23.410
+
+ Status totaal: ○ grijs, geen regel
+ Inwoners van 0 tot en met 17 jaar op de laatste dag van het kwartaal.
+ Bron: BRP · eenheid: aantal
+ Regel: geen (status altijd grijs, of handmatig)
+ Geen toelichting (a: schrijven)
+
+
+
+
+
+
+
+
+
+
+
+
+ Cijfers › Inwoners 0-17 jaar
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
 EOF
 expect p.txt <<'EOF'
+ Alkmaar (GM0361) · 2019 Q4 · levering 3    ■ 0  ▲ 1  ● 3  ○ 3   beoordeeld 0/7
+ [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
+ Indicator                     2019 Q4  Δ vorig  trend 8      norm  status
+▸Inwoners 0-17 jaar             23.410      +30      ▁▄▆█          ○ grijs     *
+ Jeugdigen met maatwerk          2.600      +20      ▁▄▇█          ● groen
+ Verwijzingen                      375       -5        █▁          ● groen
+ Cliënttevredenheid                4,1                  ▄          ● groen
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Cijfers
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
 EOF
 expect page.txt <<'EOF'
+ Alkmaar (GM0361) · 2019 Q4 · levering 3    ■ 0  ▲ 1  ● 3  ○ 3   beoordeeld 0/7
+ [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
+ Indicator                     2019 Q4  Δ vorig  trend 8      norm  status
+▸Inwoners 0-17 jaar             23.410      +30      ▁▄▆█          ○ grijs     *
+ Jeugdigen met maatwerk          2.600      +20      ▁▄▇█          ● groen
+ Verwijzingen                      375       -5        █▁          ● groen
+ Cliënttevredenheid                4,1                  ▄          ● groen
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Cijfers
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
 EOF
 expect right.txt <<'EOF'
+ Alkmaar (GM0361) · 2019 Q4 · levering 3    ■ 0  ▲ 1  ● 3  ○ 3   beoordeeld 0/7
+ [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
+ Inwoners 0-17 jaar               2019 Q1      2019 Q2      2019 Q3      2019 Q4
+▸Totaal                          23.300       23.350       23.380       23.410
+
+ Status totaal: ○ grijs, geen regel
+ Inwoners van 0 tot en met 17 jaar op de laatste dag van het kwartaal.
+ Bron: BRP · eenheid: aantal
+ Regel: geen (status altijd grijs, of handmatig)
+ Geen toelichting (a: schrijven)
+
+
+
+
+
+
+
+
+
+
+
+
+ Cijfers › Inwoners 0-17 jaar
+ Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
 EOF
 screen "p, l, →, Ctrl-F/B/L and :quit" $args
 [ -f "$T/never.txt" ] && not_ok ":quit ends the script run" || ok ":quit ends the script run"
