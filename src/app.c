@@ -33,21 +33,11 @@ static enum jmon_status newest_period(struct app *app, struct jmon_error *err)
 	return st;
 }
 
-/* A cached statement left after its last row keeps its read transaction,
- * and with it the snapshot of that moment: a reload would not see the
- * analyst's own write.  Resetting them all ends the read. */
-static void end_read(struct app *app)
-{
-	sqlite3_stmt *st = NULL;
-
-	while (app->db && (st = sqlite3_next_stmt(app->db->sql, st)))
-		sqlite3_reset(st);
-}
-
 enum jmon_status app_reload(struct app *app, struct jmon_error *err)
 {
 	figures_free(&app->figures);
-	end_read(app);
+	if (app->db)
+		db_end_read(app->db);	/* see the analyst's own write */
 	app->generation++;
 	if (!app->db || !app->period[0])
 		return JMON_OK;

@@ -9,6 +9,12 @@
 #include "jmon/db.h"
 #include "jmon/xmalloc.h"
 
+void db_end_read(struct db *db)
+{
+	for (size_t i = 0; i < db->ncache; i++)
+		sqlite3_reset(db->cache[i].stmt);
+}
+
 enum jmon_status db_fail(struct db *db, struct jmon_error *err, const char *what)
 {
 	return jmon_fail(err, JMON_IO, "%s: %s: %s", db->path, what, sqlite3_errmsg(db->sql));

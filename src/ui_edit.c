@@ -163,7 +163,7 @@ static void vertical(struct editor *e, int delta)
 bool ui_edit(struct app *app, const char *title, char **text)
 {
 	struct editor e = { STRBUF_INIT, 0, 0, 0 };
-	struct ui_event ev;
+	int key;
 	bool done = false, saved = false;
 
 	sb_adds(&e.text, *text);
@@ -173,18 +173,10 @@ bool ui_edit(struct app *app, const char *title, char **text)
 		e.width = ui_cols() - 2;
 		draw(&e, title, ui_body_top(), ui_body_bottom() + 1);
 		refresh();
-		if (!ui_next_event(app, &ev))
+		if (!ui_next_key(app, &key))
 			break;
-		if (ev.command && ui_inline_command(ev.command)) {
-			ui_event_free(&ev);
-			continue;
-		}
-		if (ev.command) {
-			ui_requeue_command(ev.command);
-			break;
-		}
 		const char *s = sb_str(&e.text);
-		switch (ev.key) {
+		switch (key) {
 		case JK_CTRL('x'): case JK_CTRL('d'): done = saved = true; break;
 		case JK_ESCAPE: case JK_CTRL('c'): done = true; break;
 		case JK_ENTER: insert(&e, "\n", 1); break;
@@ -206,15 +198,14 @@ bool ui_edit(struct app *app, const char *title, char **text)
 		case JK_HOME: while (e.cursor && s[e.cursor - 1] != '\n') e.cursor = prev_char(s, e.cursor); break;
 		case JK_END: while (e.cursor < e.text.len && s[e.cursor] != '\n') e.cursor++; break;
 		default:
-			if (ui_typed_char(ev.key)) {
+			if (ui_typed_char(key)) {
 				char mb[MB_LEN_MAX];
 				mbstate_t st = { 0 };
-				size_t n = wcrtomb(mb, (wchar_t)ev.key, &st);
+				size_t n = wcrtomb(mb, (wchar_t)key, &st);
 				if (n != (size_t)-1)
 					insert(&e, mb, n);
 			}
 		}
-		ui_event_free(&ev);
 	}
 	curs_set(0);
 	if (saved) {

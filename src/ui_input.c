@@ -26,7 +26,7 @@ static int script_failed;
 static char *pending_command;
 
 
-bool ui_inline_command(const char *command)
+static bool ui_inline_command(const char *command)
 {
 	/* ":dump FILE" inside a prompt or the editor dumps what is on screen
 	 * and goes on: so a test can see the editor open */
@@ -36,7 +36,7 @@ bool ui_inline_command(const char *command)
 	return true;
 }
 
-void ui_requeue_command(char *command)
+static void ui_requeue_command(char *command)
 {
 	free(pending_command);
 	pending_command = command;
@@ -252,9 +252,27 @@ static void draw_prompt(const char *label, const char *buf)
 	free(line);
 }
 
-bool ui_prompt(struct app *app, const char *label, char *buf, size_t size)
+bool ui_next_key(struct app *app, int *key)
 {
 	struct ui_event ev;
+
+	while (ui_next_event(app, &ev)) {
+		if (!ev.command) {
+			*key = ev.key;
+			return true;
+		}
+		if (!ui_inline_command(ev.command)) {
+			ui_requeue_command(ev.command);	/* owns it now */
+			return false;
+		}
+		ui_event_free(&ev);
+	}
+	return false;
+}
+
+bool ui_prompt(struct app *app, const char *label, char *buf, size_t size)
+{
+	int key;
 	bool done = false, ok = false;
 
 	buf[0] = '\0';
@@ -262,31 +280,23 @@ bool ui_prompt(struct app *app, const char *label, char *buf, size_t size)
 	while (!done) {
 		draw_prompt(label, buf);
 		refresh();
-		if (!ui_next_event(app, &ev))
+		if (!ui_next_key(app, &key))
 			break;
-		if (ev.command && ui_inline_command(ev.command)) {
-			ui_event_free(&ev);
-			continue;
-		}
-		if (ev.command) {
-			ui_requeue_command(ev.command);
-			break;
-		}
-		if (ev.key == JK_ENTER) {
+		if (key == JK_ENTER) {
 			done = ok = true;
-		} else if (ev.key == JK_ESCAPE || ev.key == JK_CTRL('c') ||
-			   ev.key == JK_CTRL('g')) {
+		} else if (key == JK_ESCAPE || key == JK_CTRL('c') ||
+			   key == JK_CTRL('g')) {
 			done = true;
-		} else if (ev.key == JK_BACKSPACE) {
+		} else if (key == JK_BACKSPACE) {
 			if (!buf[0])
 				done = true;	/* Backspace on an empty line leaves, as in vim */
 			delete_last_char(buf);
-		} else if (ev.key == JK_CTRL('u')) {
+		} else if (key == JK_CTRL('u')) {
 			buf[0] = '\0';
-		} else if (ui_typed_char(ev.key)) {
+		} else if (ui_typed_char(key)) {
 			char mb[MB_LEN_MAX];
 			mbstate_t st = { 0 };
-			size_t n = wcrtomb(mb, (wchar_t)ev.key, &st);
+			size_t n = wcrtomb(mb, (wchar_t)key, &st);
 
 			if (n != (size_t)-1 && strlen(buf) + n < size)
 				strncat(buf, mb, n);

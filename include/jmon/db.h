@@ -49,6 +49,11 @@ void db_close(struct db *db);
  * failure, with err filled. */
 sqlite3_stmt *db_prepare(struct db *db, const char *sql, struct jmon_error *err);
 
+/* End the read transaction the cached statements hold.  A statement left
+ * after its last row keeps its snapshot: without this a read-only handle
+ * would not see what another connection wrote since. */
+void db_end_read(struct db *db);
+
 /* Fill err with SQLite's message for the last failure; returns JMON_IO. */
 enum jmon_status db_fail(struct db *db, struct jmon_error *err, const char *what);
 

@@ -20,12 +20,10 @@ void ui_input_close(void);
 /* The next key or command; false at the end of the script. */
 bool ui_next_event(struct app *app, struct ui_event *ev);
 void ui_event_free(struct ui_event *ev);
-/* A script's :command that arrived inside a prompt or the editor: it ends
- * them and runs next, so a test never hangs there.  Takes ownership. */
-void ui_requeue_command(char *command);
-/* A :command a prompt or the editor runs itself and goes on (":dump FILE",
- * so a test sees them open); true when it was one. */
-bool ui_inline_command(const char *command);
+/* The next key for a prompt or the editor: a :dump is done on the way,
+ * any other :command ends them (false; it runs next), as does the end of a
+ * script. */
+bool ui_next_key(struct app *app, int *key);
 /* Read a line on the status row after label; false when cancelled (Esc). */
 bool ui_prompt(struct app *app, const char *label, char *buf, size_t size);
 /* Whether a key is a character to insert into a prompt or the editor. */
