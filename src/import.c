@@ -153,6 +153,27 @@ void import_row_done(struct import *im)
 	fflush(stderr);
 }
 
+bool import_next_row(struct import *im, size_t ncolumns)
+{
+	struct csv *c = &im->csv;
+
+	while (csv_read(c, im->diag) > 0) {
+		import_row_done(im);
+		if (c->bad)
+			continue;
+		if (c->nfields != ncolumns) {
+			/* at the first field too many, or at the start of a short row */
+			struct csv_field *at = c->nfields > ncolumns ? &c->fields[ncolumns] : NULL;
+
+			diag_add(im->diag, im->name, at ? at->line : c->record_line, at ? at->col : 1,
+				 "%zu fields, expected %zu", c->nfields, ncolumns);
+			continue;
+		}
+		return true;
+	}
+	return false;
+}
+
 /* --- one file, one delivery -------------------------------------------------- */
 
 /* Header words that tell the layouts apart, compared without case. */

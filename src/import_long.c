@@ -118,26 +118,12 @@ enum jmon_status import_long(struct import *im, struct jmon_error *err)
 	struct long_reader r = { .im = im };
 	size_t ncolumns = im->csv.nfields;
 	enum jmon_status rc;
-	int got;
 
 	if (!import_map_header(im, aliases, ARRAY_SIZE(aliases), column_names, r.pos, NCOLUMNS,
 			       REQUIRED))
 		return JMON_OK;	/* without the columns, the rows cannot be read */
-	while ((got = csv_read(&im->csv, im->diag)) > 0) {
-		struct csv *c = &im->csv;
-
-		import_row_done(im);
-		if (c->bad)
-			continue;
-		if (c->nfields != ncolumns) {
-			struct csv_field *at = c->nfields > ncolumns ? &c->fields[ncolumns] : NULL;
-
-			diag_add(im->diag, im->name, at ? at->line : c->record_line, at ? at->col : 1,
-				 "%zu fields, expected %zu", c->nfields, ncolumns);
-			continue;
-		}
+	while (import_next_row(im, ncolumns))
 		if ((rc = read_row(&r, err)) != JMON_OK)
 			return rc;
-	}
 	return JMON_OK;
 }

@@ -70,18 +70,10 @@ enum jmon_status import_regions(struct import *im, struct jmon_error *err)
 	if (!import_map_header(im, aliases, ARRAY_SIZE(aliases), column_names, pos, NCOLUMNS,
 			       REQUIRED))
 		return JMON_OK;
-	while (csv_read(c, im->diag) > 0) {
+	while (import_next_row(im, ncolumns)) {
 		struct csv_field *code, *name, *kind, *parent = NULL;
 		uint32_t first;
 
-		import_row_done(im);
-		if (c->bad)
-			continue;
-		if (c->nfields != ncolumns) {
-			diag_add(im->diag, im->name, c->record_line, 1, "%zu fields, expected %zu",
-				 c->nfields, ncolumns);
-			continue;
-		}
 		code = &c->fields[pos[COL_CODE]];
 		name = &c->fields[pos[COL_NAME]];
 		kind = &c->fields[pos[COL_KIND]];

@@ -225,19 +225,8 @@ enum jmon_status import_reviews(struct import *im, struct jmon_error *err)
 	if (!import_map_header(im, aliases, ARRAY_SIZE(aliases), column_names, pos, NCOLUMNS,
 			       REQUIRED))
 		return JMON_OK;
-	while (csv_read(&im->csv, im->diag) > 0) {
-		struct csv *c = &im->csv;
-
-		import_row_done(im);
-		if (c->bad)
-			continue;
-		if (c->nfields != ncolumns) {
-			diag_add(im->diag, im->name, c->record_line, 1, "%zu fields, expected %zu",
-				 c->nfields, ncolumns);
-			continue;
-		}
+	while (import_next_row(im, ncolumns))
 		if ((rc = read_row(im, pos, &last, err)) != JMON_OK)
 			return rc;
-	}
 	return JMON_OK;
 }

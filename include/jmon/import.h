@@ -200,5 +200,9 @@ uint32_t period_pack(const struct period *p);
 
 /* Count a data row and show progress when asked. */
 void import_row_done(struct import *im);
+/* The next data row with exactly ncolumns fields: rows the CSV reader found
+ * bad, or with another number of fields, are reported and skipped.  false
+ * at the end of the file. */
+bool import_next_row(struct import *im, size_t ncolumns);
 
 #endif
