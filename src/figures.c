@@ -1,8 +1,11 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Evaluating the figures of a period; see include/jmon/figures.h. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "jmon/comparison.h"
+#include "jmon/disclosure.h"
 #include "jmon/figures.h"
 #include "jmon/numfmt.h"
 #include "jmon/privacy.h"
@@ -15,6 +18,7 @@
 
 struct context {
 	struct db *db;
+	struct disclosure *dc;	/* the gate every cell passes */
 	const struct config *cfg;
 	struct figure_set *fs;
 	char prev_code[PERIOD_CODE_MAX], year_code[PERIOD_CODE_MAX];
@@ -24,84 +28,40 @@ struct context {
 };
 
 /* A cell no delivery holds has no flag: "geen waarde", not "onbekend"
- * (unknown is what a source says of a value it does not know). */
-static struct stoplight_cell as_stoplight(const struct cell_value *v)
+ * (unknown is what a source says of a value it does not know).  A cell the
+ * gate withholds reaches the stoplight as suppressed, so no reason names
+ * a number that follows from it. */
+static struct stoplight_cell as_stoplight(const struct indicator *ind, const struct disclosed *d)
 {
-	struct stoplight_cell c = { v->present && v->has_value, v->value,
-				    v->present ? v->flag : "" };
+	struct stoplight_cell c = { d->v.present && d->v.has_value, d->v.value,
+				    d->v.present ? d->v.flag : "" };
+
+	/* a count hidden for its own size keeps its value, so the engine can
+	 * say why ("aantal <10, niet getoond") without showing it; one hidden
+	 * to protect another is judged as suppressed */
+	if (d->withheld && !(c.has_value && privacy_hides(ind, c.value)))
+		c.flag = "suppressed";
 	return c;
-}
-
-static enum jmon_status stored(struct context *cx, const struct indicator *ind,
-			       const char *region, const char *period, const char *category,
-			       struct cell_value *out)
-{
-	struct cell_key key = { ind->id, region, period, category ? category : "" };
-
-	return query_cell(cx->db, &key, out, cx->err);
-}
-
-/* The value of a cell.  The total of a `total: sum` indicator that was not
- * delivered is the sum of its parts, when every part has a value (and
- * provisional when one of them is); *derived says so (may be NULL). */
-static enum jmon_status cell_derived(struct context *cx, const struct indicator *ind,
-				     const char *region, const char *period, const char *category,
-				     struct cell_value *out, bool *derived)
-{
-	enum jmon_status st = stored(cx, ind, region, period, category, out);
-	struct cell_value part;
-	double sum = 0;
-	bool provisional = false;
-
-	if (derived)
-		*derived = false;
-	if (st || out->present || (category && *category) || ind->total != TOTAL_SUM ||
-	    !ind->ncategories)
-		return st;
-	for (size_t i = 0; i < ind->ncategories; i++) {
-		if ((st = stored(cx, ind, region, period, ind->categories[i].id, &part)))
-			return st;
-		if (!part.present || !part.has_value)
-			return JMON_OK;
-		sum += part.value;
-		provisional |= !strcmp(part.flag, "provisional");
-	}
-	out->present = out->has_value = true;
-	out->value = sum;
-	snprintf(out->flag, sizeof out->flag, "%s", provisional ? "provisional" : "");
-	if (derived)
-		*derived = true;
-	return JMON_OK;
 }
 
 static enum jmon_status cell(struct context *cx, const struct indicator *ind,
 			     const char *region, const char *period, const char *category,
-			     struct cell_value *out)
+			     struct disclosed *out)
 {
-	return cell_derived(cx, ind, region, period, category, out, NULL);
+	return disclosure_cell(cx->dc, ind, region, period, category, 0, out, cx->err);
 }
 
 enum jmon_status figures_cell(struct db *db, const struct indicator *ind, const char *region,
 			      const char *period, const char *category, struct cell_value *out,
 			      bool *withheld, struct jmon_error *err)
 {
-	struct context cx = { .db = db, .err = err };
-	enum jmon_status st = cell_derived(&cx, ind, region, period, category, out, NULL);
-	struct stoplight_cell c = as_stoplight(out);
+	struct disclosure *dc = disclosure_new(db);
+	struct disclosed d;
+	enum jmon_status st = disclosure_cell(dc, ind, region, period, category, 0, &d, err);
 
-	*withheld = st == JMON_OK && privacy_cell_withheld(ind, &c);
-	if (st || *withheld || (category && *category) || !ind->ncategories)
-		return st;
-	/* a total must not give away its one hidden part */
-	struct cell_value *parts = xcalloc(ind->ncategories, sizeof *parts);
-	struct stoplight_cell *cells = xcalloc(ind->ncategories, sizeof *cells);
-	for (size_t i = 0; i < ind->ncategories && st == JMON_OK; i++) {
-		st = stored(&cx, ind, region, period, ind->categories[i].id, &parts[i]);
-		cells[i] = as_stoplight(&parts[i]);
-	}
-	*withheld = st == JMON_OK && privacy_total_withheld(ind, cells, ind->ncategories);
-	free(parts);
-	free(cells);
+	disclosure_free(dc);
+	*out = d.v;
+	*withheld = st == JMON_OK && d.withheld;
 	return st;
 }
 
@@ -114,31 +74,21 @@ static bool was_revised(const struct context *cx, const struct indicator *ind, c
 	return false;
 }
 
-/* The cells of the indicator's peer group, for peer_pct.  values owns the
- * flags the peers point at, so both are freed together after the
- * evaluation. */
+/* For peer_pct: the mean of the peer group, as the compare view shows it. */
 static enum jmon_status peers_of(struct context *cx, const struct indicator *ind,
-				 const char *category, struct stoplight_input *in,
-				 struct cell_value **values)
+				 const char *category, struct stoplight_input *in)
 {
 	const struct peer_group *g = ind->peers ? config_peer_group(cx->cfg, ind->peers) : NULL;
-	struct stoplight_peer *peers;
+	struct peer_mean mean;
+	enum jmon_status st;
 
-	*values = NULL;
 	if (!g || ind->rule.on != ON_PEER_PCT)
 		return JMON_OK;
-	*values = xcalloc(g->nregions, sizeof **values);
-	peers = xcalloc(g->nregions, sizeof *peers);
-	for (size_t i = 0; i < g->nregions; i++) {
-		if (cell(cx, ind, g->regions[i], cx->fs->period, category, &(*values)[i]) != JMON_OK) {
-			free(peers);
-			return cx->err->status;
-		}
-		peers[i].region = g->regions[i];
-		peers[i].cell = as_stoplight(&(*values)[i]);
-	}
-	in->peers = peers;
-	in->npeers = g->nregions;
+	if ((st = comparison_mean(cx->dc, ind, g, cx->fs->region, cx->fs->period, category,
+				  &mean, cx->err)))
+		return st;
+	in->has_peer_mean = mean.n > 0;
+	in->peer_mean = mean.value;
 	in->peer_label = g->label;
 	return JMON_OK;
 }
@@ -150,43 +100,38 @@ static enum jmon_status count_of(struct context *cx, const struct indicator *ind
 				 const char *category, struct stoplight_input *in)
 {
 	const struct indicator *from;
-	struct cell_value n;
+	struct disclosed n;
 	enum jmon_status st;
 
 	if (!ind->rule.count_from || !(from = config_indicator(cx->cfg, ind->rule.count_from)))
 		return JMON_OK;
 	if ((st = cell(cx, from, cx->fs->region, cx->fs->period, category, &n)))
 		return st;
-	in->has_count = n.present && n.has_value;
-	in->count = n.value;
+	/* a withheld n is never printed, not even as "too small" */
+	in->count_withheld = n.withheld;
+	in->has_count = disclosed_usable(&n);
+	in->count = n.v.value;
 	return JMON_OK;
 }
 
-/* Fill one row: values, change, stoplight. */
+/* Fill one row: values, change, stoplight.  f->now and f->withheld come
+ * from the gate already. */
 static enum jmon_status evaluate(struct context *cx, struct figure *f,
 				 const struct stoplight_override *override)
 {
 	const struct indicator *ind = f->ind;
 	const char *cat = f->cat ? f->cat->id : NULL;
 	struct figure_set *fs = cx->fs;
-	struct cell_value last_year = { 0 };
+	struct disclosed now = { f->now, f->derived, f->withheld }, prev, last_year;
 	struct stoplight_input in = { 0 };
-	struct cell_value *peer_values;
 	enum jmon_status st;
 
-	if ((st = cell(cx, ind, fs->region, cx->prev_code, cat, &f->prev)) ||
+	if ((st = cell(cx, ind, fs->region, cx->prev_code, cat, &prev)) ||
 	    (st = cell(cx, ind, fs->region, cx->year_code, cat, &last_year)))
 		return st;
-	struct stoplight_cell now = as_stoplight(&f->now);
-	struct stoplight_cell prev = as_stoplight(&f->prev);
-	bool prev_withheld = privacy_cell_withheld(ind, &prev);
-
-	/* A total hidden to protect one part is judged as hidden; a count
-	 * hidden for its own size keeps its value, so the engine can say why
-	 * ("aantal <10, niet getoond") without showing it. */
-	if (f->withheld && !privacy_cell_withheld(ind, &now))
-		now.flag = "suppressed";
-	f->has_change = now.has_value && prev.has_value && !f->withheld && !prev_withheld;
+	f->prev = prev.v;
+	/* a change is shown only between two figures that are both shown */
+	f->has_change = disclosed_usable(&now) && disclosed_usable(&prev);
 	f->change = f->has_change ? f->now.value - f->prev.value : 0;
 	f->colored = stoplight_applies(ind, cat);
 	if (!f->colored) {
@@ -204,23 +149,17 @@ static enum jmon_status evaluate(struct context *cx, struct figure *f,
 		}
 		return JMON_OK;
 	}
-	if ((st = peers_of(cx, ind, cat, &in, &peer_values)) ||
-	    (st = count_of(cx, ind, cat, &in))) {
-		free((void *)in.peers);
-		free(peer_values);
+	if ((st = peers_of(cx, ind, cat, &in)) || (st = count_of(cx, ind, cat, &in)))
 		return st;
-	}
 	in.region = fs->region;
 	in.category = cat;
-	in.current = now;
-	in.previous = prev;
+	in.current = as_stoplight(ind, &now);
+	in.previous = as_stoplight(ind, &prev);
 	in.previous_label = fs->prev_label;
-	in.last_year = as_stoplight(&last_year);
+	in.last_year = as_stoplight(ind, &last_year);
 	in.last_year_label = fs->year_label;
 	in.override = override;
 	stoplight_eval(ind, &in, &f->light);
-	free((void *)in.peers);
-	free(peer_values);
 	return JMON_OK;
 }
 
@@ -269,27 +208,26 @@ static enum jmon_status load_indicator(struct context *cx, const struct indicato
 	struct cell_key key = { ind->id, fs->region, fs->period, "" };
 	struct figure total = { .ind = ind };
 	struct figure *parts = xcalloc(ind->ncategories ? ind->ncategories : 1, sizeof *parts);
-	struct stoplight_cell *cells = xcalloc(ind->ncategories ? ind->ncategories : 1, sizeof *cells);
+	struct disclosed d;
 	struct review review = { 0 };
 	struct annotation note = { 0 };
 	struct stoplight_override override;
 	bool has_review, has_note;
 	enum jmon_status st;
 
-	/* The parts first: whether the total may be shown depends on them. */
 	for (size_t i = 0; i < ind->ncategories; i++) {
 		parts[i].ind = ind;
 		parts[i].cat = &ind->categories[i];
-		if ((st = cell(cx, ind, fs->region, fs->period, parts[i].cat->id, &parts[i].now)))
+		if ((st = cell(cx, ind, fs->region, fs->period, parts[i].cat->id, &d)))
 			goto out;
-		cells[i] = as_stoplight(&parts[i].now);
-		parts[i].withheld = privacy_cell_withheld(ind, &cells[i]);
+		parts[i].now = d.v;
+		parts[i].withheld = d.withheld;
 	}
-	if ((st = cell_derived(cx, ind, fs->region, fs->period, NULL, &total.now, &total.derived)))
+	if ((st = cell(cx, ind, fs->region, fs->period, NULL, &d)))
 		goto out;
-	struct stoplight_cell tc = as_stoplight(&total.now);
-	total.withheld = privacy_cell_withheld(ind, &tc) ||
-			 (ind->ncategories && privacy_total_withheld(ind, cells, ind->ncategories));
+	total.now = d.v;
+	total.derived = d.derived;
+	total.withheld = d.withheld;
 
 	if ((st = query_review(cx->db, &key, &review, &has_review, cx->err)))
 		goto out;
@@ -333,7 +271,6 @@ static enum jmon_status load_indicator(struct context *cx, const struct indicato
 out:
 	review_free(&review);
 	free(parts);
-	free(cells);
 	return st;
 }
 
@@ -360,6 +297,7 @@ static enum jmon_status load(struct db *db, const struct config *cfg, const char
 	period_format(&prev, cx.prev_code);
 	period_format(&year, cx.year_code);
 
+	cx.dc = disclosure_new(db);
 	cx.changes = xcalloc(MAX_CHANGES, sizeof *cx.changes);
 	if ((st = query_changes(db, region, fs->period, cx.changes, MAX_CHANGES, &nchanges,
 				&fs->delivery, err)))
@@ -376,6 +314,7 @@ static enum jmon_status load(struct db *db, const struct config *cfg, const char
 	}
 out:
 	free(cx.changes);
+	disclosure_free(cx.dc);
 	if (st != JMON_OK)
 		figures_free(fs);
 	return st;
@@ -412,26 +351,43 @@ static const struct {
 	{ "na",         "n.v.t." },
 };
 
-char *figure_value_text(const struct figure *f, char *buf, size_t size)
+char *disclosed_value_text(const struct indicator *ind, const struct disclosed *c, char *buf,
+			   size_t size, int width)
 {
 	buf[0] = '\0';
-	if (!f->now.present || f->ind->unit == UNIT_NONE)	/* no value expected */
+	if (!c->v.present || ind->unit == UNIT_NONE)	/* no value expected */
 		return buf;
 	/* "<10" only for a count that is small itself: a total hidden to
 	 * protect one small part may be far above the minimum */
-	if (f->withheld && f->now.has_value && privacy_hides(f->ind, f->now.value))
-		return privacy_mask(buf, size, f->ind);
-	if (f->withheld) {
+	if (c->withheld && c->v.has_value && privacy_hides(ind, c->v.value))
+		return privacy_mask(buf, size, ind);
+	if (c->withheld) {
 		snprintf(buf, size, "geheim");
 		return buf;
 	}
-	if (!f->now.has_value) {
+	if (!c->v.has_value) {
 		for (size_t i = 0; i < sizeof flag_texts / sizeof *flag_texts; i++)
-			if (!strcmp(f->now.flag, flag_texts[i].flag))
+			if (!strcmp(c->v.flag, flag_texts[i].flag))
 				snprintf(buf, size, "%s", flag_texts[i].text);
 		return buf;
 	}
-	return numfmt_unit(buf, size, f->now.value, f->ind->decimals, f->ind->unit, 0);
+	if (width > 0)
+		return numfmt_unit_fit(buf, size, c->v.value, ind->decimals, ind->unit, 0, width);
+	return numfmt_unit(buf, size, c->v.value, ind->decimals, ind->unit, 0);
+}
+
+static struct disclosed disclosed_of(const struct figure *f)
+{
+	struct disclosed c = { f->now, f->derived, f->withheld };
+
+	return c;
+}
+
+char *figure_value_text(const struct figure *f, char *buf, size_t size)
+{
+	struct disclosed c = disclosed_of(f);
+
+	return disclosed_value_text(f->ind, &c, buf, size, 0);
 }
 
 /* The change of a percentage is in percentage points (procentpunt, "pp"):
@@ -456,10 +412,9 @@ char *figure_change_text(const struct figure *f, char *buf, size_t size)
 
 char *figure_value_fit(const struct figure *f, char *buf, size_t size, int width)
 {
-	figure_value_text(f, buf, size);
-	if (f->now.present && f->now.has_value && !f->withheld)
-		numfmt_unit_fit(buf, size, f->now.value, f->ind->decimals, f->ind->unit, 0, width);
-	return buf;
+	struct disclosed c = disclosed_of(f);
+
+	return disclosed_value_text(f->ind, &c, buf, size, width);
 }
 
 char *figure_change_fit(const struct figure *f, char *buf, size_t size, int width)

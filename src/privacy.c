@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Privacy of small counts; the rules are in include/jmon/privacy.h. */
 #include <stdio.h>
 #include <string.h>
@@ -21,30 +22,48 @@ bool privacy_cell_withheld(const struct indicator *ind, const struct stoplight_c
 	return cell->has_value && privacy_hides(ind, cell->value);
 }
 
-/* Shown: a value, not flagged away, not withheld. */
-static bool cell_shown(const struct indicator *ind, const struct stoplight_cell *cell)
+/* The shown part (index >= 1) that protects best, or -1: the smallest
+ * that is at least 2 * min - 1, else the largest when `largest`. */
+static int protecting_part(const struct indicator *ind, const struct privacy_member *m,
+			   size_t n, bool largest)
 {
-	return cell->has_value && !flagged(cell, "suppressed") && !flagged(cell, "unknown")
-	       && !flagged(cell, "na") && !privacy_hides(ind, cell->value);
+	double enough = 2.0 * ind->min_count - 1;
+	int best = -1, big = -1;
+
+	for (size_t i = 1; i < n; i++) {
+		if (!m[i].shown)
+			continue;
+		if (m[i].value > 0 && m[i].value >= enough &&
+		    (best < 0 || m[i].value < m[best].value))
+			best = (int)i;
+		if (big < 0 || m[i].value > m[big].value)
+			big = (int)i;
+	}
+	return best >= 0 ? best : largest ? big : -1;
 }
 
-bool privacy_total_withheld(const struct indicator *ind,
-			    const struct stoplight_cell *parts, size_t n)
+int privacy_complement(const struct indicator *ind, const struct privacy_member *m, size_t n,
+		       enum privacy_spare spare)
 {
-	size_t unshown = 0, withheld = 0;
+	size_t unshown = 0, withheld = 0, hidden = 0;
+	int part;
 
-	/* overlapping parts (total: none) do not subtract to a part */
-	if (ind->total != TOTAL_SUM)
-		return false;
 	for (size_t i = 0; i < n; i++) {
-		if (!cell_shown(ind, &parts[i]))
+		if (!m[i].shown) {
 			unshown++;
-		if (privacy_cell_withheld(ind, &parts[i]))
-			withheld++;
+			hidden = i;
+		}
+		withheld += m[i].withheld;
 	}
-	/* one part missing for another reason (not delivered) makes the
-	 * difference the sum of two unknowns, which reveals neither */
-	return unshown == 1 && withheld == 1;
+	/* two unknowns (or one not delivered) reveal neither */
+	if (n < 2 || unshown != 1 || withheld != 1 || !m[hidden].withheld)
+		return -1;
+	if (hidden == 0)	/* the total: the parts add up to it */
+		return protecting_part(ind, m, n, true);
+	if (spare == PRIVACY_SPARE_PARTS)
+		return 0;
+	part = protecting_part(ind, m, n, false);
+	return part >= 0 ? part : 0;
 }
 
 char *privacy_mask(char *buf, size_t size, const struct indicator *ind)

@@ -115,6 +115,39 @@ enum jmon_status query_series(struct db *db, const struct cell_key *upto, int n,
 	return JMON_OK;
 }
 
+/* Every category of one indicator in one region and period, each with the
+ * value of the newest delivery up to ?4: SQLite takes the bare columns of
+ * an aggregate from the row max() chose.  One range of the primary key. */
+static const char sql_cells_asof[] =
+	"SELECT category, value, flag, max(delivery) FROM observation"
+	" WHERE region = ?1 AND period = ?2 AND indicator = ?3 AND delivery <= ?4"
+	" GROUP BY category ORDER BY category LIMIT ?5";
+
+static void each_category_cell(sqlite3_stmt *st, void *out, size_t i)
+{
+	struct category_cell *c = (struct category_cell *)out + i;
+
+	copy(c->category, sizeof c->category, db_column_text(st, 0));
+	read_value(st, 1, &c->v);
+}
+
+enum jmon_status query_cells_asof(struct db *db, const char *indicator, const char *region,
+				  const char *period, long asof, struct category_cell *out,
+				  size_t max, size_t *n, struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_cells_asof, err);
+
+	*n = 0;
+	if (!st)
+		return JMON_IO;
+	db_bind_text(st, 1, region);
+	db_bind_text(st, 2, period);
+	db_bind_text(st, 3, indicator);
+	sqlite3_bind_int64(st, 4, asof > 0 ? (sqlite3_int64)asof : INT64_MAX);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)max);
+	return each_row(db, st, max, n, each_category_cell, out, err);
+}
+
 /* --- changes between deliveries ------------------------------------------- */
 
 static const char sql_newest_in_region[] =
@@ -325,6 +358,36 @@ void query_region_name(struct db *db, const char *code, char *buf, size_t size)
 		copy(buf, size, r.name);
 	else
 		copy(buf, size, code);
+}
+
+/* A region, its children and their children: three seeks on the
+ * region_children index, never a scan of the region table. */
+static const char sql_region_family[] =
+	"SELECT code, coalesce(parent, '') FROM region WHERE code = ?1"
+	" UNION ALL SELECT code, parent FROM region WHERE parent = ?1"
+	" UNION ALL SELECT c.code, c.parent FROM region w CROSS JOIN region c"
+	"  WHERE w.parent = ?1 AND c.parent = w.code"
+	" LIMIT ?2";
+
+static void each_family_member(sqlite3_stmt *st, void *out, size_t i)
+{
+	struct region_link *r = (struct region_link *)out + i;
+
+	copy(r->code, sizeof r->code, db_column_text(st, 0));
+	copy(r->parent, sizeof r->parent, db_column_text(st, 1));
+}
+
+enum jmon_status query_region_family(struct db *db, const char *root, struct region_link *out,
+				     size_t max, size_t *n, struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_region_family, err);
+
+	*n = 0;
+	if (!st)
+		return JMON_IO;
+	db_bind_text(st, 1, root);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)max);
+	return each_row(db, st, max, n, each_family_member, out, err);
 }
 
 /* --- deliveries ------------------------------------------------------------ */

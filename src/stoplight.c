@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The stoplight engine; see include/jmon/stoplight.h for what each `on:`
  * kind compares and when the answer is grey. */
 #include <math.h>
@@ -143,29 +144,6 @@ static bool percent_change(struct eval *e, double v, double base, const char *wh
 	return true;
 }
 
-static bool peer_mean(struct eval *e, const char *group, double *mean)
-{
-	const struct stoplight_input *in = e->in;
-	double sum = 0;
-	size_t n = 0;
-
-	for (size_t i = 0; i < in->npeers; i++) {
-		const struct stoplight_peer *p = &in->peers[i];
-		if (in->region && p->region && !strcmp(in->region, p->region))
-			continue;
-		if (cell_problem(&p->cell) || privacy_hides(e->ind, p->cell.value))
-			continue;
-		sum += p->cell.value;
-		n++;
-	}
-	if (n == 0) {
-		grey(e, "geen vergelijking: geen waarden van %s", group);
-		return false;
-	}
-	*mean = sum / (double)n;
-	return true;
-}
-
 /* The number the bands are tried on, and the words that go before the
  * condition and after it in the reason. */
 struct measure {
@@ -228,8 +206,11 @@ static bool measure(struct eval *e, struct measure *m)
 		return true;
 	case ON_PEER_PCT:
 		label = label_or(in->peer_label, ind->peers ? ind->peers : "de vergelijkingsgroep");
-		if (!peer_mean(e, label, &base))
+		if (!in->has_peer_mean) {
+			grey(e, "geen vergelijking: geen waarden van %s", label);
 			return false;
+		}
+		base = in->peer_mean;
 		snprintf(a, sizeof a, "het gemiddelde van %s", label);
 		if (!percent_change(e, v, base, a, &m->x))
 			return false;
@@ -296,6 +277,8 @@ static bool unusable(struct eval *e)
 		grey(e, "%s", why);
 	else if (privacy_hides(ind, in->current.value))
 		grey(e, "aantal <%d, niet getoond (privacy)", ind->min_count);
+	else if (!ind->counts && in->count_withheld)
+		grey(e, "het aantal erachter is niet getoond (privacy)");
 	else if ((ind->counts || in->has_count) && n < ind->rule.min_n)
 		grey(e, "te klein om te beoordelen: %s, minimum %d",
 		     numfmt_nl(num, sizeof num, n, ind->counts ? ind->decimals : 0, 0),

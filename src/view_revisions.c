@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The revisions view (v): the selected cell's value in each delivery, and
  * the cells of this region and period that the newest delivery changed
  * (late declarations), with old and new value and the difference. */
@@ -6,7 +7,7 @@
 #include <string.h>
 
 #include "jmon/numfmt.h"
-#include "jmon/privacy.h"
+#include "jmon/revision.h"
 #include "jmon/text.h"
 #include "jmon/ui.h"
 #include "jmon/ui_actions.h"
@@ -19,11 +20,11 @@
 struct revisions_state {
 	struct indicator_ref ref;
 	unsigned generation;
-	struct cell_value history[MAX_HISTORY];
+	struct revision_entry history[MAX_HISTORY];
 	size_t nhistory;
 	struct delivery_row *deliveries;
 	size_t ndeliveries;
-	struct cell_change *changes;
+	struct revision_change *changes;
 	size_t nchanges;
 	long compared;			/* the delivery the changes are of */
 };
@@ -36,8 +37,7 @@ static struct revisions_state *state(struct view *v)
 static void load(struct view *v, struct app *app)
 {
 	struct revisions_state *s = state(v);
-	struct cell_key key = { s->ref.ind->id, app->region, app->period,
-				s->ref.cat ? s->ref.cat->id : "" };
+	const char *cat = s->ref.cat ? s->ref.cat->id : NULL;
 	struct jmon_error err;
 
 	if (s->generation == app->generation && s->deliveries)
@@ -50,10 +50,11 @@ static void load(struct view *v, struct app *app)
 	s->nhistory = s->ndeliveries = s->nchanges = 0;
 	if (!app->db || !app->period[0])
 		return;
-	if (query_cell_history(app->db, &key, s->history, MAX_HISTORY, &s->nhistory, &err) ||
+	if (revision_history(app->db, s->ref.ind, app->region, app->period, cat, s->history,
+			     MAX_HISTORY, &s->nhistory, &err) ||
 	    query_deliveries(app->db, 0, s->deliveries, MAX_DELIVERIES, &s->ndeliveries, &err) ||
-	    query_changes(app->db, app->region, app->period, s->changes, MAX_CHANGES,
-			  &s->nchanges, &s->compared, &err))
+	    revision_changes(app->db, app->cfg, app->region, app->period, s->changes, MAX_CHANGES,
+			     &s->nchanges, &s->compared, &err))
 		ui_error(app, "%s", err.msg);
 }
 
@@ -65,28 +66,15 @@ static const struct delivery_row *delivery(const struct revisions_state *s, long
 	return NULL;
 }
 
-/* A stored value as a reader may see it: privacy applied. */
-static char *value_text(const struct indicator *ind, const struct cell_value *v, char *buf,
+/* A value as the gate lets a reader see it; "-" when no delivery has it. */
+static char *value_text(const struct indicator *ind, const struct disclosed *c, char *buf,
 			size_t size, int width)
 {
-	struct stoplight_cell c = { v->present && v->has_value, v->value, v->flag };
-
-	if (!v->present)
+	if (!c->v.present)
 		snprintf(buf, size, "-");
-	else if (privacy_cell_withheld(ind, &c) && c.has_value)
-		privacy_mask(buf, size, ind);
-	else if (!v->has_value)
-		snprintf(buf, size, "%s", v->flag);
 	else
-		numfmt_unit_fit(buf, size, v->value, ind->decimals, ind->unit, 0, width);
+		disclosed_value_text(ind, c, buf, size, width);
 	return buf;
-}
-
-static bool withheld(const struct indicator *ind, const struct cell_value *v)
-{
-	struct stoplight_cell c = { v->present && v->has_value, v->value, v->flag };
-
-	return privacy_cell_withheld(ind, &c);
 }
 
 static int clamp(int v, int lo, int hi)
@@ -125,16 +113,15 @@ static int build(struct view *v, struct app *app, char **lines, enum ui_style *s
 	if (!s->nhistory)
 		LINE(STYLE_DIM, "  geen gegevens in enige levering");
 	for (size_t i = 0; i < s->nhistory; i++) {
-		const struct delivery_row *dr = delivery(s, s->history[i].delivery);
+		const struct revision_entry *e = &s->history[i];
+		const struct delivery_row *dr = delivery(s, e->delivery);
 		d[0] = '\0';
-		if (i + 1 < s->nhistory && s->history[i].has_value && s->history[i + 1].has_value &&
-		    !withheld(ind, &s->history[i]) && !withheld(ind, &s->history[i + 1]))
-			numfmt_unit_fit(d, sizeof d, s->history[i].value - s->history[i + 1].value,
-					ind->decimals, ind->unit, NUMFMT_SIGN, 10);
+		if (e->has_diff)
+			numfmt_unit_fit(d, sizeof d, e->diff, ind->decimals, ind->unit, NUMFMT_SIGN, 10);
 		LINE(i == 0 ? STYLE_BOLD : STYLE_NORMAL, "  levering %-4ld %-10.10s %s %s %s",
-		     s->history[i].delivery, dr ? dr->imported_at : "",
+		     e->delivery, dr ? dr->imported_at : "",
 		     column(c1, sizeof c1, dr ? dr->source : "", source_w, false, false),
-		     column(c2, sizeof c2, value_text(ind, &s->history[i], a, sizeof a, 12), 12, true, true),
+		     column(c2, sizeof c2, value_text(ind, &e->cell, a, sizeof a, 12), 12, true, true),
 		     column(c3, sizeof c3, d, 10, true, true));
 	}
 	LINE(STYLE_NORMAL, "%s", "");
@@ -146,17 +133,15 @@ static int build(struct view *v, struct app *app, char **lines, enum ui_style *s
 	LINE(STYLE_HEADER, " Gewijzigd in levering %ld (t.o.v. eerdere leveringen): %zu%s",
 	     s->compared, s->nchanges, s->nchanges == MAX_CHANGES ? "+" : "");
 	for (size_t i = 0; i < s->nchanges; i++) {
-		const struct cell_change *c = &s->changes[i];
-		const struct indicator *ci = config_indicator(app->cfg, c->indicator);
-		const struct category *cc = ci && c->category[0] ? indicator_category(ci, c->category) : NULL;
+		const struct revision_change *c = &s->changes[i];
+		const struct indicator *ci = c->ind;
+		const struct category *cc = c->cat;
 		char *label, cut[256];
 
-		if (!ci)
-			continue;
 		d[0] = '\0';
-		if (c->has_diff && c->diff == 0 && strcmp(c->old.flag, c->now.flag))
-			snprintf(d, sizeof d, "%s", !c->now.flag[0] ? "definitief" : c->now.flag);
-		else if (c->has_diff && !withheld(ci, &c->old) && !withheld(ci, &c->now))
+		if (c->flag_only)
+			snprintf(d, sizeof d, "%s", !c->now.v.flag[0] ? "definitief" : c->now.v.flag);
+		else if (c->has_diff)
 			numfmt_unit_fit(d, sizeof d, c->diff, ci->decimals, ci->unit, NUMFMT_SIGN, 10);
 		label = xasprintf("%s%s%s", ci->label, cc ? " › " : "", cc ? cc->label : "");
 		LINE(STYLE_NORMAL, "  %s %s %s %s %s", column(cut, sizeof cut, label, label_w, false, false),

@@ -1,10 +1,13 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The figures of one region and period, evaluated: every row a reader sees
  * (an indicator's total, or one of its categories) with its current value,
  * the change against the previous period, privacy applied, the stoplight
  * and its reason, and the markers (reviewed, explained, revised).
  *
  * The TUI and `jmon report` both render a figure_set, so what the council
- * reads is what the analyst saw (DESIGN section 2). */
+ * reads is what the analyst saw.  Every cell comes through the gate
+ * (include/jmon/disclosure.h), so nothing here computes with a number the
+ * reader may not see. */
 #ifndef JMON_FIGURES_H
 #define JMON_FIGURES_H
 
@@ -13,6 +16,7 @@
 
 #include "jmon/config.h"
 #include "jmon/db.h"
+#include "jmon/disclosure.h"
 #include "jmon/error.h"
 #include "jmon/period.h"
 #include "jmon/query.h"
@@ -77,6 +81,10 @@ enum jmon_status figures_cell(struct db *db, const struct indicator *ind, const 
 			      const char *period, const char *category, struct cell_value *out,
 			      bool *withheld, struct jmon_error *err);
 
+/* A cell's value as a reader sees it (below); width > 0: for a column of
+ * that many columns, large amounts in "mln". */
+char *disclosed_value_text(const struct indicator *ind, const struct disclosed *c, char *buf,
+			   size_t size, int width);
 /* The value as a reader sees it: Dutch, with unit, "<10" when withheld,
  * "geheim" / "onbekend" / "n.v.t." for flags, "" when absent. */
 char *figure_value_text(const struct figure *f, char *buf, size_t size);

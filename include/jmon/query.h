@@ -42,6 +42,19 @@ enum jmon_status query_cell_history(struct db *db, const struct cell_key *key,
 				    struct cell_value *out, size_t max, size_t *n,
 				    struct jmon_error *err);
 
+/* One category's cell (category "" is the total). */
+struct category_cell {
+	char category[QUERY_CODE_MAX * 2];
+	struct cell_value v;
+};
+
+/* The cells of every category of indicator in region and period, each as
+ * the newest delivery up to asof held it (asof 0: the current value), in
+ * category order, at most max. */
+enum jmon_status query_cells_asof(struct db *db, const char *indicator, const char *region,
+				  const char *period, long asof, struct category_cell *out,
+				  size_t max, size_t *n, struct jmon_error *err);
+
 /* A cell whose value the newest delivery changed. */
 struct cell_change {
 	char indicator[QUERY_CODE_MAX * 2], category[QUERY_CODE_MAX * 2];
@@ -98,6 +111,15 @@ enum jmon_status query_region(struct db *db, const char *code, struct region_row
 enum jmon_status query_region_children(struct db *db, const char *parent, const char *after,
 				       struct region_row *out, size_t max, size_t *n,
 				       struct jmon_error *err);
+struct region_link {
+	char code[QUERY_CODE_MAX];
+	char parent[QUERY_CODE_MAX];	/* "" at the top */
+};
+
+/* root, its children and their children (a gemeente, its wijken and their
+ * buurten), root first, at most max. */
+enum jmon_status query_region_family(struct db *db, const char *root, struct region_link *out,
+				     size_t max, size_t *n, struct jmon_error *err);
 /* The region's name into buf, or its code when it has none. */
 void query_region_name(struct db *db, const char *code, char *buf, size_t size);
 

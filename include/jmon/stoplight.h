@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The stoplight engine: a figure and its indicator's rule give green,
  * amber, red or grey, with a reason in Dutch that names the numbers
  * ("6,5 wk > 6 (Treeknorm 4 wk)", "+12,3 % > 10 t.o.v. 2020 Q3").
@@ -12,8 +13,7 @@
  *   change_pct  (v - previous) / |previous| * 100
  *   yoy_pct     (v - last year) / |last year| * 100
  *   norm_ratio  v / norm.value
- *   peer_pct    (v - peer mean) / |peer mean| * 100, the region itself
- *               and peers without a usable value left out of the mean
+ *   peer_pct    (v - peer mean) / |peer mean| * 100, the mean given
  * Bands are tried green, amber, red; the first that matches wins; without
  * a red band, red is what is left.  Grey, with the reason, when there is
  * nothing sound to colour: no rule, no value, a flagged value, a count too
@@ -54,11 +54,6 @@ struct stoplight_cell {
 				 * "unknown", "na" */
 };
 
-struct stoplight_peer {
-	const char *region;	/* CBS code; equal to the input's region: left out */
-	struct stoplight_cell cell;
-};
-
 /* An analyst's judgement from the review table. */
 struct stoplight_override {
 	enum stoplight_status status;
@@ -75,14 +70,16 @@ struct stoplight_input {
 	/* for yoy_pct: the same period a year earlier */
 	struct stoplight_cell last_year;
 	const char *last_year_label;	/* "2019 Q1" */
-	/* for peer_pct: the values of the peer group's regions */
-	const struct stoplight_peer *peers;
-	size_t npeers;
+	/* for peer_pct: the mean of the peer group, as the gate computes it
+	 * for every screen (include/jmon/comparison.h) */
+	bool has_peer_mean;
+	double peer_mean;
 	const char *peer_label;		/* "Vergelijkbare gemeenten"; NULL: the group id */
 	/* for min_n on an indicator that is not itself a count (a
 	 * percentage): the number of cases behind it, when known */
 	bool has_count;
 	double count;
+	bool count_withheld;	/* that number is withheld: grey, never printed */
 	const struct stoplight_override *override;	/* NULL: none */
 };
 

@@ -225,38 +225,31 @@ static void test_norm_ratio(void **state)
 	value_is("ratio", 30, RED, "3,00 × Norm RvdK > 1,5 (30 dgn; Norm RvdK 10 dgn)");
 }
 
-static void peer_is(double v, const struct stoplight_peer *peers, size_t n, const char *label,
-		    enum stoplight_status want, const char *reason)
+static void peer_is(double v, double mean, const char *label, enum stoplight_status want,
+		    const char *reason)
 {
 	struct stoplight_input in = input(v);
 
-	in.peers = peers;
-	in.npeers = n;
+	in.has_peer_mean = true;
+	in.peer_mean = mean;
 	in.peer_label = label;
 	check("peer", &in, want, reason);
 }
 
 static void test_peer_pct(void **state)
 {
-	/* the region itself is in the list and must not count; a suppressed
-	 * peer is left out of the mean: mean (10 + 12) / 2 = 11 */
-	const struct stoplight_peer peers[] = {
-		{ "GM0001", { true, 10, "" } },
-		{ "GM0002", { true, 12, "provisional" } },
-		{ "GM0003", { false, 0, "suppressed" } },
-		{ "GM0361", { true, 100, "" } },
-	};
+	/* the mean comes from the gate (comparison.c, tested in test_query) */
 	const char *g = "Buurgemeenten";
 
 	(void)state;
-	peer_is(11.55, peers, 4, g, GREEN, "+5,0 % <= 5 t.o.v. Buurgemeenten (gemiddeld 11,0 %)");
-	peer_is(11.5, peers, 4, g, GREEN, "+4,5 % <= 5 t.o.v. Buurgemeenten (gemiddeld 11,0 %)");
-	peer_is(11.6, peers, 4, g, AMBER, "+5,5 % <= 15 t.o.v. Buurgemeenten (gemiddeld 11,0 %)");
-	peer_is(12.65, peers, 4, g, AMBER, "+15,0 % <= 15 t.o.v. Buurgemeenten (gemiddeld 11,0 %)");
-	peer_is(12.7, peers, 4, g, RED, "+15,5 % > 15 t.o.v. Buurgemeenten (gemiddeld 11,0 %)");
-	peer_is(5.5, peers, 4, g, GREEN, "-50,0 % <= 5 t.o.v. Buurgemeenten (gemiddeld 11,0 %)");
+	peer_is(11.55, 11, g, GREEN, "+5,0 % <= 5 t.o.v. Buurgemeenten (gemiddeld 11,0 %)");
+	peer_is(11.5, 11, g, GREEN, "+4,5 % <= 5 t.o.v. Buurgemeenten (gemiddeld 11,0 %)");
+	peer_is(11.6, 11, g, AMBER, "+5,5 % <= 15 t.o.v. Buurgemeenten (gemiddeld 11,0 %)");
+	peer_is(12.65, 11, g, AMBER, "+15,0 % <= 15 t.o.v. Buurgemeenten (gemiddeld 11,0 %)");
+	peer_is(12.7, 11, g, RED, "+15,5 % > 15 t.o.v. Buurgemeenten (gemiddeld 11,0 %)");
+	peer_is(5.5, 11, g, GREEN, "-50,0 % <= 5 t.o.v. Buurgemeenten (gemiddeld 11,0 %)");
 	/* without a label the group's id names it */
-	peer_is(11, peers, 4, NULL, GREEN, "0,0 % <= 5 t.o.v. buren (gemiddeld 11,0 %)");
+	peer_is(11, 11, NULL, GREEN, "0,0 % <= 5 t.o.v. buren (gemiddeld 11,0 %)");
 }
 
 static void test_grey_no_value(void **state)
@@ -340,9 +333,7 @@ static void test_grey_min_n(void **state)
 
 static void test_grey_nothing_to_compare(void **state)
 {
-	struct stoplight_input in = input(100);
-	const struct stoplight_peer only_self[] = { { "GM0361", { true, 10, "" } } };
-	const struct stoplight_peer hidden[] = { { "GM0001", { false, 0, "unknown" } } };
+	struct stoplight_input in = input(100), no_peers = input(10);
 
 	(void)state;
 	check("aantal", &in, GREY, "geen vergelijking: geen waarde voor 2019 Q4");
@@ -355,25 +346,20 @@ static void test_grey_nothing_to_compare(void **state)
 	in.last_year_label = NULL;
 	check("jaar", &in, GREY,
 	      "geen vergelijking: geen waarde voor dezelfde periode een jaar eerder");
-	peer_is(10, NULL, 0, "Buurgemeenten", GREY,
-		"geen vergelijking: geen waarden van Buurgemeenten");
-	peer_is(10, only_self, 1, "Buurgemeenten", GREY,
-		"geen vergelijking: geen waarden van Buurgemeenten");
-	peer_is(10, hidden, 1, "Buurgemeenten", GREY,
-		"geen vergelijking: geen waarden van Buurgemeenten");
+	/* no peer with a shown value (the gate decides which count) */
+	no_peers.peer_label = "Buurgemeenten";
+	check("peer", &no_peers, GREY, "geen vergelijking: geen waarden van Buurgemeenten");
 }
 
 static void test_grey_division_by_zero(void **state)
 {
-	const struct stoplight_peer zero[] = { { "GM0001", { true, 0, "" } } };
-
 	(void)state;
 	change_is("groei", 50, 0, GREY, "deling door nul: 2019 Q4 is 0");
 	yoy_is("jaarpct", 50, 0, GREY, "deling door nul: 2019 Q1 is 0");
 	yoy_is("jaarpct", 0, 0, GREY, "deling door nul: 2019 Q1 is 0");
 	yoy_is("jaarpct", 0, 10, RED, "-100,0 % buiten -10..10 t.o.v. 2019 Q1");
 	value_is("nulnorm", 5, GREY, "deling door nul: Nul is 0");
-	peer_is(5, zero, 1, "Buurgemeenten", GREY,
+	peer_is(5, 0, "Buurgemeenten", GREY,
 		"deling door nul: het gemiddelde van Buurgemeenten is 0");
 }
 
@@ -461,25 +447,38 @@ static void test_privacy_cells(void **state)
 	assert_string_equal(privacy_mask(buf, sizeof buf, ind("jaar")), "<5");
 }
 
-static void test_privacy_total(void **state)
+/* A member: shown with a value, withheld, or not delivered. */
+#define SHOWN(v) { true, false, (v) }
+#define HIDDEN(v) { false, true, (v) }
+#define ABSENT { false, false, 0 }
+
+static void test_privacy_complement(void **state)
 {
-	const struct indicator *sum = ind("verdeling"), *none = ind("overlap");
-	struct stoplight_cell one_hidden[] = { { true, 50, "" }, { true, 5, "" }, { true, 30, "" } };
-	struct stoplight_cell two_hidden[] = { { true, 50, "" }, { true, 5, "" }, { true, 3, "" } };
-	struct stoplight_cell zero[] = { { true, 50, "" }, { true, 0, "" }, { true, 30, "" } };
-	struct stoplight_cell source[] = { { true, 50, "" }, { false, 0, "suppressed" }, { true, 30, "" } };
-	struct stoplight_cell also_missing[] = { { true, 50, "" }, { true, 5, "" }, { false, 0, NULL } };
-	struct stoplight_cell unknown[] = { { true, 50, "" }, { false, 0, "unknown" }, { true, 30, "" } };
+	const struct indicator *sum = ind("verdeling");
+	/* member 0 is the total */
+	struct privacy_member one_hidden[] = { SHOWN(85), SHOWN(50), HIDDEN(5), SHOWN(30) };
+	struct privacy_member two_hidden[] = { SHOWN(58), SHOWN(50), HIDDEN(5), HIDDEN(3) };
+	struct privacy_member zero[] = { SHOWN(80), SHOWN(50), SHOWN(0), SHOWN(30) };
+	struct privacy_member also_missing[] = { SHOWN(85), SHOWN(50), HIDDEN(5), ABSENT };
+	struct privacy_member total_hidden[] = { HIDDEN(80), SHOWN(50), SHOWN(0), SHOWN(30) };
+	/* regions: a part that leaves the hidden one every value 1..9 (>= 19) */
+	struct privacy_member wijken[] = { SHOWN(100), SHOWN(40), HIDDEN(4), SHOWN(12), SHOWN(24),
+					   SHOWN(20) };
+	struct privacy_member small_wijken[] = { SHOWN(30), SHOWN(12), HIDDEN(4), SHOWN(14) };
 
 	(void)state;
-	assert_true(privacy_total_withheld(sum, one_hidden, 3));
-	assert_false(privacy_total_withheld(sum, two_hidden, 3));
-	assert_false(privacy_total_withheld(sum, zero, 3));
-	assert_true(privacy_total_withheld(sum, source, 3));
-	assert_false(privacy_total_withheld(sum, also_missing, 3));
-	assert_false(privacy_total_withheld(sum, unknown, 3));	/* not a secret */
-	/* overlapping categories do not subtract to a part */
-	assert_false(privacy_total_withheld(none, one_hidden, 3));
+	assert_int_equal(privacy_complement(sum, one_hidden, 4, PRIVACY_SPARE_PARTS), 0);
+	assert_int_equal(privacy_complement(sum, two_hidden, 4, PRIVACY_SPARE_PARTS), -1);
+	assert_int_equal(privacy_complement(sum, zero, 4, PRIVACY_SPARE_PARTS), -1);
+	/* a part not delivered: total minus the rest is the sum of two unknowns */
+	assert_int_equal(privacy_complement(sum, also_missing, 4, PRIVACY_SPARE_PARTS), -1);
+	/* a hidden total is the sum of its parts: hide a part of at least 19 */
+	assert_int_equal(privacy_complement(sum, total_hidden, 4, PRIVACY_SPARE_PARTS), 3);
+	assert_int_equal(privacy_complement(sum, total_hidden, 4, PRIVACY_SPARE_TOTAL), 3);
+	/* sparing the total: the smallest part of at least 19, else the total */
+	assert_int_equal(privacy_complement(sum, wijken, 6, PRIVACY_SPARE_TOTAL), 5);
+	assert_int_equal(privacy_complement(sum, small_wijken, 4, PRIVACY_SPARE_TOTAL), 0);
+	assert_int_equal(privacy_complement(sum, one_hidden, 1, PRIVACY_SPARE_PARTS), -1);
 }
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, load, unload)
@@ -504,7 +503,7 @@ int main(void)
 		T(test_override),
 		T(test_status_table),
 		T(test_privacy_cells),
-		T(test_privacy_total),
+		T(test_privacy_complement),
 	};
 
 	return RUN_TESTS(tests);

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+/* The gate between stored cells and what a reader sees: the value of a
+ * cell with the full privacy rule applied, in the state of any delivery.
+ *
+ * A cell is withheld when it is withheld itself (privacy.h: suppressed by
+ * the source, or a count below the minimum), or when the arithmetic of a
+ * group it belongs to would give a withheld member away:
+ *   - a total and its categories, for `total: sum`;
+ *   - a gemeente and its wijken, a wijk and its buurten, for a count with
+ *     `total: sum`: the parts add up when every one of them is delivered.
+ * Withholding one more member of a group (privacy_complement) can make
+ * another group give something away, so the rule runs over the whole
+ * family of the cell (the gemeente, its wijken and buurten, every category)
+ * until nothing changes.  The result does not depend on which cell of the
+ * family was asked for first, so every screen and report agrees.
+ *
+ * Everything that shows a number — the figures, the trend, the peers and
+ * their mean, the deliveries' differences — reads cells through here. */
+#ifndef JMON_DISCLOSURE_H
+#define JMON_DISCLOSURE_H
+
+#include <stdbool.h>
+
+#include "jmon/config.h"
+#include "jmon/db.h"
+#include "jmon/error.h"
+#include "jmon/query.h"
+
+/* A cell as a reader may see it. */
+struct disclosed {
+	struct cell_value v;	/* as stored, or the sum of the parts */
+	bool derived;		/* a total summed from its parts, none stored */
+	bool withheld;		/* never shown: "<10" or "geheim" */
+};
+
+/* The families evaluated so far, kept for one load (a screen, a report):
+ * the next figure of the same indicator and period costs nothing. */
+struct disclosure;
+
+struct disclosure *disclosure_new(struct db *db);
+void disclosure_free(struct disclosure *d);
+
+/* The cell (category NULL or "": the total) as of delivery asof (0: the
+ * current state: the newest delivery holding each cell). */
+enum jmon_status disclosure_cell(struct disclosure *d, const struct indicator *ind,
+				 const char *region, const char *period, const char *category,
+				 long asof, struct disclosed *out, struct jmon_error *err);
+
+/* Whether a shown cell has a value a reader may compute with. */
+bool disclosed_usable(const struct disclosed *c);
+
+#endif

@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+/* A figure beside its peers; see include/jmon/comparison.h. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jmon/comparison.h"
+#include "jmon/text.h"
+#include "jmon/xmalloc.h"
+
+#define NL_CODE "NL01"
+
+enum jmon_status comparison_mean(struct disclosure *d, const struct indicator *ind,
+				 const struct peer_group *g, const char *region,
+				 const char *period, const char *category,
+				 struct peer_mean *out, struct jmon_error *err)
+{
+	double sum = 0;
+	enum jmon_status st;
+
+	memset(out, 0, sizeof *out);
+	for (size_t i = 0; i < g->nregions; i++) {
+		struct disclosed c;
+
+		if (region && !strcmp(g->regions[i], region))
+			continue;
+		out->of++;
+		if ((st = disclosure_cell(d, ind, g->regions[i], period, category, 0, &c, err)))
+			return st;
+		if (!disclosed_usable(&c))
+			continue;
+		sum += c.v.value;
+		out->n++;
+	}
+	if (out->n)
+		out->value = sum / (double)out->n;
+	return JMON_OK;
+}
+
+static struct comparison_row *add(struct comparison *c, enum comparison_kind kind,
+				  const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static struct comparison_row *add(struct comparison *c, enum comparison_kind kind,
+				  const char *fmt, ...)
+{
+	struct comparison_row *r;
+	va_list ap;
+
+	ARRAY_GROW(c->rows, c->n, c->cap);
+	r = &c->rows[c->n++];
+	memset(r, 0, sizeof *r);
+	r->kind = kind;
+	va_start(ap, fmt);
+	r->name = text_vdup(fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+struct loader {
+	struct db *db;
+	struct disclosure *d;
+	const struct indicator *ind;
+	const char *category, *region, *period;
+	struct comparison *out;
+	struct jmon_error *err;
+};
+
+static enum jmon_status add_region(struct loader *l, const char *code, bool self)
+{
+	char name[128];
+	struct comparison_row *r;
+	enum jmon_status st;
+
+	query_region_name(l->db, code, name, sizeof name);
+	r = strcmp(name, code) ? add(l->out, COMPARISON_REGION, "  %s (%s)", name, code)
+			       : add(l->out, COMPARISON_REGION, "  %s", code);
+	r->is_self = self;
+	if ((st = disclosure_cell(l->d, l->ind, code, l->period, l->category, 0, &r->cell, l->err)))
+		return st;
+	r->has_value = disclosed_usable(&r->cell);
+	r->value = r->cell.v.value;
+	return JMON_OK;
+}
+
+static enum jmon_status add_group(struct loader *l, const struct peer_group *g)
+{
+	struct comparison_row *m;
+	enum jmon_status st;
+
+	add(l->out, COMPARISON_HEADING, "%s", g->label ? g->label : g->id);
+	for (size_t i = 0; i < g->nregions; i++)
+		if (strcmp(g->regions[i], l->region) &&	/* the mean is of the others */
+		    (st = add_region(l, g->regions[i], false)))
+			return st;
+	m = add(l->out, COMPARISON_MEAN, "%s", "");
+	if ((st = comparison_mean(l->d, l->ind, g, l->region, l->period, l->category, &m->mean,
+				  l->err)))
+		return st;
+	free(m->name);
+	m->name = xasprintf("  gemiddelde (%zu van %zu)", m->mean.n, m->mean.of);
+	m->has_value = m->mean.n > 0;
+	m->value = m->mean.value;
+	return JMON_OK;
+}
+
+/* The region against each row: +12 % means the region is 12 % higher. */
+static void differences(struct comparison *c)
+{
+	const struct comparison_row *self = NULL;
+
+	for (size_t i = 0; i < c->n; i++)
+		if (c->rows[i].is_self && c->rows[i].has_value)
+			self = &c->rows[i];
+	for (size_t i = 0; self && i < c->n; i++) {
+		struct comparison_row *r = &c->rows[i];
+
+		if (r->is_self || !r->has_value || r->value == 0)
+			continue;
+		r->has_diff = true;
+		r->diff_pct = (self->value - r->value) / fabs(r->value) * 100;
+	}
+}
+
+enum jmon_status comparison_load(struct db *db, const struct config *cfg,
+				 const struct indicator *ind, const char *category,
+				 const char *region, const char *period, struct comparison *out,
+				 struct jmon_error *err)
+{
+	struct loader l = { db, disclosure_new(db), ind, category, region, period, out, err };
+	struct region_row nl;
+	bool has_nl = false;
+	enum jmon_status st;
+
+	memset(out, 0, sizeof *out);
+	add(out, COMPARISON_HEADING, "Deze regio");
+	st = add_region(&l, region, true);
+	for (size_t i = 0; st == JMON_OK && i < cfg->npeers; i++)
+		if (!ind->peers || !strcmp(ind->peers, cfg->peers[i].id))
+			st = add_group(&l, &cfg->peers[i]);
+	if (st == JMON_OK && strcmp(region, NL_CODE) &&
+	    (st = query_region(db, NL_CODE, &nl, &has_nl, err)) == JMON_OK && has_nl) {
+		add(out, COMPARISON_HEADING, "Nederland");
+		st = add_region(&l, NL_CODE, false);
+	}
+	disclosure_free(l.d);
+	if (st != JMON_OK) {
+		comparison_free(out);
+		return st;
+	}
+	differences(out);
+	return JMON_OK;
+}
+
+void comparison_free(struct comparison *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		free(c->rows[i].name);
+	free(c->rows);
+	memset(c, 0, sizeof *c);
+}
