@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "jmon/app.h"
+#include "jmon/disclosure.h"
 #include "jmon/xmalloc.h"
 
 static void set_region(struct app *app, const char *code)
@@ -45,6 +46,21 @@ enum jmon_status app_reload(struct app *app, struct jmon_error *err)
 			    &app->figures, err);
 }
 
+/* The data's privacy minimum over a lower one of the configuration; the
+ * first screen says so. */
+static enum jmon_status apply_privacy_floor(struct app *app, struct jmon_error *err)
+{
+	char warning[200];
+	int raised;
+	enum jmon_status st = disclosure_floor(app->db, app->cfg, &raised, warning, sizeof warning,
+					       err);
+
+	if (st == JMON_OK && raised)
+		snprintf(app->status, sizeof app->status, "let op: %s%s", warning,
+			 raised > 1 ? " (en meer)" : "");
+	return st;
+}
+
 enum jmon_status app_open(struct app *app, const struct options *opt, struct jmon_error *err)
 {
 	enum jmon_status st;
@@ -65,6 +81,8 @@ enum jmon_status app_open(struct app *app, const struct options *opt, struct jmo
 		snprintf(app->status, sizeof app->status,
 			 "geen database %s: laad gegevens met 'jmon import'", app->db_path);
 	} else if ((st = db_open(app->db_path, DB_READONLY, app->cfg, &app->db, err))) {
+		return st;
+	} else if ((st = apply_privacy_floor(app, err))) {
 		return st;
 	}
 	if (!opt->region && !app->cfg->monitor.region)

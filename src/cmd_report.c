@@ -21,6 +21,7 @@
 
 #include "jmon/cli.h"
 #include "jmon/db.h"
+#include "jmon/disclosure.h"
 #include "jmon/query.h"
 #include "jmon/report.h"
 #include "jmon/strbuf.h"
@@ -95,7 +96,20 @@ static enum jmon_status no_data(struct db *db, const struct report *r, struct jm
 			 found ? "; the newest period with data is " : "", found ? newest : "");
 }
 
-static enum jmon_status run(const struct options *opt, const struct config *cfg,
+/* The data's privacy minimum over a lower one of the configuration. */
+static enum jmon_status apply_privacy_floor(struct db *db, struct config *cfg, struct jmon_error *err)
+{
+	char warning[256];
+	int raised;
+	enum jmon_status st = disclosure_floor(db, cfg, &raised, warning, sizeof warning, err);
+
+	if (st == JMON_OK && raised)
+		fprintf(stderr, "jmon: warning: %s%s\n", warning,
+			raised > 1 ? " (and for more indicators)" : "");
+	return st;
+}
+
+static enum jmon_status run(const struct options *opt, struct config *cfg,
 			    enum report_format format, struct jmon_error *err)
 {
 	const char *region = opt->region ? opt->region : cfg->monitor.region;
@@ -114,6 +128,8 @@ static enum jmon_status run(const struct options *opt, const struct config *cfg,
 	path = cli_database_path(opt, cfg);
 	st = db_open(path, DB_READONLY, NULL, &db, err);
 	free(path);
+	if (st == JMON_OK)
+		st = apply_privacy_floor(db, cfg, err);
 	if (st == JMON_OK)
 		st = pick_period(db, cfg, region, opt->period, period, err);
 	if (st == JMON_OK)

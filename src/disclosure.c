@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* The full privacy rule over a family of cells; see
  * include/jmon/disclosure.h. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -338,4 +339,36 @@ enum jmon_status disclosure_cell(struct disclosure *d, const struct indicator *i
 	if (r >= 0 && c >= 0)
 		*out = *at(b, (size_t)r, (size_t)c);
 	return JMON_OK;
+}
+
+#define MAX_FLOORS 4096
+
+enum jmon_status disclosure_floor(struct db *db, struct config *cfg, int *raised, char *warning,
+				  size_t size, struct jmon_error *err)
+{
+	struct privacy_floor *floors = xcalloc(MAX_FLOORS, sizeof *floors);
+	size_t n;
+	enum jmon_status st = query_privacy_floors(db, floors, MAX_FLOORS, &n, err);
+
+	*raised = 0;
+	warning[0] = '\0';
+	for (size_t i = 0; st == JMON_OK && i < n; i++) {
+		struct indicator *ind = (struct indicator *)config_indicator(cfg, floors[i].indicator);
+		int now;
+
+		if (!ind)
+			continue;
+		now = ind->counts ? ind->min_count : 0;
+		if (now >= floors[i].min_count)
+			continue;
+		if (!(*raised)++)
+			snprintf(warning, size, "%s: privacy minimum %d%s is below the %d its data was "
+				 "imported with; %d applies", ind->id, now,
+				 ind->counts ? "" : " (not a count)", floors[i].min_count,
+				 floors[i].min_count);
+		ind->counts = true;
+		ind->min_count = floors[i].min_count;
+	}
+	free(floors);
+	return st;
 }

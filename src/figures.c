@@ -89,6 +89,8 @@ static enum jmon_status peers_of(struct context *cx, const struct indicator *ind
 		return st;
 	in->has_peer_mean = mean.n > 0;
 	in->peer_mean = mean.value;
+	in->peer_n = mean.n;
+	in->peer_of = mean.of;
 	in->peer_label = g->label;
 	return JMON_OK;
 }

@@ -230,6 +230,8 @@ static const char sql_delivery_insert[] =
 static const char sql_delivery_counts[] =
 	"UPDATE delivery SET rows = ?2, cells_new = ?3, cells_changed = ?4,"
 	" cells_unchanged = ?5 WHERE id = ?1";
+static const char sql_delivery_privacy[] =
+	"INSERT INTO delivery_privacy (delivery, indicator, min_count) VALUES (?1, ?2, ?3)";
 static const char sql_any_observation[] = "SELECT EXISTS (SELECT 1 FROM observation)";
 
 /* 1 and *id when a delivery has this digest, 0 when none, -1 on error. */
@@ -276,6 +278,30 @@ static enum jmon_status begin_delivery(struct import *im, const char *sha,
 	return JMON_OK;
 }
 
+/* The privacy minimum of every count, as the importer's configuration has
+ * it: the floor for everyone who reads this delivery. */
+static enum jmon_status record_privacy(struct import *im, struct jmon_error *err)
+{
+	const struct config *cfg = im->cfg;
+
+	for (size_t c = 0; c < cfg->nchapters; c++)
+		for (size_t i = 0; i < cfg->chapters[c].nindicators; i++) {
+			const struct indicator *ind = &cfg->chapters[c].indicators[i];
+			sqlite3_stmt *st;
+
+			if (!ind->counts || ind->min_count <= 0)
+				continue;
+			if (!(st = db_prepare(im->db, sql_delivery_privacy, err)))
+				return JMON_IO;
+			sqlite3_bind_int64(st, 1, im->delivery);
+			db_bind_text(st, 2, ind->id);
+			sqlite3_bind_int(st, 3, ind->min_count);
+			if (sqlite3_step(st) != SQLITE_DONE)
+				return db_fail(im->db, err, "writing the delivery's privacy minimum");
+		}
+	return JMON_OK;
+}
+
 static enum jmon_status end_delivery(struct import *im, struct jmon_error *err)
 {
 	sqlite3_stmt *st = db_prepare(im->db, sql_delivery_counts, err);
@@ -289,7 +315,7 @@ static enum jmon_status end_delivery(struct import *im, struct jmon_error *err)
 	sqlite3_bind_int64(st, 5, im->res->cells_unchanged);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return db_fail(im->db, err, "writing the delivery");
-	return JMON_OK;
+	return record_privacy(im, err);
 }
 
 /* Read the first record, choose the layout and run its reader, all inside

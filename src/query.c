@@ -392,6 +392,29 @@ enum jmon_status query_region_family(struct db *db, const char *root, struct reg
 
 /* --- deliveries ------------------------------------------------------------ */
 
+static const char sql_privacy_floors[] =
+	"SELECT indicator, max(min_count) FROM delivery_privacy GROUP BY indicator LIMIT ?1";
+
+static void each_floor(sqlite3_stmt *st, void *out, size_t i)
+{
+	struct privacy_floor *f = (struct privacy_floor *)out + i;
+
+	copy(f->indicator, sizeof f->indicator, db_column_text(st, 0));
+	f->min_count = sqlite3_column_int(st, 1);
+}
+
+enum jmon_status query_privacy_floors(struct db *db, struct privacy_floor *out, size_t max,
+				      size_t *n, struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_privacy_floors, err);
+
+	*n = 0;
+	if (!st)
+		return JMON_IO;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)max);
+	return each_row(db, st, max, n, each_floor, out, err);
+}
+
 static const char sql_deliveries[] =
 	"SELECT id, source, sha256, format, imported_at, rows, cells_new, cells_changed,"
 	"       cells_unchanged, coalesce(note, '')"

@@ -114,6 +114,15 @@ static const char *const migrations[] = {
 	"  CHECK (status_override IS NULL OR reason <> ''),"
 	"  PRIMARY KEY (region, period, indicator)"
 	") WITHOUT ROWID;",
+	/* 1 -> 2: the privacy minimum each delivery was imported under, so a
+	 * reader's configuration can raise it but never lower it.  Deliveries
+	 * from before have none. */
+	"CREATE TABLE delivery_privacy ("
+	"  delivery  INTEGER NOT NULL REFERENCES delivery(id),"
+	"  indicator TEXT NOT NULL,"
+	"  min_count INTEGER NOT NULL CHECK (min_count > 0),"
+	"  PRIMARY KEY (delivery, indicator)"
+	") WITHOUT ROWID;",
 };
 
 _Static_assert(ARRAY_SIZE(migrations) == DB_SCHEMA_VERSION,

@@ -215,8 +215,14 @@ static bool measure(struct eval *e, struct measure *m)
 		if (!percent_change(e, v, base, a, &m->x))
 			return false;
 		numfmt_unit(m->before, sizeof m->before, m->x, PCT_DECIMALS, UNIT_PROCENT, NUMFMT_SIGN);
-		snprintf(m->after, sizeof m->after, "t.o.v. %s (gemiddeld %s)", label,
-			 numfmt_unit(b, sizeof b, base, ind->decimals, ind->unit, 0));
+		/* a mean of fewer than all says so: the compare view shows which */
+		if (in->peer_n < in->peer_of)
+			snprintf(m->after, sizeof m->after, "t.o.v. %s (gemiddeld %s, %zu van %zu)",
+				 label, numfmt_unit(b, sizeof b, base, ind->decimals, ind->unit, 0),
+				 in->peer_n, in->peer_of);
+		else
+			snprintf(m->after, sizeof m->after, "t.o.v. %s (gemiddeld %s)", label,
+				 numfmt_unit(b, sizeof b, base, ind->decimals, ind->unit, 0));
 		return true;
 	}
 	grey(e, "onbekende soort vergelijking");

@@ -15,7 +15,7 @@
 #include "jmon/error.h"
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 1
+#define DB_SCHEMA_VERSION 2
 
 enum db_mode {
 	DB_READONLY,	/* browse, report: never writes, never creates */

@@ -46,6 +46,14 @@ enum jmon_status disclosure_cell(struct disclosure *d, const struct indicator *i
 				 const char *region, const char *period, const char *category,
 				 long asof, struct disclosed *out, struct jmon_error *err);
 
+/* The floor belongs to the data: raise every indicator's privacy minimum
+ * in cfg to the highest its deliveries were imported under (and make it a
+ * count, so the minimum applies).  A configuration may raise the minimum,
+ * never lower it.  *raised counts the indicators raised; warning (of size
+ * bytes) says which was the first, "" when none. */
+enum jmon_status disclosure_floor(struct db *db, struct config *cfg, int *raised, char *warning,
+				  size_t size, struct jmon_error *err);
+
 /* Whether a shown cell has a value a reader may compute with. */
 bool disclosed_usable(const struct disclosed *c);
 

@@ -137,6 +137,16 @@ struct delivery_row {
 enum jmon_status query_deliveries(struct db *db, long before, struct delivery_row *out,
 				  size_t max, size_t *n, struct jmon_error *err);
 
+/* The highest privacy minimum any delivery of an indicator was imported
+ * under. */
+struct privacy_floor {
+	char indicator[QUERY_CODE_MAX * 2];
+	int min_count;
+};
+
+enum jmon_status query_privacy_floors(struct db *db, struct privacy_floor *out, size_t max,
+				      size_t *n, struct jmon_error *err);
+
 struct annotation {
 	char *text, *author;
 	char at[QUERY_TIME_MAX];

@@ -74,6 +74,7 @@ struct stoplight_input {
 	 * for every screen (include/jmon/comparison.h) */
 	bool has_peer_mean;
 	double peer_mean;
+	size_t peer_n, peer_of;		/* the mean is of peer_n of peer_of peers */
 	const char *peer_label;		/* "Vergelijkbare gemeenten"; NULL: the group id */
 	/* for min_n on an indicator that is not itself a count (a
 	 * percentage): the number of cases behind it, when known */

@@ -232,6 +232,7 @@ static void peer_is(double v, double mean, const char *label, enum stoplight_sta
 
 	in.has_peer_mean = true;
 	in.peer_mean = mean;
+	in.peer_n = in.peer_of = 3;
 	in.peer_label = label;
 	check("peer", &in, want, reason);
 }
@@ -250,6 +251,19 @@ static void test_peer_pct(void **state)
 	peer_is(5.5, 11, g, GREEN, "-50,0 % <= 5 t.o.v. Buurgemeenten (gemiddeld 11,0 %)");
 	/* without a label the group's id names it */
 	peer_is(11, 11, NULL, GREEN, "0,0 % <= 5 t.o.v. buren (gemiddeld 11,0 %)");
+}
+
+static void test_peer_pct_partial_mean(void **state)
+{
+	struct stoplight_input in = input(11);
+
+	(void)state;
+	in.has_peer_mean = true;
+	in.peer_mean = 11;
+	in.peer_n = 2;
+	in.peer_of = 3;
+	in.peer_label = "Buurgemeenten";
+	check("peer", &in, GREEN, "0,0 % <= 5 t.o.v. Buurgemeenten (gemiddeld 11,0 %, 2 van 3)");
 }
 
 static void test_grey_no_value(void **state)
@@ -504,6 +518,7 @@ int main(void)
 		T(test_status_table),
 		T(test_privacy_cells),
 		T(test_privacy_complement),
+		T(test_peer_pct_partial_mean),
 	};
 
 	return RUN_TESTS(tests);
