@@ -331,6 +331,7 @@ static void act_dump(struct app *app, const char *arg)
 		ui_error(app, "gebruik: :dump BESTAND");
 		return;
 	}
+	ui_sync(app);
 	ui_draw(app);
 	if (ui_dump_screen(arg) != 0)
 		ui_error(app, "kan %s niet schrijven", arg);
@@ -420,10 +421,29 @@ bool ui_action_available(enum action a)
 	return false;
 }
 
-static void run_action(struct app *app, enum action a, const char *arg)
+void ui_sync(struct app *app)
 {
 	struct view *v = app->view;
 
+	if (!v || !v->ops->reload)
+		return;
+	if (v->loaded.done && v->loaded.generation == app->generation &&
+	    v->loaded.chapter == app->chapter && v->loaded.rows == LINES && v->loaded.cols == COLS)
+		return;
+	v->loaded.done = true;
+	v->loaded.generation = app->generation;
+	v->loaded.chapter = app->chapter;
+	v->loaded.rows = LINES;
+	v->loaded.cols = COLS;
+	v->ops->reload(v, app);
+}
+
+static void run_action(struct app *app, enum action a, const char *arg)
+{
+	struct view *v;
+
+	ui_sync(app);	/* lines and the selected figure of what is current */
+	v = app->view;
 	if (v->ops->action && v->ops->action(v, app, a, arg))
 		return;
 	if (move_cursor(app, a))
@@ -504,6 +524,7 @@ int ui_run(struct app *app, const char *color_option)
 	app->color = use_color;
 	app->utf8 = text_utf8_locale();
 	while (!app->quit) {
+		ui_sync(app);
 		ui_draw(app);
 		refresh();
 		if (!ui_next_event(app, &ev))

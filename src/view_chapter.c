@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The chapter view, the start screen: one row per indicator of the current
  * chapter with its value, change, trend, norm, stoplight and markers. */
 #include <stdio.h>
@@ -14,8 +15,6 @@
 struct chapter_state {
 	size_t shown;			/* the chapter the cursor belongs to */
 	int *cursors;			/* the cursor of every chapter */
-	unsigned generation;		/* of the trends below */
-	size_t trend_chapter;
 	char (*trends)[64];		/* one sparkline per row */
 	size_t ntrends;
 };
@@ -61,19 +60,16 @@ static void follow_chapter(struct view *v, struct app *app)
 	v->offset = 0;
 }
 
-static void load_trends(struct view *v, struct app *app)
+/* The trends of the chapter's rows (the figures themselves are the app's). */
+static void chapter_reload(struct view *v, struct app *app)
 {
 	struct chapter_state *s = state(v, app);
 	size_t n = app_chapter_size(app);
 	struct jmon_error err;
 
-	if (s->trends && s->generation == app->generation && s->trend_chapter == app->chapter)
-		return;
 	free(s->trends);
 	s->trends = xcalloc(n ? n : 1, sizeof *s->trends);
 	s->ntrends = n;
-	s->generation = app->generation;
-	s->trend_chapter = app->chapter;
 	for (size_t i = 0; i < n; i++) {
 		const struct figure *f = app_chapter_row(app, i);
 		struct cell_value series[TREND_PERIODS];
@@ -183,7 +179,6 @@ static void chapter_draw(struct view *v, struct app *app)
 		ui_text(top + 2, 1, -1, STYLE_DIM, false, "Dit hoofdstuk heeft geen indicatoren.");
 		return;
 	}
-	load_trends(v, app);
 	ui_scroll(v, (int)n, height);
 	for (int row = 0; row < height && (size_t)(v->offset + row) < n; row++)
 		draw_row(app, s, &l, top + 1 + row, (size_t)(v->offset + row),
@@ -225,6 +220,7 @@ static void chapter_close(struct view *v)
 
 const struct view_ops chapter_view_ops = {
 	.name = "chapter",
+	.reload = chapter_reload,
 	.lines = chapter_lines,
 	.draw = chapter_draw,
 	.crumb = chapter_crumb,

@@ -15,8 +15,6 @@
 
 struct compare_state {
 	struct indicator_ref ref;
-	unsigned generation;
-	bool loaded;
 	struct comparison cmp;	/* a peer group may name every gemeente */
 };
 
@@ -25,15 +23,11 @@ static struct compare_state *state(struct view *v)
 	return v->data;
 }
 
-static void load(struct view *v, struct app *app)
+static void compare_reload(struct view *v, struct app *app)
 {
 	struct compare_state *s = state(v);
 	struct jmon_error err;
 
-	if (s->loaded && s->generation == app->generation)
-		return;
-	s->loaded = true;
-	s->generation = app->generation;
 	comparison_free(&s->cmp);
 	if (!app->db || !app->period[0])
 		return;
@@ -65,7 +59,7 @@ static char *value_text(const struct indicator *ind, const struct comparison_row
 
 static int compare_lines(struct view *v, struct app *app)
 {
-	load(v, app);
+	(void)app;
 	return (int)state(v)->cmp.n;
 }
 
@@ -120,6 +114,7 @@ static void compare_close(struct view *v)
 
 const struct view_ops compare_view_ops = {
 	.name = "compare",
+	.reload = compare_reload,
 	.lines = compare_lines,
 	.draw = compare_draw,
 	.crumb = compare_crumb,

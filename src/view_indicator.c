@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The indicator view (Enter on a chapter row): the breakdown by category
  * (rows) over the last periods (columns), each cell with its stoplight,
  * then what the indicator is: definition, source, unit, norm, rule, the
@@ -19,13 +20,11 @@
 
 struct indicator_state {
 	struct indicator_ref ref;
-	unsigned generation;
-	int wanted;			/* the columns asked for at that generation */
 	int nperiods;			/* columns, oldest first; the last is the current */
 	struct figure_set sets[MAX_PERIODS];
-	char *explanation;		/* of the selected row, NULL when none */
-	char *explained_by;
-	int explained_row;
+	struct {
+		char *text, *by;	/* NULL when the row has no explanation */
+	} *notes;			/* one per row of the current period */
 };
 
 static struct indicator_state *state(struct view *v)
@@ -42,26 +41,27 @@ static int periods_that_fit(void)
 
 static void free_sets(struct indicator_state *s)
 {
+	for (size_t i = 0; s->notes && s->nperiods && i < s->sets[s->nperiods - 1].n; i++) {
+		free(s->notes[i].text);
+		free(s->notes[i].by);
+	}
+	free(s->notes);
+	s->notes = NULL;
 	for (int i = 0; i < s->nperiods; i++)
 		figures_free(&s->sets[i]);
 	s->nperiods = 0;
 }
 
-static void load(struct view *v, struct app *app)
+static void load_explanations(struct indicator_state *s, struct app *app);
+
+static void indicator_reload(struct view *v, struct app *app)
 {
 	struct indicator_state *s = state(v);
 	int want = periods_that_fit();
 	struct period p;
 	struct jmon_error err;
 
-	/* asked once per generation and width: a load that failed half-way
-	 * (or found no period) is not retried, and said so, at every key */
-	if (s->generation == app->generation && s->wanted == want)
-		return;
 	free_sets(s);
-	s->generation = app->generation;
-	s->wanted = want;
-	s->explained_row = -1;
 	if (!app->db || !period_parse_str(app->period, &p))
 		return;
 	for (int i = 0; i < want; i++) {
@@ -75,6 +75,8 @@ static void load(struct view *v, struct app *app)
 		}
 		s->nperiods = i + 1;
 	}
+	if (s->nperiods)
+		load_explanations(s, app);
 }
 
 /* The rows: the total and every category, from the current period's set. */
@@ -82,7 +84,7 @@ static int indicator_lines(struct view *v, struct app *app)
 {
 	struct indicator_state *s = state(v);
 
-	load(v, app);
+	(void)app;
 	return s->nperiods ? (int)s->sets[s->nperiods - 1].n : 0;
 }
 
@@ -165,25 +167,27 @@ static void rule_text(const struct indicator *ind, char *buf, size_t size)
 			 r->count_from ? " van " : "", r->count_from ? r->count_from : "");
 }
 
-static void load_explanation(struct view *v, struct app *app, const struct figure *f)
+/* The explanations of the rows that have one, into s->notes. */
+static void load_explanations(struct indicator_state *s, struct app *app)
 {
-	struct indicator_state *s = state(v);
-	struct cell_key key = { f->ind->id, app->region, app->period, f->cat ? f->cat->id : "" };
-	struct annotation note = { 0 };
-	bool found = false;
-	struct jmon_error err;
+	const struct figure_set *fs = &s->sets[s->nperiods - 1];
 
-	if (s->explained_row == v->cursor)
-		return;
-	s->explained_row = v->cursor;
-	free(s->explanation);
-	free(s->explained_by);
-	s->explanation = s->explained_by = NULL;
-	if (query_annotation(app->db, &key, &note, &found, &err) == JMON_OK && found) {
-		s->explanation = xstrdup(note.text);
-		s->explained_by = xasprintf("%s, %.10s", note.author, note.at);
+	s->notes = xcalloc(fs->n ? fs->n : 1, sizeof *s->notes);
+	for (size_t i = 0; i < fs->n; i++) {
+		const struct figure *f = &fs->rows[i];
+		struct cell_key key = { f->ind->id, app->region, app->period,
+					f->cat ? f->cat->id : "" };
+		struct annotation note = { 0 };
+		bool found = false;
+		struct jmon_error err;
+
+		if (f->annotated && query_annotation(app->db, &key, &note, &found, &err) == JMON_OK &&
+		    found) {
+			s->notes[i].text = xstrdup(note.text);
+			s->notes[i].by = xasprintf("%s, %.10s", note.author, note.at);
+		}
+		annotation_free(&note);
 	}
-	annotation_free(&note);
 }
 
 static void draw_details(struct view *v, struct app *app, int row, int bottom)
@@ -216,10 +220,9 @@ static void draw_details(struct view *v, struct app *app, int row, int bottom)
 	row = wrapf(row, bottom, 1, STYLE_DIM, "Regel: %s", rule);
 	if (!f)
 		return;
-	load_explanation(v, app, f);
-	if (s->explanation) {
-		row = wrapf(row, bottom, 1, STYLE_HEADER, "Toelichting (%s):", s->explained_by);
-		wrap(row, bottom, 2, STYLE_NORMAL, s->explanation);
+	if (s->notes && s->notes[v->cursor].text) {
+		row = wrapf(row, bottom, 1, STYLE_HEADER, "Toelichting (%s):", s->notes[v->cursor].by);
+		wrap(row, bottom, 2, STYLE_NORMAL, s->notes[v->cursor].text);
 	} else {
 		wrap(row, bottom, 1, STYLE_DIM, "Geen toelichting (a: schrijven)");
 	}
@@ -282,8 +285,6 @@ static void indicator_close(struct view *v)
 	struct indicator_state *s = state(v);
 
 	free_sets(s);
-	free(s->explanation);
-	free(s->explained_by);
 	free(s);
 }
 
@@ -291,6 +292,7 @@ static const enum action indicator_handles[] = { ACTION_ENTER, ACTION_NONE };
 
 const struct view_ops indicator_view_ops = {
 	.name = "indicator",
+	.reload = indicator_reload,
 	.lines = indicator_lines,
 	.draw = indicator_draw,
 	.action = indicator_action,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The region picker (w or :region): a region and its parts (gemeente →
  * wijk → buurt).  Enter shows the region under the cursor and opens its
  * parts when it has them; h/← goes up a level; / filters by name. */
@@ -83,13 +84,18 @@ static void open_at_region(struct view *v, struct app *app)
 		list(v, app, "", app->region);
 }
 
+/* Opened at the current region; later the picker's own keys list other
+ * levels, and a reload of the figures leaves the list where it is. */
+static void regions_reload(struct view *v, struct app *app)
+{
+	if (!state(v)->rows)
+		open_at_region(v, app);
+}
+
 static int regions_lines(struct view *v, struct app *app)
 {
-	struct regions_state *s = state(v);
-
-	if (!s->rows)
-		open_at_region(v, app);
-	return (int)s->nshown;
+	(void)app;
+	return (int)state(v)->nshown;
 }
 
 static void regions_draw(struct view *v, struct app *app)
@@ -197,6 +203,7 @@ static const enum action regions_handles[] = { ACTION_SEARCH, ACTION_NONE };
 
 const struct view_ops regions_view_ops = {
 	.name = "regions",
+	.reload = regions_reload,
 	.lines = regions_lines,
 	.draw = regions_draw,
 	.action = regions_action,

@@ -19,7 +19,6 @@
 
 struct revisions_state {
 	struct indicator_ref ref;
-	unsigned generation;
 	struct revision_entry history[MAX_HISTORY];
 	size_t nhistory;
 	struct delivery_row *deliveries;
@@ -34,15 +33,12 @@ static struct revisions_state *state(struct view *v)
 	return v->data;
 }
 
-static void load(struct view *v, struct app *app)
+static void revisions_reload(struct view *v, struct app *app)
 {
 	struct revisions_state *s = state(v);
 	const char *cat = s->ref.cat ? s->ref.cat->id : NULL;
 	struct jmon_error err;
 
-	if (s->generation == app->generation && s->deliveries)
-		return;
-	s->generation = app->generation;
 	if (!s->deliveries) {
 		s->deliveries = xcalloc(MAX_DELIVERIES, sizeof *s->deliveries);
 		s->changes = xcalloc(MAX_CHANGES, sizeof *s->changes);
@@ -107,7 +103,6 @@ static int build(struct view *v, struct app *app, char **lines, enum ui_style *s
 
 #define LINE(st, ...) do { if (n < max) { styles[n] = (st); \
 	lines[n] = xasprintf(__VA_ARGS__); } n++; } while (0)
-	load(v, app);
 	LINE(STYLE_HEADER, " %s%s%s, %s: waarde per levering", ind->label, s->ref.cat ? " › " : "",
 	     s->ref.cat ? s->ref.cat->label : "", app->figures.label);
 	if (!s->nhistory)
@@ -199,6 +194,7 @@ static void revisions_close(struct view *v)
 
 const struct view_ops revisions_view_ops = {
 	.name = "revisions",
+	.reload = revisions_reload,
 	.lines = revisions_lines,
 	.draw = revisions_draw,
 	.crumb = revisions_crumb,

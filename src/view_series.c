@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The series view (Enter on a category): one cell over the last periods as
  * a horizontal bar chart, with the norm as a line and the stoplight bounds
  * of a `value` rule as marks, each period with its value and status. */
@@ -16,8 +17,6 @@
 
 struct series_state {
 	struct indicator_ref ref;
-	unsigned generation;
-	int wanted;			/* periods asked for at that generation */
 	int n;
 	struct figure rows[MAX_PERIODS];	/* oldest first */
 	char labels[MAX_PERIODS][PERIOD_LABEL_MAX];
@@ -28,7 +27,7 @@ static struct series_state *state(struct view *v)
 	return v->data;
 }
 
-static void load(struct view *v, struct app *app)
+static void series_reload(struct view *v, struct app *app)
 {
 	struct series_state *s = state(v);
 	int want = ui_body_bottom() - ui_body_top() - 2;
@@ -39,12 +38,6 @@ static void load(struct view *v, struct app *app)
 		want = MAX_PERIODS;
 	if (want < 1)
 		want = 1;
-	/* once per generation and height: the periods before the data starts
-	 * are dropped below, so n is no measure of what was loaded */
-	if (s->generation == app->generation && s->wanted == want)
-		return;
-	s->generation = app->generation;
-	s->wanted = want;
 	s->n = 0;
 	if (!app->db || !period_parse_str(app->period, &p))
 		return;
@@ -159,7 +152,6 @@ static void series_draw(struct view *v, struct app *app)
 	int width = ui_cols() - label_w - value_w - status_w - 3;
 	char buf[1024], num[64];
 
-	load(v, app);
 	for (int i = 0; i < s->n; i++)
 		if (shown(&s->rows[i]) && s->rows[i].now.value > max && isfinite(s->rows[i].now.value))
 			max = s->rows[i].now.value;
@@ -238,7 +230,7 @@ static const struct figure *series_selected(struct view *v, struct app *app)
 {
 	struct series_state *s = state(v);
 
-	load(v, app);
+	(void)app;
 	return s->n ? &s->rows[s->n - 1] : NULL;
 }
 
@@ -249,6 +241,7 @@ static void series_close(struct view *v)
 
 const struct view_ops series_view_ops = {
 	.name = "series",
+	.reload = series_reload,
 	.draw = series_draw,
 	.action = series_action,
 	.crumb = series_crumb,

@@ -50,6 +50,11 @@ struct view;
  * the view draws rows [ui_body_top(), ui_body_bottom()]. */
 struct view_ops {
 	const char *name;
+	/* Load what the view shows (the only place a view reads the database):
+	 * when it opens, after every reload of the data or the period, when
+	 * the chapter or the screen's size changes.  lines and draw only read
+	 * what it loaded, as tig keeps reading a view apart from drawing it. */
+	void (*reload)(struct view *v, struct app *app);
 	/* Number of selectable lines (for j/k, PgDn, g/G), or 0. */
 	int (*lines)(struct view *v, struct app *app);
 	void (*draw)(struct view *v, struct app *app);
@@ -76,6 +81,12 @@ struct view {
 	int cursor;		/* selected line */
 	int offset;		/* first line on screen */
 	void *data;		/* the view's own state */
+	struct {		/* what the last reload was for */
+		bool done;
+		unsigned generation;
+		size_t chapter;
+		int rows, cols;
+	} loaded;
 };
 
 
@@ -116,6 +127,8 @@ bool ui_action_available(enum action a);
 
 /* Views. */
 void ui_push(struct app *app, struct view *v);
+/* Reload the current view when what it shows changed (ops->reload). */
+void ui_sync(struct app *app);
 void ui_pop(struct app *app);
 struct view *view_new(const struct view_ops *ops, void *data);
 /* Close the views above the nearest one of these ops, so that a second ?
