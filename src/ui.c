@@ -236,6 +236,12 @@ void ui_scroll(struct view *v, int n, int height)
 		v->offset = 0;
 }
 
+void ui_pager(struct view *v, int n, int height)
+{
+	if (v->cursor > n - height)
+		v->cursor = n - height > 0 ? n - height : 0;
+}
+
 static bool move_cursor(struct app *app, enum action a)
 {
 	struct view *v = app->view;

@@ -75,9 +75,7 @@ static void compare_draw(struct view *v, struct app *app)
 		 s->ref.cat ? " › " : "", s->ref.cat ? s->ref.cat->label : "", app->figures.label);
 	ui_text(top, name_w, value_w, STYLE_HEADER, true, "waarde");
 	ui_text(top, name_w + value_w, diff_w, STYLE_HEADER, true, "verschil");
-	/* scrolls as a pager: the cursor is the first row shown */
-	if (v->cursor > n - height)
-		v->cursor = n - height > 0 ? n - height : 0;
+	ui_pager(v, n, height);
 	for (int r = 0; r < height && v->cursor + r < n; r++) {
 		const struct comparison_row *c = &s->cmp.rows[v->cursor + r];
 		enum ui_style st = c->kind == COMPARISON_HEADING || c->is_self ? STYLE_BOLD

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The help view: every key and :command from the key table, grouped by
  * section, and the monitor's colour legend. */
 #include <stdio.h>
@@ -20,11 +21,12 @@ static int help_build(struct app *app, struct help_line *out, int max)
 	static const char *const sections[] = { "Bewegen", "Zoeken", "Beoordelen",
 						 "Weergaven", "Overig" };
 	const struct monitor *m = &app->cfg->monitor;
-	const struct { const char *glyph, *ascii, *word, *text; } legend[] = {
-		{ "■", "#", "rood",   m->legend_red },
-		{ "▲", "^", "oranje", m->legend_amber },
-		{ "●", "o", "groen",  m->legend_green },
-		{ "○", "-", "grijs",  "Geen oordeel (geen waarde, geheim, te klein of geen vergelijking)." },
+	/* the glyphs and words are the stoplight's own table */
+	const struct { enum stoplight_status status; const char *text; } legend[] = {
+		{ STOPLIGHT_RED,   m->legend_red },
+		{ STOPLIGHT_AMBER, m->legend_amber },
+		{ STOPLIGHT_GREEN, m->legend_green },
+		{ STOPLIGHT_GREY,  "Geen oordeel (geen waarde, geheim, te klein of geen vergelijking)." },
 	};
 	int n = 0;
 
@@ -51,8 +53,8 @@ static int help_build(struct app *app, struct help_line *out, int max)
 	}
 	ADD(STYLE_HEADER, "%s", "Kleuren");
 	for (size_t i = 0; i < sizeof legend / sizeof *legend; i++)
-		ADD(STYLE_NORMAL, "  %s %-7s %s", app->utf8 ? legend[i].glyph : legend[i].ascii,
-		    legend[i].word, legend[i].text ? legend[i].text : "");
+		ADD(STYLE_NORMAL, "  %s %-7s %s", stoplight_glyph(legend[i].status, app->utf8),
+		    stoplight_word(legend[i].status), legend[i].text ? legend[i].text : "");
 #undef ADD
 	return n;
 }
@@ -73,8 +75,7 @@ static void help_draw(struct view *v, struct app *app)
 	if (n > max)
 		n = max;
 	/* The help scrolls as a pager: the cursor is the first line shown. */
-	if (v->cursor > n - height)
-		v->cursor = n - height > 0 ? n - height : 0;
+	ui_pager(v, n, height);
 	for (int row = 0; row < height && v->cursor + row < n; row++) {
 		const struct help_line *l = &lines[v->cursor + row];
 		ui_text(ui_body_top() + row, 0, -1, l->style, false, l->text);

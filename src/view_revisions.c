@@ -165,9 +165,7 @@ static void revisions_draw(struct view *v, struct app *app)
 
 	if (n > max)
 		n = max;
-	/* scrolls as a pager: the cursor is the first line shown */
-	if (v->cursor > n - height)
-		v->cursor = n - height > 0 ? n - height : 0;
+	ui_pager(v, n, height);
 	for (int r = 0; r < height && v->cursor + r < n; r++)
 		ui_text(top + r, 0, -1, styles[v->cursor + r], false, lines[v->cursor + r]);
 	for (int i = 0; i < n; i++)

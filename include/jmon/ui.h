@@ -117,6 +117,9 @@ void ui_clear_row(int row);
  * shown, after a reload, a period or region change or a resize; the rows
  * fill the screen when they can. */
 void ui_scroll(struct view *v, int n, int height);
+/* A view that scrolls as a pager (help, compare, revisions): the cursor is
+ * the first of n lines shown, and the last screen is full. */
+void ui_pager(struct view *v, int n, int height);
 
 /* The status line. */
 void ui_message(struct app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
