@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # jmon — terminal browser for the municipal youth-care monitor.
 #
 #   make            build ./jmon

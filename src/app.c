@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* A browsing session; see include/jmon/app.h. */
 #include <stdio.h>
 #include <stdlib.h>

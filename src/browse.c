@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* jmon without a subcommand: open the session and run the browser. */
 #include <stdlib.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Things the subcommands share about the command line and environment. */
 #include <stdlib.h>
 

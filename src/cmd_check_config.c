@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* jmon check-config [FILE]: validate a configuration and say what it
  * holds in one line, or list every problem as FILE:LINE:COLUMN: message
  * (exit 78).  Without FILE it checks what the search order finds, which

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* jmon import [--db FILE] [--config FILE] [--format long|regions|cbs]
  *             [--note TEXT] FILE...
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* jmon report [--db FILE] [--config FILE] [--region CODE] [--period CODE]
  *             [--chapter ID] [--format text|csv|json|md]
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The configuration: where it comes from (the search order), loading,
  * lookups and freeing.  The YAML walk is in config_yaml.c, the keys in
  * config_keys.c. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The checks of the configuration that need more than one key: bands
  * that can match, references that resolve (stoplight.categories,
  * stoplight.count_from), unique indicator ids, and what an indicator

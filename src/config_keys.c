@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The keys of the configuration (DESIGN section 5) as field tables.  The
  * walk itself is in config_yaml.c, the checks that need more than one key
  * in config_check.c. */

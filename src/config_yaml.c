@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The YAML side of the configuration: libyaml's document, and a walk of
  * mappings driven by field tables (include/jmon/config_yaml.h).
  *

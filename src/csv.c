@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The CSV reader.  See include/jmon/csv.h.
  *
  * Why our own and not Debian's libcsv: the import contract wants every

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Opening the store, the statement cache, transactions and the
  * configuration sync.  See include/jmon/db.h; the schema is in schema.c. */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Error values and positioned diagnostics; see include/jmon/error.h. */
 #include <stdarg.h>
 #include <stdio.h>

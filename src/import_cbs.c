@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* CBS open data (DESIGN section 4), in two shapes:
  *
  * - wide: one row per region and period, one column per measure.  This is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* CBS wide layouts: one row per region and period, a column per measure.
  * The kerncijfers extract and OData v3 Typed/UntypedDataSet CSV; see the
  * top of import_cbs.c. */

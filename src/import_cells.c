@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Storing cells: compare with the current value, then write new and
  * changed ones in batches.  See import_cell in include/jmon/import.h.
  *

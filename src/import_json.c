@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* OData JSON: the CBS open-data API's other answer (DESIGN section 4:
  * "OData v3 TypedDataSet/UntypedDataSet CSV/JSON").
  *

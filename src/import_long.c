@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The long CSV (DESIGN section 4): one row per value.
  *
  *	region,period,indicator,category,value,flag

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Numbers in import files: "." or "," as decimal mark "when unambiguous"
  * (DESIGN section 4).  See import_number in include/jmon/import.h.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The regions CSV: names, kinds and the drill-down tree.
  *
  *	region,name,kind,parent

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The reviews CSV: explanations and analyst statuses, as a monitor's
  * source document sets them by hand (the Almere themes, the Noordoostpolder
  * control measures).

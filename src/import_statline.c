@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The StatLine web CSV export (opendata.cbs.nl "download as CSV"):
  *
  *	"Bevolking; geslacht, leeftijd en viercijferige postcode, 1 januari"   title

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The key table; see include/jmon/keys.h.  One table, so the help screen,
  * the :command line and the dispatcher can never disagree. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* jmon: argument parsing and subcommand dispatch.  The only place that
  * turns a status into an exit code (sysexits.h). */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Number formatting, Dutch and machine; see include/jmon/numfmt.h.
  *
  * A value is first written as its 15 significant decimal digits (what a

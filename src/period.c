@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Period codes: parse, format, label, arithmetic.  See include/jmon/period.h.
  *
  * Every kind but the date is a run of equal slices of a year (1, 2, 4 or 12

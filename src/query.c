@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The read side, annotations and reviews.  See include/jmon/query.h.
  * Every statement is a static string, so db_prepare keeps it prepared in
  * the handle; every query reads through an index. */

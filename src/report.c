@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Loading a report and what its formats share; see include/jmon/report.h. */
 #include <errno.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The report as CSV (DESIGN section 6): exactly the columns
  *
  *   region,period,chapter,indicator,category,value,flag,status,reason,reviewed

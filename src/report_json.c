@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The report as JSON: the same content as the other formats, structured
  * for a program (a dashboard, the council's publication system):
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The report as an aligned table for a terminal: Dutch numbers, one block
  * per chapter, category rows indented under their indicator.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The schema and its migrations (DESIGN section 3).
  *
  * migrations[i] takes a database from user_version i to i + 1.  A released

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The key script of the headless test mode; see include/jmon/script.h. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* SHA-256 as FIPS 180-4 specifies it; see include/jmon/sha256.h.
  * Every imported file is hashed whole, so the rounds are unrolled by eight
  * (the working variables renamed, not moved): that made it three times as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Sparklines; see include/jmon/sparkline.h. */
 #include <math.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Growing strings; see include/jmon/strbuf.h. */
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Edit distance for suggestions; see include/jmon/suggest.h.
  *
  * Optimal string alignment (Levenshtein plus a swap of two neighbouring

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Display-width text handling; see include/jmon/text.h. */
 #include <ctype.h>
 #include <langinfo.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The browser's core: styles and drawing primitives, the view stack,
  * movement, the frame's own actions, and dispatch of actions from the one
  * key table in the main loop.  What the frame draws around the views is in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The actions that work on the monitor's data: drill down, next red/amber,
  * review, explain, override, periods, regions, search, compare, revisions.
  * The frame's own actions (quit, help, dump, ...) are in src/ui.c. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The explanation editor (a): multi-line UTF-8 text in a box over the
  * body.  Enter starts a new line, Ctrl-X (or Ctrl-D) saves, Esc cancels.
  * Text wraps at the box's width by display columns. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The frame around the views: the header (where, the counts, review
  * progress), the chapter tabs, the breadcrumb, the status line with key
  * hints, and "terminal te klein" below the minimum size. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Terminal set-up and input; see include/jmon/ui_input.h. */
 #include <curses.h>
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Allocation wrappers; see include/jmon/xmalloc.h. */
 #include <stdarg.h>
 #include <stdint.h>

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Shell test helpers, sourced by tests/{cli,screen,tmux}/*.sh.
 # Every check prints "ok - DESC" or "not ok - DESC" (with what differed);
 # tests/run.sh counts them.  $JMON is the program under test, $TOP the

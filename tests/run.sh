@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/run.sh JMON UNITDIR — run every test of jmon and print one closing
 # line "N passed, N failed".  Unit tests are cmocka programs in UNITDIR
 # (TAP output); tests/cli, tests/screen and tests/tmux hold shell tests that

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # build-sample.sh JMON NAME DB: build the database DB of the sample monitor
 # sample-data/NAME by importing its CSV files in file-name order (regions
 # first: they are named so), with its own monitor.yaml when it has one.

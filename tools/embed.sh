@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # embed.sh FILE NAME: print a C file defining `const char NAME[]` with the
 # bytes of FILE and a terminating NUL, and `const size_t NAME_len`.
 # od is in coreutils, so this needs nothing beyond POSIX tools.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """Generate the deliveries of the sample monitor sample-data/voorbeeldstad.
 
     tools/gen-voorbeeldstad.py [DIR]      (default: sample-data/voorbeeldstad)

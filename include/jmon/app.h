@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* A browsing session without curses: the monitor, the region, period and
  * chapter shown, their evaluated figures, and the analyst's writes
  * (reviewed marks, explanations, overrides).  The views draw from it; the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The band conditions of a stoplight rule: "< x", "<= x", "> x", ">= x",
  * "== x" and "a..b" (inclusive).  struct condition lives in config.h. */
 #ifndef JMON_CONDITION_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The monitor's configuration (DESIGN section 5): chapters, indicators,
  * categories, norms, stoplight rules, peer groups, privacy.  Loaded from
  * YAML with libyaml and validated strictly; every error carries the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Internal to the config module.
  *
  * src/config.c      search order, files, lookups, freeing

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* An RFC 4180 CSV reader that knows where every field is.
  *
  * The input is read whole into memory and fields are cut in place: each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The SQLite store (DESIGN section 3): opening, the schema and its
  * migrations, the configuration sync, and the cache of prepared statements.
  *

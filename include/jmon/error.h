@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Errors as values: a status code (with its sysexits exit status) and a
  * message for the user.  Functions that can fail return enum jmon_status and
  * fill a struct jmon_error; only main() turns a status into an exit. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Loading deliveries (DESIGN section 4).  One file is one delivery and one
  * transaction: every row is checked, every problem is reported as
  * FILE:LINE:COLUMN, and unless there were none, nothing is written.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The one key table: every action has a name (its :command), a help text
  * and the keys bound to it.  Curses-free, so the table and the script parser
  * are unit-tested without a terminal; ui.c maps curses key codes to the

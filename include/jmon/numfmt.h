@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Numbers for people and for machines.
  *
  * Screens and reasons are Dutch: `2.660`, `4,2`, `-16`, `+12,3`, `6,5 wk`,

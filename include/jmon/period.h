@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Period codes (DESIGN section 3): what a figure is about in time.
  *
  * Canonical codes, as stored:   2020  2020H1  2020Q1  2020M03  2023-01-01

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The read side the TUI and `jmon report` build on, and the two small
  * writes of an analyst (annotations, reviews).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* `jmon report`: the stoplight table of one region and period without the
  * TUI, as an aligned text table, CSV, JSON or Markdown.
  *

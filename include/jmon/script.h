@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Scripted input for headless screen tests (JMON_SCRIPT=FILE): one key per
  * line — a character, or <Enter>, <Escape>, <Down>, <Up>, <Left>, <Right>,
  * <PageDown>, <PageUp>, <Home>, <End>, <Tab>, <BackTab>, <Backspace>,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* SHA-256 (FIPS 180-4), to recognise a file that was imported before:
  * SQLite's C API has no hash function, and one file's digest is all we need. */
 #ifndef JMON_SHA256_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* A trend in a few characters: "▁▂▃▄▅▆▇█", or " .:-=+*#" without UTF-8.
  * Curses-free. */
 #ifndef JMON_SPARKLINE_H

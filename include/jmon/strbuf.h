@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* A growing NUL-terminated string, for building output and messages. */
 #ifndef JMON_STRBUF_H
 #define JMON_STRBUF_H

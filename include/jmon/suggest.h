@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* "Did you mean ...?": the nearest known word to a misspelt one. */
 #ifndef JMON_SUGGEST_H
 #define JMON_SUGGEST_H

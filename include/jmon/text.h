@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Text measured in display columns, not bytes: labels are Dutch UTF-8 and
  * a column of a table must never be cut inside a character or misaligned
  * by a wide one.  Curses-free; relies on the C library's locale (LC_CTYPE). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The browser's frame: views, drawing and input.  Only src/ui*.c include
  * <curses.h>; views draw through the calls below, so no curses type leaks
  * into this header. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The data actions of the browser (src/ui_actions.c), dispatched by the
  * frame (src/ui.c) after the view had its chance. */
 #ifndef JMON_UI_ACTIONS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Where keys come from and where the screen goes: a real terminal, or, with
  * JMON_SCRIPT=FILE, a key script and ncurses rendering into /dev/null at
  * $LINES x $COLUMNS (default 24x80), as tig's test mode does. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Allocation that cannot fail: on exhaustion the program says so and exits
  * (EX_OSERR).  A terminal tool has nothing sensible to do without memory,
  * and checking every allocation would bury the logic. */

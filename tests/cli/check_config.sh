@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # jmon check-config: a good file gives a one-line summary and status 0;
 # every broken file in tests/fixtures/config/ is refused with status 78 and
 # exactly its FILE:LINE:COLUMN: message on stderr, nothing on stdout.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Black-box check of the configuration contract (DESIGN.md section 5,
 # issue 4), from the contract text alone.
 #

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Black-box check of the import contract (DESIGN.md section 4, issue 3),
 # written from the contract text alone, with fixtures of its own.
 #

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Black-box check of `jmon report` and the database search order (DESIGN.md
 # section 6, issue 4), from the contract text alone.
 #

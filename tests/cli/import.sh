@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # jmon import, the real program: good files and their summary, the same
 # file twice, revisions, every bad file in tests/bad/import (exit 65, its
 # messages, the database byte for byte as before), the real CBS files, and

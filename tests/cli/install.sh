@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # make install / uninstall honour PREFIX and DESTDIR.
 . "$TOP/tests/lib.sh"
 

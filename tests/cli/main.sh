@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # The command line: help, version, usage errors (exit 64).
 . "$TOP/tests/lib.sh"
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # jmon report, the real program, on the monitor of tests/fixtures/report:
 # every `on:` kind against statuses worked out by hand, privacy, a
 # suppressed value, a revision, an override, a review mark and an

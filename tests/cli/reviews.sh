@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # The reviews CSV (region,period,indicator,category,status,reason,text):
 # explanations and analyst statuses from a document, imported like any
 # delivery, all or nothing.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # The sample monitors of sample-data/: each configuration passes
 # check-config, each delivery imports into a fresh database (in file-name
 # order, as tools/build-sample.sh does), and the figures the documents

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Three configuration keys as the report shows them, on the survey monitor
 # of tests/fixtures/survey: monitor.period (the period to report when
 # --period is not given), unit: none (a control measure without a number,

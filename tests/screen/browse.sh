@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # The browser on a small monitor with data (tests/fixtures/browse): every
 # view, the keys of the key table, the analyst's writes and what the report
 # then says, a read-only database, narrow and wide terminals.

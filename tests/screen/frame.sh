@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # The frame of the browser, headless: header, chapter tabs, breadcrumb,
 # status line, help, chapter switching, messages, small and wide terminals.
 . "$TOP/tests/lib.sh"

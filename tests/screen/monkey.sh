@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Monkey test: deterministic random key scripts (fixed seeds) of a few
 # hundred keys each — every key of the key table, :commands with odd
 # arguments, resizes down to 1x1 and up to 200x300, text typed into the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Regression checks of the robustness pass (tests/screen/monkey.sh found
 # most of these): each screen here came out wrong, or jmon crashed, before
 # the fix it guards.  Headless at 80x24 unless said otherwise.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # The first screen of every sample monitor of sample-data/ at 80x24, as an
 # analyst sees it after `make run SAMPLE=name`: each database built as
 # tools/build-sample.sh builds it (the CSV files in file-name order, with

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # jmon in a real terminal (tmux): start, keys, resize, TERM variants, quit.
 . "$TOP/tests/lib.sh"
 unset LINES COLUMNS	# the size must come from the terminal, not the environment

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* What the tests of the record readers share (test_csv.c, test_json.c):
  * one reader and its diagnostics per test, emptied by the teardown, and a
  * check of the next record field by field. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Helpers for the tests that need a database: a scratch directory per
  * test, the test monitor of tests/fixtures/import, fixtures by name. */
 #ifndef JMON_DBTEST_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Band conditions (parse, match at and around every bound, the "can this
  * band ever match" test, the text in reasons) and the typo suggestions
  * the configuration errors use. */

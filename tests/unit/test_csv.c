@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The CSV reader: RFC 4180 quoting, separators, BOM, CRLF, and the exact
  * position of every problem it reports. */
 #include <stdio.h>

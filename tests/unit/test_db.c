@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The store: schema and pragmas, read-only opening, the configuration sync
  * ("the configuration is the truth"), the statement cache and the CHECKs
  * that keep a missing value from becoming 0. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Error values, positioned diagnostics, growing strings. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The importers: good files land with the right values, bad files are
  * rejected whole with every problem at its position, the same file twice
  * is one delivery, and the real CBS files import. */

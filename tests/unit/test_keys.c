@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The key table and the script parser: what a key does, what a script line means. */
 #include <locale.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Number formatting: Dutch for screens, machine form for exports, units,
  * signs, rounding on the decimal digits, and the strict machine parser. */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Period codes: every accepted spelling, every rejection, the arithmetic the
  * stoplight rules lean on (previous period, same period last year) and the
  * roll-ups. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The read side: current values, history per delivery, the changes of the
  * last delivery, series, regions, deliveries, annotations and reviews. */
 #include <math.h>

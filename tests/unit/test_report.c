@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The report: the escaping of each format, what a machine reads of a
  * figure (value and flag, never a withheld number), and a report of the
  * test monitor of tests/fixtures/report with a review written through

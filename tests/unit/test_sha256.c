@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* SHA-256 against the FIPS 180-2 / NIST example vectors, plus the block
  * boundaries where padding goes wrong. */
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Sparklines: eight levels between the lowest and highest shown value;
  * a value that may not be shown is a gap, never a bar. */
 #include <float.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The stoplight engine: every `on:` kind at every bound (equal to it,
  * just above, just below), every grey cause, overrides, the reasons as
  * the reader sees them, the status table, and the privacy rules. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Display-width text: labels are cut by columns, never inside a character. */
 #include <locale.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* What every cmocka unit test includes.  Tests run with TAP output
  * (tests/run.sh counts the ok / not ok lines). */
 #ifndef JMON_UNIT_H
