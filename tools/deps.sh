@@ -7,7 +7,7 @@
 set -u
 need="pkg-config libncurses-dev libsqlite3-dev libyaml-dev"
 case "${1:-run}" in
-check) need="$need libcmocka-dev tmux sqlite3 jq" ;;
+check) need="$need libcmocka-dev tmux sqlite3 jq python3" ;;
 bench) need="$need sqlite3" ;;
 esac
 
