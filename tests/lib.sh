@@ -41,6 +41,28 @@ assert_file() {
 assert_stdout() { assert_file "$T/stdout" "$1"; }
 assert_stderr() { assert_file "$T/stderr" "$1"; }
 
+# assert_eq ACTUAL EXPECTED DESC: two strings are equal
+assert_eq() {
+	if [ "$1" = "$2" ]; then ok "$3"; else
+		not_ok "$3"
+		printf '%s\n' "expected: $2" "actual:   $1" | sed 's/^/#   /'
+	fi
+}
+
+# import_each CONFIG DB FILE...: one `jmon import` per file, in the order
+# given (each file one delivery), a check for each
+import_each() {
+	_each_cfg=$1 _each_db=$2
+	shift 2
+	for _each_f in "$@"; do
+		run "$JMON" import --config "$_each_cfg" --db "$_each_db" "$_each_f"
+		assert_status 0 "imports $(basename "$_each_f")"
+	done
+}
+
+# report ARGS...: `jmon report` on the test's $CFG and $DB
+report() { run "$JMON" report --config "$CFG" --db "$DB" "$@"; }
+
 # assert_grep PATTERN FILE DESC: a line of FILE matches the fixed string PATTERN
 assert_grep() {
 	if grep -qF -- "$1" "$2"; then ok "$3"; else

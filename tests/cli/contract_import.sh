@@ -48,13 +48,6 @@ DB="$T/monitor.db"
 q() { sqlite3 "$DB" "$1"; }
 imp() { run "$JMON" import --db "$DB" --config "$CFG" "$@"; }
 
-# assert_eq ACTUAL EXPECTED DESC
-assert_eq() {
-	if [ "$1" = "$2" ]; then ok "$3"; else
-		not_ok "$3"
-		printf '%s\n' "expected: $2" "actual:   $1" | sed 's/^/#   /'
-	fi
-}
 
 # The database's bytes (and its WAL's) before a rejected import.
 snapshot() { cat "$DB" "$DB-wal" 2>/dev/null | cksum >"$T/snap"; }

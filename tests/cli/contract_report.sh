@@ -31,7 +31,6 @@
 CFG="$FIX/contract/monitor.yaml"
 DB="$T/monitor.db"
 q() { sqlite3 "$DB" "$1"; }
-report() { run "$JMON" report --db "$DB" --config "$CFG" "$@"; }
 
 cat >"$T/00-regions.csv" <<'EOF'
 region,name,kind,parent
@@ -135,7 +134,6 @@ assert_grep "| Verwijzingen — Huisarts | <10 |" "$T/report.md" "md: the withhe
 # --- 6: the other formats -------------------------------------------------------------------
 
 if jq -e . "$T/report.json" >/dev/null 2>&1; then ok "json parses"; else not_ok "json does not parse"; fi
-assert_eq() { if [ "$1" = "$2" ]; then ok "$3"; else not_ok "$3"; printf '#   expected %s\n#   actual   %s\n' "$2" "$1"; fi; }
 assert_eq "$(jq -r '[.region, .period] | join(" ")' "$T/report.json")" "GM0202 2021Q1" "json: region and period"
 assert_eq "$(jq -c '[.chapters[].indicators[] | [.id, .value, .flag, .status, .reviewed]]' "$T/report.json")" \
 	'[["jeugdigen",12345.5,"provisional","red",false],["verwijzingen",null,"suppressed","grey",false],["wachttijd",6.5,"","red",false],["klachten",12,"","green",true]]' \

@@ -10,10 +10,6 @@ DB="$T/monitor.db"
 BAD="$TOP/tests/bad/import"
 sql() { sqlite3 "$DB" "$1"; }
 
-# assert_eq ACTUAL EXPECTED DESC
-assert_eq() {
-	if [ "$1" = "$2" ]; then ok "$3"; else not_ok "$3: '$1', expected '$2'"; fi
-}
 
 cd "$FIX/import" || exit 1
 

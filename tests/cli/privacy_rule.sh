@@ -10,9 +10,6 @@ P="$FIX/privacy_rule"
 CFG="$P/monitor.yaml"
 DB="$T/p.db"
 
-assert_eq() {	# assert_eq ACTUAL EXPECTED DESC
-	if [ "$1" = "$2" ]; then ok "$3"; else not_ok "$3: '$1', expected '$2'"; fi
-}
 json() {	# json PERIOD JQ: a field of the JSON report
 	"$JMON" report --config "$CFG" --db "$DB" --period "$1" --format json | jq -r "$2"
 }
@@ -50,16 +47,17 @@ assert_eq "$(field 2020Q1 pct '' reason)" "het aantal erachter is niet getoond (
 	"count_from names no hidden n"
 assert_eq "$(field 2020Q1 n '' value)" null "the n itself is withheld"
 
+# browse PERIOD KEY...: the browser headless on the keys, then :quit
+browse() {
+	_period=$1
+	shift
+	printf '%s\n' "$@" :quit >"$T/script"
+	(cd "$T" && JMON_SCRIPT="$T/script" "$JMON" --config "$CFG" --db "$DB" --period "$_period" \
+		>/dev/null 2>&1)
+}
+
 # The compare view shows the same mean as the reason.
-keys <<'KEYS'
-<Down>
-<Down>
-c
-:dump compare.txt
-:quit
-KEYS
-(cd "$T" && JMON_SCRIPT="$T/script" "$JMON" --config "$CFG" --db "$DB" --period 2020Q1 \
-	>/dev/null 2>&1)
+browse 2020Q1 '<Down>' '<Down>' c ':dump compare.txt'
 tr -s ' ' <"$T/compare.txt" >"$T/compare.words"
 assert_grep "gemiddelde (2 van 3) 150,0 0,0 %" "$T/compare.words" \
 	"the compare view's mean is the reason's"
@@ -71,14 +69,7 @@ assert_no_grep "Vier (GM0004) <10 " "$T/compare.words" "and has no difference"
 # difference that would give it.
 run "$JMON" import --config "$CFG" --db "$DB" "$P/20-revisie.csv"
 assert_status 0 "imports the revision"
-keys <<'KEYS'
-<Enter>
-v
-:dump revisions.txt
-:quit
-KEYS
-(cd "$T" && JMON_SCRIPT="$T/script" "$JMON" --config "$CFG" --db "$DB" --period 2019Q4 \
-	>/dev/null 2>&1)
+browse 2019Q4 '<Enter>' v ':dump revisions.txt'
 assert_grep "geheim → 107" "$T/revisions.txt" "the earlier total is shown as it was: withheld"
 assert_grep "<10 → 12" "$T/revisions.txt" "the earlier part is shown as it was: <10"
 assert_no_grep "+7" "$T/revisions.txt" "no difference from a withheld earlier total"

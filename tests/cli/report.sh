@@ -8,18 +8,10 @@
 
 CFG="$FIX/report/monitor.yaml"
 DB="$T/report.db"
-report() { run "$JMON" report --config "$CFG" --db "$DB" "$@"; }
 
-# assert_eq ACTUAL EXPECTED DESC
-assert_eq() {
-	if [ "$1" = "$2" ]; then ok "$3"; else not_ok "$3: '$1', expected '$2'"; fi
-}
 
 # Three periods in three deliveries; the fourth revises 2023 Q4.
-for f in "$FIX"/report/*.csv; do
-	run "$JMON" import --config "$CFG" --db "$DB" "$f"
-	assert_status 0 "imports $(basename "$f")"
-done
+import_each "$CFG" "$DB" "$FIX"/report/*.csv
 
 # --- CSV: the statuses computed by hand ----------------------------------
 # 2023 Q4 is the newest period; previous 2023 Q3; a year earlier 2022 Q4.

@@ -79,8 +79,8 @@ if command -v sqlite3 >/dev/null 2>&1; then
 fi
 
 # --- jmon report ------------------------------------------------------------
-# report NAME ARGS...: jmon report on the sample's database and config
-report() {
+# sample_report NAME ARGS...: jmon report on the sample's database and config
+sample_report() {
 	name=$1
 	shift
 	config=
@@ -95,7 +95,7 @@ report() {
 for pair in voorbeeldstad:2023Q4 alkmaar-2020q1:2020Q1 verschillenanalyse-2015q1:2015Q1 \
 	alphen-nulmeting:2016 noordoostpolder-2019h1:2019H1 almere-2018h2:2018H2; do
 	name=${pair%%:*} period=${pair#*:}
-	report "$name" --format csv
+	sample_report "$name" --format csv
 	assert_status 0 "$name: jmon report"
 	rows=$(tail -n +2 "$T/stdout" | wc -l)
 	other=$(tail -n +2 "$T/stdout" | cut -d, -f2 | grep -vcx "$period")
@@ -105,7 +105,7 @@ done
 
 # alkmaar-2020q1: the published figures of 2020 Q1 (seed 000) in all four
 # chapters, as the council would read them in the CSV.
-report alkmaar-2020q1 --region GM0361 --period 2020Q1 --format csv
+sample_report alkmaar-2020q1 --region GM0361 --period 2020Q1 --format csv
 assert_status 0 "alkmaar: jmon report --region GM0361 --period 2020Q1"
 cp "$T/stdout" "$T/alkmaar.csv"
 for chapter in cijfers wachttijden beschermingstafel klachten_bezwaar; do
@@ -142,7 +142,7 @@ assert_grep "GM0361,2020Q1,cijfers,maatwerk_pgb_zin_verandering,,,,grey" "$T/alk
 	"alkmaar report: no total of the PGB and ZIN changes"
 # The changes the text states, against the 2019 Q4 it implies (text format).
 # (Runs of spaces squeezed: the column widths follow the longest label.)
-report alkmaar-2020q1 --period 2020Q1 --chapter cijfers
+sample_report alkmaar-2020q1 --period 2020Q1 --chapter cijfers
 tr -s ' ' <"$T/stdout" >"$T/alkmaar.txt"
 assert_grep "Inwoners 0-17 jaar 24.364 +958" "$T/alkmaar.txt" \
 	"alkmaar report: +958 youths against 2019 Q4"
@@ -152,19 +152,19 @@ assert_grep "Cliënttevredenheid Jeugd- & Gezinscoaches 4,2 4 ● groen" "$T/alk
 	"alkmaar report: satisfaction 4,2 against the target 4"
 
 # The statuses the documents set by hand, on figures without a number.
-report almere-2018h2 --format csv --chapter themas
+sample_report almere-2018h2 --format csv --chapter themas
 assert_grep "GM0034,2018H2,themas,thema_ggz,,,,grey,handmatig: Kleur niet overgenomen: het stoplicht was een afbeelding en staat niet in de tekst van de rapportage,yes" \
 	"$T/stdout" "almere report: a theme, grey by hand with the reason"
-report almere-2018h2 --format csv --chapter wachttijden
+sample_report almere-2018h2 --format csv --chapter wachttijden
 assert_grep "GM0034,2018H2,wachttijden,vt_veiligheidsbeoordeling_tijdig,,52,,red," "$T/stdout" \
 	"almere report: Veilig Thuis 52 % on time, red"
-report noordoostpolder-2019h1 --format csv --chapter beheersmaatregelen
+sample_report noordoostpolder-2019h1 --format csv --chapter beheersmaatregelen
 assert_grep "GM0171,2019H1,beheersmaatregelen,bm_1d_interventieteam,,,,red,handmatig: Planning volgens de rapportage: Uitgesteld,yes" \
 	"$T/stdout" "noordoostpolder report: an uitgestelde measure is red by hand"
 assert_grep "GM0171,2019H1,beheersmaatregelen,bm_1c_via,,,,grey,zonder cijfer: de status zet een analist," \
 	"$T/stdout" "noordoostpolder report: a measure with only a date has no status"
 # Alphen's survey: a % of fewer than 15 respondents is not judged.
-report alphen-nulmeting --format csv --period 2017Q4 --chapter enquete_signalering
+sample_report alphen-nulmeting --format csv --period 2017Q4 --chapter enquete_signalering
 assert_grep 'GM0484,2017Q4,enquete_signalering,s2f,basisvoorzieningen,77,,grey,"te klein om te beoordelen: 13, minimum 15",' \
 	"$T/stdout" "alphen report: 77 % of 13 respondents is too few to judge"
 assert_grep "GM0484,2017Q4,enquete_signalering,s3a,spec_hulp,42,,red,42 % < 50," "$T/stdout" \

@@ -8,12 +8,7 @@
 
 CFG="$FIX/survey/monitor.yaml"
 DB="$T/survey.db"
-report() { run "$JMON" report --config "$CFG" --db "$DB" "$@"; }
-
-for f in "$FIX"/survey/*.csv; do
-	run "$JMON" import --config "$CFG" --db "$DB" "$f"
-	assert_status 0 "imports $(basename "$f")"
-done
+import_each "$CFG" "$DB" "$FIX"/survey/*.csv
 
 # monitor.period 2017KW04 is 2017Q4: reported although 2018Q1 is newer.
 # jgt: n 22 >= 15, judged; basis: n 12 < 15, grey although 51 % would be

@@ -5,9 +5,7 @@
 . "$TOP/tests/lib.sh"
 cfg="$FIX/browse/monitor.yaml"
 db="$T/monitor.db"
-for f in "$FIX"/browse/*.csv; do
-	"$JMON" import --db "$db" --config "$cfg" "$f" >/dev/null 2>&1 || not_ok "import $f"
-done
+import_each "$cfg" "$db" "$FIX"/browse/*.csv
 # deliveries show when they arrived: make that a fixed moment
 sqlite3 "$db" "UPDATE delivery SET imported_at = '2020-04-1' || id || 'T09:00:00Z'" ||
 	not_ok "fix the delivery times"

@@ -60,9 +60,7 @@ screen "control characters in labels keep their columns" --db "$T/control.db" \
 
 # The monitor of very long labels (tests/fixtures/long).
 long="$FIX/long/monitor.yaml"
-for f in "$FIX"/long/*.csv; do
-	"$JMON" import --db "$T/long.db" --config "$long" "$f" >/dev/null 2>&1 || not_ok "import $f"
-done
+import_each "$long" "$T/long.db" "$FIX"/long/*.csv
 args="--db $T/long.db --config $long"
 
 # Tabs: one long chapter label took the whole row (and its "]"), and the

@@ -62,9 +62,7 @@ done
 
 # With data: drill down, walk the reds, mark one reviewed, resize, quit.
 db="$T/monitor.db"
-for f in "$FIX"/browse/*.csv; do
-	"$JMON" import --db "$db" --config "$FIX/browse/monitor.yaml" "$f" >/dev/null 2>&1
-done
+import_each "$FIX/browse/monitor.yaml" "$db" "$FIX"/browse/*.csv
 start xterm-256color --db "$db" --config "$FIX/browse/monitor.yaml"
 wait_for "beoordeeld 0/7" "with data: the header counts the indicators"
 tm send-keys -t t r
