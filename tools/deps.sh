@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Make sure the build dependencies are installed.
 #   tools/deps.sh run     what building and running jmon needs
 #   tools/deps.sh check   that, plus what the tests need
