@@ -25,7 +25,7 @@ fi
 
 # The solver itself first: hand-made outputs it must see through, and ones
 # it must not.
-python3 "$ADV" --selftest || not_ok "adversary.py --selftest exited with status $?"
+python3 -B "$ADV" --selftest || not_ok "adversary.py --selftest exited with status $?"
 
 # The deliveries, in order; the fixtures carry a licence comment that the
 # importer would take for data, so they are imported without it.
@@ -41,7 +41,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		not_ok "fix the delivery times"
 fi
 
-run python3 "$ADV" plan --fixtures "$FIXP" --db "$DB" --out "$OUT"
+run python3 -B "$ADV" plan --fixtures "$FIXP" --db "$DB" --out "$OUT"
 assert_status 0 "the adversary plans the outputs to read"
 
 # Every output for every region and period: four report formats, and the
@@ -76,5 +76,5 @@ if [ "$bad_screens" -eq 0 ]; then ok "the browser walked every view for $n regio
 	not_ok "the browser failed $bad_screens times"; fi
 
 # Read it all and solve.
-python3 "$ADV" solve --fixtures "$FIXP" --db "$DB" --out "$OUT" ||
+python3 -B "$ADV" solve --fixtures "$FIXP" --db "$DB" --out "$OUT" ||
 	not_ok "adversary.py solve exited with status $?"
