@@ -148,6 +148,8 @@ enum jmon_status config_parse(const char *name, const char *text, size_t len,
  * variable so tests and packagers can point it elsewhere. */
 extern const char *config_system_path;
 
+/* Queries of a loaded configuration (src/config_lookup.c); NULL when
+ * there is no such id. */
 const struct indicator *config_indicator(const struct config *cfg, const char *id);
 const struct chapter *config_chapter(const struct config *cfg, const char *id);
 const struct peer_group *config_peer_group(const struct config *cfg, const char *id);
