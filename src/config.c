@@ -11,6 +11,7 @@
 
 #include "jmon/condition.h"
 #include "jmon/config.h"
+#include "jmon/config_keys.h"
 #include "jmon/config_yaml.h"
 #include "jmon/strbuf.h"
 #include "jmon/xmalloc.h"
@@ -98,6 +99,25 @@ static void link_chapters(struct config *cfg)
 			cfg->chapters[c].indicators[i].chapter = &cfg->chapters[c];
 }
 
+/* The file through the walk, then its root through the key tables. */
+static void read_yaml(const char *name, const char *text, size_t len,
+		      struct config *cfg, struct diag_list *diag)
+{
+	struct loader ld = { name, NULL, cfg, diag, NULL };
+	struct cfg_document d;
+	yaml_node_t *root;
+
+	if (!cfg_document_open(&d, &ld, text, len))
+		return;
+	if ((root = yaml_document_get_root_node(&d.doc))) {
+		config_read_root(&ld, root);
+		cfg_document_end(&d, &ld);
+	} else {
+		diag_add(diag, name, 1, 1, "the file is empty: a monitor needs at least 'chapters'");
+	}
+	cfg_document_close(&d);
+}
+
 enum jmon_status config_parse(const char *name, const char *text, size_t len,
 			      struct config **out, struct diag_list *diag)
 {
@@ -106,7 +126,7 @@ enum jmon_status config_parse(const char *name, const char *text, size_t len,
 
 	*out = NULL;
 	cfg->path = xstrdup(name);
-	config_parse_yaml(name, text, len, cfg, diag);
+	read_yaml(name, text, len, cfg, diag);
 	if (diag->count > before) {
 		config_free(cfg);
 		return JMON_CONFIG;
@@ -245,7 +265,7 @@ static void free_indicator(struct indicator *ind)
 	free(ind->cbs.measure);
 }
 
-void config_release(struct config *cfg)
+static void config_release(struct config *cfg)
 {
 	struct monitor *m = &cfg->monitor;
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The checks of the configuration that need more than one key: bands
  * that can match, references that resolve (stoplight.categories,
  * stoplight.count_from), unique indicator ids, and what an indicator
@@ -7,6 +8,7 @@
 #include <string.h>
 
 #include "jmon/condition.h"
+#include "jmon/config_check.h"
 #include "jmon/config_yaml.h"
 #include "jmon/xmalloc.h"
 

@@ -1,9 +1,12 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The keys of the configuration (DESIGN section 5) as field tables.  The
  * walk itself is in config_yaml.c, the checks that need more than one key
  * in config_check.c. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "jmon/config_check.h"
+#include "jmon/config_keys.h"
 #include "jmon/config_yaml.h"
 #include "jmon/period.h"
 #include "jmon/xmalloc.h"
