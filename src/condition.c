@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Stoplight band conditions; see include/jmon/condition.h.
  *
  * Every condition is an interval of the real line, possibly open at one

@@ -9,23 +9,17 @@
 #include "jmon/config_keys.h"
 #include "jmon/config_yaml.h"
 #include "jmon/period.h"
+#include "jmon/units.h"
 #include "jmon/xmalloc.h"
 
 #define DEFAULT_MIN_COUNT 10
 
-/* Names in enum order, NULL-terminated for F_CHOICE. */
-static const char *const unit_names[] = {
-	"aantal", "procent", "weken", "dagen", "euro", "score", "none", NULL
-};
+/* Names in enum order, NULL-terminated for F_CHOICE (the units' are in
+ * numfmt.c, with their suffixes). */
 static const char *const total_names[] = { "sum", "none", NULL };
 static const char *const on_names[] = {
 	"value", "change", "change_pct", "yoy_pct", "norm_ratio", "peer_pct", NULL
 };
-
-const char *unit_name(enum unit u)
-{
-	return (size_t)u < ARRAY_SIZE(unit_names) - 1 ? unit_names[u] : "?";
-}
 
 const char *rule_on_name(enum rule_on on)
 {

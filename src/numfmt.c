@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Number formatting, Dutch and machine; see include/jmon/numfmt.h.
  *
  * A value is first written as its 15 significant decimal digits (what a
@@ -174,14 +175,30 @@ char *numfmt_machine(char *buf, size_t size, double v, int decimals)
 	return format(buf, size, v, decimals, &st, SIGNIFICANT + 330);
 }
 
+/* The names of the units (include/jmon/units.h), in enum order. */
+const char *const unit_names[] = {
+	[UNIT_AANTAL] = "aantal", [UNIT_PROCENT] = "procent", [UNIT_WEKEN] = "weken",
+	[UNIT_DAGEN] = "dagen", [UNIT_EURO] = "euro", [UNIT_SCORE] = "score",
+	[UNIT_NONE] = "none", NULL
+};
+
 static const char *const unit_suffixes[] = {
 	[UNIT_AANTAL] = "", [UNIT_PROCENT] = "%", [UNIT_WEKEN] = "wk",
 	[UNIT_DAGEN] = "dgn", [UNIT_EURO] = "€", [UNIT_SCORE] = "", [UNIT_NONE] = "",
 };
 
+#define NUNITS (sizeof unit_suffixes / sizeof *unit_suffixes)
+_Static_assert(sizeof unit_names / sizeof *unit_names == NUNITS + 1,
+	       "every unit has a name and a suffix");
+
+const char *unit_name(enum unit u)
+{
+	return (size_t)u < NUNITS ? unit_names[u] : "?";
+}
+
 const char *unit_suffix(enum unit u)
 {
-	return (size_t)u < sizeof unit_suffixes / sizeof *unit_suffixes ? unit_suffixes[u] : "";
+	return (size_t)u < NUNITS ? unit_suffixes[u] : "";
 }
 
 char *numfmt_unit(char *buf, size_t size, double v, int decimals, enum unit u,

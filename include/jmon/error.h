@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Errors as values: a status code (with its sysexits exit status) and a
  * message for the user.  Functions that can fail return enum jmon_status and
  * fill a struct jmon_error; only main() turns a status into an exit. */
@@ -45,6 +46,12 @@ const char *jmon_status_text(enum jmon_status status);
  * "FILE:LINE:COLUMN: message"; printing shows the first DIAG_SHOWN and then
  * a count of the rest, so a broken file of a million rows stays readable. */
 #define DIAG_SHOWN 20
+
+/* A place in the configuration file, 1-based as editors count (libyaml's
+ * marks count from 0), kept for the checks that run after the walk. */
+struct config_pos {
+	int line, col;
+};
 
 struct diag_list {
 	char **lines;		/* the first DIAG_SHOWN messages */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Numbers for people and for machines.
  *
  * Screens and reasons are Dutch: `2.660`, `4,2`, `-16`, `+12,3`, `6,5 wk`,
@@ -15,7 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "jmon/config.h"
+#include "jmon/units.h"
 
 #define NUMFMT_MAX 64		/* enough for any double in any form here */
 
@@ -41,10 +42,6 @@ char *numfmt_unit_fit(char *buf, size_t size, double v, int decimals, enum unit 
  * stored (15 significant digits, trailing zeros dropped); otherwise
  * rounded to that many decimals, trailing zeros kept ("4.20"). */
 char *numfmt_machine(char *buf, size_t size, double v, int decimals);
-
-/* The short unit as it follows a number on screen: "wk", "dgn", "%", "€"
- * (written before the number), "" for aantal and score. */
-const char *unit_suffix(enum unit u);
 
 /* Parse a machine number: optional sign, digits, optional `.digits`,
  * optional exponent; nothing else, not even spaces.  Locale-independent. */
