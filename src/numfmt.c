@@ -4,12 +4,15 @@
  * A value is first written as its 15 significant decimal digits (what a
  * double reliably holds of a number that came from decimal text), then
  * rounded on those digits.  Working on digits instead of on the double
- * keeps 4,35 from showing as 4,3 and never needs a locale. */
+ * keeps 4,35 from showing as 4,3 and never needs a locale.  Parsing
+ * checks the machine form itself and leaves the conversion to strtod, in
+ * the C locale. */
+#include <locale.h>
 #include <math.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 
 #include "jmon/numfmt.h"
 #include "jmon/text.h"
@@ -242,67 +245,63 @@ char *numfmt_unit_fit(char *buf, size_t size, double v, int decimals, enum unit 
 	return buf;
 }
 
-/* Exact powers of ten as doubles: 10^22 is the largest. */
-static double pow10_exact(int e)
+/* digits, at least one */
+static bool skip_digits(const char **p)
 {
-	double p = 1;
+	const char *start = *p;
 
-	while (e-- > 0)
-		p *= 10;
-	return p;
+	while (**p >= '0' && **p <= '9')
+		(*p)++;
+	return *p > start;
+}
+
+/* The machine form: [+-]digits[.digits][(e|E)[+-]digits], nothing else.
+ * strtod takes more (spaces, hex, "inf", a lone "4."), so it only ever
+ * sees text that passed this. */
+static bool machine_form(const char *s)
+{
+	if (*s == '+' || *s == '-')
+		s++;
+	if (!skip_digits(&s))
+		return false;
+	if (*s == '.' && (s++, !skip_digits(&s)))
+		return false;
+	if (*s == 'e' || *s == 'E') {
+		s++;
+		if (*s == '+' || *s == '-')
+			s++;
+		if (!skip_digits(&s))
+			return false;
+	}
+	return *s == '\0';
+}
+
+/* The C locale, made once: strtod reads the decimal mark from LC_NUMERIC,
+ * which the TUI sets from the environment (setlocale in main), and under
+ * nl_NL it would stop at the '.'. */
+static locale_t c_locale(void)
+{
+	static locale_t c;
+
+	if (!c && !(c = newlocale(LC_ALL_MASK, "C", (locale_t)0))) {
+		/* only for want of memory: as xmalloc does */
+		fputs("jmon: out of memory (the C locale)\n", stderr);
+		exit(EX_OSERR);
+	}
+	return c;
 }
 
 bool numfmt_parse(const char *s, double *out)
 {
-	uint64_t mant = 0;
-	int exp10 = 0, digits = 0;
-	bool neg = false;
+	locale_t before;
 
-	if (*s == '+' || *s == '-')
-		neg = *s++ == '-';
-	for (; *s >= '0' && *s <= '9'; s++, digits++) {
-		if (mant < UINT64_MAX / 10 - 9)
-			mant = mant * 10 + (uint64_t)(*s - '0');
-		else
-			exp10++;	/* beyond 19 digits: keep the magnitude */
-	}
-	if (digits == 0)
+	if (!machine_form(s))
 		return false;
-	if (*s == '.') {
-		int frac = 0;
-		for (s++; *s >= '0' && *s <= '9'; s++, frac++) {
-			if (mant < UINT64_MAX / 10 - 9) {
-				mant = mant * 10 + (uint64_t)(*s - '0');
-				exp10--;
-			}
-		}
-		if (frac == 0)
-			return false;
-	}
-	if (*s == 'e' || *s == 'E') {
-		char *end;
-		long e;
-		s++;
-		if (!(*s == '+' || *s == '-' || (*s >= '0' && *s <= '9')))
-			return false;
-		e = strtol(s, &end, 10);	/* digits only: locale plays no part */
-		if (end == s || (end == s + 1 && (*s == '+' || *s == '-')))
-			return false;
-		if (e > 400 || e < -400)
-			e = e > 0 ? 400 : -400;
-		exp10 += (int)e;
-		s = end;
-	}
-	if (*s != '\0')
-		return false;
-	/* A mantissa below 2^53 and a power of ten up to 10^22 are both
-	 * exact, so one multiplication or division rounds correctly: "4.35"
-	 * gives the same double as the compiler's 4.35. */
-	double v = (double)mant;
-	if (exp10 > 0)
-		v = exp10 <= 22 ? v * pow10_exact(exp10) : v * pow(10, exp10);
-	else if (exp10 < 0)
-		v = exp10 >= -22 ? v / pow10_exact(-exp10) : v * pow(10, exp10);
-	*out = neg ? -v : v;
+	/* strtod rounds correctly however many digits there are; building
+	 * the value from a 64-bit mantissa and a power of ten rounds twice
+	 * and is one ulp off for many 19-digit numbers. */
+	before = uselocale(c_locale());
+	*out = strtod(s, NULL);
+	uselocale(before);
 	return true;
 }

@@ -5,11 +5,11 @@
  * `11,4 %`, `€ 1.234`.  CSV and JSON get the machine form: `.` as the
  * decimal mark, no thousands separator, no exponent, no trailing zeros.
  *
- * None of this goes through printf's `%f` or strtod: the TUI calls
- * setlocale(), and under nl_NL LC_NUMERIC both would switch the decimal
- * mark behind our back.  Rounding is half away from zero on the decimal
- * digits of the value (4,35 shows as 4,4, as a reader expects, although
- * the double is 4,34999...). */
+ * The TUI calls setlocale(), and under nl_NL LC_NUMERIC would switch the
+ * decimal mark behind our back: formatting never goes through printf's
+ * `%f`, and parsing calls strtod only in the C locale.  Rounding is half
+ * away from zero on the decimal digits of the value (4,35 shows as 4,4,
+ * as a reader expects, although the double is 4,34999...). */
 #ifndef JMON_NUMFMT_H
 #define JMON_NUMFMT_H
 
@@ -44,7 +44,8 @@ char *numfmt_unit_fit(char *buf, size_t size, double v, int decimals, enum unit 
 char *numfmt_machine(char *buf, size_t size, double v, int decimals);
 
 /* Parse a machine number: optional sign, digits, optional `.digits`,
- * optional exponent; nothing else, not even spaces.  Locale-independent. */
+ * optional exponent; nothing else, not even spaces.  Locale-independent,
+ * and the nearest double to the text, however many digits it has. */
 bool numfmt_parse(const char *s, double *out);
 
 #endif
