@@ -245,6 +245,11 @@ char *numfmt_unit_fit(char *buf, size_t size, double v, int decimals, enum unit 
 	return buf;
 }
 
+const double numfmt_pow10[NUMFMT_POW10_MAX + 1] = {
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
 /* digits, at least one */
 static bool skip_digits(const char **p)
 {

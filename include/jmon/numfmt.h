@@ -43,6 +43,12 @@ char *numfmt_unit_fit(char *buf, size_t size, double v, int decimals, enum unit 
  * rounded to that many decimals, trailing zeros kept ("4.20"). */
 char *numfmt_machine(char *buf, size_t size, double v, int decimals);
 
+/* 10^0 .. 10^22, each exact: 10^22 is the largest power of ten a double
+ * holds exactly, so a mantissa below 2^53 times or divided by one of
+ * these is rounded once, correctly. */
+#define NUMFMT_POW10_MAX 22
+extern const double numfmt_pow10[NUMFMT_POW10_MAX + 1];
+
 /* Parse a machine number: optional sign, digits, optional `.digits`,
  * optional exponent; nothing else, not even spaces.  Locale-independent,
  * and the nearest double to the text, however many digits it has. */
