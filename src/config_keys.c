@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* The keys of the configuration (DESIGN section 5) as field tables.  The
+/* The keys of the configuration (jmon.yaml(5)) as field tables.  The
  * walk itself is in config_yaml.c, the checks that need more than one key
  * in config_check.c. */
 #include <stdlib.h>
@@ -84,7 +84,8 @@ static void default_text(char **field, const char *text)
 		*field = xstrdup(text);
 }
 
-/* The legend of the Almere report (seed 004), used when the file has none. */
+/* The legend of the Almere council report, used when the file has none
+ * (jmon.yaml(5), MONITOR: legend). */
 static void monitor_defaults(struct monitor *m)
 {
 	default_text(&m->title, "Monitor jeugdhulp");
