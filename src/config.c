@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* The configuration: where it comes from (the search order), loading,
- * lookups and freeing.  The YAML walk is in config_yaml.c, the keys in
- * config_keys.c. */
+/* The configuration: where it comes from (the search order), loading and
+ * freeing.  The YAML walk is in config_yaml.c, the keys in config_keys.c,
+ * the queries of a loaded configuration in config_lookup.c. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +11,7 @@
 
 #include "jmon/condition.h"
 #include "jmon/config.h"
+#include "jmon/config_keys.h"
 #include "jmon/config_yaml.h"
 #include "jmon/strbuf.h"
 #include "jmon/xmalloc.h"
@@ -98,6 +99,25 @@ static void link_chapters(struct config *cfg)
 			cfg->chapters[c].indicators[i].chapter = &cfg->chapters[c];
 }
 
+/* The file through the walk, then its root through the key tables. */
+static void read_yaml(const char *name, const char *text, size_t len,
+		      struct config *cfg, struct diag_list *diag)
+{
+	struct loader ld = { name, NULL, cfg, diag, NULL };
+	struct cfg_document d;
+	yaml_node_t *root;
+
+	if (!cfg_document_open(&d, &ld, text, len))
+		return;
+	if ((root = yaml_document_get_root_node(&d.doc))) {
+		config_read_root(&ld, root);
+		cfg_document_end(&d, &ld);
+	} else {
+		diag_add(diag, name, 1, 1, "the file is empty: a monitor needs at least 'chapters'");
+	}
+	cfg_document_close(&d);
+}
+
 enum jmon_status config_parse(const char *name, const char *text, size_t len,
 			      struct config **out, struct diag_list *diag)
 {
@@ -106,7 +126,7 @@ enum jmon_status config_parse(const char *name, const char *text, size_t len,
 
 	*out = NULL;
 	cfg->path = xstrdup(name);
-	config_parse_yaml(name, text, len, cfg, diag);
+	read_yaml(name, text, len, cfg, diag);
 	if (diag->count > before) {
 		config_free(cfg);
 		return JMON_CONFIG;
@@ -245,7 +265,7 @@ static void free_indicator(struct indicator *ind)
 	free(ind->cbs.measure);
 }
 
-void config_release(struct config *cfg)
+static void config_release(struct config *cfg)
 {
 	struct monitor *m = &cfg->monitor;
 
@@ -282,53 +302,4 @@ void config_free(struct config *cfg)
 		return;
 	config_release(cfg);
 	free(cfg);
-}
-
-/* --- lookups ------------------------------------------------------------ */
-
-const struct indicator *config_indicator(const struct config *cfg, const char *id)
-{
-	for (size_t c = 0; c < cfg->nchapters; c++)
-		for (size_t i = 0; i < cfg->chapters[c].nindicators; i++) {
-			const struct indicator *ind = &cfg->chapters[c].indicators[i];
-			if (ind->id && !strcmp(ind->id, id))
-				return ind;
-		}
-	return NULL;
-}
-
-const struct chapter *config_chapter(const struct config *cfg, const char *id)
-{
-	for (size_t c = 0; c < cfg->nchapters; c++)
-		if (cfg->chapters[c].id && !strcmp(cfg->chapters[c].id, id))
-			return &cfg->chapters[c];
-	return NULL;
-}
-
-const struct peer_group *config_peer_group(const struct config *cfg, const char *id)
-{
-	for (size_t i = 0; i < cfg->npeers; i++)
-		if (cfg->peers[i].id && !strcmp(cfg->peers[i].id, id))
-			return &cfg->peers[i];
-	return NULL;
-}
-
-const struct category *indicator_category(const struct indicator *ind, const char *id)
-{
-	for (size_t i = 0; i < ind->ncategories; i++)
-		if (!strcmp(ind->categories[i].id, id))
-			return &ind->categories[i];
-	return NULL;
-}
-
-void config_counts(const struct config *cfg, size_t *chapters, size_t *indicators,
-		   size_t *rules)
-{
-	*chapters = cfg->nchapters;
-	*indicators = *rules = 0;
-	for (size_t c = 0; c < cfg->nchapters; c++) {
-		*indicators += cfg->chapters[c].nindicators;
-		for (size_t i = 0; i < cfg->chapters[c].nindicators; i++)
-			*rules += cfg->chapters[c].indicators[i].rule.present;
-	}
 }

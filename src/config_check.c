@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "jmon/condition.h"
+#include "jmon/config_check.h"
 #include "jmon/config_yaml.h"
 #include "jmon/xmalloc.h"
 

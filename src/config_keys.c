@@ -1,29 +1,25 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* The keys of the configuration (DESIGN section 5) as field tables.  The
+/* The keys of the configuration (jmon.yaml(5)) as field tables.  The
  * walk itself is in config_yaml.c, the checks that need more than one key
  * in config_check.c. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "jmon/config_check.h"
+#include "jmon/config_keys.h"
 #include "jmon/config_yaml.h"
 #include "jmon/period.h"
+#include "jmon/units.h"
 #include "jmon/xmalloc.h"
 
 #define DEFAULT_MIN_COUNT 10
 
-/* Names in enum order, NULL-terminated for F_CHOICE. */
-static const char *const unit_names[] = {
-	"aantal", "procent", "weken", "dagen", "euro", "score", "none", NULL
-};
+/* Names in enum order, NULL-terminated for F_CHOICE (the units' are in
+ * numfmt.c, with their suffixes). */
 static const char *const total_names[] = { "sum", "none", NULL };
 static const char *const on_names[] = {
 	"value", "change", "change_pct", "yoy_pct", "norm_ratio", "peer_pct", NULL
 };
-
-const char *unit_name(enum unit u)
-{
-	return (size_t)u < ARRAY_SIZE(unit_names) - 1 ? unit_names[u] : "?";
-}
 
 const char *rule_on_name(enum rule_on on)
 {
@@ -88,7 +84,8 @@ static void default_text(char **field, const char *text)
 		*field = xstrdup(text);
 }
 
-/* The legend of the Almere report (seed 004), used when the file has none. */
+/* The legend of the Almere council report, used when the file has none
+ * (jmon.yaml(5), MONITOR: legend). */
 static void monitor_defaults(struct monitor *m)
 {
 	default_text(&m->title, "Monitor jeugdhulp");

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* The YAML side of the configuration: libyaml's document, and a walk of
- * mappings driven by field tables (include/jmon/config_yaml.h).
+ * mappings driven by field tables (include/jmon/config_yaml.h).  It knows
+ * no key of jmon.yaml(5): the tables are config_keys.c's, and config.c
+ * hands the root of the document to them.
  *
  * The document API (yaml_parser_load) is used rather than events because
  * every node keeps its start mark, so a check that needs two keys (a band
@@ -377,39 +379,36 @@ static void syntax_error(struct loader *ld, yaml_parser_t *parser, const char *t
 		 parser->problem ? parser->problem : "cannot parse", context);
 }
 
-void config_parse_yaml(const char *name, const char *text, size_t len,
-		       struct config *cfg, struct diag_list *diag)
+bool cfg_document_open(struct cfg_document *d, struct loader *ld, const char *text, size_t len)
 {
-	yaml_parser_t parser;
-	yaml_document_t doc, extra;
-	struct loader ld = { name, &doc, cfg, diag, NULL };
+	d->text = text;
+	yaml_parser_initialize(&d->parser);
+	yaml_parser_set_input_string(&d->parser, (const unsigned char *)text, len);
+	if (!yaml_parser_load(&d->parser, &d->doc)) {
+		syntax_error(ld, &d->parser, text);
+		yaml_parser_delete(&d->parser);
+		return false;
+	}
+	ld->doc = &d->doc;
+	return true;
+}
+
+void cfg_document_end(struct cfg_document *d, struct loader *ld)
+{
+	yaml_document_t extra;
 	yaml_node_t *root;
 
-	yaml_parser_initialize(&parser);
-	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
-	if (!yaml_parser_load(&parser, &doc)) {
-		syntax_error(&ld, &parser, text);
-		yaml_parser_delete(&parser);
+	if (!yaml_parser_load(&d->parser, &extra)) {
+		syntax_error(ld, &d->parser, d->text);
 		return;
 	}
-	root = yaml_document_get_root_node(&doc);
-	if (!root) {
-		diag_add(diag, name, 1, 1, "the file is empty: a monitor needs at least 'chapters'");
-	} else {
-		config_read_root(&ld, root);
-		/* a second document ("---" further down) would be silently
-		 * ignored, so it is an error, as is a syntax error in it */
-		if (!yaml_parser_load(&parser, &extra)) {
-			syntax_error(&ld, &parser, text);
-		} else {
-			yaml_node_t *r2 = yaml_document_get_root_node(&extra);
-			if (r2)
-				diag_add(diag, name, (long)r2->start_mark.line + 1,
-					 (long)r2->start_mark.column + 1,
-					 "a second YAML document; the configuration is one document");
-			yaml_document_delete(&extra);
-		}
-	}
-	yaml_document_delete(&doc);
-	yaml_parser_delete(&parser);
+	if ((root = yaml_document_get_root_node(&extra)))
+		cfg_error(ld, root, "a second YAML document; the configuration is one document");
+	yaml_document_delete(&extra);
+}
+
+void cfg_document_close(struct cfg_document *d)
+{
+	yaml_document_delete(&d->doc);
+	yaml_parser_delete(&d->parser);
 }

@@ -24,17 +24,13 @@
 #include <string.h>
 
 #include "jmon/import.h"
+#include "jmon/numfmt.h"
 
 /* Doubles represent every integer below 2^53 and every power of ten up to
  * 1e22 exactly, so mantissa * or / 10^k is the correctly rounded value as
  * long as the mantissa has at most 15 digits and k at most 22. */
 #define MAX_DIGITS 15
-#define MAX_POW10 22
-
-static const double pow10[MAX_POW10 + 1] = {
-	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-};
+#define MAX_POW10 NUMFMT_POW10_MAX
 
 /* The digits and marks of a number, before they are given a meaning. */
 struct scan {
@@ -181,7 +177,7 @@ bool import_number(struct import *im, const struct csv_field *f, double *out)
 		import_error(im, f, "number out of range: '%s'", f->s);
 		return false;
 	}
-	*out = e >= 0 ? (double)sc.mantissa * pow10[e] : (double)sc.mantissa / pow10[-e];
+	*out = e >= 0 ? (double)sc.mantissa * numfmt_pow10[e] : (double)sc.mantissa / numfmt_pow10[-e];
 	if (negative)
 		*out = -*out;
 	return true;

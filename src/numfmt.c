@@ -4,12 +4,15 @@
  * A value is first written as its 15 significant decimal digits (what a
  * double reliably holds of a number that came from decimal text), then
  * rounded on those digits.  Working on digits instead of on the double
- * keeps 4,35 from showing as 4,3 and never needs a locale. */
+ * keeps 4,35 from showing as 4,3 and never needs a locale.  Parsing
+ * checks the machine form itself and leaves the conversion to strtod, in
+ * the C locale. */
+#include <locale.h>
 #include <math.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 
 #include "jmon/numfmt.h"
 #include "jmon/text.h"
@@ -175,14 +178,30 @@ char *numfmt_machine(char *buf, size_t size, double v, int decimals)
 	return format(buf, size, v, decimals, &st, SIGNIFICANT + 330);
 }
 
+/* The names of the units (include/jmon/units.h), in enum order. */
+const char *const unit_names[] = {
+	[UNIT_AANTAL] = "aantal", [UNIT_PROCENT] = "procent", [UNIT_WEKEN] = "weken",
+	[UNIT_DAGEN] = "dagen", [UNIT_EURO] = "euro", [UNIT_SCORE] = "score",
+	[UNIT_NONE] = "none", NULL
+};
+
 static const char *const unit_suffixes[] = {
 	[UNIT_AANTAL] = "", [UNIT_PROCENT] = "%", [UNIT_WEKEN] = "wk",
 	[UNIT_DAGEN] = "dgn", [UNIT_EURO] = "€", [UNIT_SCORE] = "", [UNIT_NONE] = "",
 };
 
+#define NUNITS (sizeof unit_suffixes / sizeof *unit_suffixes)
+_Static_assert(sizeof unit_names / sizeof *unit_names == NUNITS + 1,
+	       "every unit has a name and a suffix");
+
+const char *unit_name(enum unit u)
+{
+	return (size_t)u < NUNITS ? unit_names[u] : "?";
+}
+
 const char *unit_suffix(enum unit u)
 {
-	return (size_t)u < sizeof unit_suffixes / sizeof *unit_suffixes ? unit_suffixes[u] : "";
+	return (size_t)u < NUNITS ? unit_suffixes[u] : "";
 }
 
 char *numfmt_unit(char *buf, size_t size, double v, int decimals, enum unit u,
@@ -226,67 +245,68 @@ char *numfmt_unit_fit(char *buf, size_t size, double v, int decimals, enum unit 
 	return buf;
 }
 
-/* Exact powers of ten as doubles: 10^22 is the largest. */
-static double pow10_exact(int e)
-{
-	double p = 1;
+const double numfmt_pow10[NUMFMT_POW10_MAX + 1] = {
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
 
-	while (e-- > 0)
-		p *= 10;
-	return p;
+/* digits, at least one */
+static bool skip_digits(const char **p)
+{
+	const char *start = *p;
+
+	while (**p >= '0' && **p <= '9')
+		(*p)++;
+	return *p > start;
+}
+
+/* The machine form: [+-]digits[.digits][(e|E)[+-]digits], nothing else.
+ * strtod takes more (spaces, hex, "inf", a lone "4."), so it only ever
+ * sees text that passed this. */
+static bool machine_form(const char *s)
+{
+	if (*s == '+' || *s == '-')
+		s++;
+	if (!skip_digits(&s))
+		return false;
+	if (*s == '.' && (s++, !skip_digits(&s)))
+		return false;
+	if (*s == 'e' || *s == 'E') {
+		s++;
+		if (*s == '+' || *s == '-')
+			s++;
+		if (!skip_digits(&s))
+			return false;
+	}
+	return *s == '\0';
+}
+
+/* The C locale, made once: strtod reads the decimal mark from LC_NUMERIC,
+ * which the TUI sets from the environment (setlocale in main), and under
+ * nl_NL it would stop at the '.'. */
+static locale_t c_locale(void)
+{
+	static locale_t c;
+
+	if (!c && !(c = newlocale(LC_ALL_MASK, "C", (locale_t)0))) {
+		/* only for want of memory: as xmalloc does */
+		fputs("jmon: out of memory (the C locale)\n", stderr);
+		exit(EX_OSERR);
+	}
+	return c;
 }
 
 bool numfmt_parse(const char *s, double *out)
 {
-	uint64_t mant = 0;
-	int exp10 = 0, digits = 0;
-	bool neg = false;
+	locale_t before;
 
-	if (*s == '+' || *s == '-')
-		neg = *s++ == '-';
-	for (; *s >= '0' && *s <= '9'; s++, digits++) {
-		if (mant < UINT64_MAX / 10 - 9)
-			mant = mant * 10 + (uint64_t)(*s - '0');
-		else
-			exp10++;	/* beyond 19 digits: keep the magnitude */
-	}
-	if (digits == 0)
+	if (!machine_form(s))
 		return false;
-	if (*s == '.') {
-		int frac = 0;
-		for (s++; *s >= '0' && *s <= '9'; s++, frac++) {
-			if (mant < UINT64_MAX / 10 - 9) {
-				mant = mant * 10 + (uint64_t)(*s - '0');
-				exp10--;
-			}
-		}
-		if (frac == 0)
-			return false;
-	}
-	if (*s == 'e' || *s == 'E') {
-		char *end;
-		long e;
-		s++;
-		if (!(*s == '+' || *s == '-' || (*s >= '0' && *s <= '9')))
-			return false;
-		e = strtol(s, &end, 10);	/* digits only: locale plays no part */
-		if (end == s || (end == s + 1 && (*s == '+' || *s == '-')))
-			return false;
-		if (e > 400 || e < -400)
-			e = e > 0 ? 400 : -400;
-		exp10 += (int)e;
-		s = end;
-	}
-	if (*s != '\0')
-		return false;
-	/* A mantissa below 2^53 and a power of ten up to 10^22 are both
-	 * exact, so one multiplication or division rounds correctly: "4.35"
-	 * gives the same double as the compiler's 4.35. */
-	double v = (double)mant;
-	if (exp10 > 0)
-		v = exp10 <= 22 ? v * pow10_exact(exp10) : v * pow(10, exp10);
-	else if (exp10 < 0)
-		v = exp10 >= -22 ? v / pow10_exact(-exp10) : v * pow(10, exp10);
-	*out = neg ? -v : v;
+	/* strtod rounds correctly however many digits there are; building
+	 * the value from a 64-bit mantissa and a power of ten rounds twice
+	 * and is one ulp off for many 19-digit numbers. */
+	before = uselocale(c_locale());
+	*out = strtod(s, NULL);
+	uselocale(before);
 	return true;
 }

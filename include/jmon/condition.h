@@ -1,13 +1,22 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* The band conditions of a stoplight rule: "< x", "<= x", "> x", ">= x",
- * "== x" and "a..b" (inclusive).  struct condition lives in config.h. */
+ * "== x" and "a..b" (inclusive). */
 #ifndef JMON_CONDITION_H
 #define JMON_CONDITION_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "jmon/config.h"
+#include "jmon/error.h"
+
+enum cond_op { COND_NONE, COND_LT, COND_LE, COND_GT, COND_GE, COND_EQ, COND_RANGE };
+
+struct condition {		/* "< x", "<= x", "> x", ">= x", "== x", "a..b" */
+	enum cond_op op;	/* COND_NONE: the band is absent */
+	double a, b;		/* b only for COND_RANGE (inclusive) */
+	char *text;		/* as written, for reasons and the help screen */
+	struct config_pos pos;	/* where jmon.yaml has it */
+};
 
 /* Parse text into *out (out->text becomes a copy of text; out->pos is
  * left alone).  Returns NULL, or a message in English saying what is

@@ -1,37 +1,22 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* The monitor's configuration (DESIGN section 5): chapters, indicators,
- * categories, norms, stoplight rules, peer groups, privacy.  Loaded from
- * YAML with libyaml and validated strictly; every error carries the
- * FILE:LINE:COLUMN of the offending node. */
+/* The monitor's configuration, as jmon.yaml(5) describes it: chapters,
+ * indicators, categories, norms, stoplight rules, peer groups, privacy.
+ * Loaded from YAML with libyaml and validated strictly; every error
+ * carries the FILE:LINE:COLUMN of the offending node. */
 #ifndef JMON_CONFIG_H
 #define JMON_CONFIG_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "jmon/condition.h"
 #include "jmon/error.h"
+#include "jmon/units.h"
 
-struct config_pos {		/* 1-based, from libyaml's marks */
-	int line, col;
-};
-
-/* UNIT_NONE: a figure without a number (a theme, a control measure): no
- * value is expected, nothing is computed, and its status can only be set
- * by hand (a review). */
-enum unit { UNIT_AANTAL, UNIT_PROCENT, UNIT_WEKEN, UNIT_DAGEN, UNIT_EURO, UNIT_SCORE, UNIT_NONE };
 enum total_kind { TOTAL_SUM, TOTAL_NONE };
 
-/* What a stoplight rule compares (DESIGN section 5, "What on: compares"). */
+/* What a stoplight rule compares (jmon.yaml(5), "What on: compares"). */
 enum rule_on { ON_VALUE, ON_CHANGE, ON_CHANGE_PCT, ON_YOY_PCT, ON_NORM_RATIO, ON_PEER_PCT };
-
-enum cond_op { COND_NONE, COND_LT, COND_LE, COND_GT, COND_GE, COND_EQ, COND_RANGE };
-
-struct condition {		/* "< x", "<= x", "> x", ">= x", "== x", "a..b" */
-	enum cond_op op;	/* COND_NONE: the band is absent */
-	double a, b;		/* b only for COND_RANGE (inclusive) */
-	char *text;		/* as written, for reasons and the help screen */
-	struct config_pos pos;
-};
 
 struct stoplight_rule {
 	bool present;		/* false: no stoplight, status always grey */
@@ -149,6 +134,8 @@ enum jmon_status config_parse(const char *name, const char *text, size_t len,
  * variable so tests and packagers can point it elsewhere. */
 extern const char *config_system_path;
 
+/* Queries of a loaded configuration (src/config_lookup.c); NULL when
+ * there is no such id. */
 const struct indicator *config_indicator(const struct config *cfg, const char *id);
 const struct chapter *config_chapter(const struct config *cfg, const char *id);
 const struct peer_group *config_peer_group(const struct config *cfg, const char *id);
@@ -158,7 +145,6 @@ const struct category *indicator_category(const struct indicator *ind, const cha
 void config_counts(const struct config *cfg, size_t *chapters, size_t *indicators,
 		   size_t *rules);
 
-const char *unit_name(enum unit u);	/* "aantal", "procent", ... */
 const char *rule_on_name(enum rule_on on);	/* "value", "change", ... */
 
 #endif

@@ -1,40 +1,51 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* Internal to the config module.
+/* Internal to the config module: the YAML walk.
  *
- * src/config.c      search order, files, lookups, freeing
- * src/config_yaml.c the YAML document and a table-driven walk of mappings
- *                   (keys, types, duplicates, suggestions, positions)
- * src/config_keys.c the keys of DESIGN section 5 as field tables
- * src/config_check.c the checks that span keys (references, band order,
- *                   unit none)
+ * src/config.c        search order, files, freeing: parses a file with
+ *                     the walk below, then reads its root with the keys
+ * src/config_yaml.c   the YAML document and a table-driven walk of
+ *                     mappings (keys, types, duplicates, suggestions,
+ *                     positions); it knows no key of the configuration
+ * src/config_keys.c   the keys of jmon.yaml(5) as field tables
+ * src/config_check.c  the checks that span keys (references, band order,
+ *                     unit none)
+ * src/config_lookup.c queries of a loaded configuration
  */
 #ifndef JMON_CONFIG_YAML_H
 #define JMON_CONFIG_YAML_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <yaml.h>
 
 #include "jmon/config.h"
 #include "jmon/error.h"
 
-/* Parse text (named `name` in messages) into cfg, which must be zeroed;
- * every problem goes into diag as FILE:LINE:COLUMN: message.  cfg holds
- * whatever parsed, even after errors; the caller releases it. */
-void config_parse_yaml(const char *name, const char *text, size_t len,
-		       struct config *cfg, struct diag_list *diag);
-
-/* Release what a config holds, not the struct itself. */
-void config_release(struct config *cfg);
-
-/* --- the walk (config_yaml.c), used by config_keys.c ------------------ */
-
 struct loader {
 	const char *name;	/* FILE in messages */
 	yaml_document_t *doc;
-	struct config *cfg;
+	struct config *cfg;	/* what the field tables fill; the walk
+				 * itself never looks at it */
 	struct diag_list *diag;
 	const char *key;	/* the key whose value is being read */
 };
+
+/* The parsed text.  The parser stays open after the first document so
+ * that cfg_document_end can look past it. */
+struct cfg_document {
+	yaml_parser_t parser;
+	yaml_document_t doc;
+	const char *text;	/* for the position of a bad byte */
+};
+
+/* Parse the first YAML document of text into d and point ld->doc at it.
+ * false: a syntax error, in ld->diag; then there is nothing to close. */
+bool cfg_document_open(struct cfg_document *d, struct loader *ld, const char *text, size_t len);
+/* Once the first document is read: a second one ("---" further down)
+ * would be ignored silently, so it is an error, as is a syntax error in
+ * it. */
+void cfg_document_end(struct cfg_document *d, struct loader *ld);
+void cfg_document_close(struct cfg_document *d);
 
 typedef void field_fn(struct loader *ld, yaml_node_t *value, void *obj);
 
@@ -112,19 +123,5 @@ const char *cfg_text(struct loader *ld, yaml_node_t *node);
 
 /* An id: letters, digits, '_' and '-'.  Error at node when not. */
 bool cfg_id_ok(struct loader *ld, yaml_node_t *node, const char *id);
-
-/* The top level (config_keys.c). */
-void config_read_root(struct loader *ld, yaml_node_t *root);
-
-/* --- config_check.c, called by config_keys.c ------------------------- */
-
-/* An indicator read whole: its stoplight rule against its other keys, and
- * what unit none rules out. */
-void config_check_indicator(struct loader *ld, yaml_node_t *node, const struct indicator *ind);
-/* Its id is not used by an indicator before it (in any chapter). */
-void config_check_indicator_id(struct loader *ld, yaml_node_t *node, const struct indicator *ind);
-/* Once every chapter is read: references between indicators
- * (stoplight.count_from). */
-void config_check_references(struct loader *ld);
 
 #endif

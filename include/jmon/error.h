@@ -47,6 +47,12 @@ const char *jmon_status_text(enum jmon_status status);
  * a count of the rest, so a broken file of a million rows stays readable. */
 #define DIAG_SHOWN 20
 
+/* A place in the configuration file, 1-based as editors count (libyaml's
+ * marks count from 0), kept for the checks that run after the walk. */
+struct config_pos {
+	int line, col;
+};
+
 struct diag_list {
 	char **lines;		/* the first DIAG_SHOWN messages */
 	int count;		/* all problems, shown or not */

@@ -5,18 +5,18 @@
  * `11,4 %`, `€ 1.234`.  CSV and JSON get the machine form: `.` as the
  * decimal mark, no thousands separator, no exponent, no trailing zeros.
  *
- * None of this goes through printf's `%f` or strtod: the TUI calls
- * setlocale(), and under nl_NL LC_NUMERIC both would switch the decimal
- * mark behind our back.  Rounding is half away from zero on the decimal
- * digits of the value (4,35 shows as 4,4, as a reader expects, although
- * the double is 4,34999...). */
+ * The TUI calls setlocale(), and under nl_NL LC_NUMERIC would switch the
+ * decimal mark behind our back: formatting never goes through printf's
+ * `%f`, and parsing calls strtod only in the C locale.  Rounding is half
+ * away from zero on the decimal digits of the value (4,35 shows as 4,4,
+ * as a reader expects, although the double is 4,34999...). */
 #ifndef JMON_NUMFMT_H
 #define JMON_NUMFMT_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "jmon/config.h"
+#include "jmon/units.h"
 
 #define NUMFMT_MAX 64		/* enough for any double in any form here */
 
@@ -43,12 +43,15 @@ char *numfmt_unit_fit(char *buf, size_t size, double v, int decimals, enum unit 
  * rounded to that many decimals, trailing zeros kept ("4.20"). */
 char *numfmt_machine(char *buf, size_t size, double v, int decimals);
 
-/* The short unit as it follows a number on screen: "wk", "dgn", "%", "€"
- * (written before the number), "" for aantal and score. */
-const char *unit_suffix(enum unit u);
+/* 10^0 .. 10^22, each exact: 10^22 is the largest power of ten a double
+ * holds exactly, so a mantissa below 2^53 times or divided by one of
+ * these is rounded once, correctly. */
+#define NUMFMT_POW10_MAX 22
+extern const double numfmt_pow10[NUMFMT_POW10_MAX + 1];
 
 /* Parse a machine number: optional sign, digits, optional `.digits`,
- * optional exponent; nothing else, not even spaces.  Locale-independent. */
+ * optional exponent; nothing else, not even spaces.  Locale-independent,
+ * and the nearest double to the text, however many digits it has. */
 bool numfmt_parse(const char *s, double *out);
 
 #endif

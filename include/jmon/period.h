@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* Period codes (DESIGN section 3): what a figure is about in time.
+/* Period codes (jmon-import(5), Periods): what a figure is about in time.
  *
  * Canonical codes, as stored:   2020  2020H1  2020Q1  2020M03  2023-01-01
  * Also accepted on input (CBS): 2020JJ00  2020HJ01  2020KW01  2020MM03

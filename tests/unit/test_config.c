@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* The configuration loader: every key of DESIGN section 5 read into the
+/* The configuration loader: every key of jmon.yaml(5) read into the
  * structs, every class of error with its exact FILE:LINE:COLUMN, the
  * search order with the environment set and unset, and the built-in
  * default monitor. */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* Number formatting: Dutch for screens, machine form for exports, units,
  * signs, rounding on the decimal digits, and the strict machine parser. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "unit.h"
@@ -188,6 +189,42 @@ static void test_parse(void **state)
 	rejects("0x10");
 }
 
+/* 19 significant digits are more than a 64-bit mantissa times a power of
+ * ten rounds correctly: each of these came out one ulp off that way.  The
+ * nearest double is what strtod gives for the same text (this test runs
+ * in the C locale). */
+static void test_parse_nearest(void **state)
+{
+	static const char *const texts[] = {
+		"64.89382200034699443",
+		"-7.819507904580461324",
+		"6.736067104646217080",
+		"1.000000000000000111",
+		"84601468435.22365840",
+		"9786078857.983038735",
+		"8330987444791873.283",
+		"954642398269132253.2",
+		"9007199254740993.000",		/* halfway: to the even neighbour */
+		"8.562940905575395540e-2",
+		"9.946253003502124429e-9",
+		"6772008547351989845e-11",
+		"2646736593843572449E-7",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+		parses(texts[i], strtod(texts[i], NULL));
+	parses("9007199254740993.000", 9007199254740992.0);
+	parses("1.000000000000000111", 1.0);
+	/* what strtod takes and the machine form does not */
+	rejects("inf");
+	rejects("nan");
+	rejects("0x1p3");
+	rejects("4.e5");
+	rejects("1e+-5");
+	rejects("1e5 ");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -199,6 +236,7 @@ int main(void)
 		cmocka_unit_test(test_units),
 		cmocka_unit_test(test_cut_not_overrun),
 		cmocka_unit_test(test_parse),
+		cmocka_unit_test(test_parse_nearest),
 	};
 
 	return RUN_TESTS(tests);

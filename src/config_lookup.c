@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+/* Queries of a loaded configuration: an indicator, chapter, peer group or
+ * category by id, and the counts check-config reports.  Nothing here
+ * loads or checks, so every other config file may call these and they
+ * call none of them back. */
+#include <string.h>
+
+#include "jmon/config.h"
+
+const struct indicator *config_indicator(const struct config *cfg, const char *id)
+{
+	for (size_t c = 0; c < cfg->nchapters; c++)
+		for (size_t i = 0; i < cfg->chapters[c].nindicators; i++) {
+			const struct indicator *ind = &cfg->chapters[c].indicators[i];
+			if (ind->id && !strcmp(ind->id, id))
+				return ind;
+		}
+	return NULL;
+}
+
+const struct chapter *config_chapter(const struct config *cfg, const char *id)
+{
+	for (size_t c = 0; c < cfg->nchapters; c++)
+		if (cfg->chapters[c].id && !strcmp(cfg->chapters[c].id, id))
+			return &cfg->chapters[c];
+	return NULL;
+}
+
+const struct peer_group *config_peer_group(const struct config *cfg, const char *id)
+{
+	for (size_t i = 0; i < cfg->npeers; i++)
+		if (cfg->peers[i].id && !strcmp(cfg->peers[i].id, id))
+			return &cfg->peers[i];
+	return NULL;
+}
+
+const struct category *indicator_category(const struct indicator *ind, const char *id)
+{
+	for (size_t i = 0; i < ind->ncategories; i++)
+		if (!strcmp(ind->categories[i].id, id))
+			return &ind->categories[i];
+	return NULL;
+}
+
+void config_counts(const struct config *cfg, size_t *chapters, size_t *indicators,
+		   size_t *rules)
+{
+	*chapters = cfg->nchapters;
+	*indicators = *rules = 0;
+	for (size_t c = 0; c < cfg->nchapters; c++) {
+		*indicators += cfg->chapters[c].nindicators;
+		for (size_t i = 0; i < cfg->chapters[c].nindicators; i++)
+			*rules += cfg->chapters[c].indicators[i].rule.present;
+	}
+}
