@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tools/bench.sh JMON — import throughput (make bench; a benchmark, not a test).
 #
 # Generates a long CSV of $BENCH_ROWS rows (default 1 000 000: 500
