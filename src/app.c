@@ -43,7 +43,8 @@ enum jmon_status app_reload(struct app *app, struct jmon_error *err)
 	app->generation++;
 	if (!app->db || !app->period[0])
 		return JMON_OK;
-	return figures_load(app->db, app->cfg, app->region, app->period, NULL, FIGURES_TOTALS,
+	return figures_load(app->db, app->cfg, app->gate, app->region, app->period, NULL,
+			    FIGURES_TOTALS,
 			    &app->figures, err);
 }
 
@@ -85,6 +86,8 @@ enum jmon_status app_open(struct app *app, const struct options *opt, struct jmo
 		return st;
 	} else if ((st = apply_privacy_floor(app, err))) {
 		return st;
+	} else {
+		app->gate = disclosure_new(app->db);
 	}
 	if (!opt->region && !app->cfg->monitor.region)
 		return jmon_fail(err, JMON_USAGE, "no region: give --region CODE, or set "
@@ -102,6 +105,8 @@ enum jmon_status app_open(struct app *app, const struct options *opt, struct jmo
 void app_close(struct app *app)
 {
 	figures_free(&app->figures);
+	disclosure_free(app->gate);
+	app->gate = NULL;
 	if (app->db)
 		db_close(app->db);
 	free(app->db_path);

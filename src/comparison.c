@@ -122,16 +122,18 @@ static void differences(struct comparison *c)
 }
 
 enum jmon_status comparison_load(struct db *db, const struct config *cfg,
-				 const struct indicator *ind, const char *category,
-				 const char *region, const char *period, struct comparison *out,
-				 struct jmon_error *err)
+				 struct disclosure *dc, const struct indicator *ind,
+				 const char *category, const char *region, const char *period,
+				 struct comparison *out, struct jmon_error *err)
 {
-	struct loader l = { db, disclosure_new(db), ind, category, region, period, out, err };
+	struct loader l = { db, NULL, ind, category, region, period, out, err };
 	struct region_row nl;
 	bool has_nl = false;
 	enum jmon_status st;
 
 	memset(out, 0, sizeof *out);
+	if ((st = disclosure_begin(dc, db, cfg, &l.d, err)))
+		return st;
 	add(out, COMPARISON_HEADING, "Deze regio");
 	st = add_region(&l, region, true);
 	for (size_t i = 0; st == JMON_OK && i < cfg->npeers; i++)
@@ -142,7 +144,7 @@ enum jmon_status comparison_load(struct db *db, const struct config *cfg,
 		add(out, COMPARISON_HEADING, "Nederland");
 		st = add_region(&l, NL_CODE, false);
 	}
-	disclosure_free(l.d);
+	disclosure_done(dc, l.d);
 	if (st != JMON_OK) {
 		comparison_free(out);
 		return st;

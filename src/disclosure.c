@@ -1,6 +1,17 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* The full privacy rule over a family of cells; see
- * include/jmon/disclosure.h. */
+ * include/jmon/disclosure.h.
+ *
+ * Three caches, each built from the one below it:
+ *   family  the regions of a gemeente (its wijken and buurten), with the
+ *           parent and children of each: one query per gemeente;
+ *   slab    every cell of a family in one period, as of one delivery: one
+ *           range of the primary key per region, shared by every indicator;
+ *   block   one indicator over a slab: which cells the rule withholds, and
+ *           the totals derived from their parts.
+ * A screen needs a handful of periods, so its cost is a handful of slabs,
+ * not one read per indicator, period and region.  Everything is dropped
+ * when a new delivery arrives (disclosure_refresh). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,26 +20,50 @@
 #include "jmon/privacy.h"
 #include "jmon/xmalloc.h"
 
-#define MAX_BLOCKS 64		/* families kept for one load */
 #define MAX_FAMILY 4096		/* a gemeente with its wijken and buurten */
-#define EXTRA_CATEGORIES 64	/* categories in the data the configuration lacks */
+#define MAX_SLAB_CELLS 1000000	/* cells kept in all slabs together */
+
+struct family {
+	char root[QUERY_CODE_MAX];
+	struct region_link *regions;	/* [0] is the root */
+	size_t n;
+	int *parent;			/* index into regions, -1 at the top */
+	int *by_code;			/* indices of regions in code order */
+};
+
+struct slab_cell {
+	const char *indicator, *category;	/* the configuration's, or the pool's */
+	struct cell_value v;
+};
+
+struct block;
+
+struct slab {
+	const struct family *fam;
+	char period[PERIOD_CODE_MAX];
+	long asof;
+	struct slab_cell *cells;	/* grouped by region, in (indicator, category) order */
+	size_t n, cap;
+	size_t *start;			/* region r: cells[start[r] .. start[r + 1]) */
+	char **pool;			/* categories the configuration does not name */
+	size_t npool, cappool;
+	struct block *blocks;		/* one per indicator asked for */
+	size_t nblocks, capblocks;
+	unsigned long used;
+};
 
 typedef char col_id[QUERY_CODE_MAX * 2];
 
-/* The cells of one indicator and period over a family of regions and every
- * category, as of one delivery. */
 struct block {
 	const struct indicator *ind;
-	char period[PERIOD_CODE_MAX];
-	char root[QUERY_CODE_MAX];
-	long asof;
-	struct region_link *regions;	/* [0] is the root */
-	int *parent;			/* index into regions, -1 at the top */
-	size_t nregions;
+	size_t first, nregions;		/* the slab's regions it covers: the whole
+					 * family, or one region when its
+					 * indicator's regions do not add up */
 	col_id *cols;			/* [0] is the total, "" */
 	size_t ncols;
-	struct disclosed *cells;	/* nregions * ncols */
-	unsigned long used;
+	unsigned char *withheld;	/* nregions * ncols */
+	struct cell_value *totals;	/* per region: the total derived from its parts */
+	bool *derived;
 };
 
 struct root_of {
@@ -37,11 +72,17 @@ struct root_of {
 
 struct disclosure {
 	struct db *db;
-	struct block blocks[MAX_BLOCKS];
-	size_t nblocks;
-	unsigned long clock;
+	const struct config *cfg;	/* names the indicators of the slabs */
+	long delivery;			/* the newest when the caches were filled */
+	bool fresh;
 	struct root_of *roots;
 	size_t nroots, caproots;
+	struct family **families;
+	size_t nfamilies, capfamilies;
+	struct slab **slabs;
+	size_t nslabs, capslabs;
+	size_t slab_cells;
+	unsigned long clock;
 };
 
 struct disclosure *disclosure_new(struct db *db)
@@ -54,21 +95,84 @@ struct disclosure *disclosure_new(struct db *db)
 
 static void block_free(struct block *b)
 {
-	free(b->regions);
-	free(b->parent);
 	free(b->cols);
-	free(b->cells);
-	memset(b, 0, sizeof *b);
+	free(b->withheld);
+	free(b->totals);
+	free(b->derived);
+}
+
+static void slab_free(struct slab *s)
+{
+	for (size_t i = 0; i < s->nblocks; i++)
+		block_free(&s->blocks[i]);
+	for (size_t i = 0; i < s->npool; i++)
+		free(s->pool[i]);
+	free(s->pool);
+	free(s->blocks);
+	free(s->cells);
+	free(s->start);
+	free(s);
+}
+
+static void flush(struct disclosure *d)
+{
+	for (size_t i = 0; i < d->nslabs; i++)
+		slab_free(d->slabs[i]);
+	for (size_t i = 0; i < d->nfamilies; i++) {
+		free(d->families[i]->regions);
+		free(d->families[i]->parent);
+		free(d->families[i]->by_code);
+		free(d->families[i]);
+	}
+	d->nslabs = d->nfamilies = d->nroots = 0;
+	d->slab_cells = 0;
 }
 
 void disclosure_free(struct disclosure *d)
 {
 	if (!d)
 		return;
-	for (size_t i = 0; i < d->nblocks; i++)
-		block_free(&d->blocks[i]);
+	flush(d);
+	free(d->slabs);
+	free(d->families);
 	free(d->roots);
 	free(d);
+}
+
+enum jmon_status disclosure_refresh(struct disclosure *d, const struct config *cfg,
+				    struct jmon_error *err)
+{
+	long newest;
+	enum jmon_status st = query_newest_delivery(d->db, &newest, err);
+
+	if (st)
+		return st;
+	if (!d->fresh || newest != d->delivery || cfg != d->cfg)
+		flush(d);
+	d->fresh = true;
+	d->delivery = newest;
+	d->cfg = cfg;
+	return JMON_OK;
+}
+
+enum jmon_status disclosure_begin(struct disclosure *shared, struct db *db,
+				  const struct config *cfg, struct disclosure **out,
+				  struct jmon_error *err)
+{
+	enum jmon_status st;
+
+	*out = shared ? shared : disclosure_new(db);
+	if ((st = disclosure_refresh(*out, cfg, err))) {
+		disclosure_done(shared, *out);
+		*out = NULL;
+	}
+	return st;
+}
+
+void disclosure_done(struct disclosure *shared, struct disclosure *d)
+{
+	if (d != shared)
+		disclosure_free(d);
 }
 
 bool disclosed_usable(const struct disclosed *c)
@@ -81,6 +185,8 @@ static bool by_region(const struct indicator *ind)
 {
 	return ind->counts && ind->total == TOTAL_SUM;
 }
+
+/* --- families --------------------------------------------------------------- */
 
 /* The gemeente a wijk or buurt belongs to (or the region itself): the top
  * of the family whose cells are evaluated together. */
@@ -111,25 +217,208 @@ static enum jmon_status family_root(struct disclosure *d, const char *region, ch
 	return JMON_OK;
 }
 
+static const struct family *sort_family;	/* qsort has no context argument */
+
+static int by_code(const void *a, const void *b)
+{
+	return strcmp(sort_family->regions[*(const int *)a].code,
+		      sort_family->regions[*(const int *)b].code);
+}
+
+static int family_index(const struct family *f, const char *code)
+{
+	size_t lo = 0, hi = f->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(f->regions[f->by_code[mid]].code, code);
+
+		if (c == 0)
+			return f->by_code[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+static enum jmon_status family_of(struct disclosure *d, const char *root,
+				  const struct family **out, struct jmon_error *err)
+{
+	struct family *f;
+	enum jmon_status st;
+
+	for (size_t i = 0; i < d->nfamilies; i++)
+		if (!strcmp(d->families[i]->root, root)) {
+			*out = d->families[i];
+			return JMON_OK;
+		}
+	f = xcalloc(1, sizeof *f);
+	snprintf(f->root, sizeof f->root, "%s", root);
+	f->regions = xcalloc(MAX_FAMILY, sizeof *f->regions);
+	if ((st = query_region_family(d->db, root, f->regions, MAX_FAMILY, &f->n, err))) {
+		free(f->regions);
+		free(f);
+		return st;
+	}
+	if (f->n == 0) {	/* not in the region table: a family of one */
+		snprintf(f->regions[0].code, sizeof f->regions[0].code, "%s", root);
+		f->n = 1;
+	}
+	f->by_code = xcalloc(f->n, sizeof *f->by_code);
+	f->parent = xcalloc(f->n, sizeof *f->parent);
+	for (size_t r = 0; r < f->n; r++)
+		f->by_code[r] = (int)r;
+	sort_family = f;
+	qsort(f->by_code, f->n, sizeof *f->by_code, by_code);
+	for (size_t r = 0; r < f->n; r++)
+		f->parent[r] = r ? family_index(f, f->regions[r].parent) : -1;
+	ARRAY_GROW(d->families, d->nfamilies, d->capfamilies);
+	d->families[d->nfamilies++] = f;
+	*out = f;
+	return JMON_OK;
+}
+
+/* --- slabs ------------------------------------------------------------------ */
+
+struct slab_loader {
+	struct disclosure *d;
+	struct slab *s;
+	const struct indicator *ind;	/* of the rows before: they come grouped */
+};
+
+static const char *category_name(struct slab *s, const struct indicator *ind, const char *id)
+{
+	if (!*id)
+		return "";
+	for (size_t i = 0; i < ind->ncategories; i++)
+		if (!strcmp(ind->categories[i].id, id))
+			return ind->categories[i].id;
+	if (s->npool && !strcmp(s->pool[s->npool - 1], id))
+		return s->pool[s->npool - 1];
+	ARRAY_GROW(s->pool, s->npool, s->cappool);
+	return s->pool[s->npool++] = xstrdup(id);
+}
+
+static void add_cell(void *ctx, const char *indicator, const char *category,
+		     const struct cell_value *v)
+{
+	struct slab_loader *l = ctx;
+	struct slab *s = l->s;
+
+	if (!l->ind || strcmp(l->ind->id, indicator))
+		l->ind = config_indicator(l->d->cfg, indicator);
+	if (!l->ind)
+		return;		/* not in this configuration: never shown */
+	ARRAY_GROW(s->cells, s->n, s->cap);
+	s->cells[s->n].indicator = l->ind->id;
+	s->cells[s->n].category = category_name(s, l->ind, category);
+	s->cells[s->n].v = *v;
+	s->n++;
+}
+
+/* Make room for n more cells by dropping the slabs used longest ago. */
+static void make_room(struct disclosure *d, size_t n)
+{
+	while (d->nslabs && d->slab_cells + n > MAX_SLAB_CELLS) {
+		size_t oldest = 0;
+
+		for (size_t i = 1; i < d->nslabs; i++)
+			if (d->slabs[i]->used < d->slabs[oldest]->used)
+				oldest = i;
+		d->slab_cells -= d->slabs[oldest]->n;
+		slab_free(d->slabs[oldest]);
+		d->slabs[oldest] = d->slabs[--d->nslabs];
+	}
+}
+
+static enum jmon_status slab_of(struct disclosure *d, const struct family *fam,
+				const char *period, long asof, struct slab **out,
+				struct jmon_error *err)
+{
+	struct slab *s;
+	struct slab_loader l = { d, NULL, NULL };
+	enum jmon_status st = JMON_OK;
+
+	for (size_t i = 0; i < d->nslabs; i++) {
+		s = d->slabs[i];
+		if (s->fam == fam && s->asof == asof && !strcmp(s->period, period)) {
+			s->used = ++d->clock;
+			*out = s;
+			return JMON_OK;
+		}
+	}
+	s = l.s = xcalloc(1, sizeof *s);
+	s->fam = fam;
+	s->asof = asof;
+	snprintf(s->period, sizeof s->period, "%s", period);
+	s->start = xcalloc(fam->n + 1, sizeof *s->start);
+	for (size_t r = 0; r < fam->n && st == JMON_OK; r++) {
+		s->start[r] = s->n;
+		st = query_period_cells(d->db, fam->regions[r].code, period, asof, add_cell, &l, err);
+	}
+	s->start[fam->n] = s->n;
+	if (st) {
+		slab_free(s);
+		return st;
+	}
+	make_room(d, s->n);
+	d->slab_cells += s->n;
+	s->used = ++d->clock;
+	ARRAY_GROW(d->slabs, d->nslabs, d->capslabs);
+	d->slabs[d->nslabs++] = s;
+	*out = s;
+	return JMON_OK;
+}
+
+static int cell_cmp(const struct slab_cell *c, const char *indicator, const char *category)
+{
+	int k = strcmp(c->indicator, indicator);
+
+	return k ? k : strcmp(c->category, category);
+}
+
+/* The stored cell of region r, or NULL. */
+static const struct slab_cell *slab_find(const struct slab *s, size_t r, const char *indicator,
+					 const char *category)
+{
+	size_t lo = s->start[r], hi = s->start[r + 1];
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = cell_cmp(&s->cells[mid], indicator, category);
+
+		if (c == 0)
+			return &s->cells[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* --- blocks: the rule ------------------------------------------------------- */
+
+/* The cells of one indicator over the block's regions while the rule runs. */
+struct grid {
+	const struct indicator *ind;
+	size_t nregions, ncols;
+	struct disclosed *cells;	/* nregions * ncols */
+};
+
+static struct disclosed *at(const struct grid *g, size_t r, size_t c)
+{
+	return &g->cells[r * g->ncols + c];
+}
+
 static int col_index(const struct block *b, const char *category)
 {
 	for (size_t c = 0; c < b->ncols; c++)
 		if (!strcmp(b->cols[c], category))
 			return (int)c;
 	return -1;
-}
-
-static int region_index(const struct block *b, const char *code)
-{
-	for (size_t r = 0; r < b->nregions; r++)
-		if (!strcmp(b->regions[r].code, code))
-			return (int)r;
-	return -1;
-}
-
-static struct disclosed *at(const struct block *b, size_t r, size_t c)
-{
-	return &b->cells[r * b->ncols + c];
 }
 
 static void add_col(struct block *b, size_t *cap, const char *id)
@@ -141,18 +430,19 @@ static void add_col(struct block *b, size_t *cap, const char *id)
 }
 
 /* A total of `total: sum` that was not delivered is the sum of its parts,
- * when every part has a value (provisional when one of them is). */
-static void derive_total(const struct block *b, size_t r)
+ * when every part has a value (provisional when one of them is).  The
+ * configured categories follow the total in the grid. */
+static void derive_total(const struct grid *g, size_t r)
 {
-	const struct indicator *ind = b->ind;
-	struct disclosed *t = at(b, r, 0);
+	const struct indicator *ind = g->ind;
+	struct disclosed *t = at(g, r, 0);
 	double sum = 0;
 	bool provisional = false;
 
 	if (t->v.present || ind->total != TOTAL_SUM || !ind->ncategories)
 		return;
 	for (size_t i = 0; i < ind->ncategories; i++) {
-		const struct disclosed *p = at(b, r, (size_t)col_index(b, ind->categories[i].id));
+		const struct disclosed *p = at(g, r, i + 1);
 		if (!p->v.present || !p->v.has_value)
 			return;
 		sum += p->v.value;
@@ -171,37 +461,39 @@ static struct privacy_member member(const struct disclosed *c)
 	return m;
 }
 
-/* One pass of complementary suppression over the groups of the block;
+/* One pass of complementary suppression over every group of the grid;
  * true when it withheld a cell. */
-static bool complement_pass(struct block *b, struct privacy_member *m, size_t *idx)
+static bool complement_pass(const struct grid *g, const struct family *fam,
+			    struct privacy_member *m, size_t *idx)
 {
-	const struct indicator *ind = b->ind;
+	const struct indicator *ind = g->ind;
 	bool changed = false;
 	int k;
 
-	for (size_t r = 0; ind->total == TOTAL_SUM && b->ncols > 1 && r < b->nregions; r++) {
-		for (size_t c = 0; c < b->ncols; c++)
-			m[c] = member(at(b, r, c));
-		if ((k = privacy_complement(ind, m, b->ncols, PRIVACY_SPARE_PARTS)) >= 0) {
-			at(b, r, (size_t)k)->withheld = true;
+	for (size_t r = 0; ind->total == TOTAL_SUM && g->ncols > 1 && r < g->nregions; r++) {
+		for (size_t c = 0; c < g->ncols; c++)
+			m[c] = member(at(g, r, c));
+		if ((k = privacy_complement(ind, m, g->ncols, PRIVACY_SPARE_PARTS)) >= 0) {
+			at(g, r, (size_t)k)->withheld = true;
 			changed = true;
 		}
 	}
-	for (size_t p = 0; by_region(ind) && p < b->nregions; p++) {
-		for (size_t c = 0; c < b->ncols; c++) {
-			size_t n = 0;
+	if (!by_region(ind) || g->nregions != fam->n || g->nregions < 2)
+		return changed;
+	for (size_t p = 0; p < g->nregions; p++) {
+		size_t n = 1;
 
-			idx[n] = p;
-			m[n++] = member(at(b, p, c));
-			for (size_t r = 0; r < b->nregions; r++)
-				if (b->parent[r] == (int)p) {
-					idx[n] = r;
-					m[n++] = member(at(b, r, c));
-				}
-			if (n < 2)
-				break;	/* no children: no column has a group */
+		idx[0] = p;
+		for (size_t r = 1; r < g->nregions; r++)
+			if (fam->parent[r] == (int)p)
+				idx[n++] = r;
+		if (n < 2)
+			continue;	/* no children */
+		for (size_t c = 0; c < g->ncols; c++) {
+			for (size_t i = 0; i < n; i++)
+				m[i] = member(at(g, idx[i], c));
 			if ((k = privacy_complement(ind, m, n, PRIVACY_SPARE_TOTAL)) >= 0) {
-				at(b, idx[k], c)->withheld = true;
+				at(g, idx[k], c)->withheld = true;
 				changed = true;
 			}
 		}
@@ -209,111 +501,80 @@ static bool complement_pass(struct block *b, struct privacy_member *m, size_t *i
 	return changed;
 }
 
-static void apply_rule(struct block *b)
+static void apply_rule(const struct grid *g, const struct family *fam)
 {
-	size_t most = b->ncols > b->nregions + 1 ? b->ncols : b->nregions + 1;
+	size_t most = g->ncols > g->nregions ? g->ncols : g->nregions;
 	struct privacy_member *m = xcalloc(most, sizeof *m);
 	size_t *idx = xcalloc(most, sizeof *idx);
 
-	for (size_t i = 0; i < b->nregions * b->ncols; i++) {
-		struct disclosed *c = &b->cells[i];
+	for (size_t i = 0; i < g->nregions * g->ncols; i++) {
+		struct disclosed *c = &g->cells[i];
 		struct stoplight_cell sc = { c->v.present && c->v.has_value, c->v.value, c->v.flag };
 
-		c->withheld = c->v.present && privacy_cell_withheld(b->ind, &sc);
+		c->withheld = c->v.present && privacy_cell_withheld(g->ind, &sc);
 	}
 	/* monotone: every pass withholds a cell or ends */
-	while (complement_pass(b, m, idx))
+	while (complement_pass(g, fam, m, idx))
 		;
 	free(m);
 	free(idx);
 }
 
-static enum jmon_status load_block(struct disclosure *d, struct block *b,
-				   struct jmon_error *err)
+static void build_block(const struct slab *s, const struct family *fam, struct block *b)
 {
 	const struct indicator *ind = b->ind;
-	size_t max = ind->ncategories + 1 + EXTRA_CATEGORIES, capcols = 0;
-	struct category_cell **found;
-	size_t *nfound;
-	enum jmon_status st = JMON_OK;
-
-	if (by_region(ind)) {
-		b->regions = xcalloc(MAX_FAMILY, sizeof *b->regions);
-		if ((st = query_region_family(d->db, b->root, b->regions, MAX_FAMILY, &b->nregions,
-					      err)))
-			return st;
-	}
-	if (b->nregions == 0) {		/* not in the region table, or not a family */
-		free(b->regions);
-		b->regions = xcalloc(1, sizeof *b->regions);
-		snprintf(b->regions[0].code, sizeof b->regions[0].code, "%s", b->root);
-		b->nregions = 1;
-	}
-	b->parent = xcalloc(b->nregions, sizeof *b->parent);
-	for (size_t r = 0; r < b->nregions; r++)
-		b->parent[r] = r ? region_index(b, b->regions[r].parent) : -1;
+	size_t nregions = b->nregions, first = b->first, capcols = 0;
+	struct grid g = { ind, nregions, 0, NULL };
 
 	add_col(b, &capcols, "");
 	for (size_t i = 0; i < ind->ncategories; i++)
 		add_col(b, &capcols, ind->categories[i].id);
-	found = xcalloc(b->nregions, sizeof *found);
-	nfound = xcalloc(b->nregions, sizeof *nfound);
-	for (size_t r = 0; r < b->nregions && st == JMON_OK; r++) {
-		found[r] = xcalloc(max, sizeof **found);
-		st = query_cells_asof(d->db, ind->id, b->regions[r].code, b->period, b->asof,
-				      found[r], max, &nfound[r], err);
-		for (size_t i = 0; st == JMON_OK && i < nfound[r]; i++)
-			add_col(b, &capcols, found[r][i].category);
+	/* categories in the data that the configuration lacks are parts too */
+	for (size_t r = first; r < first + nregions; r++)
+		for (size_t i = s->start[r]; i < s->start[r + 1]; i++)
+			if (s->cells[i].indicator == ind->id)
+				add_col(b, &capcols, s->cells[i].category);
+	g.ncols = b->ncols;
+	g.cells = xcalloc(nregions * b->ncols, sizeof *g.cells);
+	for (size_t r = 0; r < nregions; r++)
+		for (size_t c = 0; c < b->ncols; c++) {
+			const struct slab_cell *sc = slab_find(s, first + r, ind->id, b->cols[c]);
+			if (sc)
+				at(&g, r, c)->v = sc->v;
+		}
+	for (size_t r = 0; r < nregions; r++)
+		derive_total(&g, r);
+	apply_rule(&g, fam);	/* the regions' groups only over the whole family */
+	b->withheld = xcalloc(nregions * b->ncols, 1);
+	b->totals = xcalloc(nregions, sizeof *b->totals);
+	b->derived = xcalloc(nregions, sizeof *b->derived);
+	for (size_t i = 0; i < nregions * b->ncols; i++)
+		b->withheld[i] = g.cells[i].withheld;
+	for (size_t r = 0; r < nregions; r++) {
+		b->derived[r] = at(&g, r, 0)->derived;
+		b->totals[r] = at(&g, r, 0)->v;
 	}
-	if (st == JMON_OK) {
-		b->cells = xcalloc(b->nregions * b->ncols, sizeof *b->cells);
-		for (size_t r = 0; r < b->nregions; r++)
-			for (size_t i = 0; i < nfound[r]; i++)
-				at(b, r, (size_t)col_index(b, found[r][i].category))->v = found[r][i].v;
-		for (size_t r = 0; r < b->nregions; r++)
-			derive_total(b, r);
-		apply_rule(b);
-	}
-	for (size_t r = 0; r < b->nregions; r++)
-		free(found[r]);
-	free(found);
-	free(nfound);
-	return st;
+	free(g.cells);
 }
 
-static enum jmon_status block_for(struct disclosure *d, const struct indicator *ind,
-				  const char *root, const char *period, long asof,
-				  struct block **out, struct jmon_error *err)
+/* The block of ind that holds region r. */
+static const struct block *block_of(struct slab *s, const struct family *fam,
+				    const struct indicator *ind, size_t r)
 {
-	struct block *b, *oldest = NULL;
-	enum jmon_status st;
+	size_t first = by_region(ind) ? 0 : r, n = by_region(ind) ? fam->n : 1;
+	struct block *b;
 
-	for (size_t i = 0; i < d->nblocks; i++) {
-		b = &d->blocks[i];
-		if (b->ind == ind && b->asof == asof && !strcmp(b->period, period) &&
-		    !strcmp(b->root, root)) {
-			b->used = ++d->clock;
-			*out = b;
-			return JMON_OK;
-		}
-		if (!oldest || b->used < oldest->used)
-			oldest = b;
-	}
-	if (d->nblocks < MAX_BLOCKS)
-		b = &d->blocks[d->nblocks++];
-	else
-		block_free(b = oldest);
+	for (size_t i = 0; i < s->nblocks; i++)
+		if (s->blocks[i].ind == ind && s->blocks[i].first == first)
+			return &s->blocks[i];
+	ARRAY_GROW(s->blocks, s->nblocks, s->capblocks);
+	b = &s->blocks[s->nblocks++];
+	memset(b, 0, sizeof *b);
 	b->ind = ind;
-	b->asof = asof;
-	snprintf(b->period, sizeof b->period, "%s", period);
-	snprintf(b->root, sizeof b->root, "%s", root);
-	b->used = ++d->clock;
-	if ((st = load_block(d, b, err)) != JMON_OK) {
-		block_free(b);	/* matches nothing; the first to be reused */
-		return st;
-	}
-	*out = b;
-	return JMON_OK;
+	b->first = first;
+	b->nregions = n;
+	build_block(s, fam, b);
+	return b;
 }
 
 enum jmon_status disclosure_cell(struct disclosure *d, const struct indicator *ind,
@@ -321,23 +582,35 @@ enum jmon_status disclosure_cell(struct disclosure *d, const struct indicator *i
 				 long asof, struct disclosed *out, struct jmon_error *err)
 {
 	char root[QUERY_CODE_MAX];
-	struct block *b;
+	const struct family *fam;
+	const struct block *b;
+	const struct slab_cell *sc;
+	struct slab *s;
 	enum jmon_status st;
+	size_t i;
 	int r, c;
 
 	memset(out, 0, sizeof *out);
-	if (by_region(ind)) {
-		if ((st = family_root(d, region, root, err)))
-			return st;
-	} else {
-		snprintf(root, sizeof root, "%s", region);
-	}
-	if ((st = block_for(d, ind, root, period, asof, &b, err)))
+	if (!category)
+		category = "";
+	/* every indicator of a region reads the slab of its gemeente: one read
+	 * of the family serves them all */
+	if ((st = family_root(d, region, root, err)) || (st = family_of(d, root, &fam, err)) ||
+	    (st = slab_of(d, fam, period, asof, &s, err)))
 		return st;
-	r = region_index(b, region);
-	c = col_index(b, category ? category : "");
-	if (r >= 0 && c >= 0)
-		*out = *at(b, (size_t)r, (size_t)c);
+	if ((r = family_index(fam, region)) < 0)
+		return JMON_OK;		/* cannot happen: the region is its own root */
+	b = block_of(s, fam, ind, (size_t)r);
+	if ((c = col_index(b, category)) < 0)
+		return JMON_OK;		/* a category nobody delivered or configured */
+	i = (size_t)r - b->first;
+	if ((sc = slab_find(s, (size_t)r, ind->id, category)))
+		out->v = sc->v;
+	if (c == 0 && b->derived[i]) {
+		out->v = b->totals[i];
+		out->derived = true;
+	}
+	out->withheld = b->withheld[i * b->ncols + (size_t)c];
 	return JMON_OK;
 }
 

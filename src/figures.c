@@ -51,15 +51,19 @@ static enum jmon_status cell(struct context *cx, const struct indicator *ind,
 	return disclosure_cell(cx->dc, ind, region, period, category, 0, out, cx->err);
 }
 
-enum jmon_status figures_cell(struct db *db, const struct indicator *ind, const char *region,
+enum jmon_status figures_cell(struct db *db, const struct config *cfg, struct disclosure *dc,
+			      const struct indicator *ind, const char *region,
 			      const char *period, const char *category, struct cell_value *out,
 			      bool *withheld, struct jmon_error *err)
 {
-	struct disclosure *dc = disclosure_new(db);
-	struct disclosed d;
-	enum jmon_status st = disclosure_cell(dc, ind, region, period, category, 0, &d, err);
+	struct disclosure *gate;
+	struct disclosed d = { 0 };
+	enum jmon_status st = disclosure_begin(dc, db, cfg, &gate, err);
 
-	disclosure_free(dc);
+	if (st == JMON_OK) {
+		st = disclosure_cell(gate, ind, region, period, category, 0, &d, err);
+		disclosure_done(dc, gate);
+	}
 	*out = d.v;
 	*withheld = st == JMON_OK && d.withheld;
 	return st;
@@ -276,8 +280,8 @@ out:
 	return st;
 }
 
-static enum jmon_status load(struct db *db, const struct config *cfg, const char *region,
-			     const char *period, const struct chapter *chapter,
+static enum jmon_status load(struct db *db, const struct config *cfg,
+			     struct disclosure *shared, const char *region, const char *period, const struct chapter *chapter,
 			     const struct indicator *only, enum figures_scope scope,
 			     struct figure_set *fs, struct jmon_error *err)
 {
@@ -299,7 +303,8 @@ static enum jmon_status load(struct db *db, const struct config *cfg, const char
 	period_format(&prev, cx.prev_code);
 	period_format(&year, cx.year_code);
 
-	cx.dc = disclosure_new(db);
+	if ((st = disclosure_begin(shared, db, cfg, &cx.dc, err)))
+		return st;
 	cx.changes = xcalloc(MAX_CHANGES, sizeof *cx.changes);
 	if ((st = query_changes(db, region, fs->period, cx.changes, MAX_CHANGES, &nchanges,
 				&fs->delivery, err)))
@@ -316,26 +321,26 @@ static enum jmon_status load(struct db *db, const struct config *cfg, const char
 	}
 out:
 	free(cx.changes);
-	disclosure_free(cx.dc);
+	disclosure_done(shared, cx.dc);
 	if (st != JMON_OK)
 		figures_free(fs);
 	return st;
 }
 
-enum jmon_status figures_load(struct db *db, const struct config *cfg, const char *region,
-			      const char *period, const struct chapter *chapter,
-			      enum figures_scope scope, struct figure_set *fs,
-			      struct jmon_error *err)
+enum jmon_status figures_load(struct db *db, const struct config *cfg, struct disclosure *dc,
+			      const char *region, const char *period,
+			      const struct chapter *chapter, enum figures_scope scope,
+			      struct figure_set *fs, struct jmon_error *err)
 {
-	return load(db, cfg, region, period, chapter, NULL, scope, fs, err);
+	return load(db, cfg, dc, region, period, chapter, NULL, scope, fs, err);
 }
 
 enum jmon_status figures_load_indicator(struct db *db, const struct config *cfg,
-					const char *region, const char *period,
-					const struct indicator *ind, struct figure_set *fs,
-					struct jmon_error *err)
+					struct disclosure *dc, const char *region,
+					const char *period, const struct indicator *ind,
+					struct figure_set *fs, struct jmon_error *err)
 {
-	return load(db, cfg, region, period, ind->chapter, ind, FIGURES_BREAKDOWN, fs, err);
+	return load(db, cfg, dc, region, period, ind->chapter, ind, FIGURES_BREAKDOWN, fs, err);
 }
 
 void figures_free(struct figure_set *fs)

@@ -116,37 +116,60 @@ enum jmon_status query_series(struct db *db, const struct cell_key *upto, int n,
 	return JMON_OK;
 }
 
-/* Every category of one indicator in one region and period, each with the
- * value of the newest delivery up to ?4: SQLite takes the bare columns of
- * an aggregate from the row max() chose.  One range of the primary key. */
-static const char sql_cells_asof[] =
-	"SELECT category, value, flag, max(delivery) FROM observation"
-	" WHERE region = ?1 AND period = ?2 AND indicator = ?3 AND delivery <= ?4"
-	" GROUP BY category ORDER BY category LIMIT ?5";
+/* Every cell of a region in a period, all deliveries up to ?3, in the
+ * order of the primary key: one range, no sort.  The caller takes the last
+ * row of each (indicator, category), the newest delivery. */
+static const char sql_period_cells[] =
+	"SELECT indicator, category, value, flag, delivery FROM observation"
+	" WHERE region = ?1 AND period = ?2 AND delivery <= ?3"
+	" ORDER BY indicator, category, delivery";
 
-static void each_category_cell(sqlite3_stmt *st, void *out, size_t i)
+enum jmon_status query_period_cells(struct db *db, const char *region, const char *period,
+				    long asof, query_cell_fn *each, void *ctx,
+				    struct jmon_error *err)
 {
-	struct category_cell *c = (struct category_cell *)out + i;
+	sqlite3_stmt *st = db_prepare(db, sql_period_cells, err);
+	char ind[QUERY_CODE_MAX * 2] = "", cat[QUERY_CODE_MAX * 2] = "";
+	struct cell_value v = { 0 };
+	bool pending = false;
+	int rc;
 
-	copy(c->category, sizeof c->category, db_column_text(st, 0));
-	read_value(st, 1, &c->v);
-}
-
-enum jmon_status query_cells_asof(struct db *db, const char *indicator, const char *region,
-				  const char *period, long asof, struct category_cell *out,
-				  size_t max, size_t *n, struct jmon_error *err)
-{
-	sqlite3_stmt *st = db_prepare(db, sql_cells_asof, err);
-
-	*n = 0;
 	if (!st)
 		return JMON_IO;
 	db_bind_text(st, 1, region);
 	db_bind_text(st, 2, period);
-	db_bind_text(st, 3, indicator);
-	sqlite3_bind_int64(st, 4, asof > 0 ? (sqlite3_int64)asof : INT64_MAX);
-	sqlite3_bind_int64(st, 5, (sqlite3_int64)max);
-	return each_row(db, st, max, n, each_category_cell, out, err);
+	sqlite3_bind_int64(st, 3, asof > 0 ? (sqlite3_int64)asof : INT64_MAX);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *i = db_column_text(st, 0), *c = db_column_text(st, 1);
+
+		if (pending && (strcmp(i, ind) || strcmp(c, cat)))
+			each(ctx, ind, cat, &v);
+		copy(ind, sizeof ind, i);
+		copy(cat, sizeof cat, c);
+		read_value(st, 2, &v);
+		pending = true;
+	}
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, "reading observations");
+	if (pending)
+		each(ctx, ind, cat, &v);
+	return JMON_OK;
+}
+
+static const char sql_newest_delivery[] = "SELECT coalesce(max(id), 0) FROM delivery";
+
+enum jmon_status query_newest_delivery(struct db *db, long *id, struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_newest_delivery, err);
+
+	*id = 0;
+	if (!st)
+		return JMON_IO;
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return db_fail(db, err, "reading deliveries");
+	*id = (long)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return JMON_OK;
 }
 
 /* --- changes between deliveries ------------------------------------------- */

@@ -69,7 +69,7 @@ enum jmon_status report_load(struct db *db, const struct config *cfg, const char
 	r->cfg = cfg;
 	r->chapter = chapter;
 	r->utf8 = text_utf8_locale();
-	st = figures_load(db, cfg, region, period, chapter, FIGURES_BREAKDOWN, &r->fs, err);
+	st = figures_load(db, cfg, NULL, region, period, chapter, FIGURES_BREAKDOWN, &r->fs, err);
 	if (st != JMON_OK)
 		return st;
 	query_region_name(db, region, r->region_name, sizeof r->region_name);

@@ -13,17 +13,21 @@ static void difference(const struct disclosed *now, const struct disclosed *old,
 	*diff = *has ? now->v.value - old->v.value : 0;
 }
 
-enum jmon_status revision_history(struct db *db, const struct indicator *ind,
+enum jmon_status revision_history(struct db *db, const struct config *cfg,
+				  struct disclosure *dc, const struct indicator *ind,
 				  const char *region, const char *period, const char *category,
 				  struct revision_entry *out, size_t max, size_t *n,
 				  struct jmon_error *err)
 {
 	struct cell_key key = { ind->id, region, period, category ? category : "" };
-	struct cell_value *stored = xcalloc(max ? max : 1, sizeof *stored);
-	struct disclosure *d = disclosure_new(db);
+	struct cell_value *stored;
+	struct disclosure *d;
 	enum jmon_status st;
 
 	*n = 0;
+	if ((st = disclosure_begin(dc, db, cfg, &d, err)))
+		return st;
+	stored = xcalloc(max ? max : 1, sizeof *stored);
 	st = query_cell_history(db, &key, stored, max, n, err);
 	for (size_t i = 0; st == JMON_OK && i < *n; i++) {
 		out[i].delivery = stored[i].delivery;
@@ -38,21 +42,26 @@ enum jmon_status revision_history(struct db *db, const struct indicator *ind,
 	}
 	if (st != JMON_OK)
 		*n = 0;
-	disclosure_free(d);
+	disclosure_done(dc, d);
 	free(stored);
 	return st;
 }
 
-enum jmon_status revision_changes(struct db *db, const struct config *cfg, const char *region,
+enum jmon_status revision_changes(struct db *db, const struct config *cfg,
+				  struct disclosure *dc, const char *region,
 				  const char *period, struct revision_change *out, size_t max,
 				  size_t *n, long *delivery, struct jmon_error *err)
 {
-	struct cell_change *changes = xcalloc(max ? max : 1, sizeof *changes);
-	struct disclosure *d = disclosure_new(db);
+	struct cell_change *changes;
+	struct disclosure *d;
 	size_t found = 0;
 	enum jmon_status st;
 
 	*n = 0;
+	*delivery = 0;
+	if ((st = disclosure_begin(dc, db, cfg, &d, err)))
+		return st;
+	changes = xcalloc(max ? max : 1, sizeof *changes);
 	st = query_changes(db, region, period, changes, max, &found, delivery, err);
 	for (size_t i = 0; st == JMON_OK && i < found; i++) {
 		const struct cell_change *c = &changes[i];
@@ -76,7 +85,7 @@ enum jmon_status revision_changes(struct db *db, const struct config *cfg, const
 	}
 	if (st != JMON_OK)
 		*n = 0;
-	disclosure_free(d);
+	disclosure_done(dc, d);
 	free(changes);
 	return st;
 }

@@ -31,7 +31,7 @@ static void compare_reload(struct view *v, struct app *app)
 	comparison_free(&s->cmp);
 	if (!app->db || !app->period[0])
 		return;
-	if (comparison_load(app->db, app->cfg, s->ref.ind, s->ref.cat ? s->ref.cat->id : NULL,
+	if (comparison_load(app->db, app->cfg, app->gate, s->ref.ind, s->ref.cat ? s->ref.cat->id : NULL,
 			    app->region, app->period, &s->cmp, &err) != JMON_OK)
 		ui_error(app, "%s", err.msg);
 }

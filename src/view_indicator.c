@@ -68,7 +68,7 @@ static void indicator_reload(struct view *v, struct app *app)
 		struct period q = period_add(&p, i - (want - 1));
 		char code[PERIOD_CODE_MAX];
 
-		if (figures_load_indicator(app->db, app->cfg, app->region, period_format(&q, code),
+		if (figures_load_indicator(app->db, app->cfg, app->gate, app->region, period_format(&q, code),
 					   s->ref.ind, &s->sets[i], &err) != JMON_OK) {
 			ui_error(app, "%s", err.msg);
 			break;

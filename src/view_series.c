@@ -46,7 +46,7 @@ static void series_reload(struct view *v, struct app *app)
 		struct figure_set fs;
 		char code[PERIOD_CODE_MAX];
 
-		if (figures_load_indicator(app->db, app->cfg, app->region, period_format(&q, code),
+		if (figures_load_indicator(app->db, app->cfg, app->gate, app->region, period_format(&q, code),
 					   s->ref.ind, &fs, &err) != JMON_OK) {
 			ui_error(app, "%s", err.msg);
 			return;

@@ -20,6 +20,7 @@ struct view;
 struct app {
 	struct config *cfg;
 	struct db *db;			/* read-only; NULL when there is no database */
+	struct disclosure *gate;	/* the privacy gate's cache, for the session */
 	char *db_path;
 	char region[QUERY_CODE_MAX];
 	char region_name[128];

@@ -51,7 +51,7 @@ struct comparison {
 /* The rows for ind (and category, NULL: the total) in region and period,
  * for the peer groups of cfg (only ind's own when it names one). */
 enum jmon_status comparison_load(struct db *db, const struct config *cfg,
-				 const struct indicator *ind, const char *category,
+				 struct disclosure *dc, const struct indicator *ind, const char *category,
 				 const char *region, const char *period, struct comparison *out,
 				 struct jmon_error *err);
 void comparison_free(struct comparison *c);

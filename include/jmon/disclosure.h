@@ -33,15 +33,28 @@ struct disclosed {
 	bool withheld;		/* never shown: "<10" or "geheim" */
 };
 
-/* The families evaluated so far, kept for one load (a screen, a report):
- * the next figure of the same indicator and period costs nothing. */
+/* The families evaluated so far: the next figure of the same gemeente and
+ * period costs a lookup.  A browser keeps one for the session. */
 struct disclosure;
 
 struct disclosure *disclosure_new(struct db *db);
 void disclosure_free(struct disclosure *d);
 
+/* Before a load: drop what was evaluated when a delivery arrived since (or
+ * the configuration is another), so nothing shown is older than the data. */
+enum jmon_status disclosure_refresh(struct disclosure *d, const struct config *cfg,
+				    struct jmon_error *err);
+
+/* For one load: *out is shared, refreshed, or (shared NULL) a new one
+ * that disclosure_done frees. */
+enum jmon_status disclosure_begin(struct disclosure *shared, struct db *db,
+				  const struct config *cfg, struct disclosure **out,
+				  struct jmon_error *err);
+void disclosure_done(struct disclosure *shared, struct disclosure *d);
+
 /* The cell (category NULL or "": the total) as of delivery asof (0: the
- * current state: the newest delivery holding each cell). */
+ * current state: the newest delivery holding each cell).  Only indicators
+ * of the configuration given to disclosure_refresh. */
 enum jmon_status disclosure_cell(struct disclosure *d, const struct indicator *ind,
 				 const char *region, const char *period, const char *category,
 				 long asof, struct disclosed *out, struct jmon_error *err);

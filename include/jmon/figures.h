@@ -61,14 +61,16 @@ struct figure_set {
 };
 
 /* Evaluate the indicators of chapter (NULL: every chapter) for region and
- * period.  JMON_USAGE when the period does not parse. */
-enum jmon_status figures_load(struct db *db, const struct config *cfg, const char *region,
-			      const char *period, const struct chapter *chapter,
-			      enum figures_scope scope, struct figure_set *out,
-			      struct jmon_error *err);
+ * period.  JMON_USAGE when the period does not parse.  dc: the gate's
+ * cache to share (a browser's, for the session), or NULL for one of its
+ * own; the same holds for every function below that takes one. */
+enum jmon_status figures_load(struct db *db, const struct config *cfg, struct disclosure *dc,
+			      const char *region, const char *period,
+			      const struct chapter *chapter, enum figures_scope scope,
+			      struct figure_set *out, struct jmon_error *err);
 /* One indicator with its categories (FIGURES_BREAKDOWN). */
 enum jmon_status figures_load_indicator(struct db *db, const struct config *cfg,
-					const char *region, const char *period,
+					struct disclosure *dc, const char *region, const char *period,
 					const struct indicator *ind, struct figure_set *fs,
 					struct jmon_error *err);
 void figures_free(struct figure_set *fs);
@@ -77,7 +79,8 @@ void figures_free(struct figure_set *fs);
  * indicator that was not delivered is the sum of its parts; *withheld says
  * whether privacy forbids showing it (a small count, or a total that would
  * give away its one hidden part). */
-enum jmon_status figures_cell(struct db *db, const struct indicator *ind, const char *region,
+enum jmon_status figures_cell(struct db *db, const struct config *cfg, struct disclosure *dc,
+			      const struct indicator *ind, const char *region,
 			      const char *period, const char *category, struct cell_value *out,
 			      bool *withheld, struct jmon_error *err);
 

@@ -43,18 +43,18 @@ enum jmon_status query_cell_history(struct db *db, const struct cell_key *key,
 				    struct cell_value *out, size_t max, size_t *n,
 				    struct jmon_error *err);
 
-/* One category's cell (category "" is the total). */
-struct category_cell {
-	char category[QUERY_CODE_MAX * 2];
-	struct cell_value v;
-};
+/* Every cell of region in period — every indicator and category — with
+ * its value in the newest delivery up to asof (0: the current value), in
+ * (indicator, category) order: each(ctx, ...) once per cell. */
+typedef void query_cell_fn(void *ctx, const char *indicator, const char *category,
+			   const struct cell_value *v);
+enum jmon_status query_period_cells(struct db *db, const char *region, const char *period,
+				    long asof, query_cell_fn *each, void *ctx,
+				    struct jmon_error *err);
 
-/* The cells of every category of indicator in region and period, each as
- * the newest delivery up to asof held it (asof 0: the current value), in
- * category order, at most max. */
-enum jmon_status query_cells_asof(struct db *db, const char *indicator, const char *region,
-				  const char *period, long asof, struct category_cell *out,
-				  size_t max, size_t *n, struct jmon_error *err);
+/* The id of the newest delivery (0: none): what changes when any cell may
+ * have. */
+enum jmon_status query_newest_delivery(struct db *db, long *id, struct jmon_error *err);
 
 /* A cell whose value the newest delivery changed. */
 struct cell_change {

@@ -25,7 +25,8 @@ struct revision_entry {
 
 /* The cell (category NULL: the total) in each delivery that stored it,
  * newest first, at most max. */
-enum jmon_status revision_history(struct db *db, const struct indicator *ind,
+enum jmon_status revision_history(struct db *db, const struct config *cfg,
+				  struct disclosure *dc, const struct indicator *ind,
 				  const char *region, const char *period, const char *category,
 				  struct revision_entry *out, size_t max, size_t *n,
 				  struct jmon_error *err);
@@ -41,7 +42,8 @@ struct revision_change {
 
 /* The cells of region and period the newest delivery for them changed, of
  * indicators in cfg, at most max; *delivery is that delivery (0: none). */
-enum jmon_status revision_changes(struct db *db, const struct config *cfg, const char *region,
+enum jmon_status revision_changes(struct db *db, const struct config *cfg,
+				  struct disclosure *dc, const char *region,
 				  const char *period, struct revision_change *out, size_t max,
 				  size_t *n, long *delivery, struct jmon_error *err);
 
