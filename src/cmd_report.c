@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* jmon report [--db FILE] [--config FILE] [--region CODE] [--period CODE]
  *             [--chapter ID] [--format text|csv|json|md]
  *
@@ -24,6 +25,7 @@
 #include "jmon/disclosure.h"
 #include "jmon/query.h"
 #include "jmon/report.h"
+#include "jmon/report_fields.h"
 #include "jmon/strbuf.h"
 #include "jmon/suggest.h"
 #include "jmon/xmalloc.h"

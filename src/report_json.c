@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The report as JSON: the same content as the other formats, structured
  * for a program (a dashboard, the council's publication system):
  *
@@ -14,6 +15,7 @@
 
 #include "jmon/numfmt.h"
 #include "jmon/report.h"
+#include "jmon/report_fields.h"
 
 #define JSON_DEPTH 8
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The report as Markdown, the text an analyst pastes into the council
  * report: per chapter a heading, a table (indicator, value, change, norm,
  * status with glyph and word, reason) and then the explanations written
@@ -10,6 +11,7 @@
 #include <string.h>
 
 #include "jmon/report.h"
+#include "jmon/report_fields.h"
 
 void report_md_cell(FILE *out, const char *s)
 {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The report as an aligned table for a terminal: Dutch numbers, one block
  * per chapter, category rows indented under their indicator.
  *
@@ -20,6 +21,7 @@
 #include <stdlib.h>
 
 #include "jmon/report.h"
+#include "jmon/report_fields.h"
 #include "jmon/strbuf.h"
 #include "jmon/text.h"
 #include "jmon/xmalloc.h"

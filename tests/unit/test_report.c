@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The report: the escaping of each format, what a machine reads of a
  * figure (value and flag, never a withheld number), and a report of the
  * test monitor of tests/fixtures/report with a review written through
@@ -12,6 +13,7 @@
 #include "jmon/numfmt.h"
 #include "jmon/query.h"
 #include "jmon/report.h"
+#include "jmon/report_fields.h"
 #include "jmon/text.h"
 
 /* Run a writer into a string; caller frees. */
