@@ -18,6 +18,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "jmon/db_internal.h"
 #include "jmon/import_cbs.h"
 #include "jmon/xmalloc.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The read side, annotations and reviews.  See include/jmon/query.h.
  * Every statement is a static string, so db_prepare keeps it prepared in
  * the handle; every query reads through an index. */
@@ -6,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jmon/db_internal.h"
 #include "jmon/query.h"
 #include "jmon/text.h"
 #include "jmon/xmalloc.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Helpers for the tests that need a database: a scratch directory per
  * test, the test monitor of tests/fixtures/import, fixtures by name. */
 #ifndef JMON_DBTEST_H
@@ -9,7 +10,7 @@
 #include <unistd.h>
 
 #include "jmon/config.h"
-#include "jmon/db.h"
+#include "jmon/db_internal.h"
 #include "jmon/import.h"
 #include "jmon/xmalloc.h"
 
