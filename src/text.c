@@ -1,12 +1,15 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Display-width text handling; see include/jmon/text.h. */
 #include <ctype.h>
 #include <langinfo.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <wchar.h>
 
 #include "jmon/text.h"
+#include "jmon/utf8.h"
 #include "jmon/xmalloc.h"
 
 bool text_utf8_locale(void)
@@ -16,28 +19,20 @@ bool text_utf8_locale(void)
 	return cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8"));
 }
 
-/* Decode one UTF-8 sequence by hand: the C locale's mbrtowc will not. */
-static unsigned decode_utf8(const unsigned char *s, size_t *len)
+/* The character at s (n > 0 bytes left) as a code point, '?' for a byte
+ * that starts none: the C locale's mbrtowc will not decode UTF-8. */
+static uint32_t decode(const char *s, size_t n, size_t *len)
 {
-	unsigned c = s[0];
-	int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+	uint32_t c;
+	int k = utf8_decode(s, s + n, &c);
 
-	*len = 1;
-	if (c < 0x80 || n == 0)
-		return c < 0x80 ? c : '?';
-	c &= 0x3F >> n;
-	for (int i = 1; i <= n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return '?';
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	*len = (size_t)n + 1;
-	return c;
+	*len = k > 0 ? (size_t)k : 1;
+	return k > 0 ? c : '?';
 }
 
 /* Characters without width: combining accents, zero-width space and
  * joiners, the byte-order mark.  Without UTF-8 they are left out. */
-static bool zero_width(unsigned c)
+static bool zero_width(uint32_t c)
 {
 	return (c >= 0x300 && c <= 0x36F) || (c >= 0x200B && c <= 0x200F) || c == 0xFEFF;
 }
@@ -53,10 +48,8 @@ static size_t next_char(const char *s, size_t n, int *width)
 	size_t len;
 
 	if (!text_utf8_locale()) {
-		unsigned c = decode_utf8((const unsigned char *)s, &len);
-
-		*width = zero_width(c) ? 0 : 1;
-		return len <= n ? len : 1;
+		*width = zero_width(decode(s, n, &len)) ? 0 : 1;
+		return len;
 	}
 	len = mbrtowc(&wc, s, n, &st);
 	if (len == (size_t)-1 || len == (size_t)-2 || len == 0) {
@@ -116,11 +109,7 @@ size_t text_fit(const char *s, int width, int *cols)
 /* Length of s cut to at most max bytes, never inside a character. */
 static size_t whole_chars(const char *s, size_t len, size_t max)
 {
-	if (len <= max)
-		return len;
-	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
-		max--;
-	return max;
+	return len <= max ? len : utf8_start(s, max);
 }
 
 int text_cut(char *out, size_t outsize, const char *s, int width, bool ellipsis)
@@ -223,18 +212,12 @@ char *text_printable(char *out, size_t size, const char *s)
 
 void text_trim_partial(char *s)
 {
-	size_t len = strlen(s), start = len;
-	int need;
+	size_t len = strlen(s), start;
 
-	/* back to the start of the last character, at most 3 continuation bytes */
-	while (start > 0 && len - start < 4 && ((unsigned char)s[start - 1] & 0xC0) == 0x80)
-		start--;
-	if (start == 0)
+	if (len == 0)
 		return;
-	start--;
-	unsigned char c = (unsigned char)s[start];
-	need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-	if (len - start < (size_t)need)
+	start = utf8_start(s, len - 1);
+	if (utf8_decode(s + start, s + len, NULL) == UTF8_CUT_SHORT)
 		s[start] = '\0';
 }
 
@@ -313,12 +296,12 @@ static const char latin1_base[] =
 
 char *text_ascii(char *out, size_t size, const char *utf8)
 {
-	const unsigned char *s = (const unsigned char *)utf8;
+	const char *s = utf8, *end = utf8 + strlen(utf8);
 	size_t o = 0;
 
 	while (*s && o + 1 < size) {
 		size_t len;
-		unsigned c = decode_utf8(s, &len);
+		uint32_t c = decode(s, (size_t)(end - s), &len);
 
 		s += len;
 		if (zero_width(c))
