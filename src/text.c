@@ -221,22 +221,6 @@ void text_trim_partial(char *s)
 		s[start] = '\0';
 }
 
-char *text_vdup(const char *fmt, va_list ap)
-{
-	va_list again;
-	int n;
-	char *out;
-
-	va_copy(again, ap);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	out = xmalloc(n > 0 ? (size_t)n + 1 : 1);
-	out[0] = '\0';
-	if (n > 0)
-		vsnprintf(out, (size_t)n + 1, fmt, again);
-	va_end(again);
-	return out;
-}
-
 int text_format(char *buf, size_t size, const char *fmt, ...)
 {
 	va_list ap;

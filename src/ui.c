@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The browser's core: styles and drawing primitives, the view stack,
  * movement, the frame's own actions, and dispatch of actions from the one
  * key table in the main loop.  What the frame draws around the views is in
@@ -110,7 +111,7 @@ void ui_textf(int row, int col, int width, enum ui_style st, bool align_right,
 	char *text;
 
 	va_start(ap, fmt);
-	text = text_vdup(fmt, ap);
+	text = xvasprintf(fmt, ap);
 	va_end(ap);
 	ui_text(row, col, width, st, align_right, text);
 	free(text);

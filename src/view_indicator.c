@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The indicator view (Enter on a chapter row): the breakdown by category
  * (rows) over the last periods (columns), each cell with its stoplight,
  * then what the indicator is: definition, source, unit, norm, rule, the
@@ -141,7 +142,7 @@ static int wrapf(int row, int bottom, int indent, enum ui_style st, const char *
 	char *text;
 
 	va_start(ap, fmt);
-	text = text_vdup(fmt, ap);
+	text = xvasprintf(fmt, ap);
 	va_end(ap);
 	row = wrap(row, bottom, indent, st, text);
 	free(text);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Text measured in display columns, not bytes: labels are Dutch UTF-8 and
  * a column of a table must never be cut inside a character or misaligned
  * by a wide one.  Curses-free; relies on the C library's locale (LC_CTYPE). */
@@ -39,9 +40,6 @@ int text_format(char *buf, size_t size, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 int text_vformat(char *buf, size_t size, const char *fmt, va_list ap)
 	__attribute__((format(printf, 3, 0)));
-/* vsnprintf into a string of its own (caller frees): a text with labels
- * in it is as long as they are, never cut by a fixed buffer. */
-char *text_vdup(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 /* Drop an incomplete UTF-8 sequence from the end of s (a byte-cut copy). */
 void text_trim_partial(char *s);
 
