@@ -5,7 +5,10 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unicase.h>
+#include <uninorm.h>
 #include <wchar.h>
 
 #include "jmon/text.h"
@@ -258,7 +261,15 @@ size_t text_wrap(const char *s, int width, size_t *next)
 	return i;
 }
 
-bool text_contains(const char *haystack, const char *needle)
+static bool ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	return true;
+}
+
+static bool ascii_contains(const char *haystack, const char *needle)
 {
 	size_t n = strlen(needle);
 
@@ -271,6 +282,35 @@ bool text_contains(const char *haystack, const char *needle)
 			return true;
 	}
 	return n == 0;
+}
+
+/* s case-folded (libunistring: full folding, so "ß" is "ss") and in NFKC,
+ * so "Ĳ", "ĳ" and "ij" are one, and so are "é" and "e" with a combining
+ * accent.  The terminating NUL is folded along, so the result is a C
+ * string.  NULL when there is no memory. */
+static char *fold(const char *s)
+{
+	size_t len;
+
+	return (char *)u8_casefold((const uint8_t *)s, strlen(s) + 1, NULL, UNINORM_NFKC, NULL,
+				   &len);
+}
+
+bool text_contains(const char *haystack, const char *needle)
+{
+	char *h, *n;
+	bool found;
+
+	/* folding ASCII is tolower, and most labels and searches are ASCII */
+	if (ascii(haystack) && ascii(needle))
+		return ascii_contains(haystack, needle);
+	h = fold(haystack);
+	n = fold(needle);
+	/* without memory for the folded copies, ASCII case at least */
+	found = h && n ? strstr(h, n) != NULL : ascii_contains(haystack, needle);
+	free(h);
+	free(n);
+	return found;
 }
 
 /* Latin-1 letters U+00C0..U+00FF without their accents; '?' where none. */

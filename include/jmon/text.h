@@ -54,7 +54,9 @@ size_t text_wrap(const char *s, int width, size_t *next);
  * anything else becomes '?', one column per character. */
 char *text_ascii(char *out, size_t size, const char *utf8);
 
-/* Whether needle occurs in haystack, ignoring ASCII case (search, filters). */
+/* Whether needle occurs in haystack, ignoring case in any script and the
+ * ways of writing one letter: "Ë" finds "ë", "STRASSE" finds "Straße", "ij"
+ * finds "Ĳssel" (search, filters). */
 bool text_contains(const char *haystack, const char *needle);
 
 #endif
