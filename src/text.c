@@ -261,7 +261,7 @@ size_t text_wrap(const char *s, int width, size_t *next)
 	return i;
 }
 
-static bool ascii(const char *s)
+static bool all_ascii(const char *s)
 {
 	for (; *s; s++)
 		if ((unsigned char)*s >= 0x80)
@@ -302,7 +302,7 @@ bool text_contains(const char *haystack, const char *needle)
 	bool found;
 
 	/* folding ASCII is tolower, and most labels and searches are ASCII */
-	if (ascii(haystack) && ascii(needle))
+	if (all_ascii(haystack) && all_ascii(needle))
 		return ascii_contains(haystack, needle);
 	h = fold(haystack);
 	n = fold(needle);
