@@ -14,7 +14,7 @@ BINDIR   ?= $(PREFIX)/bin
 MANDIR   ?= $(PREFIX)/share/man
 SAMPLE   ?= voorbeeldstad
 
-PKGS     := ncursesw sqlite3 yaml-0.1
+PKGS     := ncursesw sqlite3 yaml-0.1 nettle
 CC       ?= cc
 CFLAGS   ?= -O2 -g
 # Recursive (=), not simple (:=): pkg-config must run after `deps` installed the packages.
@@ -24,7 +24,10 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 JCFLAGS  = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DJMON_VERSION='"$(VERSION)"' \
            -Iinclude $(PKG_CFLAGS)
-LDLIBS   = $(PKG_LIBS) -lm
+# libunistring (UTF-8, case folding) ships no pkg-config file in Debian
+# (libunistring-dev has no .pc), so it is named here; its header is in
+# /usr/include.
+LDLIBS   = $(PKG_LIBS) -lunistring -lm
 SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 ifeq ($(V),1)

@@ -25,6 +25,7 @@
 #include "jmon/disclosure.h"
 #include "jmon/query.h"
 #include "jmon/report.h"
+#include "jmon/report_fields.h"
 #include "jmon/strbuf.h"
 #include "jmon/suggest.h"
 #include "jmon/xmalloc.h"
@@ -78,7 +79,7 @@ static enum jmon_status pick_period(struct db *db, const struct config *cfg, con
 	if (!found)
 		return jmon_fail(err, JMON_DATA,
 				 "report: %s holds no data for region %s (load data with: jmon import FILE)",
-				 db->path, region);
+				 db_path(db), region);
 	return JMON_OK;
 }
 

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "jmon/comparison.h"
-#include "jmon/text.h"
 #include "jmon/xmalloc.h"
 
 #define NL_CODE "NL01"
@@ -51,7 +50,7 @@ static struct comparison_row *add(struct comparison *c, enum comparison_kind kin
 	memset(r, 0, sizeof *r);
 	r->kind = kind;
 	va_start(ap, fmt);
-	r->name = text_vdup(fmt, ap);
+	r->name = xvasprintf(fmt, ap);
 	va_end(ap);
 	return r;
 }

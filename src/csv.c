@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "jmon/csv.h"
+#include "jmon/utf8.h"
 #include "jmon/xmalloc.h"
 
 enum byte_class {
@@ -194,44 +195,13 @@ static void end_line(struct csv *c)
 	new_line(c, c->p);
 }
 
-int csv_utf8_length(const char *p, const char *end)
-{
-	const unsigned char *u = (const unsigned char *)p;
-	unsigned char lo = 0x80, hi = 0xBF;	/* allowed range of the 2nd byte */
-	int n;
-
-	if (u[0] >= 0xC2 && u[0] <= 0xDF)
-		n = 2;
-	else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
-		n = 3;
-		if (u[0] == 0xE0)
-			lo = 0xA0;	/* overlong */
-		if (u[0] == 0xED)
-			hi = 0x9F;	/* surrogates */
-	} else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
-		n = 4;
-		if (u[0] == 0xF0)
-			lo = 0x90;	/* overlong */
-		if (u[0] == 0xF4)
-			hi = 0x8F;	/* beyond U+10FFFF */
-	} else
-		return 0;
-	if ((const unsigned char *)end - u < n || u[1] < lo || u[1] > hi)
-		return 0;
-	for (int i = 2; i < n; i++)
-		if ((u[i] & 0xC0) != 0x80)
-			return 0;
-	return n;
-}
-
 /* Validate the UTF-8 sequence at p (a byte >= 0x80) and return the byte
  * after it.  An invalid sequence is reported and taken as one character, so
  * the columns after it stay right. */
 static char *utf8(struct csv *c, char *p, struct diag_list *d)
 {
-	const unsigned char *u = (const unsigned char *)p;
-	const unsigned char *end = (const unsigned char *)c->buf + c->len;
-	int n = csv_utf8_length(p, c->buf + c->len);
+	char *end = c->buf + c->len;
+	int n = utf8_decode(p, end, NULL);
 
 	if (n > 0) {
 		c->cont += n - 1;
@@ -239,10 +209,8 @@ static char *utf8(struct csv *c, char *p, struct diag_list *d)
 	}
 	/* One message per broken sequence: the continuation bytes that follow
 	 * the bad byte belong to it and are one character with it. */
-	report(c, d, c->line, column(c, p), "invalid UTF-8 (byte 0x%02X)", u[0]);
-	n = 1;
-	while (n < 4 && u + n < end && (u[n] & 0xC0) == 0x80)
-		n++;
+	report(c, d, c->line, column(c, p), "invalid UTF-8 (byte 0x%02X)", (unsigned char)*p);
+	n = (int)(utf8_skip(p, end) - p);
 	c->cont += n - 1;
 	return p + n;
 }

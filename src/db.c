@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* Opening the store, the statement cache, transactions and the
- * configuration sync.  See include/jmon/db.h; the schema is in schema.c. */
+/* Opening the store, the statement cache, transactions, the migrations and
+ * the configuration sync.  See include/jmon/db.h; the schema itself is data,
+ * in schema.c. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "jmon/db.h"
+#include "jmon/db_internal.h"
+#include "jmon/schema.h"
 #include "jmon/xmalloc.h"
 
 void db_end_read(struct db *db)
@@ -87,6 +90,58 @@ const char *db_column_text(sqlite3_stmt *st, int i)
 	return s ? (const char *)s : "";
 }
 
+/* --- the schema ---------------------------------------------------------------- */
+
+int db_user_version(struct db *db)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(db->sql, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Bring the database to DB_SCHEMA_VERSION: the migrations it lacks, in one
+ * transaction with the new user_version. */
+static enum jmon_status migrate(struct db *db, struct jmon_error *err)
+{
+	enum jmon_status rc;
+	int version = db_user_version(db);
+	char pragma[64];
+
+	if (version < 0)
+		return db_fail(db, err, "reading the schema version");
+	if (version > DB_SCHEMA_VERSION)
+		return jmon_fail(err, JMON_IO, "%s: database schema %d is newer than this jmon (%d)",
+				 db->path, version, DB_SCHEMA_VERSION);
+	if (version == DB_SCHEMA_VERSION)
+		return JMON_OK;
+	if ((rc = db_begin(db, err)) != JMON_OK)
+		return rc;
+	/* Read again inside the write lock: another process may have migrated. */
+	if ((version = db_user_version(db)) < 0) {
+		rc = db_fail(db, err, "reading the schema version");
+		db_rollback(db);
+		return rc;
+	}
+	for (; (size_t)version < schema_nmigrations; version++) {
+		if ((rc = db_exec(db, schema_migrations[version], err)) != JMON_OK) {
+			db_rollback(db);
+			return rc;
+		}
+	}
+	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", DB_SCHEMA_VERSION);
+	if ((rc = db_exec(db, pragma, err)) != JMON_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
+}
+
 /* mkdir -p of the directory part of path, for the default location under
  * $XDG_DATA_HOME that a first import has to create. */
 static void make_parent_dirs(const char *path)
@@ -144,7 +199,7 @@ static enum jmon_status open_readwrite(struct db *db, const struct config *cfg,
 	    (rc = db_exec(db, "PRAGMA journal_mode = WAL", err)) != JMON_OK ||
 	    (rc = db_exec(db, "PRAGMA synchronous = NORMAL", err)) != JMON_OK ||
 	    (rc = db_exec(db, "PRAGMA foreign_keys = ON", err)) != JMON_OK ||
-	    (rc = db_migrate(db, err)) != JMON_OK)
+	    (rc = migrate(db, err)) != JMON_OK)
 		return rc;
 	/* Keep the -wal and -shm files when the last writer closes: an analyst
 	 * who may only read the file (and its folder) can open a WAL database
@@ -186,6 +241,11 @@ enum jmon_status db_open(const char *path, enum db_mode mode, const struct confi
 	}
 	*out = db;
 	return JMON_OK;
+}
+
+const char *db_path(const struct db *db)
+{
+	return db->path;
 }
 
 void db_close(struct db *db)

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "jmon/db_internal.h"
 #include "jmon/import.h"
 #include "jmon/sha256.h"
 #include "jmon/xmalloc.h"

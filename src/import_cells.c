@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "jmon/db_internal.h"
 #include "jmon/import.h"
 #include "jmon/strbuf.h"
 #include "jmon/xmalloc.h"

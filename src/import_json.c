@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "jmon/import.h"
+#include "jmon/utf8.h"
 #include "jmon/xmalloc.h"
 
 #define MAX_DEPTH 64	/* of skipped values: deeper is an attack, not data */
@@ -99,26 +100,6 @@ static int hex4(const char *p)
 	return v;
 }
 
-static char *put_utf8(char *out, long u)
-{
-	if (u < 0x80) {
-		*out++ = (char)u;
-	} else if (u < 0x800) {
-		*out++ = (char)(0xC0 | u >> 6);
-		*out++ = (char)(0x80 | (u & 0x3F));
-	} else if (u < 0x10000) {
-		*out++ = (char)(0xE0 | u >> 12);
-		*out++ = (char)(0x80 | (u >> 6 & 0x3F));
-		*out++ = (char)(0x80 | (u & 0x3F));
-	} else {
-		*out++ = (char)(0xF0 | u >> 18);
-		*out++ = (char)(0x80 | (u >> 12 & 0x3F));
-		*out++ = (char)(0x80 | (u >> 6 & 0x3F));
-		*out++ = (char)(0x80 | (u & 0x3F));
-	}
-	return out;
-}
-
 /* "\uXXXX", with its low surrogate when it is a high one; -1 if bad. */
 static long unicode_escape(struct json *j)
 {
@@ -160,9 +141,9 @@ static bool string(struct json *j, struct csv_field *f)
 			return false;
 		}
 		if (b >= 0x80) {
-			int n = csv_utf8_length(j->p, j->end);
+			int n = utf8_decode(j->p, j->end, NULL);
 
-			if (n == 0) {
+			if (n <= 0) {
 				fail(j, j->p, "invalid UTF-8");
 				return false;
 			}
@@ -186,7 +167,7 @@ static bool string(struct json *j, struct csv_field *f)
 				fail(j, at, u == 0 ? "\\u0000 in a string" : "bad \\u escape");
 				return false;
 			}
-			out = put_utf8(out, u);
+			out += utf8_encode((uint32_t)u, out);
 		} else if (e && (e - escapes) % 2 == 0) {
 			*out++ = e[1];
 			j->p += 2;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jmon/db_internal.h"
 #include "jmon/import.h"
 #include "jmon/xmalloc.h"
 

@@ -17,6 +17,7 @@
  * every row is right (the caller's one transaction). */
 #include <string.h>
 
+#include "jmon/db_internal.h"
 #include "jmon/import.h"
 #include "jmon/stoplight.h"
 #include "jmon/xmalloc.h"

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "jmon/db_internal.h"
 #include "jmon/import_cbs.h"
 #include "jmon/xmalloc.h"
 

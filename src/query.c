@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jmon/db_internal.h"
 #include "jmon/query.h"
 #include "jmon/text.h"
 #include "jmon/xmalloc.h"

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* The report as CSV (DESIGN section 6): exactly the columns
+/* The report as CSV, the contract of jmon(1) REPORT: exactly the columns
  *
  *   region,period,chapter,indicator,category,value,flag,status,reason,reviewed
  *
@@ -14,6 +14,7 @@
 
 #include "jmon/numfmt.h"
 #include "jmon/report.h"
+#include "jmon/report_fields.h"
 
 void report_csv_field(FILE *out, const char *s)
 {

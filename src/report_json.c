@@ -10,47 +10,27 @@
  * Numbers are in machine form; a value that is withheld, flagged away or
  * not delivered is null (its flag says which), never 0.  Output is
  * indented two spaces a level, one member a line, so it also diffs well. */
-#include <stdint.h>
 #include <string.h>
 
 #include "jmon/numfmt.h"
 #include "jmon/report.h"
+#include "jmon/report_fields.h"
+#include "jmon/utf8.h"
 
 #define JSON_DEPTH 8
 
 /* --- strings ---------------------------------------------------------------- */
 
-/* The length of the well-formed UTF-8 sequence at s (RFC 3629: no
- * overlong forms, no surrogates, nothing above U+10FFFF), 0 if there is
- * none.  s[0] is not ASCII. */
-static size_t utf8_length(const unsigned char *s)
-{
-	size_t n = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 ? 2 : 0;
-	uint32_t c;
-
-	if (n == 0 || s[0] > 0xf4)
-		return 0;
-	c = s[0] & (0x7f >> n);
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if ((n == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
-	    (n == 4 && (c < 0x10000 || c > 0x10ffff)))
-		return 0;
-	return n;
-}
-
 void report_json_string(FILE *out, const char *str)
 {
 	static const char short_escapes[] = "\b" "b" "\f" "f" "\n" "n" "\r" "r" "\t" "t";
 	const unsigned char *s = (const unsigned char *)str;
+	const char *end = str + strlen(str);
 
 	fputc('"', out);
 	while (*s) {
 		const char *e = *s < 0x20 ? strchr(short_escapes, *s) : NULL;
-		size_t n;
+		int n;
 
 		if (*s == '"' || *s == '\\') {
 			fprintf(out, "\\%c", *s++);
@@ -61,8 +41,8 @@ void report_json_string(FILE *out, const char *str)
 			fprintf(out, "\\u%04x", *s++);
 		} else if (*s < 0x80) {
 			fputc(*s++, out);
-		} else if ((n = utf8_length(s)) > 0) {
-			fwrite(s, 1, n, out);	/* UTF-8 passes through */
+		} else if ((n = utf8_decode((const char *)s, end, NULL)) > 0) {
+			fwrite(s, 1, (size_t)n, out);	/* UTF-8 passes through */
 			s += n;
 		} else {
 			/* JSON must be UTF-8: a stray byte becomes U+FFFD */

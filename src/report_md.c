@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "jmon/report.h"
+#include "jmon/report_fields.h"
 
 void report_md_cell(FILE *out, const char *s)
 {

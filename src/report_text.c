@@ -21,6 +21,7 @@
 #include <stdlib.h>
 
 #include "jmon/report.h"
+#include "jmon/report_fields.h"
 #include "jmon/strbuf.h"
 #include "jmon/text.h"
 #include "jmon/xmalloc.h"

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* The schema and its migrations (DESIGN section 3).
+/* The schema and its migrations, as data: db.c runs them.
  *
- * migrations[i] takes a database from user_version i to i + 1.  A released
- * step is never edited: a change is a new step at the end, so every existing
- * file can follow.
+ * schema_migrations[i] takes a database from user_version i to i + 1.
+ * A released step is never edited: a change is a new step at the end, so
+ * every existing file can follow.
  *
  * Choices worth knowing:
  * - Observations are WITHOUT ROWID with the key region, period, indicator,
@@ -25,12 +25,11 @@
  *   unchanged is counted in the delivery but not stored again: the earlier
  *   delivery still holds that value, so history and current value are the
  *   same as if it had been stored. */
-#include <stdio.h>
-
 #include "jmon/db.h"
+#include "jmon/schema.h"
 #include "jmon/xmalloc.h"
 
-static const char *const migrations[] = {
+const char *const schema_migrations[] = {
 	/* 0 -> 1: the first schema. */
 	"CREATE TABLE region ("
 	"  code   TEXT PRIMARY KEY,"
@@ -126,49 +125,7 @@ static const char *const migrations[] = {
 	") WITHOUT ROWID;",
 };
 
-_Static_assert(ARRAY_SIZE(migrations) == DB_SCHEMA_VERSION,
+const size_t schema_nmigrations = ARRAY_SIZE(schema_migrations);
+
+_Static_assert(ARRAY_SIZE(schema_migrations) == DB_SCHEMA_VERSION,
 	       "one migration per schema version");
-
-int db_user_version(struct db *db)
-{
-	sqlite3_stmt *st;
-	int v = -1;
-
-	if (sqlite3_prepare_v2(db->sql, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
-enum jmon_status db_migrate(struct db *db, struct jmon_error *err)
-{
-	enum jmon_status rc;
-	int version = db_user_version(db);
-	char pragma[64];
-
-	if (version < 0)
-		return db_fail(db, err, "reading the schema version");
-	if (version > DB_SCHEMA_VERSION)
-		return jmon_fail(err, JMON_IO, "%s: database schema %d is newer than this jmon (%d)",
-				 db->path, version, DB_SCHEMA_VERSION);
-	if (version == DB_SCHEMA_VERSION)
-		return JMON_OK;
-	if ((rc = db_begin(db, err)) != JMON_OK)
-		return rc;
-	/* Read again inside the write lock: another process may have migrated. */
-	version = db_user_version(db);
-	for (; version < DB_SCHEMA_VERSION; version++) {
-		if ((rc = db_exec(db, migrations[version], err)) != JMON_OK) {
-			db_rollback(db);
-			return rc;
-		}
-	}
-	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", DB_SCHEMA_VERSION);
-	if ((rc = db_exec(db, pragma, err)) != JMON_OK) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db, err);
-}

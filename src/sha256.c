@@ -1,141 +1,36 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* SHA-256 as FIPS 180-4 specifies it; see include/jmon/sha256.h.
- * Every imported file is hashed whole, so the rounds are unrolled by eight
- * (the working variables renamed, not moved): that made it three times as
- * fast as the plain loop, which showed in the import profile. */
-#include <stdio.h>
-#include <string.h>
-
+/* SHA-256 through libnettle; see include/jmon/sha256.h.  Every imported
+ * file is hashed whole, and nettle uses the processor's SHA instructions
+ * where it has them. */
 #include "jmon/sha256.h"
 
-/* The first 32 bits of the fractional parts of the cube roots of the first
- * 64 primes (FIPS 180-4, 4.2.2). */
-static const uint32_t k[64] = {
-	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-	0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-	0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-	0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-	0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-	0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-	0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-	0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-};
-
-static uint32_t ror(uint32_t x, int n)
-{
-	return (x >> n) | (x << (32 - n));
-}
-
-/* One round with the eight working variables named, so they stay in
- * registers; the callers rotate the names instead of the values. */
-#define ROUND(a, b, c, d, e, f, g, h, i) \
-	do { \
-		uint32_t t1 = h + (ror(e, 6) ^ ror(e, 11) ^ ror(e, 25)) + \
-			      ((e & f) ^ (~e & g)) + k[i] + w[i]; \
-		uint32_t t2 = (ror(a, 2) ^ ror(a, 13) ^ ror(a, 22)) + \
-			      ((a & b) ^ (a & c) ^ (b & c)); \
-		d += t1; \
-		h = t1 + t2; \
-	} while (0)
-
-static void compress(struct sha256 *s, const unsigned char *p)
-{
-	uint32_t w[64];
-	uint32_t a = s->h[0], b = s->h[1], c = s->h[2], d = s->h[3];
-	uint32_t e = s->h[4], f = s->h[5], g = s->h[6], h = s->h[7];
-
-	for (int i = 0; i < 16; i++)
-		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
-		       (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
-	for (int i = 16; i < 64; i++) {
-		uint32_t s0 = ror(w[i - 15], 7) ^ ror(w[i - 15], 18) ^ (w[i - 15] >> 3);
-		uint32_t s1 = ror(w[i - 2], 17) ^ ror(w[i - 2], 19) ^ (w[i - 2] >> 10);
-
-		w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-	}
-	for (int i = 0; i < 64; i += 8) {
-		ROUND(a, b, c, d, e, f, g, h, i);
-		ROUND(h, a, b, c, d, e, f, g, i + 1);
-		ROUND(g, h, a, b, c, d, e, f, i + 2);
-		ROUND(f, g, h, a, b, c, d, e, i + 3);
-		ROUND(e, f, g, h, a, b, c, d, i + 4);
-		ROUND(d, e, f, g, h, a, b, c, i + 5);
-		ROUND(c, d, e, f, g, h, a, b, i + 6);
-		ROUND(b, c, d, e, f, g, h, a, i + 7);
-	}
-	s->h[0] += a;
-	s->h[1] += b;
-	s->h[2] += c;
-	s->h[3] += d;
-	s->h[4] += e;
-	s->h[5] += f;
-	s->h[6] += g;
-	s->h[7] += h;
-}
+_Static_assert(SHA256_DIGEST_SIZE == 32, "a SHA-256 digest is 32 bytes");
 
 void sha256_init(struct sha256 *s)
 {
-	static const uint32_t h0[8] = {
-		0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-		0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-	};
-
-	memcpy(s->h, h0, sizeof h0);
-	s->bytes = 0;
-	s->fill = 0;
+	nettle_sha256_init(&s->nettle);
 }
 
 void sha256_update(struct sha256 *s, const void *data, size_t len)
 {
-	const unsigned char *p = data;
-
-	s->bytes += len;
-	if (s->fill) {
-		size_t take = 64 - s->fill < len ? 64 - s->fill : len;
-
-		memcpy(s->block + s->fill, p, take);
-		s->fill += take;
-		p += take;
-		len -= take;
-		if (s->fill < 64)
-			return;
-		compress(s, s->block);
-		s->fill = 0;
-	}
-	for (; len >= 64; p += 64, len -= 64)
-		compress(s, p);
-	memcpy(s->block, p, len);
-	s->fill = len;
+	nettle_sha256_update(&s->nettle, len, data);
 }
 
 void sha256_final(struct sha256 *s, unsigned char digest[32])
 {
-	uint64_t bits = s->bytes * 8;
-	unsigned char pad[72] = { 0x80 };
-	/* Pad to 56 bytes past a block boundary, then the length in bits. */
-	size_t npad = (s->fill < 56 ? 56 : 120) - s->fill;
-
-	for (int i = 0; i < 8; i++)
-		pad[npad + i] = (unsigned char)(bits >> (56 - 8 * i));
-	sha256_update(s, pad, npad + 8);
-	for (int i = 0; i < 8; i++) {
-		digest[4 * i] = (unsigned char)(s->h[i] >> 24);
-		digest[4 * i + 1] = (unsigned char)(s->h[i] >> 16);
-		digest[4 * i + 2] = (unsigned char)(s->h[i] >> 8);
-		digest[4 * i + 3] = (unsigned char)s->h[i];
-	}
+	nettle_sha256_digest(&s->nettle, SHA256_DIGEST_SIZE, digest);
 }
 
 void sha256_hex(const void *data, size_t len, char *hex)
 {
 	static const char digits[] = "0123456789abcdef";
 	struct sha256 s;
-	unsigned char d[32];
+	unsigned char d[SHA256_DIGEST_SIZE];
 
 	sha256_init(&s);
 	sha256_update(&s, data, len);
 	sha256_final(&s, d);
-	for (int i = 0; i < 32; i++) {
+	for (int i = 0; i < SHA256_DIGEST_SIZE; i++) {
 		hex[2 * i] = digits[d[i] >> 4];
 		hex[2 * i + 1] = digits[d[i] & 15];
 	}

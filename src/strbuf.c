@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* Growing strings; see include/jmon/strbuf.h. */
 #include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,18 +39,13 @@ void sb_addc(struct strbuf *sb, char c)
 void sb_addf(struct strbuf *sb, const char *fmt, ...)
 {
 	va_list ap;
-	int n;
+	char *s;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	s = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (n <= 0)
-		return;
-	sb_reserve(sb, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(sb->s + sb->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	sb->len += (size_t)n;
+	sb_adds(sb, s);
+	free(s);
 }
 
 void sb_reset(struct strbuf *sb)

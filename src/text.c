@@ -3,11 +3,16 @@
 #include <ctype.h>
 #include <langinfo.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unicase.h>
+#include <uninorm.h>
 #include <wchar.h>
 
 #include "jmon/text.h"
+#include "jmon/utf8.h"
 #include "jmon/xmalloc.h"
 
 bool text_utf8_locale(void)
@@ -17,28 +22,20 @@ bool text_utf8_locale(void)
 	return cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8"));
 }
 
-/* Decode one UTF-8 sequence by hand: the C locale's mbrtowc will not. */
-static unsigned decode_utf8(const unsigned char *s, size_t *len)
+/* The character at s (n > 0 bytes left) as a code point, '?' for a byte
+ * that starts none: the C locale's mbrtowc will not decode UTF-8. */
+static uint32_t decode(const char *s, size_t n, size_t *len)
 {
-	unsigned c = s[0];
-	int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+	uint32_t c;
+	int k = utf8_decode(s, s + n, &c);
 
-	*len = 1;
-	if (c < 0x80 || n == 0)
-		return c < 0x80 ? c : '?';
-	c &= 0x3F >> n;
-	for (int i = 1; i <= n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return '?';
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	*len = (size_t)n + 1;
-	return c;
+	*len = k > 0 ? (size_t)k : 1;
+	return k > 0 ? c : '?';
 }
 
 /* Characters without width: combining accents, zero-width space and
  * joiners, the byte-order mark.  Without UTF-8 they are left out. */
-static bool zero_width(unsigned c)
+static bool zero_width(uint32_t c)
 {
 	return (c >= 0x300 && c <= 0x36F) || (c >= 0x200B && c <= 0x200F) || c == 0xFEFF;
 }
@@ -54,10 +51,8 @@ static size_t next_char(const char *s, size_t n, int *width)
 	size_t len;
 
 	if (!text_utf8_locale()) {
-		unsigned c = decode_utf8((const unsigned char *)s, &len);
-
-		*width = zero_width(c) ? 0 : 1;
-		return len <= n ? len : 1;
+		*width = zero_width(decode(s, n, &len)) ? 0 : 1;
+		return len;
 	}
 	len = mbrtowc(&wc, s, n, &st);
 	if (len == (size_t)-1 || len == (size_t)-2 || len == 0) {
@@ -117,11 +112,7 @@ size_t text_fit(const char *s, int width, int *cols)
 /* Length of s cut to at most max bytes, never inside a character. */
 static size_t whole_chars(const char *s, size_t len, size_t max)
 {
-	if (len <= max)
-		return len;
-	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
-		max--;
-	return max;
+	return len <= max ? len : utf8_start(s, max);
 }
 
 int text_cut(char *out, size_t outsize, const char *s, int width, bool ellipsis)
@@ -224,35 +215,13 @@ char *text_printable(char *out, size_t size, const char *s)
 
 void text_trim_partial(char *s)
 {
-	size_t len = strlen(s), start = len;
-	int need;
+	size_t len = strlen(s), start;
 
-	/* back to the start of the last character, at most 3 continuation bytes */
-	while (start > 0 && len - start < 4 && ((unsigned char)s[start - 1] & 0xC0) == 0x80)
-		start--;
-	if (start == 0)
+	if (len == 0)
 		return;
-	start--;
-	unsigned char c = (unsigned char)s[start];
-	need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-	if (len - start < (size_t)need)
+	start = utf8_start(s, len - 1);
+	if (utf8_decode(s + start, s + len, NULL) == UTF8_CUT_SHORT)
 		s[start] = '\0';
-}
-
-char *text_vdup(const char *fmt, va_list ap)
-{
-	va_list again;
-	int n;
-	char *out;
-
-	va_copy(again, ap);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	out = xmalloc(n > 0 ? (size_t)n + 1 : 1);
-	out[0] = '\0';
-	if (n > 0)
-		vsnprintf(out, (size_t)n + 1, fmt, again);
-	va_end(again);
-	return out;
 }
 
 int text_format(char *buf, size_t size, const char *fmt, ...)
@@ -292,7 +261,15 @@ size_t text_wrap(const char *s, int width, size_t *next)
 	return i;
 }
 
-bool text_contains(const char *haystack, const char *needle)
+static bool all_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	return true;
+}
+
+static bool ascii_contains(const char *haystack, const char *needle)
 {
 	size_t n = strlen(needle);
 
@@ -307,6 +284,35 @@ bool text_contains(const char *haystack, const char *needle)
 	return n == 0;
 }
 
+/* s case-folded (libunistring: full folding, so "ß" is "ss") and in NFKC,
+ * so "Ĳ", "ĳ" and "ij" are one, and so are "é" and "e" with a combining
+ * accent.  The terminating NUL is folded along, so the result is a C
+ * string.  NULL when there is no memory. */
+static char *fold(const char *s)
+{
+	size_t len;
+
+	return (char *)u8_casefold((const uint8_t *)s, strlen(s) + 1, NULL, UNINORM_NFKC, NULL,
+				   &len);
+}
+
+bool text_contains(const char *haystack, const char *needle)
+{
+	char *h, *n;
+	bool found;
+
+	/* folding ASCII is tolower, and most labels and searches are ASCII */
+	if (all_ascii(haystack) && all_ascii(needle))
+		return ascii_contains(haystack, needle);
+	h = fold(haystack);
+	n = fold(needle);
+	/* without memory for the folded copies, ASCII case at least */
+	found = h && n ? strstr(h, n) != NULL : ascii_contains(haystack, needle);
+	free(h);
+	free(n);
+	return found;
+}
+
 /* Latin-1 letters U+00C0..U+00FF without their accents; '?' where none. */
 static const char latin1_base[] =
 	"AAAAAAACEEEEIIII" "DNOOOOO?OUUUUYTs"
@@ -314,12 +320,12 @@ static const char latin1_base[] =
 
 char *text_ascii(char *out, size_t size, const char *utf8)
 {
-	const unsigned char *s = (const unsigned char *)utf8;
+	const char *s = utf8, *end = utf8 + strlen(utf8);
 	size_t o = 0;
 
 	while (*s && o + 1 < size) {
 		size_t len;
-		unsigned c = decode_utf8(s, &len);
+		uint32_t c = decode(s, (size_t)(end - s), &len);
 
 		s += len;
 		if (zero_width(c))

@@ -111,7 +111,7 @@ void ui_textf(int row, int col, int width, enum ui_style st, bool align_right,
 	char *text;
 
 	va_start(ap, fmt);
-	text = text_vdup(fmt, ap);
+	text = xvasprintf(fmt, ap);
 	va_end(ap);
 	ui_text(row, col, width, st, align_right, text);
 	free(text);

@@ -13,6 +13,7 @@
 #include "jmon/text.h"
 #include "jmon/ui.h"
 #include "jmon/ui_input.h"
+#include "jmon/utf8.h"
 #include "jmon/xmalloc.h"
 
 struct editor {
@@ -33,12 +34,7 @@ static size_t char_len(const char *s)
 
 static size_t prev_char(const char *s, size_t at)
 {
-	if (at == 0)
-		return 0;
-	at--;
-	while (at > 0 && ((unsigned char)s[at] & 0xC0) == 0x80)
-		at--;
-	return at;
+	return at == 0 ? 0 : utf8_start(s, at - 1);
 }
 
 /* Walk the visual lines: call each(start, end) for every line; the cursor's

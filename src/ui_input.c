@@ -15,6 +15,7 @@
 #include "jmon/text.h"
 #include "jmon/ui.h"
 #include "jmon/ui_input.h"
+#include "jmon/utf8.h"
 #include "jmon/xmalloc.h"
 
 static SCREEN *screen;
@@ -222,11 +223,7 @@ static void delete_last_char(char *buf)
 {
 	size_t len = strlen(buf);
 
-	while (len > 0 && ((unsigned char)buf[len - 1] & 0xC0) == 0x80)
-		len--;
-	if (len > 0)
-		len--;
-	buf[len] = '\0';
+	buf[len > 0 ? utf8_start(buf, len - 1) : 0] = '\0';
 }
 
 /* The prompt line: the label and the end of what was typed ("…" for the
@@ -238,11 +235,8 @@ static void draw_prompt(const char *label, const char *buf)
 	char *line;
 
 	if (room > 1 && text_width(buf) > room) {
-		while (*tail && text_width(tail) > room - 1) {
-			tail++;		/* to the next character */
-			while (((unsigned char)*tail & 0xC0) == 0x80)
-				tail++;
-		}
+		while (*tail && text_width(tail) > room - 1)
+			tail = utf8_skip(tail, tail + strlen(tail));	/* to the next character */
 		line = xasprintf("%s%s%s", label, text_utf8_locale() ? "…" : "~", tail);
 	} else {
 		line = xasprintf("%s%s", label, buf);

@@ -143,7 +143,7 @@ static int wrapf(int row, int bottom, int indent, enum ui_style st, const char *
 	char *text;
 
 	va_start(ap, fmt);
-	text = text_vdup(fmt, ap);
+	text = xvasprintf(fmt, ap);
 	va_end(ap);
 	row = wrap(row, bottom, indent, st, text);
 	free(text);

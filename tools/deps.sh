@@ -6,7 +6,7 @@
 # As root, missing Debian packages are installed with apt-get; otherwise the
 # exact command is printed and the status is 1, so `make` stops there.
 set -u
-need="pkg-config libncurses-dev libsqlite3-dev libyaml-dev"
+need="pkg-config libncurses-dev libsqlite3-dev libyaml-dev nettle-dev libunistring-dev"
 case "${1:-run}" in
 check) need="$need libcmocka-dev tmux sqlite3 jq python3" ;;
 bench) need="$need sqlite3" ;;
@@ -16,11 +16,16 @@ have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed';
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	# Not Debian: trust pkg-config, and say what we looked for if it fails.
-	for lib in ncursesw sqlite3 yaml-0.1; do
+	for lib in ncursesw sqlite3 yaml-0.1 nettle; do
 		pkg-config --exists "$lib" 2>/dev/null && continue
 		echo "jmon: missing library $lib (pkg-config); install its development package" >&2
 		exit 1
 	done
+	# libunistring has no pkg-config file: ask the compiler for its header.
+	if ! printf '#include <unicase.h>\n' | cc -E - >/dev/null 2>&1; then
+		echo "jmon: missing library libunistring (unicase.h); install its development package" >&2
+		exit 1
+	fi
 	exit 0
 fi
 

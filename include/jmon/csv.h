@@ -77,10 +77,6 @@ int csv_read(struct csv *c, struct diag_list *d);
 /* How far the reader is, in bytes, for progress reports. */
 size_t csv_offset(const struct csv *c);
 
-/* The length of the valid UTF-8 sequence at p (a byte >= 0x80), or 0 when
- * it is not one (overlong, surrogate, beyond U+10FFFF, cut short). */
-int csv_utf8_length(const char *p, const char *end);
-
 /* Trim ASCII blanks (spaces and tabs) from both ends of a field in place:
  * CBS pads codes with spaces ("GM0034    "). */
 void csv_trim(struct csv_field *f);

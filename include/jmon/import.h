@@ -81,7 +81,7 @@ struct import {
 	/* cells waiting for the next multi-row INSERT (import_cells.c) */
 	struct pending_cell *pending;
 	size_t npending;
-	sqlite3_stmt *st_current, *st_batch;	/* the per-row statements */
+	struct sqlite3_stmt *st_current, *st_batch;	/* the per-row statements */
 	/* duplicate keys: open addressing over indexes into keys */
 	struct import_key *keys;
 	size_t nkeys, capkeys;

@@ -7,9 +7,9 @@
  * analyst saw: nothing here recomputes a value, a change or a colour, and
  * nothing here shows a value the figure_set withholds.
  *
- * report.c loads (figures, region name, explanations) and holds what the
- * formats share; report_text.c, report_csv.c, report_json.c and
- * report_md.c each write one format. */
+ * report.c loads (figures, region name, explanations) and dispatches;
+ * report_text.c, report_csv.c, report_json.c and report_md.c each write
+ * one format, with the fields they share from report_fields.c. */
 #ifndef JMON_REPORT_H
 #define JMON_REPORT_H
 
@@ -58,23 +58,6 @@ void report_text(const struct report *r, FILE *out);
 void report_csv(const struct report *r, FILE *out);
 void report_json(const struct report *r, FILE *out);
 void report_md(const struct report *r, FILE *out);
-
-/* --- what the formats share ---------------------------------------------- */
-
-/* The end of the chapter that row i starts: the index of the first row of
- * another chapter, or fs.n. */
-size_t report_chapter_end(const struct report *r, size_t i);
-
-/* The region for a reader: "Alkmaar (GM0361)", or the code alone when
- * the database has no name for it. */
-char *report_region(const struct report *r, char *buf, size_t size);
-
-/* The value for machines ("2660", "4.2"), or "" when it is withheld, not
- * delivered or flagged away; never the number of a withheld cell. */
-char *report_value_machine(const struct figure *f, char *buf, size_t size);
-/* The flag a machine reads: "suppressed" for anything withheld (privacy
- * or the source), else the stored flag ("", provisional, unknown, na). */
-const char *report_flag(const struct figure *f);
 
 /* The escaping each format needs, written straight to out. */
 void report_csv_field(FILE *out, const char *s);	/* RFC 4180 */

@@ -1,19 +1,24 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* SHA-256 (FIPS 180-4), to recognise a file that was imported before:
- * SQLite's C API has no hash function, and one file's digest is all we need. */
+ * SQLite's C API has no hash function, and one file's digest is all we
+ * need.  libnettle computes it; these are jmon's names for it. */
 #ifndef JMON_SHA256_H
 #define JMON_SHA256_H
 
+#include <nettle/sha2.h>
 #include <stddef.h>
-#include <stdint.h>
+
+/* <nettle/sha2.h> spells its functions as macros (sha256_init for
+ * nettle_sha256_init, ...), which would rename jmon's functions below into
+ * nettle's.  src/sha256.c calls nettle by the full names instead. */
+#undef sha256_init
+#undef sha256_update
+#undef sha256_digest
 
 #define SHA256_HEX_LEN 64	/* hex digits, without the NUL */
 
 struct sha256 {
-	uint32_t h[8];
-	uint64_t bytes;		/* message length so far */
-	unsigned char block[64];
-	size_t fill;		/* bytes waiting in block */
+	struct sha256_ctx nettle;
 };
 
 void sha256_init(struct sha256 *s);

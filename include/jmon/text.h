@@ -40,9 +40,6 @@ int text_format(char *buf, size_t size, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 int text_vformat(char *buf, size_t size, const char *fmt, va_list ap)
 	__attribute__((format(printf, 3, 0)));
-/* vsnprintf into a string of its own (caller frees): a text with labels
- * in it is as long as they are, never cut by a fixed buffer. */
-char *text_vdup(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 /* Drop an incomplete UTF-8 sequence from the end of s (a byte-cut copy). */
 void text_trim_partial(char *s);
 
@@ -57,7 +54,9 @@ size_t text_wrap(const char *s, int width, size_t *next);
  * anything else becomes '?', one column per character. */
 char *text_ascii(char *out, size_t size, const char *utf8);
 
-/* Whether needle occurs in haystack, ignoring ASCII case (search, filters). */
+/* Whether needle occurs in haystack, ignoring case in any script and the
+ * ways of writing one letter: "Ë" finds "ë", "STRASSE" finds "Straße", "ij"
+ * finds "Ĳssel" (search, filters). */
 bool text_contains(const char *haystack, const char *needle);
 
 #endif

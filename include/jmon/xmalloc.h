@@ -5,6 +5,7 @@
 #ifndef JMON_XMALLOC_H
 #define JMON_XMALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 void *xmalloc(size_t size);
@@ -14,7 +15,11 @@ void *xrealloc(void *ptr, size_t size);
 void *xreallocarray(void *ptr, size_t nmemb, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/* printf into a string of its own (caller frees): a text with labels in
+ * it is as long as they are, never cut by a fixed buffer.  The one place
+ * jmon measures a format and then writes it. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /* Make room for one more element in a growing array: ARRAY_GROW(v, n, cap). */
 #define ARRAY_GROW(arr, n, cap) \

@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "jmon/config.h"
-#include "jmon/db.h"
+#include "jmon/db_internal.h"
 #include "jmon/import.h"
 #include "jmon/xmalloc.h"
 

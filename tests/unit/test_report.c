@@ -13,6 +13,7 @@
 #include "jmon/numfmt.h"
 #include "jmon/query.h"
 #include "jmon/report.h"
+#include "jmon/report_fields.h"
 #include "jmon/text.h"
 
 /* Run a writer into a string; caller frees. */

@@ -191,6 +191,26 @@ static void contains_ignores_case(void **state)
 	assert_false(text_contains("", "a"));
 }
 
+/* Case in any script, as libunistring folds it (full folding, NFKC). */
+static void contains_folds_every_case(void **state)
+{
+	(void)state;
+	assert_true(text_contains("Cliënttevredenheid", "CLIËNT"));	/* "Ë" finds "ë" */
+	assert_true(text_contains("CLIËNTTEVREDENHEID", "cliënt"));
+	assert_true(text_contains("Ĳsselmonde", "ĳssel"));		/* Ĳ and ĳ */
+	assert_true(text_contains("ĳsselmonde", "ĲSSEL"));
+	assert_true(text_contains("Ĳsselmonde", "ijssel"));		/* the ligature is i + j */
+	assert_true(text_contains("Oude ijssel", "ĳssel"));
+	assert_true(text_contains("Straße", "STRASSE"));		/* full folding: ß is ss */
+	assert_true(text_contains("STRASSE", "straße"));
+	assert_true(text_contains("Cafe\xcc\x81", "CAFÉ"));		/* e + combining accent is é */
+	assert_false(text_contains("ΑΘΗΝΑ", "αθήνα"));		/* an accent is not case */
+	assert_true(text_contains("Ελλάδα", "ΕΛΛΆΔΑ"));
+	assert_false(text_contains("Cliënt", "client"));		/* ë is no e */
+	assert_true(text_contains("a\xff" "b", "A\xff"));		/* invalid bytes do no harm */
+	assert_true(text_contains("ë", ""));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -201,6 +221,7 @@ int main(void)
 		cmocka_unit_test(ascii_locale),
 		cmocka_unit_test(ascii_transliteration),
 		cmocka_unit_test(contains_ignores_case),
+		cmocka_unit_test(contains_folds_every_case),
 		cmocka_unit_test(ellipsis_in_a_small_buffer_keeps_characters_whole),
 		cmocka_unit_test(pad_a_wide_screen_of_multibyte_text),
 		cmocka_unit_test(printable_keeps_the_columns),
