@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* What every import shares: the delivery, format detection, the one
  * transaction, headers, flags and progress.  Numbers are in
  * import_number.c; regions, periods and duplicate keys in import_refs.c;
@@ -10,7 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "jmon/import.h"
+#include "jmon/import_internal.h"
 #include "jmon/sha256.h"
 #include "jmon/xmalloc.h"
 

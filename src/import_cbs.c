@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* CBS open data (DESIGN section 4), in two shapes:
  *
  * - wide: one row per region and period, one column per measure.  This is
@@ -26,8 +27,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "jmon/import.h"
 #include "jmon/import_cbs.h"
+#include "jmon/import_internal.h"
 #include "jmon/xmalloc.h"
 
 /* Compare a CBS name with a configured one ignoring case and everything but

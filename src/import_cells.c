@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Storing cells: compare with the current value, then write new and
  * changed ones in batches.  See import_cell in include/jmon/import.h.
  *
@@ -10,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "jmon/import.h"
+#include "jmon/import_internal.h"
 #include "jmon/strbuf.h"
 #include "jmon/xmalloc.h"
 

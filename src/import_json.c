@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* OData JSON: the CBS open-data API's other answer (DESIGN section 4:
  * "OData v3 TypedDataSet/UntypedDataSet CSV/JSON").
  *
@@ -19,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jmon/import.h"
+#include "jmon/import_internal.h"
 #include "jmon/xmalloc.h"
 
 #define MAX_DEPTH 64	/* of skipped values: deeper is an attack, not data */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The long CSV (DESIGN section 4): one row per value.
  *
  *	region,period,indicator,category,value,flag
@@ -8,7 +9,7 @@
  * not the checking, so one run shows all that is wrong with a file. */
 #include <string.h>
 
-#include "jmon/import.h"
+#include "jmon/import_internal.h"
 #include "jmon/xmalloc.h"
 
 enum long_column { COL_REGION, COL_PERIOD, COL_INDICATOR, COL_CATEGORY, COL_VALUE, COL_FLAG,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Numbers in import files: "." or "," as decimal mark "when unambiguous"
  * (DESIGN section 4).  See import_number in include/jmon/import.h.
  *
@@ -22,7 +23,7 @@
  * and small numbers that way, and it is unambiguous. */
 #include <string.h>
 
-#include "jmon/import.h"
+#include "jmon/import_internal.h"
 
 /* Doubles represent every integer below 2^53 and every power of ten up to
  * 1e22 exactly, so mantissa * or / 10^k is the correctly rounded value as

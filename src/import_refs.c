@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* What rows refer to, made sure of: regions (found, or created from a
  * well-formed CBS code), periods (inserted once per import), and the keys
  * already seen in the file (a second row for one cell is an error).  See
@@ -6,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jmon/import.h"
+#include "jmon/import_internal.h"
 #include "jmon/xmalloc.h"
 
 /* --- regions ---------------------------------------------------------------- */

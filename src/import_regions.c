@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The regions CSV: names, kinds and the drill-down tree.
  *
  *	region,name,kind,parent
@@ -9,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jmon/import.h"
+#include "jmon/import_internal.h"
 #include "jmon/xmalloc.h"
 
 enum region_column { COL_CODE, COL_NAME, COL_KIND, COL_PARENT, NCOLUMNS };

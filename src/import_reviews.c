@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The reviews CSV: explanations and analyst statuses, as a monitor's
  * source document sets them by hand (the Almere themes, the Noordoostpolder
  * control measures).
@@ -16,7 +17,7 @@
  * every row is right (the caller's one transaction). */
 #include <string.h>
 
-#include "jmon/import.h"
+#include "jmon/import_internal.h"
 #include "jmon/stoplight.h"
 #include "jmon/xmalloc.h"
 

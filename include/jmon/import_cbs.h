@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* What the CBS readers share (src/import_cbs.c): cells are collected while
  * the file is read and stored at the end, when it is known which periods a
  * measure was published for.  Internal to the importer. */
@@ -7,7 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "jmon/import.h"
+#include "jmon/import_internal.h"
 
 enum cell_state { CELL_EMPTY, CELL_SUPPRESSED, CELL_VALUE };
 

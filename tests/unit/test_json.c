@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* OData JSON as records (import_json.c): the header from the first row,
  * values under their keys, escapes decoded, and the position of every
  * problem. */
@@ -6,7 +7,7 @@
 #include <string.h>
 
 #include "csvtest.h"
-#include "jmon/import.h"
+#include "jmon/import_internal.h"
 
 static bool load(const char *text)
 {
