@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* What rows refer to, made sure of: regions (found, or created from a
- * well-formed CBS code), periods (inserted once per import), and the keys
- * already seen in the file (a second row for one cell is an error).  See
- * include/jmon/import.h. */
+ * well-formed CBS code), periods (inserted once per import), the key of a
+ * cell as the long and the reviews CSV write it, and the keys already seen
+ * in the file (a second row for one cell is an error).  See
+ * include/jmon/import_internal.h. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -232,6 +233,46 @@ uint32_t period_pack(const struct period *p)
 {
 	return (uint32_t)p->year << 16 | (uint32_t)p->kind << 12 | (uint32_t)p->n << 5 |
 	       (uint32_t)p->day;
+}
+
+/* --- the key of a cell ------------------------------------------------------ */
+
+enum jmon_status import_cell_key(struct import *im, struct csv_field *region,
+				 struct csv_field *period, struct csv_field *indicator,
+				 struct csv_field *category, const struct indicator **last,
+				 struct import_cell_key *out, bool *ok, struct jmon_error *err)
+{
+	int region_ok;
+
+	memset(out, 0, sizeof *out);
+	csv_trim(region);
+	csv_trim(period);
+	csv_trim(indicator);
+	csv_trim(category);
+	out->region = region->s;
+	if ((region_ok = import_region(im, region->s, region, err)) < 0)
+		return JMON_IO;
+	*ok = region_ok > 0;
+	if (!period_parse(period->s, period->len, &out->p)) {
+		import_error(im, period, "malformed period '%s' (expected 2020, 2020H1, 2020Q1, "
+			     "2020M03, 2023-01-01 or a CBS code like 2020KW01)", period->s);
+		*ok = false;
+	} else if (!(out->period = import_period(im, &out->p, err))) {
+		return JMON_IO;
+	}
+	if (*last && strcmp((*last)->id, indicator->s) == 0)
+		out->ind = *last;
+	else if ((out->ind = config_indicator(im->cfg, indicator->s)))
+		*last = out->ind;
+	if (!out->ind) {
+		import_error(im, indicator, "unknown indicator '%s'", indicator->s);
+		*ok = false;
+	} else if (category->len > 0 && !(out->cat = indicator_category(out->ind, category->s))) {
+		import_error(im, category, "unknown category '%s' of indicator '%s'", category->s,
+			     out->ind->id);
+		*ok = false;
+	}
+	return JMON_OK;
 }
 
 /* --- duplicate keys ---------------------------------------------------------- */

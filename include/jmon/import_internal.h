@@ -1,7 +1,18 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* Internal to the importer: what src/import.c, the format readers and
- * their helpers share.  The program outside the importer sees only
- * include/jmon/import.h. */
+/* Internal to the importer; the program outside it sees only
+ * include/jmon/import.h.  The files call one way, from the top down:
+ *
+ * src/import.c          the dispatcher: the delivery, layout detection,
+ *                       the transaction; calls one reader per file
+ * src/import_long.c, import_regions.c, import_reviews.c, import_cbs.c
+ *                       the readers, one layout each (jmon-import(5))
+ * src/import_refs.c     regions, periods, cell keys and duplicate keys
+ * src/import_cells.c    cells compared and stored in batches
+ * src/import_number.c   numbers as people write them
+ * src/import_json.c     OData JSON served as CSV records
+ * src/import_row.c      what every reader does with a row: messages,
+ *                       headers, the next row, flags, progress; calls none
+ *                       of the others */
 #ifndef JMON_IMPORT_INTERNAL_H
 #define JMON_IMPORT_INTERNAL_H
 
@@ -68,12 +79,19 @@ struct pending_cell {
 	double value;
 };
 
-/* Per format: called with the first record read into im->csv.fields. */
+/* --- the readers: called with the first record in im->csv.fields ------------ */
+
 enum jmon_status import_long(struct import *im, struct jmon_error *err);
 enum jmon_status import_regions(struct import *im, struct jmon_error *err);
 enum jmon_status import_cbs(struct import *im, struct jmon_error *err);
-/* Explanations and analyst statuses (import_reviews.c). */
+/* Explanations and analyst statuses. */
 enum jmon_status import_reviews(struct import *im, struct jmon_error *err);
+
+/* --- rows (import_row.c) ------------------------------------------------------ */
+
+/* Report at a field: FILE:LINE:COL: message. */
+void import_error(struct import *im, const struct csv_field *f, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 /* A header alias: the column name (compared without case) and what it is. */
 struct import_column {
@@ -88,9 +106,35 @@ bool import_map_header(struct import *im, const struct import_column *aliases, s
 		       const char *const *column_names, int *pos, int ncolumns,
 		       unsigned required);
 
-/* Report at a field: FILE:LINE:COL: message. */
-void import_error(struct import *im, const struct csv_field *f, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+/* The next data row with exactly ncolumns fields: rows the CSV reader found
+ * bad, or with another number of fields, are reported and skipped; each is
+ * counted (import_row_done).  false at the end of the file. */
+bool import_next_row(struct import *im, size_t ncolumns);
+/* The same for a table with notes under it (the "Bron: CBS" of a StatLine
+ * export): false also at the first record of a single field. */
+bool import_next_table_row(struct import *im, size_t ncolumns);
+/* Count a data row and show progress when asked. */
+void import_row_done(struct import *im);
+/* Seconds on a clock that only goes forward: progress and duration. */
+double import_clock(void);
+
+/* A flag as written in a file ("", "provisional", Dutch "voorlopig", ...)
+ * to the stored one; *has_value says whether a value goes with it.  NULL
+ * when unknown. */
+const char *import_flag(const char *s, bool *has_value);
+
+/* --- numbers (import_number.c) ------------------------------------------------ */
+
+/* Parse a number: '.' or ',' as decimal mark, one per file; thousands
+ * separators when both marks are used ("1.234,5") or one is repeated
+ * ("12.345.678"); an exponent ("1e3").  Reported at f when it is not a
+ * number or contradicts the file's decimal mark. */
+bool import_number(struct import *im, const struct csv_field *f, double *out);
+/* At the end of a file: a number that only the file's decimal mark could
+ * settle ("2.660"), in a file that never showed it, is reported. */
+void import_number_done(struct import *im);
+
+/* --- what rows refer to (import_refs.c) --------------------------------------- */
 
 /* Make sure region code exists: known, or a well-formed CBS code, which is
  * created with its code as name.  1: it does; 0: it does not (reported at
@@ -110,6 +154,7 @@ bool region_kind_valid(const char *kind);
 /* Make sure the period exists in the period table; returns its canonical
  * code (valid until the next call), or NULL on a database error. */
 const char *import_period(struct import *im, const struct period *p, struct jmon_error *err);
+uint32_t period_pack(const struct period *p);
 
 /* The key of a row that names a cell: region, period, indicator and
  * category, as the long CSV and the reviews CSV both have them. */
@@ -130,6 +175,11 @@ enum jmon_status import_cell_key(struct import *im, struct csv_field *region,
 				 struct csv_field *category, const struct indicator **last,
 				 struct import_cell_key *out, bool *ok, struct jmon_error *err);
 
+/* Remember a key; returns the line it was first seen on, or 0 if new. */
+uint32_t import_seen(struct import *im, const struct import_key *key);
+
+/* --- cells (import_cells.c) --------------------------------------------------- */
+
 /* Store one cell: new, changed (a new row in this delivery) or unchanged
  * (only counted).  value is ignored when has_value is false.  Rows are
  * written in batches: import_cells_flush writes what is still waiting. */
@@ -138,37 +188,14 @@ enum jmon_status import_cell(struct import *im, const char *region, const char *
 			     double value, const char *flag, struct jmon_error *err);
 enum jmon_status import_cells_flush(struct import *im, struct jmon_error *err);
 
-/* OData JSON (import_json.c): whether the text starts like JSON, and its
- * rows as c->table, which csv_read then serves like CSV records (the keys
- * of the first row are the header).  false when problems were reported;
- * c->table is still set when the rows could be read (only a key did not
- * fit), so the importer can report the rest. */
+/* --- OData JSON (import_json.c) ----------------------------------------------- */
+
+/* Whether the text starts like JSON, and its rows as c->table, which
+ * csv_read then serves like CSV records (the keys of the first row are the
+ * header).  false when problems were reported; c->table is still set when
+ * the rows could be read (only a key did not fit), so the importer can
+ * report the rest. */
 bool import_looks_like_json(const struct csv *c);
 bool import_json_table(struct csv *c, const char *name, struct diag_list *d);
-
-/* Parse a number (import_number.c): '.' or ',' as decimal mark, one per
- * file; thousands separators when both marks are used ("1.234,5") or one
- * is repeated ("12.345.678"); an exponent ("1e3").  Reported at f when it
- * is not a number or contradicts the file's decimal mark. */
-bool import_number(struct import *im, const struct csv_field *f, double *out);
-/* At the end of a file: a number that only the file's decimal mark could
- * settle ("2.660"), in a file that never showed it, is reported. */
-void import_number_done(struct import *im);
-
-/* A flag as written in a file ("", "provisional", Dutch "voorlopig", ...)
- * to the stored one; *has_value says whether a value goes with it.  NULL
- * when unknown. */
-const char *import_flag(const char *s, bool *has_value);
-
-/* Remember a key; returns the line it was first seen on, or 0 if new. */
-uint32_t import_seen(struct import *im, const struct import_key *key);
-uint32_t period_pack(const struct period *p);
-
-/* Count a data row and show progress when asked. */
-void import_row_done(struct import *im);
-/* The next data row with exactly ncolumns fields: rows the CSV reader found
- * bad, or with another number of fields, are reported and skipped.  false
- * at the end of the file. */
-bool import_next_row(struct import *im, size_t ncolumns);
 
 #endif
