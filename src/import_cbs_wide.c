@@ -8,6 +8,7 @@
 
 #include "jmon/import_cbs.h"
 #include "jmon/import_internal.h"
+#include "jmon/region.h"
 #include "jmon/xmalloc.h"
 
 enum role { ROLE_IGNORED, ROLE_REGION, ROLE_PERIOD, ROLE_KIND, ROLE_NAME, ROLE_CODE,

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "jmon/import_internal.h"
+#include "jmon/region.h"
 #include "jmon/xmalloc.h"
 
 enum region_column { COL_CODE, COL_NAME, COL_KIND, COL_PARENT, NCOLUMNS };

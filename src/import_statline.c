@@ -21,6 +21,7 @@
 
 #include "jmon/import_cbs.h"
 #include "jmon/import_internal.h"
+#include "jmon/region.h"
 #include "jmon/xmalloc.h"
 
 struct statline {

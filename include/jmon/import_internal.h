@@ -146,10 +146,6 @@ int import_region(struct import *im, const char *code, const struct csv_field *f
  * from the code when that region exists. */
 enum jmon_status import_put_region(struct import *im, const char *code, const char *name,
 				   const char *kind, const char *parent, struct jmon_error *err);
-/* The kind a CBS code prefix says ("gemeente" for GM0361), or NULL when
- * code is not a well-formed CBS code. */
-const char *region_kind_of_code(const char *code);
-bool region_kind_valid(const char *kind);
 
 /* Make sure the period exists in the period table; returns its canonical
  * code (valid until the next call), or NULL on a database error. */
