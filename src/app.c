@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* A browsing session; see include/jmon/app.h. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,9 +114,10 @@ void app_close(struct app *app)
 enum jmon_status app_set_period(struct app *app, const char *code, struct jmon_error *err)
 {
 	struct period p;
+	char msg[512];
 
 	if (!period_parse_str(code, &p))
-		return jmon_fail(err, JMON_USAGE, "'%s' is geen periode (2020Q1, 2020H1, 2020, 2020M03)", code);
+		return jmon_fail(err, JMON_USAGE, "%s", period_malformed(code, msg, sizeof msg));
 	period_format(&p, app->period);
 	return app_reload(app, err);
 }

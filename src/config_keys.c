@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The keys of the configuration (DESIGN section 5) as field tables.  The
  * walk itself is in config_yaml.c, the checks that need more than one key
  * in config_check.c. */
@@ -59,8 +60,9 @@ static void monitor_period(struct loader *ld, yaml_node_t *v, void *obj)
 	if (!code)
 		return;
 	if (!period_parse_str(code, &p)) {
-		cfg_error(ld, v, "'period': malformed period '%s' (expected 2020, 2020H1, 2020Q1, "
-			  "2020M03, 2023-01-01 or a CBS code like 2020KW01)", code);
+		char msg[512];
+
+		cfg_error(ld, v, "'period': %s", period_malformed(code, msg, sizeof msg));
 		return;
 	}
 	free(m->period);

@@ -43,7 +43,7 @@ struct published {
 static bool is_published(const struct published *list, size_t n, const struct cbs_cell *c)
 {
 	for (size_t i = 0; i < n; i++)
-		if (list[i].ind == c->ind && list[i].period == period_pack(&c->period))
+		if (list[i].ind == c->ind && list[i].period == import_period_key(&c->period))
 			return true;
 	return false;
 }
@@ -59,7 +59,7 @@ static enum jmon_status store_cells(struct cbs_reader *r, struct jmon_error *err
 
 		if (c->state == CELL_VALUE && !is_published(pub, npub, c)) {
 			ARRAY_GROW(pub, npub, cappub);
-			pub[npub++] = (struct published){ c->ind, period_pack(&c->period) };
+			pub[npub++] = (struct published){ c->ind, import_period_key(&c->period) };
 		}
 	}
 	for (size_t i = 0; i < r->ncells && rc == JMON_OK; i++) {

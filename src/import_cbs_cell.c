@@ -123,7 +123,7 @@ bool cbs_read_cell(struct cbs_reader *r, struct csv_field *f, struct cbs_cell *c
 void cbs_add_cell(struct cbs_reader *r, const struct cbs_cell *c, const struct csv_field *at)
 {
 	uint32_t first = import_seen(r->im, &(struct import_key){
-		c->region, c->ind, c->cat, period_pack(&c->period), (uint32_t)at->line });
+		c->region, c->ind, c->cat, import_period_key(&c->period), (uint32_t)at->line });
 	char code[PERIOD_CODE_MAX];
 
 	if (first) {

@@ -133,24 +133,30 @@ int import_region(struct import *im, const char *code, const struct csv_field *f
 static const char sql_period_insert[] =
 	"INSERT OR IGNORE INTO period (code, kind, start, end) VALUES (?1, ?2, ?3, ?4)";
 
+uint32_t import_period_key(const struct period *p)
+{
+	return (uint32_t)p->year << 16 | (uint32_t)p->kind << 12 | (uint32_t)p->n << 5 |
+	       (uint32_t)p->day;
+}
+
 const char *import_period(struct import *im, const struct period *p, struct jmon_error *err)
 {
 	char start[PERIOD_CODE_MAX], end[PERIOD_CODE_MAX];
-	uint32_t pack = period_pack(p);
+	uint32_t key = import_period_key(p);
 	sqlite3_stmt *st;
 
 	/* Rows come grouped by period, and a file has few periods: formatting
 	 * a code for every row, or inserting one for every group, showed in the
 	 * profile. */
-	if (pack == im->last_period_pack && im->last_period[0])
+	if (key == im->last_period_key && im->last_period[0])
 		return im->last_period;
 	period_format(p, im->last_period);
-	im->last_period_pack = pack;
+	im->last_period_key = key;
 	for (size_t i = 0; i < im->nperiods; i++)
-		if (im->periods[i] == pack)
+		if (im->periods[i] == key)
 			return im->last_period;
 	ARRAY_GROW(im->periods, im->nperiods, im->capperiods);
-	im->periods[im->nperiods++] = pack;
+	im->periods[im->nperiods++] = key;
 	period_start(p, start);
 	period_end(p, end);
 	if (!(st = db_prepare(im->db, sql_period_insert, err)))
@@ -167,12 +173,6 @@ const char *import_period(struct import *im, const struct period *p, struct jmon
 fail:
 	im->last_period[0] = '\0';
 	return NULL;
-}
-
-uint32_t period_pack(const struct period *p)
-{
-	return (uint32_t)p->year << 16 | (uint32_t)p->kind << 12 | (uint32_t)p->n << 5 |
-	       (uint32_t)p->day;
 }
 
 /* --- the key of a cell ------------------------------------------------------ */
@@ -194,8 +194,9 @@ enum jmon_status import_cell_key(struct import *im, struct csv_field *region,
 		return JMON_IO;
 	*ok = region_ok > 0;
 	if (!period_parse(period->s, period->len, &out->p)) {
-		import_error(im, period, "malformed period '%s' (expected 2020, 2020H1, 2020Q1, "
-			     "2020M03, 2023-01-01 or a CBS code like 2020KW01)", period->s);
+		char msg[512];
+
+		import_error(im, period, "%s", period_malformed(period->s, msg, sizeof msg));
 		*ok = false;
 	} else if (!(out->period = import_period(im, &out->p, err))) {
 		return JMON_IO;
@@ -215,6 +216,19 @@ enum jmon_status import_cell_key(struct import *im, struct csv_field *region,
 	return JMON_OK;
 }
 
+bool import_cell_key_first(struct import *im, const struct import_cell_key *k)
+{
+	long line = im->csv.record_line;
+	uint32_t first = import_seen(im, &(struct import_key){
+		k->region, k->ind, k->cat, import_period_key(&k->p), (uint32_t)line });
+
+	if (first)
+		diag_add(im->diag, im->name, line, 1,
+			 "duplicate row: %s %s %s%s%s was given on line %u already", k->region,
+			 k->period, k->ind->id, k->cat ? " " : "", k->cat ? k->cat->id : "", first);
+	return !first;
+}
+
 /* --- duplicate keys ---------------------------------------------------------- */
 
 static uint64_t key_hash(const struct import_key *k)
@@ -225,7 +239,7 @@ static uint64_t key_hash(const struct import_key *k)
 		h = (h ^ (unsigned char)*s) * 1099511628211u;
 	/* ... then the rest, and a finalizer (MurmurHash3's) that spreads
 	 * every input bit over the low bits the table uses: pointers and
-	 * packed periods have runs of zero bits at the bottom. */
+	 * period keys have runs of zero bits at the bottom. */
 	h ^= (uint64_t)k->period << 32 ^ (uint64_t)(uintptr_t)k->indicator;
 	h = (h ^ h >> 33) * 0xff51afd7ed558ccdu;
 	h ^= (uint64_t)(uintptr_t)k->category;

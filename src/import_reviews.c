@@ -187,11 +187,9 @@ static bool read_judgement(struct import *im, const int *pos, const struct categ
 static enum jmon_status read_row(struct import *im, const int *pos,
 				 const struct indicator **last, struct jmon_error *err)
 {
-	struct csv *c = &im->csv;
 	struct import_cell_key k;
 	struct review_row r;
 	bool ok;
-	uint32_t first;
 	enum jmon_status st;
 
 	st = import_cell_key(im, column(im, pos, COL_REGION), column(im, pos, COL_PERIOD),
@@ -201,14 +199,8 @@ static enum jmon_status read_row(struct import *im, const int *pos,
 		return st;
 	if (!read_judgement(im, pos, k.cat, &r) || !ok)
 		return JMON_OK;
-	first = import_seen(im, &(struct import_key){ k.region, k.ind, k.cat, period_pack(&k.p),
-						       (uint32_t)c->record_line });
-	if (first) {
-		diag_add(im->diag, im->name, c->record_line, 1,
-			 "duplicate row: %s %s %s%s%s was given on line %u already", k.region,
-			 k.period, k.ind->id, k.cat ? " " : "", k.cat ? k.cat->id : "", first);
+	if (!import_cell_key_first(im, &k))
 		return JMON_OK;
-	}
 	r.region = k.region;
 	r.period = k.period;
 	r.indicator = k.ind->id;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Period codes: parse, format, label, arithmetic.  See include/jmon/period.h.
  *
  * Every kind but the date is a run of equal slices of a year (1, 2, 4 or 12
@@ -161,6 +162,13 @@ bool period_parse_dutch_date(const char *s, size_t len, struct period *out)
 	if (i != 2 || ndig[0] < 1 || ndig[0] > 2 || ndig[1] < 1 || ndig[1] > 2 || ndig[2] != 4)
 		return false;
 	return make_date(part[2], part[1], part[0], out);
+}
+
+char *period_malformed(const char *code, char *buf, size_t size)
+{
+	snprintf(buf, size, "malformed period '%s' (expected 2020, 2020H1, 2020Q1, 2020M03, "
+		 "2023-01-01 or a CBS code like 2020KW01)", code);
+	return buf;
 }
 
 char *period_format(const struct period *p, char *buf)

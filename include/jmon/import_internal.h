@@ -30,7 +30,7 @@
 struct import_key {
 	const char *region;	/* in the CSV buffer, valid for the whole import */
 	const void *indicator, *category;	/* config pointers; category NULL = total */
-	uint32_t period;	/* packed struct period */
+	uint32_t period;	/* import_period_key */
 	uint32_t line;
 };
 
@@ -51,8 +51,8 @@ struct import {
 	/* caches of the last region and period that were made sure of */
 	char *last_region;
 	char last_period[PERIOD_CODE_MAX];
-	uint32_t last_period_pack;
-	uint32_t *periods;	/* packed periods already in the period table */
+	uint32_t last_period_key;
+	uint32_t *periods;	/* keys of the periods already in the period table */
 	size_t nperiods, capperiods;
 	/* cells waiting for the next multi-row INSERT (import_cells.c) */
 	struct pending_cell *pending;
@@ -150,7 +150,9 @@ enum jmon_status import_put_region(struct import *im, const char *code, const ch
 /* Make sure the period exists in the period table; returns its canonical
  * code (valid until the next call), or NULL on a database error. */
 const char *import_period(struct import *im, const struct period *p, struct jmon_error *err);
-uint32_t period_pack(const struct period *p);
+/* A period as one number, for the tables of keys and the caches: equal
+ * periods, equal numbers. */
+uint32_t import_period_key(const struct period *p);
 
 /* The key of a row that names a cell: region, period, indicator and
  * category, as the long CSV and the reviews CSV both have them. */
@@ -170,6 +172,9 @@ enum jmon_status import_cell_key(struct import *im, struct csv_field *region,
 				 struct csv_field *period, struct csv_field *indicator,
 				 struct csv_field *category, const struct indicator **last,
 				 struct import_cell_key *out, bool *ok, struct jmon_error *err);
+/* Whether the current row is the first with this key in the file; a second
+ * is reported ("duplicate row: ... was given on line N already"). */
+bool import_cell_key_first(struct import *im, const struct import_cell_key *k);
 
 /* Remember a key; returns the line it was first seen on, or 0 if new. */
 uint32_t import_seen(struct import *im, const struct import_key *key);
