@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The read side, annotations and reviews.  See include/jmon/query.h.
  * Every statement is a static string, so db_prepare keeps it prepared in
  * the handle; every query reads through an index. */
@@ -88,31 +89,6 @@ enum jmon_status query_cell(struct db *db, const struct cell_key *key, struct ce
 	if (rc == JMON_OK && n == 0)
 		memset(out, 0, sizeof *out);
 	return rc;
-}
-
-enum jmon_status query_series(struct db *db, const struct cell_key *upto, int n,
-			      struct cell_value *out, char (*periods)[PERIOD_CODE_MAX],
-			      struct jmon_error *err)
-{
-	struct period last;
-	enum jmon_status rc;
-
-	if (!period_parse_str(upto->period, &last))
-		return jmon_fail(err, JMON_USAGE, "malformed period '%s'", upto->period);
-	/* One seek per period on the primary key: the series of a national
-	 * database costs what a small one does. */
-	for (int i = 0; i < n; i++) {
-		struct period p = period_add(&last, i - (n - 1));
-		char code[PERIOD_CODE_MAX];
-		struct cell_key k = *upto;
-
-		k.period = period_format(&p, code);
-		if ((rc = query_cell(db, &k, &out[i], err)) != JMON_OK)
-			return rc;
-		if (periods)
-			memcpy(periods[i], code, sizeof code);
-	}
-	return JMON_OK;
 }
 
 /* Every category of one indicator in one region and period, each with the

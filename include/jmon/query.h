@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The read side the TUI and `jmon report` build on, and the two small
  * writes of an analyst (annotations, reviews).
  *
@@ -86,13 +87,6 @@ enum jmon_status query_latest_period(struct db *db, const char *region,
 enum jmon_status query_step_period(struct db *db, const char *region, const struct period *from,
 				   int dir, const enum period_kind *kind, char *code, bool *found,
 				   struct jmon_error *err);
-
-/* One cell over n periods of the kind of `upto`, ending with it: out[0] is
- * the oldest, out[n - 1] is upto.  periods (n codes of PERIOD_CODE_MAX) may
- * be NULL. */
-enum jmon_status query_series(struct db *db, const struct cell_key *upto, int n,
-			      struct cell_value *out, char (*periods)[PERIOD_CODE_MAX],
-			      struct jmon_error *err);
 
 struct region_row {
 	char code[QUERY_CODE_MAX];

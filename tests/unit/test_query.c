@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The read side: current values, history per delivery, the changes of the
- * last delivery, series, regions, deliveries, annotations and reviews. */
+ * last delivery, periods, regions, deliveries, annotations and reviews. */
 #include <math.h>
 
 #include "unit.h"
@@ -178,22 +179,6 @@ static void test_step_period(void **state)
 	assert_string_equal(code, "2020M04");
 }
 
-static void test_series(void **state)
-{
-	struct dbtest *t = *state;
-	struct cell_value v[4];
-	char periods[4][PERIOD_CODE_MAX];
-
-	assert_int_equal(query_series(t->db, &maatwerk, 4, v, periods, &t->err), JMON_OK);
-	assert_string_equal(periods[0], "2019Q2");
-	assert_string_equal(periods[2], "2019Q4");
-	assert_string_equal(periods[3], "2020Q1");
-	assert_false(v[0].present);
-	assert_false(v[1].present);
-	assert_true(v[2].value == 2600);
-	assert_true(v[3].value == 2675);
-}
-
 static void test_regions(void **state)
 {
 	struct dbtest *t = *state;
@@ -333,7 +318,6 @@ int main(void)
 		T(test_changes_none),
 		T(test_latest_period),
 		T(test_step_period),
-		T(test_series),
 		T(test_regions),
 		T(test_deliveries),
 		T(test_annotations),
