@@ -1,4 +1,5 @@
-/* jmon import [--db FILE] [--config FILE] [--format long|regions|cbs]
+/* SPDX-License-Identifier: EUPL-1.2 */
+/* jmon import [--db FILE] [--config FILE] [--format long|regions|cbs|reviews]
  *             [--note TEXT] FILE...
  *
  * Each file is its own delivery and its own transaction: a rejected file

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* The long CSV (DESIGN section 4): one row per value.
+/* The long CSV (jmon-import(5), LONG CSV): one row per value.
  *
  *	region,period,indicator,category,value,flag
  *	GM0361,2020Q1,jeugdigen_maatwerk,,2660,

@@ -42,11 +42,17 @@ static void bind_key(sqlite3_stmt *st, const struct cell_key *k, bool cell)
 		db_bind_text(st, 4, k->category ? k->category : "");
 }
 
-/* 1 with the stored row in st, 0 when there is none, -1 on an error. */
-static int stored(struct db *db, sqlite3_stmt *st, struct jmon_error *err)
+/* What is stored under key, read with sql into *st: 1 with the row in *st,
+ * 0 when there is none, -1 on an error. */
+static int stored(struct db *db, const char *sql, const struct cell_key *key, bool cell,
+		  sqlite3_stmt **st, struct jmon_error *err)
 {
-	int rc = sqlite3_step(st);
+	int rc;
 
+	if (!(*st = db_prepare(db, sql, err)))
+		return -1;
+	bind_key(*st, key, cell);
+	rc = sqlite3_step(*st);
 	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
 		return rc == SQLITE_ROW;
 	db_fail(db, err, "reading the judgement");
@@ -75,7 +81,8 @@ static enum jmon_status begin(struct db *db, bool *own, struct jmon_error *err)
 	return *own ? db_begin(db, err) : JMON_OK;
 }
 
-static enum jmon_status finish(struct db *db, bool own, enum jmon_status rc, struct jmon_error *err)
+static enum jmon_status finish(struct db *db, bool own, enum jmon_status rc,
+			       struct jmon_error *err)
 {
 	if (!own)
 		return rc;
@@ -92,14 +99,11 @@ static enum jmon_status explain(struct db *db, const struct cell_key *key, const
 				struct jmon_error *err)
 {
 	bool remove = !text || !*text;
-	sqlite3_stmt *st = db_prepare(db, sql_annotation_text, err);
-	int found;
+	sqlite3_stmt *st;
+	int found = stored(db, sql_annotation_text, key, true, &st, err);
 	bool same;
 
-	if (!st)
-		return JMON_IO;
-	bind_key(st, key, true);
-	if ((found = stored(db, st, err)) < 0)
+	if (found < 0)
 		return JMON_IO;
 	same = found ? !remove && strcmp(db_column_text(st, 0), text) == 0 : remove;
 	*change = change_of(found, same);
@@ -136,14 +140,11 @@ static enum jmon_status review(struct db *db, const struct cell_key *key, const 
 			       const char *reason, bool reviewed, const char *author,
 			       enum judgement_change *change, struct jmon_error *err)
 {
-	sqlite3_stmt *st = db_prepare(db, sql_review_now, err);
-	int found;
+	sqlite3_stmt *st;
+	int found = stored(db, sql_review_now, key, false, &st, err);
 	bool same;
 
-	if (!st)
-		return JMON_IO;
-	bind_key(st, key, false);
-	if ((found = stored(db, st, err)) < 0)
+	if (found < 0)
 		return JMON_IO;
 	same = found && strcmp(db_column_text(st, 0), status ? status : "") == 0 &&
 	       strcmp(db_column_text(st, 1), reason) == 0 &&

@@ -5,7 +5,9 @@
  * src/import.c          the dispatcher: the delivery, layout detection,
  *                       the transaction; calls one reader per file
  * src/import_long.c, import_regions.c, import_reviews.c, import_cbs.c
- *                       the readers, one layout each (jmon-import(5))
+ *                       the readers, one layout each (jmon-import(5)); the
+ *                       CBS ones share include/jmon/import_cbs.h, the
+ *                       reviews CSV writes through include/jmon/judgement.h
  * src/import_refs.c     regions, periods, cell keys and duplicate keys
  * src/import_cells.c    cells compared and stored in batches
  * src/import_number.c   numbers as people write them
