@@ -7,6 +7,7 @@
 
 #include "jmon/app.h"
 #include "jmon/disclosure.h"
+#include "jmon/judgement.h"
 #include "jmon/xmalloc.h"
 
 static void set_region(struct app *app, const char *code)
@@ -119,9 +120,10 @@ void app_close(struct app *app)
 enum jmon_status app_set_period(struct app *app, const char *code, struct jmon_error *err)
 {
 	struct period p;
+	char msg[512];
 
 	if (!period_parse_str(code, &p))
-		return jmon_fail(err, JMON_USAGE, "'%s' is geen periode (2020Q1, 2020H1, 2020, 2020M03)", code);
+		return jmon_fail(err, JMON_USAGE, "%s", period_malformed(code, msg, sizeof msg));
 	period_format(&p, app->period);
 	return app_reload(app, err);
 }
@@ -240,7 +242,7 @@ static enum jmon_status write_review(struct app *app, const struct indicator *in
 
 	if ((st = open_for_write(app, &w, err)))
 		return st;
-	st = query_set_review(w, &key, override, reason, reviewed, app->author, err);
+	st = judgement_review(w, &key, override, reason, reviewed, app->author, NULL, err);
 	db_close(w);
 	return st ? st : app_reload(app, err);
 }
@@ -298,7 +300,7 @@ enum jmon_status app_annotate(struct app *app, const struct indicator *ind,
 		return jmon_fail(err, JMON_NOINPUT, "geen gegevens om toe te lichten");
 	if ((st = open_for_write(app, &w, err)))
 		return st;
-	st = query_annotate(w, &key, text, app->author, err);
+	st = judgement_explain(w, &key, text, app->author, NULL, err);
 	db_close(w);
 	return st ? st : app_reload(app, err);
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* jmon import [--db FILE] [--config FILE] [--format long|regions|cbs]
+/* jmon import [--db FILE] [--config FILE] [--format long|regions|cbs|reviews]
  *             [--note TEXT] FILE...
  *
  * Each file is its own delivery and its own transaction: a rejected file

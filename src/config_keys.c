@@ -56,8 +56,9 @@ static void monitor_period(struct loader *ld, yaml_node_t *v, void *obj)
 	if (!code)
 		return;
 	if (!period_parse_str(code, &p)) {
-		cfg_error(ld, v, "'period': malformed period '%s' (expected 2020, 2020H1, 2020Q1, "
-			  "2020M03, 2023-01-01 or a CBS code like 2020KW01)", code);
+		char msg[512];
+
+		cfg_error(ld, v, "'period': %s", period_malformed(code, msg, sizeof msg));
 		return;
 	}
 	free(m->period);

@@ -289,10 +289,11 @@ static enum jmon_status load(struct db *db, const struct config *cfg,
 	enum jmon_status st = JMON_OK;
 	struct period p;
 	size_t nchanges = 0;
+	char msg[512];
 
 	memset(fs, 0, sizeof *fs);
 	if (!period_parse_str(period, &p))
-		return jmon_fail(err, JMON_USAGE, "'%s' is not a period (2020Q1, 2020H1, 2020, 2020M03, 2023-01-01)", period);
+		return jmon_fail(err, JMON_USAGE, "%s", period_malformed(period, msg, sizeof msg));
 	snprintf(fs->region, sizeof fs->region, "%s", region);
 	period_format(&p, fs->period);
 	fs->p = p;

@@ -1,18 +1,16 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* What every import shares: the delivery, format detection, the one
- * transaction, headers, flags and progress.  Numbers are in
- * import_number.c; regions, periods and duplicate keys in import_refs.c;
- * cells in import_cells.c.  See include/jmon/import.h. */
-#include <stdarg.h>
+/* The importer's dispatcher: one file, one delivery.  It opens the file,
+ * tells the layout from the header, runs that layout's reader inside one
+ * transaction and writes the delivery's bookkeeping.  What the readers
+ * share is below them: a row's handling in import_row.c, numbers in
+ * import_number.c, regions, periods and keys in import_refs.c, cells in
+ * import_cells.c (include/jmon/import_internal.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
-#include <unistd.h>
 
-#include "jmon/db_internal.h"
-#include "jmon/import.h"
+#include "jmon/import_internal.h"
 #include "jmon/sha256.h"
 #include "jmon/xmalloc.h"
 
@@ -37,143 +35,6 @@ bool import_format_parse(const char *name, enum import_format *out)
 const char *import_format_name(enum import_format f)
 {
 	return format_names[f];
-}
-
-void import_error(struct import *im, const struct csv_field *f, const char *fmt, ...)
-{
-	char msg[512], shown[sizeof msg * 4];
-	size_t n = 0;
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	/* A message quotes the field, and a quoted field may hold a line
-	 * break: escaped, every message stays one FILE:LINE:COLUMN line. */
-	for (const unsigned char *s = (const unsigned char *)msg; *s; s++) {
-		const char *named = strchr("\nn\rr\tt", *s);
-
-		if (*s >= 0x20)
-			shown[n++] = (char)*s;
-		else if (named)
-			n += (size_t)snprintf(shown + n, sizeof shown - n, "\\%c", named[1]);
-		else
-			n += (size_t)snprintf(shown + n, sizeof shown - n, "\\x%02X", *s);
-	}
-	shown[n] = '\0';
-	diag_add(im->diag, im->name, f->line, f->col, "%s", shown);
-}
-
-/* --- headers ---------------------------------------------------------------- */
-
-bool import_map_header(struct import *im, const struct import_column *aliases, size_t naliases,
-		       const char *const *column_names, int *pos, int ncolumns,
-		       unsigned required)
-{
-	int before = im->diag->count;
-
-	for (int i = 0; i < ncolumns; i++)
-		pos[i] = -1;
-	for (size_t k = 0; k < im->csv.nfields; k++) {
-		struct csv_field *f = &im->csv.fields[k];
-		size_t a;
-
-		csv_trim(f);
-		for (a = 0; a < naliases; a++)
-			if (strcasecmp(f->s, aliases[a].name) == 0)
-				break;
-		if (a == naliases) {
-			import_error(im, f, "unknown column '%s'", f->s);
-			continue;
-		}
-		if (pos[aliases[a].column] >= 0) {
-			import_error(im, f, "column '%s' given twice", column_names[aliases[a].column]);
-			continue;
-		}
-		pos[aliases[a].column] = (int)k;
-	}
-	for (int i = 0; i < ncolumns; i++)
-		if ((required & 1u << i) && pos[i] < 0)
-			diag_add(im->diag, im->name, im->csv.record_line, 1,
-				 "missing column '%s'", column_names[i]);
-	return im->diag->count == before;
-}
-
-/* --- flags (numbers are in import_number.c) ------------------------------ */
-
-static const struct {
-	const char *written;	/* as it may appear in a file */
-	const char *stored;
-	bool has_value;
-} flags[] = {
-	{ "",            "",            true },
-	{ "provisional", "provisional", true },
-	{ "voorlopig",   "provisional", true },
-	{ "suppressed",  "suppressed",  false },
-	{ "geheim",      "suppressed",  false },
-	{ "unknown",     "unknown",     false },
-	{ "onbekend",    "unknown",     false },
-	{ "na",          "na",          false },
-	{ "nvt",         "na",          false },
-	{ "n.v.t.",      "na",          false },
-};
-
-const char *import_flag(const char *s, bool *has_value)
-{
-	for (size_t i = 0; i < ARRAY_SIZE(flags); i++)
-		if (strcasecmp(s, flags[i].written) == 0) {
-			*has_value = flags[i].has_value;
-			return flags[i].stored;
-		}
-	return NULL;
-}
-
-/* --- progress ---------------------------------------------------------------- */
-
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-void import_row_done(struct import *im)
-{
-	double t, pct;
-
-	im->res->rows++;
-	if (!im->opt->progress || im->res->rows % 4096 != 0)
-		return;
-	t = now();
-	if (t - im->shown < 0.2)
-		return;
-	im->shown = t;
-	pct = im->csv.len ? 100.0 * (double)csv_offset(&im->csv) / (double)im->csv.len : 100.0;
-	fprintf(stderr, "\r%s: %ld rows, %.0f%%, %.0f rows/s ", im->name, im->res->rows, pct,
-		(double)im->res->rows / (t - im->started));
-	fflush(stderr);
-}
-
-bool import_next_row(struct import *im, size_t ncolumns)
-{
-	struct csv *c = &im->csv;
-
-	while (csv_read(c, im->diag) > 0) {
-		import_row_done(im);
-		if (c->bad)
-			continue;
-		if (c->nfields != ncolumns) {
-			/* at the first field too many, or at the start of a short row */
-			struct csv_field *at = c->nfields > ncolumns ? &c->fields[ncolumns] : NULL;
-
-			diag_add(im->diag, im->name, at ? at->line : c->record_line, at ? at->col : 1,
-				 "%zu fields, expected %zu", c->nfields, ncolumns);
-			continue;
-		}
-		return true;
-	}
-	return false;
 }
 
 /* --- one file, one delivery -------------------------------------------------- */
@@ -365,7 +226,7 @@ enum jmon_status import_file(struct db *db, const struct config *cfg, const char
 	memset(res, 0, sizeof *res);
 	res->format = opt->format;
 	im.name = opt->name ? opt->name : path;
-	im.started = im.shown = now();
+	im.started = im.shown = import_clock();
 	if ((rc = csv_open_file(&im.csv, path, im.name, err)) != JMON_OK)
 		return rc;
 	/* The digest of the bytes as read, before the reader cuts them up. */
@@ -413,7 +274,7 @@ enum jmon_status import_file(struct db *db, const struct config *cfg, const char
 	db_exec(db, "PRAGMA foreign_keys = ON", NULL);
 	if (opt->progress)
 		fprintf(stderr, "\r%*s\r", 60, "");
-	res->seconds = now() - im.started;
+	res->seconds = import_clock() - im.started;
 	csv_close(&im.csv);
 	free(im.last_region);
 	free(im.keys);
@@ -421,42 +282,4 @@ enum jmon_status import_file(struct db *db, const struct config *cfg, const char
 	free(im.periods);
 	free(im.pending);
 	return rc;
-}
-
-enum jmon_status import_cell_key(struct import *im, struct csv_field *region,
-				 struct csv_field *period, struct csv_field *indicator,
-				 struct csv_field *category, const struct indicator **last,
-				 struct import_cell_key *out, bool *ok, struct jmon_error *err)
-{
-	int region_ok;
-
-	memset(out, 0, sizeof *out);
-	csv_trim(region);
-	csv_trim(period);
-	csv_trim(indicator);
-	csv_trim(category);
-	out->region = region->s;
-	if ((region_ok = import_region(im, region->s, region, err)) < 0)
-		return JMON_IO;
-	*ok = region_ok > 0;
-	if (!period_parse(period->s, period->len, &out->p)) {
-		import_error(im, period, "malformed period '%s' (expected 2020, 2020H1, 2020Q1, "
-			     "2020M03, 2023-01-01 or a CBS code like 2020KW01)", period->s);
-		*ok = false;
-	} else if (!(out->period = import_period(im, &out->p, err))) {
-		return JMON_IO;
-	}
-	if (*last && strcmp((*last)->id, indicator->s) == 0)
-		out->ind = *last;
-	else if ((out->ind = config_indicator(im->cfg, indicator->s)))
-		*last = out->ind;
-	if (!out->ind) {
-		import_error(im, indicator, "unknown indicator '%s'", indicator->s);
-		*ok = false;
-	} else if (category->len > 0 && !(out->cat = indicator_category(out->ind, category->s))) {
-		import_error(im, category, "unknown category '%s' of indicator '%s'", category->s,
-			     out->ind->id);
-		*ok = false;
-	}
-	return JMON_OK;
 }

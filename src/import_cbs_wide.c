@@ -7,6 +7,8 @@
 #include <strings.h>
 
 #include "jmon/import_cbs.h"
+#include "jmon/import_internal.h"
+#include "jmon/region.h"
 #include "jmon/xmalloc.h"
 
 enum role { ROLE_IGNORED, ROLE_REGION, ROLE_PERIOD, ROLE_KIND, ROLE_NAME, ROLE_CODE,
@@ -218,18 +220,10 @@ enum jmon_status cbs_read_wide(struct cbs_reader *r, struct jmon_error *err)
 
 	if (!read_header(&w))
 		goto out;
-	while (rc == JMON_OK && csv_read(&im->csv, im->diag) > 0) {
+	while (rc == JMON_OK && import_next_row(im, w.ncolumns)) {
 		const char *region;
 		struct period p;
 
-		import_row_done(im);
-		if (im->csv.bad)
-			continue;
-		if (im->csv.nfields != w.ncolumns) {
-			diag_add(im->diag, im->name, im->csv.record_line, 1,
-				 "%zu fields, expected %zu", im->csv.nfields, w.ncolumns);
-			continue;
-		}
 		region = row_region(&w, &rc, err);
 		if (!row_period(&w, &p) || !region)
 			continue;

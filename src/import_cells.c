@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* Storing cells: compare with the current value, then write new and
- * changed ones in batches.  See import_cell in include/jmon/import.h.
+ * changed ones in batches.  See import_cell in include/jmon/import_internal.h.
  *
  * This is the inner loop of every import, so it is written for speed: the
  * statements are fetched once per import, and rows are inserted CELL_BATCH
@@ -11,8 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "jmon/db_internal.h"
-#include "jmon/import.h"
+#include "jmon/import_internal.h"
 #include "jmon/strbuf.h"
 #include "jmon/xmalloc.h"
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* OData JSON: the CBS open-data API's other answer (DESIGN section 4:
- * "OData v3 TypedDataSet/UntypedDataSet CSV/JSON").
+/* OData JSON: the CBS open-data API's other answer, OData v3
+ * TypedDataSet and UntypedDataSet as JSON (jmon-import(5), OData JSON).
  *
  *	{"odata.metadata": "...", "value": [
  *	  {"ID": 0, "RegioS": "GM0034    ", "Perioden": "2020JJ00",
@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jmon/import.h"
+#include "jmon/import_internal.h"
 #include "jmon/utf8.h"
 #include "jmon/xmalloc.h"
 

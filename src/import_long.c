@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* The long CSV (DESIGN section 4): one row per value.
+/* The long CSV (jmon-import(5), LONG CSV): one row per value.
  *
  *	region,period,indicator,category,value,flag
  *	GM0361,2020Q1,jeugdigen_maatwerk,,2660,
@@ -9,7 +9,7 @@
  * not the checking, so one run shows all that is wrong with a file. */
 #include <string.h>
 
-#include "jmon/import.h"
+#include "jmon/import_internal.h"
 #include "jmon/xmalloc.h"
 
 enum long_column { COL_REGION, COL_PERIOD, COL_INDICATOR, COL_CATEGORY, COL_VALUE, COL_FLAG,
@@ -81,12 +81,10 @@ static bool read_value(struct long_reader *r, bool *has_value, double *value, co
 static enum jmon_status read_row(struct long_reader *r, struct jmon_error *err)
 {
 	struct import *im = r->im;
-	struct csv *c = &im->csv;
 	struct import_cell_key k;
 	bool ok, has_value;
 	double value = 0;
 	const char *flag;
-	uint32_t first;
 	enum jmon_status st;
 
 	st = import_cell_key(im, column(r, COL_REGION), column(r, COL_PERIOD),
@@ -101,15 +99,8 @@ static enum jmon_status read_row(struct long_reader *r, struct jmon_error *err)
 			     "no value (its status comes from a review)", k.ind->id);
 		return JMON_OK;
 	}
-	first = import_seen(im, &(struct import_key){ k.region, k.ind, k.cat, period_pack(&k.p),
-						       (uint32_t)c->record_line });
-	if (first) {
-		diag_add(im->diag, im->name, c->record_line, 1,
-			 "duplicate row: %s %s %s%s%s was given on line %u already",
-			 k.region, k.period, k.ind->id, k.cat ? " " : "",
-			 k.cat ? k.cat->id : "", first);
+	if (!import_cell_key_first(im, &k))
 		return JMON_OK;
-	}
 	return import_cell(im, k.region, k.period, k.ind->id, k.cat ? k.cat->id : "", has_value,
 			   value, flag, err);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* Numbers in import files: "." or "," as decimal mark "when unambiguous"
- * (DESIGN section 4).  See import_number in include/jmon/import.h.
+/* Numbers in import files: "." or "," as decimal mark when it is
+ * unambiguous (jmon-import(5), LONG CSV).  See import_number in
+ * include/jmon/import_internal.h.
  *
  * What counts as unambiguous, and why:
  *  - one mark, once ("4,2", "4.25"): the decimal mark.  A file keeps one
@@ -23,7 +24,7 @@
  * and small numbers that way, and it is unambiguous. */
 #include <string.h>
 
-#include "jmon/import.h"
+#include "jmon/import_internal.h"
 #include "jmon/numfmt.h"
 
 /* Doubles represent every integer below 2^53 and every power of ten up to

@@ -1,78 +1,18 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* What rows refer to, made sure of: regions (found, or created from a
- * well-formed CBS code), periods (inserted once per import), and the keys
- * already seen in the file (a second row for one cell is an error).  See
- * include/jmon/import.h. */
+ * well-formed CBS code), periods (inserted once per import), the key of a
+ * cell as the long and the reviews CSV write it, and the keys already seen
+ * in the file (a second row for one cell is an error).  See
+ * include/jmon/import_internal.h. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "jmon/db_internal.h"
-#include "jmon/import.h"
+#include "jmon/import_internal.h"
+#include "jmon/region.h"
 #include "jmon/xmalloc.h"
 
 /* --- regions ---------------------------------------------------------------- */
-
-/* CBS region codes: a prefix and a fixed number of digits. */
-static const struct {
-	const char *prefix;
-	int digits;
-	const char *kind;
-	int parent_digits;	/* the parent is the prefix below with this many digits */
-	const char *parent_prefix;
-} region_codes[] = {
-	{ "NL", 2, "nl",        0, NULL },
-	{ "PV", 2, "provincie", 0, NULL },
-	{ "JZ", 2, "regio",     0, NULL },	/* jeugdzorgregio */
-	{ "GM", 4, "gemeente",  0, NULL },
-	{ "WK", 6, "wijk",      4, "GM" },	/* WK036101 lies in GM0361 */
-	{ "BU", 8, "buurt",     6, "WK" },	/* BU03610101 lies in WK036101 */
-	{ "PC", 4, "postcode",  0, NULL },
-};
-
-static const char *const region_kinds[] = {
-	"nl", "provincie", "regio", "gemeente", "wijk", "buurt", "postcode",
-};
-
-bool region_kind_valid(const char *kind)
-{
-	for (size_t i = 0; i < ARRAY_SIZE(region_kinds); i++)
-		if (strcmp(kind, region_kinds[i]) == 0)
-			return true;
-	return false;
-}
-
-static int region_code_row(const char *code)
-{
-	for (size_t i = 0; i < ARRAY_SIZE(region_codes); i++) {
-		size_t n = (size_t)region_codes[i].digits;
-
-		if (strncmp(code, region_codes[i].prefix, 2) != 0 || strlen(code) != 2 + n)
-			continue;
-		if (strspn(code + 2, "0123456789") == n)
-			return (int)i;
-	}
-	return -1;
-}
-
-const char *region_kind_of_code(const char *code)
-{
-	int i = region_code_row(code);
-
-	return i < 0 ? NULL : region_codes[i].kind;
-}
-
-/* The parent a code implies (WK036101 -> GM0361) into buf; false if none. */
-static bool region_parent_of_code(const char *code, char *buf, size_t size)
-{
-	int i = region_code_row(code);
-
-	if (i < 0 || !region_codes[i].parent_prefix)
-		return false;
-	snprintf(buf, size, "%s%.*s", region_codes[i].parent_prefix,
-		 region_codes[i].parent_digits, code + 2);
-	return true;
-}
 
 static const char sql_region_get[] = "SELECT name, kind, parent FROM region WHERE code = ?1";
 static const char sql_region_insert[] =
@@ -193,24 +133,30 @@ int import_region(struct import *im, const char *code, const struct csv_field *f
 static const char sql_period_insert[] =
 	"INSERT OR IGNORE INTO period (code, kind, start, end) VALUES (?1, ?2, ?3, ?4)";
 
+uint32_t import_period_key(const struct period *p)
+{
+	return (uint32_t)p->year << 16 | (uint32_t)p->kind << 12 | (uint32_t)p->n << 5 |
+	       (uint32_t)p->day;
+}
+
 const char *import_period(struct import *im, const struct period *p, struct jmon_error *err)
 {
 	char start[PERIOD_CODE_MAX], end[PERIOD_CODE_MAX];
-	uint32_t pack = period_pack(p);
+	uint32_t key = import_period_key(p);
 	sqlite3_stmt *st;
 
 	/* Rows come grouped by period, and a file has few periods: formatting
 	 * a code for every row, or inserting one for every group, showed in the
 	 * profile. */
-	if (pack == im->last_period_pack && im->last_period[0])
+	if (key == im->last_period_key && im->last_period[0])
 		return im->last_period;
 	period_format(p, im->last_period);
-	im->last_period_pack = pack;
+	im->last_period_key = key;
 	for (size_t i = 0; i < im->nperiods; i++)
-		if (im->periods[i] == pack)
+		if (im->periods[i] == key)
 			return im->last_period;
 	ARRAY_GROW(im->periods, im->nperiods, im->capperiods);
-	im->periods[im->nperiods++] = pack;
+	im->periods[im->nperiods++] = key;
 	period_start(p, start);
 	period_end(p, end);
 	if (!(st = db_prepare(im->db, sql_period_insert, err)))
@@ -229,10 +175,58 @@ fail:
 	return NULL;
 }
 
-uint32_t period_pack(const struct period *p)
+/* --- the key of a cell ------------------------------------------------------ */
+
+enum jmon_status import_cell_key(struct import *im, struct csv_field *region,
+				 struct csv_field *period, struct csv_field *indicator,
+				 struct csv_field *category, const struct indicator **last,
+				 struct import_cell_key *out, bool *ok, struct jmon_error *err)
 {
-	return (uint32_t)p->year << 16 | (uint32_t)p->kind << 12 | (uint32_t)p->n << 5 |
-	       (uint32_t)p->day;
+	int region_ok;
+
+	memset(out, 0, sizeof *out);
+	csv_trim(region);
+	csv_trim(period);
+	csv_trim(indicator);
+	csv_trim(category);
+	out->region = region->s;
+	if ((region_ok = import_region(im, region->s, region, err)) < 0)
+		return JMON_IO;
+	*ok = region_ok > 0;
+	if (!period_parse(period->s, period->len, &out->p)) {
+		char msg[512];
+
+		import_error(im, period, "%s", period_malformed(period->s, msg, sizeof msg));
+		*ok = false;
+	} else if (!(out->period = import_period(im, &out->p, err))) {
+		return JMON_IO;
+	}
+	if (*last && strcmp((*last)->id, indicator->s) == 0)
+		out->ind = *last;
+	else if ((out->ind = config_indicator(im->cfg, indicator->s)))
+		*last = out->ind;
+	if (!out->ind) {
+		import_error(im, indicator, "unknown indicator '%s'", indicator->s);
+		*ok = false;
+	} else if (category->len > 0 && !(out->cat = indicator_category(out->ind, category->s))) {
+		import_error(im, category, "unknown category '%s' of indicator '%s'", category->s,
+			     out->ind->id);
+		*ok = false;
+	}
+	return JMON_OK;
+}
+
+bool import_cell_key_first(struct import *im, const struct import_cell_key *k)
+{
+	long line = im->csv.record_line;
+	uint32_t first = import_seen(im, &(struct import_key){
+		k->region, k->ind, k->cat, import_period_key(&k->p), (uint32_t)line });
+
+	if (first)
+		diag_add(im->diag, im->name, line, 1,
+			 "duplicate row: %s %s %s%s%s was given on line %u already", k->region,
+			 k->period, k->ind->id, k->cat ? " " : "", k->cat ? k->cat->id : "", first);
+	return !first;
 }
 
 /* --- duplicate keys ---------------------------------------------------------- */
@@ -245,7 +239,7 @@ static uint64_t key_hash(const struct import_key *k)
 		h = (h ^ (unsigned char)*s) * 1099511628211u;
 	/* ... then the rest, and a finalizer (MurmurHash3's) that spreads
 	 * every input bit over the low bits the table uses: pointers and
-	 * packed periods have runs of zero bits at the bottom. */
+	 * period keys have runs of zero bits at the bottom. */
 	h ^= (uint64_t)k->period << 32 ^ (uint64_t)(uintptr_t)k->indicator;
 	h = (h ^ h >> 33) * 0xff51afd7ed558ccdu;
 	h ^= (uint64_t)(uintptr_t)k->category;

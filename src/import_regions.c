@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jmon/db_internal.h"
-#include "jmon/import.h"
+#include "jmon/import_internal.h"
+#include "jmon/region.h"
 #include "jmon/xmalloc.h"
 
 enum region_column { COL_CODE, COL_NAME, COL_KIND, COL_PARENT, NCOLUMNS };

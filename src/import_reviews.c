@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* The reviews CSV: explanations and analyst statuses, as a monitor's
- * source document sets them by hand (the Almere themes, the Noordoostpolder
- * control measures).
+/* The reviews CSV (jmon-import(5), REVIEWS CSV): explanations and analyst
+ * statuses, as a monitor's source document sets them by hand (the themes of
+ * sample-data/almere-2018h2, the control measures of
+ * sample-data/noordoostpolder-2019h1).
  *
  *	region,period,indicator,category,status,reason,text
  *	GM0034,2018H2,thema_ggz,,grey,"Kleur niet overgenomen","Ontwikkeling: ..."
@@ -14,11 +15,12 @@
  * status, reden, toelichting (or tekst).
  *
  * Like the long CSV, every row is checked and nothing is written unless
- * every row is right (the caller's one transaction). */
-#include <string.h>
+ * every row is right (the caller's one transaction).  What is written, and
+ * when a row changes nothing, is the rule of every such write, the
+ * browser's too (include/jmon/judgement.h). */
 
-#include "jmon/db_internal.h"
-#include "jmon/import.h"
+#include "jmon/import_internal.h"
+#include "jmon/judgement.h"
 #include "jmon/stoplight.h"
 #include "jmon/xmalloc.h"
 
@@ -44,25 +46,6 @@ static const struct import_column aliases[] = {
 /* Who wrote it, for the author column: the import, not a person. */
 #define AUTHOR "import"
 
-static const char sql_annotation_get[] =
-	"SELECT text FROM annotation"
-	" WHERE region = ?1 AND period = ?2 AND indicator = ?3 AND category = ?4";
-static const char sql_annotation_put[] =
-	"INSERT INTO annotation (region, period, indicator, category, text, author, at)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, '" AUTHOR "', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
-	" ON CONFLICT (region, period, indicator, category)"
-	" DO UPDATE SET text = excluded.text, author = excluded.author, at = excluded.at";
-static const char sql_review_get[] =
-	"SELECT coalesce(status_override, ''), reason FROM review"
-	" WHERE region = ?1 AND period = ?2 AND indicator = ?3";
-/* A status the document set is a judgement already made: reviewed. */
-static const char sql_review_put[] =
-	"INSERT INTO review (region, period, indicator, status_override, reason, reviewed, author, at)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, 1, '" AUTHOR "', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
-	" ON CONFLICT (region, period, indicator)"
-	" DO UPDATE SET status_override = excluded.status_override, reason = excluded.reason,"
-	" reviewed = 1, author = excluded.author, at = excluded.at";
-
 struct review_row {
 	const char *region, *period, *indicator, *category;
 	const char *status;	/* machine name, or NULL */
@@ -76,69 +59,36 @@ static struct csv_field *column(struct import *im, const int *pos, enum review_c
 	return pos[col] < 0 ? &absent : &im->csv.fields[pos[col]];
 }
 
-/* Count a write as new, changed or unchanged by what was there. */
-static void count(struct import *im, int existed, bool same)
+/* Count a write as new, changed or unchanged. */
+static void count(struct import *im, enum judgement_change change)
 {
-	if (!existed)
+	if (change == JUDGEMENT_NEW)
 		im->res->cells_new++;
-	else if (same)
-		im->res->cells_unchanged++;
-	else
+	else if (change == JUDGEMENT_CHANGED)
 		im->res->cells_changed++;
-}
-
-/* Write one text or status unless it is already there.  get has the key
- * bound as ?1..?nkey; put takes the key and then the values. */
-static enum jmon_status put(struct import *im, const char *get_sql, const char *put_sql,
-			    const char *const *key, int nkey, const char *const *val, int nval,
-			    struct jmon_error *err)
-{
-	sqlite3_stmt *st = db_prepare(im->db, get_sql, err);
-	int rc, existed;
-	bool same = true;
-
-	if (!st)
-		return JMON_IO;
-	for (int i = 0; i < nkey; i++)
-		db_bind_text(st, i + 1, key[i]);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(im->db, err, "reading explanations");
-	existed = rc == SQLITE_ROW;
-	for (int i = 0; existed && i < nval; i++)
-		same = same && strcmp(db_column_text(st, i), val[i]) == 0;
-	count(im, existed, same);
-	if (existed && same)
-		return JMON_OK;
-	if (!(st = db_prepare(im->db, put_sql, err)))
-		return JMON_IO;
-	for (int i = 0; i < nkey; i++)
-		db_bind_text(st, i + 1, key[i]);
-	for (int i = 0; i < nval; i++)
-		db_bind_text(st, nkey + i + 1, val[i]);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return db_fail(im->db, err, "writing an explanation");
-	return JMON_OK;
+	else
+		im->res->cells_unchanged++;
 }
 
 static enum jmon_status write_row(struct import *im, const struct review_row *r,
 				  struct jmon_error *err)
 {
+	struct cell_key key = { r->indicator, r->region, r->period, r->category };
+	enum judgement_change change;
 	enum jmon_status rc = JMON_OK;
 
 	if (im->diag->count > 0)	/* the file is rejected: only checking goes on */
 		return JMON_OK;
 	if (*r->text) {
-		const char *key[] = { r->region, r->period, r->indicator, r->category };
-		const char *val[] = { r->text };
-
-		rc = put(im, sql_annotation_get, sql_annotation_put, key, 4, val, 1, err);
+		rc = judgement_explain(im->db, &key, r->text, AUTHOR, &change, err);
+		if (rc == JMON_OK)
+			count(im, change);
 	}
+	/* A status the document set is a judgement already made: reviewed. */
 	if (rc == JMON_OK && r->status) {
-		const char *key[] = { r->region, r->period, r->indicator };
-		const char *val[] = { r->status, r->reason };
-
-		rc = put(im, sql_review_get, sql_review_put, key, 3, val, 2, err);
+		rc = judgement_review(im->db, &key, r->status, r->reason, true, AUTHOR, &change, err);
+		if (rc == JMON_OK)
+			count(im, change);
 	}
 	return rc;
 }
@@ -188,11 +138,9 @@ static bool read_judgement(struct import *im, const int *pos, const struct categ
 static enum jmon_status read_row(struct import *im, const int *pos,
 				 const struct indicator **last, struct jmon_error *err)
 {
-	struct csv *c = &im->csv;
 	struct import_cell_key k;
 	struct review_row r;
 	bool ok;
-	uint32_t first;
 	enum jmon_status st;
 
 	st = import_cell_key(im, column(im, pos, COL_REGION), column(im, pos, COL_PERIOD),
@@ -202,14 +150,8 @@ static enum jmon_status read_row(struct import *im, const int *pos,
 		return st;
 	if (!read_judgement(im, pos, k.cat, &r) || !ok)
 		return JMON_OK;
-	first = import_seen(im, &(struct import_key){ k.region, k.ind, k.cat, period_pack(&k.p),
-						       (uint32_t)c->record_line });
-	if (first) {
-		diag_add(im->diag, im->name, c->record_line, 1,
-			 "duplicate row: %s %s %s%s%s was given on line %u already", k.region,
-			 k.period, k.ind->id, k.cat ? " " : "", k.cat ? k.cat->id : "", first);
+	if (!import_cell_key_first(im, &k))
 		return JMON_OK;
-	}
 	r.region = k.region;
 	r.period = k.period;
 	r.indicator = k.ind->id;

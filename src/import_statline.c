@@ -21,6 +21,8 @@
 
 #include "jmon/db_internal.h"
 #include "jmon/import_cbs.h"
+#include "jmon/import_internal.h"
+#include "jmon/region.h"
 #include "jmon/xmalloc.h"
 
 struct statline {
@@ -231,22 +233,11 @@ static void read_row(struct statline *s)
 enum jmon_status cbs_read_statline(struct cbs_reader *r, struct jmon_error *err)
 {
 	struct statline s = { .r = r };
-	struct csv *c = &r->im->csv;
 	enum jmon_status rc = read_header(&s, err);
 
-	while (rc == JMON_OK && csv_read(c, r->im->diag) > 0) {
-		if (c->nfields == 1)
-			break;	/* the footer: "Bron: CBS" */
-		import_row_done(r->im);
-		if (c->bad)
-			continue;
-		if (c->nfields != s.ncolumns) {
-			diag_add(r->im->diag, r->im->name, c->record_line, 1,
-				 "%zu fields, expected %zu", c->nfields, s.ncolumns);
-			continue;
-		}
+	/* Under the table, its notes: "Bron: CBS". */
+	while (rc == JMON_OK && import_next_table_row(r->im, s.ncolumns))
 		read_row(&s);
-	}
 	free(s.region);
 	free(s.period);
 	free(s.provisional);

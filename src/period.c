@@ -164,6 +164,13 @@ bool period_parse_dutch_date(const char *s, size_t len, struct period *out)
 	return make_date(part[2], part[1], part[0], out);
 }
 
+char *period_malformed(const char *code, char *buf, size_t size)
+{
+	snprintf(buf, size, "malformed period '%s' (expected 2020, 2020H1, 2020Q1, 2020M03, "
+		 "2023-01-01 or a CBS code like 2020KW01)", code);
+	return buf;
+}
+
 char *period_format(const struct period *p, char *buf)
 {
 	switch (p->kind) {

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* The read side, annotations and reviews.  See include/jmon/query.h.
+/* The read side.  See include/jmon/query.h.
  * Every statement is a static string, so db_prepare keeps it prepared in
  * the handle; every query reads through an index. */
 #include <stdint.h>
@@ -11,8 +11,6 @@
 #include "jmon/query.h"
 #include "jmon/text.h"
 #include "jmon/xmalloc.h"
-
-#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 /* Into a fixed field of a row: cut at a character, never inside one. */
 static void copy(char *dst, size_t size, const char *src)
@@ -90,31 +88,6 @@ enum jmon_status query_cell(struct db *db, const struct cell_key *key, struct ce
 	if (rc == JMON_OK && n == 0)
 		memset(out, 0, sizeof *out);
 	return rc;
-}
-
-enum jmon_status query_series(struct db *db, const struct cell_key *upto, int n,
-			      struct cell_value *out, char (*periods)[PERIOD_CODE_MAX],
-			      struct jmon_error *err)
-{
-	struct period last;
-	enum jmon_status rc;
-
-	if (!period_parse_str(upto->period, &last))
-		return jmon_fail(err, JMON_USAGE, "malformed period '%s'", upto->period);
-	/* One seek per period on the primary key: the series of a national
-	 * database costs what a small one does. */
-	for (int i = 0; i < n; i++) {
-		struct period p = period_add(&last, i - (n - 1));
-		char code[PERIOD_CODE_MAX];
-		struct cell_key k = *upto;
-
-		k.period = period_format(&p, code);
-		if ((rc = query_cell(db, &k, &out[i], err)) != JMON_OK)
-			return rc;
-		if (periods)
-			memcpy(periods[i], code, sizeof code);
-	}
-	return JMON_OK;
 }
 
 /* Every cell of a region in a period, all deliveries up to ?3, in the
@@ -474,48 +447,14 @@ enum jmon_status query_deliveries(struct db *db, long before, struct delivery_ro
 	return each_row(db, st, max, n, each_delivery, out, err);
 }
 
-/* --- annotations and reviews ------------------------------------------------ */
+/* --- annotations and reviews (written by judgement.c) --------------------- */
 
 static const char sql_annotation[] =
 	"SELECT text, author, at FROM annotation"
 	" WHERE region = ?1 AND period = ?2 AND indicator = ?3 AND category = ?4";
-static const char sql_annotate[] =
-	"INSERT INTO annotation (region, period, indicator, category, text, author, at)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, " NOW ")"
-	" ON CONFLICT (region, period, indicator, category) DO UPDATE"
-	" SET text = excluded.text, author = excluded.author, at = excluded.at";
-static const char sql_annotation_delete[] =
-	"DELETE FROM annotation"
-	" WHERE region = ?1 AND period = ?2 AND indicator = ?3 AND category = ?4";
 static const char sql_review[] =
 	"SELECT coalesce(status_override, ''), reason, reviewed, author, at FROM review"
 	" WHERE region = ?1 AND period = ?2 AND indicator = ?3";
-static const char sql_set_review[] =
-	"INSERT INTO review (region, period, indicator, status_override, reason, reviewed,"
-	"                    author, at)"
-	" VALUES (?1, ?2, ?3, ?5, ?6, ?7, ?8, " NOW ")"
-	" ON CONFLICT (region, period, indicator) DO UPDATE"
-	" SET status_override = excluded.status_override, reason = excluded.reason,"
-	"     reviewed = excluded.reviewed, author = excluded.author, at = excluded.at";
-
-/* Step a prepared write in its own short transaction. */
-static enum jmon_status write_one(struct db *db, sqlite3_stmt *st, struct jmon_error *err)
-{
-	enum jmon_status rc;
-
-	if (db->readonly)
-		return jmon_fail(err, JMON_SOFTWARE, "%s: opened read-only", db->path);
-	if ((rc = db_begin(db, err)) != JMON_OK)
-		return rc;
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		rc = db_fail(db, err, "writing");
-		sqlite3_reset(st);
-		db_rollback(db);
-		return rc;
-	}
-	sqlite3_reset(st);
-	return db_commit(db, err);
-}
 
 enum jmon_status query_annotation(struct db *db, const struct cell_key *key,
 				  struct annotation *out, bool *found, struct jmon_error *err)
@@ -540,30 +479,12 @@ enum jmon_status query_annotation(struct db *db, const struct cell_key *key,
 	return JMON_OK;
 }
 
-enum jmon_status query_annotate(struct db *db, const struct cell_key *key, const char *text,
-				const char *author, struct jmon_error *err)
-{
-	bool remove = !text || !*text;
-	sqlite3_stmt *st = db_prepare(db, remove ? sql_annotation_delete : sql_annotate, err);
-
-	if (!st)
-		return JMON_IO;
-	bind_key(st, key);
-	if (!remove) {
-		db_bind_text(st, 5, text);
-		db_bind_text(st, 6, author ? author : "");
-	}
-	return write_one(db, st, err);
-}
-
 void annotation_free(struct annotation *a)
 {
 	free(a->text);
 	free(a->author);
 	a->text = a->author = NULL;
 }
-
-static const char *const statuses[] = { "green", "amber", "red", "grey" };
 
 enum jmon_status query_review(struct db *db, const struct cell_key *key, struct review *out,
 			      bool *found, struct jmon_error *err)
@@ -588,33 +509,6 @@ enum jmon_status query_review(struct db *db, const struct cell_key *key, struct 
 		return db_fail(db, err, "reading reviews");
 	}
 	return JMON_OK;
-}
-
-enum jmon_status query_set_review(struct db *db, const struct cell_key *key,
-				  const char *status_override, const char *reason, bool reviewed,
-				  const char *author, struct jmon_error *err)
-{
-	sqlite3_stmt *st;
-	bool known = false;
-
-	if (status_override && !*status_override)
-		status_override = NULL;
-	for (size_t i = 0; status_override && i < ARRAY_SIZE(statuses); i++)
-		known = known || strcmp(status_override, statuses[i]) == 0;
-	if (status_override && !known)
-		return jmon_fail(err, JMON_DATA, "unknown status '%s' (green, amber, red or grey)",
-				 status_override);
-	if (status_override && (!reason || !*reason))
-		return jmon_fail(err, JMON_DATA, "an overridden status needs a reason");
-	if (!(st = db_prepare(db, sql_set_review, err)))
-		return JMON_IO;
-	bind_key(st, key);
-	sqlite3_bind_null(st, 4);	/* the review has no category */
-	db_bind_text(st, 5, status_override);
-	db_bind_text(st, 6, reason ? reason : "");
-	sqlite3_bind_int(st, 7, reviewed);
-	db_bind_text(st, 8, author ? author : "");
-	return write_one(db, st, err);
 }
 
 void review_free(struct review *r)

@@ -1,14 +1,20 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* What the CBS readers share (src/import_cbs.c): cells are collected while
- * the file is read and stored at the end, when it is known which periods a
- * measure was published for.  Internal to the importer. */
+/* What the CBS readers share: cells are collected while the file is read
+ * and stored at the end, when it is known which periods a measure was
+ * published for.  Internal to the importer:
+ *
+ * src/import_cbs.c        chooses the layout, stores the collected cells
+ * src/import_cbs_wide.c   one reader per layout, called by import_cbs.c
+ * src/import_statline.c
+ * src/import_cbs_cell.c   what both readers do with a cell; calls none of
+ *                         the three above */
 #ifndef JMON_IMPORT_CBS_H
 #define JMON_IMPORT_CBS_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "jmon/import.h"
+#include "jmon/import_internal.h"
 
 enum cell_state { CELL_EMPTY, CELL_SUPPRESSED, CELL_VALUE };
 
@@ -30,9 +36,11 @@ struct cbs_reader {
 	size_t nowned, capowned;
 };
 
-/* The two layouts (src/import_cbs_wide.c, src/import_statline.c). */
+/* The two layouts. */
 enum jmon_status cbs_read_wide(struct cbs_reader *r, struct jmon_error *err);
 enum jmon_status cbs_read_statline(struct cbs_reader *r, struct jmon_error *err);
+
+/* --- src/import_cbs_cell.c ------------------------------------------------ */
 
 /* Names equal ignoring case and all but letters and digits. */
 bool cbs_loose_equal(const char *a, const char *b);

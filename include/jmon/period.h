@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* Period codes (jmon-import(5), Periods): what a figure is about in time.
+/* Period codes: what a figure is about in time (jmon-import(5), Periods).
  *
  * Canonical codes, as stored:   2020  2020H1  2020Q1  2020M03  2023-01-01
  * Also accepted on input (CBS): 2020JJ00  2020HJ01  2020KW01  2020MM03
@@ -41,6 +41,10 @@ bool period_parse(const char *s, size_t len, struct period *out);
 bool period_parse_str(const char *s, struct period *out);
 /* A Dutch date as CBS writes a Peildatum: "1-1-2023" (d-m-yyyy). */
 bool period_parse_dutch_date(const char *s, size_t len, struct period *out);
+/* What a code that does not parse is told, wherever one is read (a file, the
+ * configuration, the command line, the browser): "malformed period 'X'
+ * (expected 2020, 2020H1, ...)", into buf of size; returns buf. */
+char *period_malformed(const char *code, char *buf, size_t size);
 
 /* Canonical code into buf (at least PERIOD_CODE_MAX); returns buf. */
 char *period_format(const struct period *p, char *buf);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* The read side the TUI and `jmon report` build on, and the two small
- * writes of an analyst (annotations, reviews).
+/* The read side the TUI and `jmon report` build on.  The analyst's writes
+ * (explanations, reviews) are include/jmon/judgement.h.
  *
  * A cell is (indicator, region, period, category); category "" is the
  * total.  Its current value is the one from the newest delivery that holds
@@ -88,13 +88,6 @@ enum jmon_status query_step_period(struct db *db, const char *region, const stru
 				   int dir, const enum period_kind *kind, char *code, bool *found,
 				   struct jmon_error *err);
 
-/* One cell over n periods of the kind of `upto`, ending with it: out[0] is
- * the oldest, out[n - 1] is upto.  periods (n codes of PERIOD_CODE_MAX) may
- * be NULL. */
-enum jmon_status query_series(struct db *db, const struct cell_key *upto, int n,
-			      struct cell_value *out, char (*periods)[PERIOD_CODE_MAX],
-			      struct jmon_error *err);
-
 struct region_row {
 	char code[QUERY_CODE_MAX];
 	char name[128];
@@ -157,10 +150,6 @@ struct annotation {
  * annotation_free. */
 enum jmon_status query_annotation(struct db *db, const struct cell_key *key,
 				  struct annotation *out, bool *found, struct jmon_error *err);
-/* Write (or, with empty text, remove) the explanation: one transaction.
- * The database must be open read-write. */
-enum jmon_status query_annotate(struct db *db, const struct cell_key *key, const char *text,
-				const char *author, struct jmon_error *err);
 void annotation_free(struct annotation *a);
 
 struct review {
@@ -175,11 +164,6 @@ struct review {
  * used); *found false if none.  Free with review_free. */
 enum jmon_status query_review(struct db *db, const struct cell_key *key, struct review *out,
 			      bool *found, struct jmon_error *err);
-/* Write a review: status_override NULL or "" for none (it then needs no
- * reason); an override needs a reason.  One transaction. */
-enum jmon_status query_set_review(struct db *db, const struct cell_key *key,
-				  const char *status_override, const char *reason, bool reviewed,
-				  const char *author, struct jmon_error *err);
 void review_free(struct review *r);
 
 #endif

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "csvtest.h"
-#include "jmon/import.h"
+#include "jmon/import_internal.h"
 
 static bool load(const char *text)
 {

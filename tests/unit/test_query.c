@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* The read side: current values, history per delivery, the changes of the
- * last delivery, series, regions, deliveries, annotations and reviews. */
+ * last delivery, periods, regions and deliveries.  Annotations and reviews
+ * are read back in test_judgement.c, where they are written. */
 #include <math.h>
 
 #include "unit.h"
@@ -179,22 +180,6 @@ static void test_step_period(void **state)
 	assert_string_equal(code, "2020M04");
 }
 
-static void test_series(void **state)
-{
-	struct dbtest *t = *state;
-	struct cell_value v[4];
-	char periods[4][PERIOD_CODE_MAX];
-
-	assert_int_equal(query_series(t->db, &maatwerk, 4, v, periods, &t->err), JMON_OK);
-	assert_string_equal(periods[0], "2019Q2");
-	assert_string_equal(periods[2], "2019Q4");
-	assert_string_equal(periods[3], "2020Q1");
-	assert_false(v[0].present);
-	assert_false(v[1].present);
-	assert_true(v[2].value == 2600);
-	assert_true(v[3].value == 2675);
-}
-
 static void test_regions(void **state)
 {
 	struct dbtest *t = *state;
@@ -248,61 +233,6 @@ static void test_deliveries(void **state)
 	assert_int_equal(d[0].id, 1);
 }
 
-static void test_annotations(void **state)
-{
-	struct dbtest *t = *state;
-	struct annotation a;
-	bool found;
-
-	assert_int_equal(query_annotation(t->db, &maatwerk, &a, &found, &t->err), JMON_OK);
-	assert_false(found);
-	assert_int_equal(query_annotate(t->db, &maatwerk, "Stijging door late declaraties.",
-					"analist", &t->err), JMON_OK);
-	assert_int_equal(query_annotation(t->db, &maatwerk, &a, &found, &t->err), JMON_OK);
-	assert_true(found);
-	assert_string_equal(a.text, "Stijging door late declaraties.");
-	assert_string_equal(a.author, "analist");
-	assert_int_equal(strlen(a.at), 20);
-	annotation_free(&a);
-	assert_int_equal(query_annotate(t->db, &maatwerk, "Bijgesteld.", "b", &t->err), JMON_OK);
-	assert_int_equal(query_annotation(t->db, &maatwerk, &a, &found, &t->err), JMON_OK);
-	assert_string_equal(a.text, "Bijgesteld.");
-	annotation_free(&a);
-	assert_int_equal(scalar(t->db, "SELECT count(*) FROM annotation"), 1);
-	assert_int_equal(query_annotate(t->db, &maatwerk, "", "b", &t->err), JMON_OK);
-	assert_int_equal(query_annotation(t->db, &maatwerk, &a, &found, &t->err), JMON_OK);
-	assert_false(found);
-}
-
-static void test_reviews(void **state)
-{
-	struct dbtest *t = *state;
-	struct review r;
-	bool found;
-
-	assert_int_equal(query_review(t->db, &maatwerk, &r, &found, &t->err), JMON_OK);
-	assert_false(found);
-	assert_int_equal(query_set_review(t->db, &maatwerk, NULL, "", true, "analist", &t->err),
-			 JMON_OK);
-	assert_int_equal(query_review(t->db, &maatwerk, &r, &found, &t->err), JMON_OK);
-	assert_true(found);
-	assert_true(r.reviewed);
-	assert_string_equal(r.status_override, "");
-	review_free(&r);
-	assert_int_equal(query_set_review(t->db, &maatwerk, "amber", "Wachtlijst groeit.", true,
-					  "analist", &t->err), JMON_OK);
-	assert_int_equal(query_review(t->db, &maatwerk, &r, &found, &t->err), JMON_OK);
-	assert_string_equal(r.status_override, "amber");
-	assert_string_equal(r.reason, "Wachtlijst groeit.");
-	review_free(&r);
-	assert_int_equal(query_set_review(t->db, &maatwerk, "red", "", true, "a", &t->err),
-			 JMON_DATA);
-	assert_string_equal(t->err.msg, "an overridden status needs a reason");
-	assert_int_equal(query_set_review(t->db, &maatwerk, "blue", "x", true, "a", &t->err),
-			 JMON_DATA);
-	assert_int_equal(scalar(t->db, "SELECT count(*) FROM review"), 1);
-}
-
 static void test_readonly_sees_committed_only(void **state)
 {
 	struct dbtest *t = *state;
@@ -318,8 +248,6 @@ static void test_readonly_sees_committed_only(void **state)
 	assert_int_equal(query_cell(ro, &maatwerk, &v, &t->err), JMON_OK);
 	assert_true(v.value == 2675);
 	db_rollback(t->db);
-	/* A browser cannot write. */
-	assert_int_equal(query_annotate(ro, &maatwerk, "x", "a", &t->err), JMON_SOFTWARE);
 	db_close(ro);
 }
 
@@ -334,11 +262,8 @@ int main(void)
 		T(test_changes_none),
 		T(test_latest_period),
 		T(test_step_period),
-		T(test_series),
 		T(test_regions),
 		T(test_deliveries),
-		T(test_annotations),
-		T(test_reviews),
 		T(test_readonly_sees_committed_only),
 	};
 

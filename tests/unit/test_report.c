@@ -2,7 +2,7 @@
 /* The report: the escaping of each format, what a machine reads of a
  * figure (value and flag, never a withheld number), and a report of the
  * test monitor of tests/fixtures/report with a review written through
- * query_set_review, as the TUI writes it. */
+ * judgement_review, as the TUI writes it. */
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +10,7 @@
 
 #include "unit.h"
 #include "dbtest.h"
+#include "jmon/judgement.h"
 #include "jmon/numfmt.h"
 #include "jmon/query.h"
 #include "jmon/report.h"
@@ -199,7 +200,8 @@ static void set_review(struct dbtest *t, const char *indicator, const char *stat
 {
 	struct cell_key key = { indicator, "GM0361", "2023Q4", "" };
 
-	if (query_set_review(t->db, &key, status, reason, reviewed, "test", &t->err) != JMON_OK)
+	if (judgement_review(t->db, &key, status, reason, reviewed, "test", NULL, &t->err) !=
+	    JMON_OK)
 		fail_msg("%s", t->err.msg);
 }
 

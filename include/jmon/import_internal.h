@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+/* Internal to the importer; the program outside it sees only
+ * include/jmon/import.h.  The files call one way, from the top down:
+ *
+ * src/import.c          the dispatcher: the delivery, layout detection,
+ *                       the transaction; calls one reader per file
+ * src/import_long.c, import_regions.c, import_reviews.c, import_cbs.c
+ *                       the readers, one layout each (jmon-import(5)); the
+ *                       CBS ones share include/jmon/import_cbs.h, the
+ *                       reviews CSV writes through include/jmon/judgement.h
+ * src/import_refs.c     regions, periods, cell keys and duplicate keys
+ * src/import_cells.c    cells compared and stored in batches
+ * src/import_number.c   numbers as people write them
+ * src/import_json.c     OData JSON served as CSV records
+ * src/import_row.c      what every reader does with a row: messages,
+ *                       headers, the next row, flags, progress; calls none
+ *                       of the others */
+#ifndef JMON_IMPORT_INTERNAL_H
+#define JMON_IMPORT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "jmon/config.h"
+#include "jmon/csv.h"
+#include "jmon/db_internal.h"
+#include "jmon/error.h"
+#include "jmon/import.h"
+#include "jmon/period.h"
+
+/* Where a duplicate key was first seen (see import_seen). */
+struct import_key {
+	const char *region;	/* in the CSV buffer, valid for the whole import */
+	const void *indicator, *category;	/* config pointers; category NULL = total */
+	uint32_t period;	/* import_period_key */
+	uint32_t line;
+};
+
+struct import {
+	struct db *db;
+	const struct config *cfg;
+	struct csv csv;
+	const char *name;	/* FILE in messages */
+	struct diag_list *diag;
+	struct import_result *res;
+	const struct import_options *opt;
+	long delivery;
+	bool fresh;		/* no observation existed: nothing to compare with */
+	/* the one decimal mark of the file, once a value had one */
+	char decimal_mark;
+	long decimal_mark_line;
+	struct csv_field ambiguous;	/* the first "2.660" before the mark was known */
+	/* caches of the last region and period that were made sure of */
+	char *last_region;
+	char last_period[PERIOD_CODE_MAX];
+	uint32_t last_period_key;
+	uint32_t *periods;	/* keys of the periods already in the period table */
+	size_t nperiods, capperiods;
+	/* cells waiting for the next multi-row INSERT (import_cells.c) */
+	struct pending_cell *pending;
+	size_t npending;
+	sqlite3_stmt *st_current, *st_batch;	/* the per-row statements */
+	/* duplicate keys: open addressing over indexes into keys */
+	struct import_key *keys;
+	size_t nkeys, capkeys;
+	bool unsorted;		/* a key came out of order: the table is in use */
+	uint64_t *slots;	/* hash high half << 32 | key index + 1 */
+	size_t nslots;
+	/* progress */
+	double started, shown;
+};
+
+/* A cell to insert.  The strings must outlive the import (CSV buffer,
+ * configuration, static flags); the period is copied. */
+#define CELL_BATCH 64
+
+struct pending_cell {
+	const char *region, *indicator, *category, *flag;
+	char period[PERIOD_CODE_MAX];
+	bool has_value;
+	double value;
+};
+
+/* --- the readers: called with the first record in im->csv.fields ------------ */
+
+enum jmon_status import_long(struct import *im, struct jmon_error *err);
+enum jmon_status import_regions(struct import *im, struct jmon_error *err);
+enum jmon_status import_cbs(struct import *im, struct jmon_error *err);
+/* Explanations and analyst statuses. */
+enum jmon_status import_reviews(struct import *im, struct jmon_error *err);
+
+/* --- rows (import_row.c) ------------------------------------------------------ */
+
+/* Report at a field: FILE:LINE:COL: message. */
+void import_error(struct import *im, const struct csv_field *f, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* A header alias: the column name (compared without case) and what it is. */
+struct import_column {
+	const char *name;
+	int column;
+};
+
+/* Map the header in im->csv.fields onto columns 0..ncolumns-1: pos[col] is
+ * the field index or -1.  Unknown and repeated names, and missing columns
+ * of the required bit mask, are reported; false if any was. */
+bool import_map_header(struct import *im, const struct import_column *aliases, size_t naliases,
+		       const char *const *column_names, int *pos, int ncolumns,
+		       unsigned required);
+
+/* The next data row with exactly ncolumns fields: rows the CSV reader found
+ * bad, or with another number of fields, are reported and skipped; each is
+ * counted (import_row_done).  false at the end of the file. */
+bool import_next_row(struct import *im, size_t ncolumns);
+/* The same for a table with notes under it (the "Bron: CBS" of a StatLine
+ * export): false also at the first record of a single field. */
+bool import_next_table_row(struct import *im, size_t ncolumns);
+/* Count a data row and show progress when asked. */
+void import_row_done(struct import *im);
+/* Seconds on a clock that only goes forward: progress and duration. */
+double import_clock(void);
+
+/* A flag as written in a file ("", "provisional", Dutch "voorlopig", ...)
+ * to the stored one; *has_value says whether a value goes with it.  NULL
+ * when unknown. */
+const char *import_flag(const char *s, bool *has_value);
+
+/* --- numbers (import_number.c) ------------------------------------------------ */
+
+/* Parse a number: '.' or ',' as decimal mark, one per file; thousands
+ * separators when both marks are used ("1.234,5") or one is repeated
+ * ("12.345.678"); an exponent ("1e3").  Reported at f when it is not a
+ * number or contradicts the file's decimal mark. */
+bool import_number(struct import *im, const struct csv_field *f, double *out);
+/* At the end of a file: a number that only the file's decimal mark could
+ * settle ("2.660"), in a file that never showed it, is reported. */
+void import_number_done(struct import *im);
+
+/* --- what rows refer to (import_refs.c) --------------------------------------- */
+
+/* Make sure region code exists: known, or a well-formed CBS code, which is
+ * created with its code as name.  1: it does; 0: it does not (reported at
+ * f); -1: a database error (in err). */
+int import_region(struct import *im, const char *code, const struct csv_field *f,
+		  struct jmon_error *err);
+/* Insert or update a region; counts it as new or changed.  name NULL keeps
+ * an existing name (or uses the code for a new one); parent NULL derives it
+ * from the code when that region exists. */
+enum jmon_status import_put_region(struct import *im, const char *code, const char *name,
+				   const char *kind, const char *parent, struct jmon_error *err);
+
+/* Make sure the period exists in the period table; returns its canonical
+ * code (valid until the next call), or NULL on a database error. */
+const char *import_period(struct import *im, const struct period *p, struct jmon_error *err);
+/* A period as one number, for the tables of keys and the caches: equal
+ * periods, equal numbers. */
+uint32_t import_period_key(const struct period *p);
+
+/* The key of a row that names a cell: region, period, indicator and
+ * category, as the long CSV and the reviews CSV both have them. */
+struct import_cell_key {
+	const char *region;		/* the region field's text */
+	const char *period;		/* canonical code, valid until import_period runs again */
+	struct period p;
+	const struct indicator *ind;
+	const struct category *cat;	/* NULL: the total */
+};
+
+/* Trim and check the four key fields, making sure region and period exist.
+ * *ok false when the row has an error (reported at its field); JMON_IO on
+ * a database error.  last caches the previous row's indicator (files come
+ * sorted by indicator). */
+enum jmon_status import_cell_key(struct import *im, struct csv_field *region,
+				 struct csv_field *period, struct csv_field *indicator,
+				 struct csv_field *category, const struct indicator **last,
+				 struct import_cell_key *out, bool *ok, struct jmon_error *err);
+/* Whether the current row is the first with this key in the file; a second
+ * is reported ("duplicate row: ... was given on line N already"). */
+bool import_cell_key_first(struct import *im, const struct import_cell_key *k);
+
+/* Remember a key; returns the line it was first seen on, or 0 if new. */
+uint32_t import_seen(struct import *im, const struct import_key *key);
+
+/* --- cells (import_cells.c) --------------------------------------------------- */
+
+/* Store one cell: new, changed (a new row in this delivery) or unchanged
+ * (only counted).  value is ignored when has_value is false.  Rows are
+ * written in batches: import_cells_flush writes what is still waiting. */
+enum jmon_status import_cell(struct import *im, const char *region, const char *period,
+			     const char *indicator, const char *category, bool has_value,
+			     double value, const char *flag, struct jmon_error *err);
+enum jmon_status import_cells_flush(struct import *im, struct jmon_error *err);
+
+/* --- OData JSON (import_json.c) ----------------------------------------------- */
+
+/* Whether the text starts like JSON, and its rows as c->table, which
+ * csv_read then serves like CSV records (the keys of the first row are the
+ * header).  false when problems were reported; c->table is still set when
+ * the rows could be read (only a key did not fit), so the importer can
+ * report the rest. */
+bool import_looks_like_json(const struct csv *c);
+bool import_json_table(struct csv *c, const char *name, struct diag_list *d);
+
+#endif
