@@ -15,7 +15,12 @@
 /* Into a fixed field of a row: cut at a character, never inside one. */
 static void copy(char *dst, size_t size, const char *src)
 {
-	text_format(dst, size, "%s", src);
+	size_t n = strlen(src);
+
+	if (n < size)	/* the usual case, without a trip through printf */
+		memcpy(dst, src, n + 1);
+	else
+		text_format(dst, size, "%s", src);
 }
 
 /* Bind a cell key as ?1 region, ?2 period, ?3 indicator, ?4 category: the
@@ -116,10 +121,14 @@ enum jmon_status query_period_cells(struct db *db, const char *region, const cha
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *i = db_column_text(st, 0), *c = db_column_text(st, 1);
 
-		if (pending && (strcmp(i, ind) || strcmp(c, cat)))
+		bool same = pending && !strcmp(i, ind) && !strcmp(c, cat);
+
+		if (pending && !same)
 			each(ctx, ind, cat, &v);
-		copy(ind, sizeof ind, i);
-		copy(cat, sizeof cat, c);
+		if (!same) {
+			copy(ind, sizeof ind, i);
+			copy(cat, sizeof cat, c);
+		}
 		read_value(st, 2, &v);
 		pending = true;
 	}
