@@ -35,11 +35,6 @@ struct statline {
 	bool *provisional;
 };
 
-static const char *const month_names[12] = {
-	"januari", "februari", "maart", "april", "mei", "juni",
-	"juli", "augustus", "september", "oktober", "november", "december",
-};
-
 /* StatLine period labels: "2022", "2022 1e kwartaal", "2022 2e halfjaar",
  * "2022 januari"; a trailing "*" (or "**") marks provisional figures. */
 static bool parse_label(struct csv_field *f, struct period *p, bool *provisional)
@@ -73,11 +68,14 @@ static bool parse_label(struct csv_field *f, struct period *p, bool *provisional
 		}
 		return false;
 	}
-	for (int m = 0; m < 12; m++)
-		if (strlen(month_names[m]) == len && strncmp(s, month_names[m], len) == 0) {
-			*p = (struct period){ PERIOD_MONTH, p->year, m + 1, 0 };
+	for (int m = 1; m <= 12; m++) {
+		const char *name = period_month_name(m);
+
+		if (strlen(name) == len && strncmp(s, name, len) == 0) {
+			*p = (struct period){ PERIOD_MONTH, p->year, m, 0 };
 			return true;
 		}
+	}
 	return false;
 }
 

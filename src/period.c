@@ -44,6 +44,11 @@ static const char *const month_names[12] = {
 	"juli", "augustus", "september", "oktober", "november", "december",
 };
 
+const char *period_month_name(int month)
+{
+	return month >= 1 && month <= 12 ? month_names[month - 1] : "";
+}
+
 static bool is_digit(char c)
 {
 	return c >= '0' && c <= '9';

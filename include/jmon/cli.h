@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* The parsed command line (DESIGN section 6) and the subcommands. */
+/* The parsed command line (jmon(1)) and the subcommands. */
 #ifndef JMON_CLI_H
 #define JMON_CLI_H
 

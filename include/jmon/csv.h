@@ -7,7 +7,7 @@
  * keep pointers to fields of earlier records (the duplicate-key check does).
  *
  *	struct csv c;
- *	if (csv_open_file(&c, path, &err) != JMON_OK) ...
+ *	if (csv_open_file(&c, path, name, &err) != JMON_OK) ...
  *	csv_detect_separator(&c);
  *	while ((r = csv_read(&c, &diags)) > 0)
  *		use c.fields[0 .. c.nfields-1]

@@ -75,6 +75,8 @@ bool period_rollup(const struct period *p, enum period_kind kind, struct period 
  * before 2020Q1); < 0, 0, > 0 like strcmp. */
 int period_cmp(const struct period *a, const struct period *b);
 
+/* The Dutch name of month m (1-12: "januari"), "" for any other m. */
+const char *period_month_name(int month);
 /* Days in month m of year y (m 1-12). */
 int period_days_in_month(int year, int month);
 

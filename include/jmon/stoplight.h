@@ -7,7 +7,7 @@
  * fetches the figures a rule needs from its query results and passes them
  * in; period labels arrive as text, already in the form the reader sees.
  *
- * What `on:` compares, for the value v (DESIGN section 5):
+ * What `on:` compares, for the value v (jmon.yaml(5), STOPLIGHT RULES):
  *   value       v
  *   change      v - previous
  *   change_pct  (v - previous) / |previous| * 100

@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: EUPL-1.2
-# Black-box check of the configuration contract (DESIGN.md section 5,
-# issue 4), from the contract text alone.
+# Black-box check of the configuration contract (jmon.yaml(5)),
+# from the contract text alone.
 #
 # The promises checked here:
 #  1. Search order: --config FILE, $JMON_CONFIG, $XDG_CONFIG_HOME/jmon/

@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: EUPL-1.2
-# Black-box check of the import contract (DESIGN.md section 4, issue 3),
+# Black-box check of the import contract (jmon-import(5)),
 # written from the contract text alone, with fixtures of its own.
 #
 # The promises checked here, as a checker would read them:
@@ -424,7 +424,7 @@ assert_eq "$(q "SELECT group_concat(code || ':' || kind || ':' || ifnull(parent,
 	"BU02020101:buurt:WK020201 GM0202:gemeente: WK020201:wijk:GM0202" \
 	"the region rows fill the region table, gemeente > wijk > buurt"
 
-# --- 15: CBS OData JSON (DESIGN: "OData v3 TypedDataSet/UntypedDataSet CSV/JSON") --
+# --- 15: CBS OData JSON (jmon-import(5): OData v3 TypedDataSet and UntypedDataSet as JSON) --
 
 cat >"$T/odata.json" <<'JSON'
 {"odata.metadata": "https://opendata.cbs.nl/ODataApi/OData/84286NED/$metadata#Cbs.OData.WebAPI.TypedDataSet",

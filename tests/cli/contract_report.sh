@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: EUPL-1.2
-# Black-box check of `jmon report` and the database search order (DESIGN.md
-# section 6, issue 4), from the contract text alone.
+# Black-box check of `jmon report` and the database search order (jmon(1)),
+# from the contract text alone.
 #
 # The promises checked here:
 #  1. Database: --db, $JMON_DB, monitor.database of the configuration, then

@@ -44,7 +44,7 @@ assert_grep "171 rows, cells 129 new / 42 changed" "$vb-30-levering-2023Q4.out" 
 	"voorbeeldstad: the 2023 Q4 delivery revises 42 cells of 2023 Q3"
 
 # The published figures are in the database as published (read back
-# through SQLite, the schema of DESIGN section 3; the report follows).
+# through SQLite, the schema of src/schema.c; the report follows).
 cell() {	# cell DB REGION PERIOD INDICATOR CATEGORY: the current value|flag
 	sqlite3 "$1" "SELECT coalesce(value, '') || '|' || flag FROM observation
 		WHERE region = '$2' AND period = '$3' AND indicator = '$4' AND category = '$5'
@@ -103,7 +103,7 @@ for pair in voorbeeldstad:2023Q4 alkmaar-2020q1:2020Q1 verschillenanalyse-2015q1
 	else not_ok "$name: reports $period by default ($rows rows, $other of another period)"; fi
 done
 
-# alkmaar-2020q1: the published figures of 2020 Q1 (seed 000) in all four
+# alkmaar-2020q1: the published figures of 2020 Q1 (sample-data/README.md) in all four
 # chapters, as the council would read them in the CSV.
 sample_report alkmaar-2020q1 --region GM0361 --period 2020Q1 --format csv
 assert_status 0 "alkmaar: jmon report --region GM0361 --period 2020Q1"

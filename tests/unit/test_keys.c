@@ -22,7 +22,7 @@ static void every_action_has_a_unique_name(void **state)
 
 static void design_keys_are_bound(void **state)
 {
-	/* DESIGN section 7: the keys an analyst expects. */
+	/* jmon(1), Keys: the keys an analyst expects. */
 	static const struct { int key; enum action a; } want[] = {
 		{ 'j', ACTION_DOWN }, { JK_DOWN, ACTION_DOWN }, { 'k', ACTION_UP },
 		{ JK_UP, ACTION_UP }, { JK_PAGE_DOWN, ACTION_PAGE_DOWN },
