@@ -18,6 +18,7 @@
 #include "jmon/numfmt.h"
 #include "jmon/strbuf.h"
 #include "jmon/suggest.h"
+#include "jmon/utf8.h"
 #include "jmon/xmalloc.h"
 
 struct config_pos cfg_pos(const yaml_node_t *node)
@@ -351,12 +352,15 @@ bool cfg_item_mapping(struct loader *ld, yaml_node_t *node, const char *what,
 /* Reader errors (bad UTF-8) come with a byte offset instead of a mark. */
 static void offset_position(const char *text, size_t offset, long *line, long *col)
 {
+	const char *end = text + strnlen(text, offset);
+
 	*line = 1;
 	*col = 1;
-	for (size_t i = 0; i < offset && text[i]; i++) {
-		if (text[i] == '\n')
+	/* a column is a character: a broken sequence counts as one */
+	for (const char *p = text; p < end; p = utf8_skip(p, end)) {
+		if (*p == '\n')
 			(*line)++, *col = 1;
-		else if (((unsigned char)text[i] & 0xC0) != 0x80)
+		else
 			(*col)++;
 	}
 }
