@@ -99,7 +99,8 @@ static enum jmon_status no_data(struct db *db, const struct report *r, struct jm
 }
 
 /* The data's privacy minimum over a lower one of the configuration. */
-static enum jmon_status apply_privacy_floor(struct db *db, struct config *cfg, struct jmon_error *err)
+static enum jmon_status apply_privacy_floor(struct db *db, struct config *cfg,
+					    struct jmon_error *err)
 {
 	char warning[256];
 	int raised;

@@ -281,8 +281,8 @@ out:
 }
 
 static enum jmon_status load(struct db *db, const struct config *cfg,
-			     struct disclosure *shared, const char *region, const char *period, const struct chapter *chapter,
-			     const struct indicator *only, enum figures_scope scope,
+			     struct disclosure *shared, const char *region, const char *period,
+			     const struct chapter *chapter, const struct indicator *only, enum figures_scope scope,
 			     struct figure_set *fs, struct jmon_error *err)
 {
 	struct context cx = { .db = db, .cfg = cfg, .fs = fs, .err = err };

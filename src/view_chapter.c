@@ -83,8 +83,9 @@ static void chapter_reload(struct view *v, struct app *app)
 			struct period q = period_add(&p, k - (TREND_PERIODS - 1));
 			char code[PERIOD_CODE_MAX];
 
-			if (figures_cell(app->db, app->cfg, app->gate, f->ind, app->region, period_format(&q, code), NULL,
-					 &series[k], &withheld[k], &err) != JMON_OK)
+			if (figures_cell(app->db, app->cfg, app->gate, f->ind, app->region,
+					 period_format(&q, code), NULL, &series[k], &withheld[k],
+					 &err) != JMON_OK)
 				series[k].present = false;
 			/* a hidden count is a gap: its height would give it away */
 			shown[k] = series[k].present && series[k].has_value && !withheld[k];
