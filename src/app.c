@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* A browsing session; see include/jmon/app.h. */
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,17 @@ enum jmon_status app_reload(struct app *app, struct jmon_error *err)
 			    &app->figures, err);
 }
 
+/* The login name of the effective user: $USER is whatever the shell says. */
+static void login_name(char *buf, size_t size)
+{
+	struct passwd *pw = getpwuid(geteuid());
+
+	if (pw && pw->pw_name && *pw->pw_name)
+		snprintf(buf, size, "%s", pw->pw_name);
+	else
+		snprintf(buf, size, "uid %ld", (long)geteuid());
+}
+
 /* The data's privacy minimum over a lower one of the configuration; the
  * first screen says so. */
 static enum jmon_status apply_privacy_floor(struct app *app, struct jmon_error *err)
@@ -69,7 +81,7 @@ enum jmon_status app_open(struct app *app, const struct options *opt, struct jmo
 	enum jmon_status st;
 
 	memset(app, 0, sizeof *app);
-	app->author = getenv("USER") && *getenv("USER") ? getenv("USER") : "onbekend";
+	login_name(app->author, sizeof app->author);
 	if ((st = config_load(opt->config, &app->cfg, err)))
 		return st;
 	if (opt->chapter) {
@@ -222,77 +234,110 @@ bool app_find_attention(const struct app *app, int dir, size_t *chapter, size_t 
 
 /* --- writes ----------------------------------------------------------------- */
 
+/* A write waits for an import up to this long, saying so, before it gives
+ * up with a message (and the text stays with the analyst). */
+#define WRITE_WAIT_MS (10 * 60 * 1000)
+#define WRITE_WAIT_STEP_MS 100
+
+static int busy(void *ctx, int count)
+{
+	struct app *app = ctx;
+	int waited = count * WRITE_WAIT_STEP_MS;
+
+	if (waited >= WRITE_WAIT_MS)
+		return 0;
+	if (app->busy)
+		app->busy(app, waited);
+	usleep(WRITE_WAIT_STEP_MS * 1000);
+	return 1;
+}
+
 static enum jmon_status open_for_write(struct app *app, struct db **w, struct jmon_error *err)
 {
+	enum jmon_status st;
+
 	if (!app->db)
 		return jmon_fail(err, JMON_NOINPUT, "geen database om in te schrijven");
 	if (access(app->db_path, W_OK) != 0)
 		return jmon_fail(err, JMON_IO, "de database is alleen-lezen voor %s: niets opgeslagen",
 				 app->author);
-	return db_open(app->db_path, DB_READWRITE, app->cfg, w, err);
+	/* no configuration: browsing never changes the shared indicators */
+	if ((st = db_open(app->db_path, DB_READWRITE, NULL, w, err)))
+		return st;
+	db_on_busy(*w, busy, app);
+	return JMON_OK;
 }
 
-static enum jmon_status write_review(struct app *app, const struct indicator *ind,
-				     const char *override, const char *reason, bool reviewed,
-				     struct jmon_error *err)
+static struct cell_key key_of(const struct app *app, const struct figure *f, bool cell)
 {
-	struct cell_key key = { ind->id, app->region, app->period, "" };
-	struct db *w = NULL;
-	enum jmon_status st;
+	struct cell_key key = { f->ind->id, app->region, app->period,
+				cell && f->cat ? f->cat->id : "" };
 
-	if ((st = open_for_write(app, &w, err)))
-		return st;
-	st = judgement_review(w, &key, override, reason, reviewed, app->author, NULL, err);
+	return key;
+}
+
+/* What the history keeps of a write about f. */
+static struct judgement_basis basis_of(const struct app *app, const struct figure *f, long seen)
+{
+	struct judgement_basis b = {
+		app->author, "browser", seen, f->now.present && f->now.has_value && !f->withheld,
+		f->now.value, f->now.present ? f->now.flag : NULL,
+		stoplight_name(f->light.status), app->figures.delivery,
+	};
+
+	if (!b.has_value)
+		b.value = 0;	/* a withheld figure is not kept in the history either */
+	return b;
+}
+
+/* Run write on a read-write handle, then re-evaluate. */
+static enum jmon_status written(struct app *app, struct db *w, enum jmon_status st,
+				struct jmon_error *err)
+{
 	db_close(w);
 	return st ? st : app_reload(app, err);
 }
 
-/* The indicator's review as stored now: a write keeps what it does not change. */
-static enum jmon_status current_review(struct app *app, const struct indicator *ind,
-				       struct review *r, bool *found, struct jmon_error *err)
+static enum jmon_status can_write(struct app *app, struct jmon_error *err)
 {
-	struct cell_key key = { ind->id, app->region, app->period, "" };
-
-	*found = false;
 	if (!app->db || !app->period[0])
 		return jmon_fail(err, JMON_NOINPUT, "geen gegevens om te beoordelen");
-	return query_review(app->db, &key, r, found, err);
+	return JMON_OK;
 }
 
-enum jmon_status app_toggle_reviewed(struct app *app, const struct indicator *ind,
-				     struct jmon_error *err)
+enum jmon_status app_mark(struct app *app, const struct figure *f, bool reviewed, long seen,
+			  struct jmon_error *err)
 {
-	struct review r = { 0 };
-	bool found;
-	enum jmon_status st = current_review(app, ind, &r, &found, err);
+	struct cell_key key = key_of(app, f, false);
+	struct judgement_basis b = basis_of(app, f, seen);
+	struct db *w = NULL;
+	enum jmon_status st;
 
-	if (st == JMON_OK)
-		st = write_review(app, ind, found ? r.status_override : NULL,
-				  found ? r.reason : NULL, !(found && r.reviewed), err);
-	review_free(&r);
-	return st;
+	if ((st = can_write(app, err)) || (st = open_for_write(app, &w, err)))
+		return st;
+	return written(app, w, judgement_mark(w, &key, reviewed, &b, NULL, err), err);
 }
 
-enum jmon_status app_override(struct app *app, const struct indicator *ind, const char *status,
-			      const char *reason, struct jmon_error *err)
+enum jmon_status app_override(struct app *app, const struct figure *f, const char *status,
+			      const char *reason, long seen, struct jmon_error *err)
 {
-	struct review r = { 0 };
-	bool found;
+	struct cell_key key = key_of(app, f, false);
+	struct judgement_basis b = basis_of(app, f, seen);
+	struct db *w = NULL;
 	enum jmon_status st;
 
 	if (status && (!reason || !*reason))
 		return jmon_fail(err, JMON_USAGE, "een andere kleur vraagt een reden");
-	st = current_review(app, ind, &r, &found, err);
-	if (st == JMON_OK)
-		st = write_review(app, ind, status, status ? reason : NULL, found && r.reviewed, err);
-	review_free(&r);
-	return st;
+	if ((st = can_write(app, err)) || (st = open_for_write(app, &w, err)))
+		return st;
+	return written(app, w, judgement_override(w, &key, status, reason, &b, NULL, err), err);
 }
 
-enum jmon_status app_annotate(struct app *app, const struct indicator *ind,
-			      const char *category, const char *text, struct jmon_error *err)
+enum jmon_status app_annotate(struct app *app, const struct figure *f, const char *text,
+			      long seen, struct jmon_error *err)
 {
-	struct cell_key key = { ind->id, app->region, app->period, category ? category : "" };
+	struct cell_key key = key_of(app, f, true);
+	struct judgement_basis b = basis_of(app, f, seen);
 	struct db *w = NULL;
 	enum jmon_status st;
 
@@ -300,7 +345,29 @@ enum jmon_status app_annotate(struct app *app, const struct indicator *ind,
 		return jmon_fail(err, JMON_NOINPUT, "geen gegevens om toe te lichten");
 	if ((st = open_for_write(app, &w, err)))
 		return st;
-	st = judgement_explain(w, &key, text, app->author, NULL, err);
-	db_close(w);
-	return st ? st : app_reload(app, err);
+	return written(app, w, judgement_explain_as(w, &key, text, &b, NULL, err), err);
+}
+
+enum jmon_status app_review_now(struct app *app, const struct figure *f, struct review *r,
+				bool *found, struct jmon_error *err)
+{
+	struct cell_key key = key_of(app, f, false);
+
+	*found = false;
+	if (!app->db)
+		return jmon_fail(err, JMON_NOINPUT, "geen database");
+	db_end_read(app->db);
+	return query_review(app->db, &key, r, found, err);
+}
+
+enum jmon_status app_note_now(struct app *app, const struct figure *f, struct annotation *a,
+			      bool *found, struct jmon_error *err)
+{
+	struct cell_key key = key_of(app, f, true);
+
+	*found = false;
+	if (!app->db)
+		return jmon_fail(err, JMON_NOINPUT, "geen database");
+	db_end_read(app->db);
+	return query_annotation(app->db, &key, a, found, err);
 }

@@ -437,3 +437,8 @@ enum jmon_status db_sync_config(struct db *db, const struct config *cfg,
 	}
 	return db_commit(db, err);
 }
+
+void db_on_busy(struct db *db, int (*wait)(void *ctx, int count), void *ctx)
+{
+	sqlite3_busy_handler(db->sql, wait, ctx);
+}

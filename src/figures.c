@@ -250,10 +250,12 @@ static enum jmon_status load_indicator(struct context *cx, const struct indicato
 	if (!overridden)
 		roll_up(&total, parts, ind->ncategories);
 	total.reviewed = has_review && review.reviewed;
+	total.review_change = has_review ? review.change : 0;
 	total.revised = was_revised(cx, ind, NULL);
 	if ((st = query_annotation(cx->db, &key, &note, &has_note, cx->err)))
 		goto out;
 	total.annotated = has_note;
+	total.note_change = has_note ? note.change : 0;
 	annotation_free(&note);
 	*add_row(fs, ind, NULL) = total;
 	fs->indicators++;
@@ -269,8 +271,10 @@ static enum jmon_status load_indicator(struct context *cx, const struct indicato
 		if ((st = query_annotation(cx->db, &key, &note, &has_note, cx->err)))
 			goto out;
 		f->annotated = has_note;
+		f->note_change = has_note ? note.change : 0;
 		annotation_free(&note);
 		f->reviewed = total.reviewed;
+		f->review_change = total.review_change;
 		f->revised = was_revised(cx, ind, f->cat->id);
 		*add_row(fs, ind, f->cat) = *f;
 	}

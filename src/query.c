@@ -459,10 +459,10 @@ enum jmon_status query_deliveries(struct db *db, long before, struct delivery_ro
 /* --- annotations and reviews (written by judgement.c) --------------------- */
 
 static const char sql_annotation[] =
-	"SELECT text, author, at FROM annotation"
+	"SELECT text, author, at, change FROM annotation"
 	" WHERE region = ?1 AND period = ?2 AND indicator = ?3 AND category = ?4";
 static const char sql_review[] =
-	"SELECT coalesce(status_override, ''), reason, reviewed, author, at FROM review"
+	"SELECT coalesce(status_override, ''), reason, reviewed, author, at, change FROM review"
 	" WHERE region = ?1 AND period = ?2 AND indicator = ?3";
 
 enum jmon_status query_annotation(struct db *db, const struct cell_key *key,
@@ -481,6 +481,7 @@ enum jmon_status query_annotation(struct db *db, const struct cell_key *key,
 		out->text = xstrdup(db_column_text(st, 0));
 		out->author = xstrdup(db_column_text(st, 1));
 		copy(out->at, sizeof out->at, db_column_text(st, 2));
+		out->change = (long)sqlite3_column_int64(st, 3);
 		*found = true;
 	} else if (rc != SQLITE_DONE) {
 		return db_fail(db, err, "reading annotations");
@@ -513,6 +514,7 @@ enum jmon_status query_review(struct db *db, const struct cell_key *key, struct 
 		out->reviewed = sqlite3_column_int(st, 2) != 0;
 		out->author = xstrdup(db_column_text(st, 3));
 		copy(out->at, sizeof out->at, db_column_text(st, 4));
+		out->change = (long)sqlite3_column_int64(st, 5);
 		*found = true;
 	} else if (rc != SQLITE_DONE) {
 		return db_fail(db, err, "reading reviews");

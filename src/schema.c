@@ -123,6 +123,32 @@ const char *const schema_migrations[] = {
 	"  min_count INTEGER NOT NULL CHECK (min_count > 0),"
 	"  PRIMARY KEY (delivery, indicator)"
 	") WITHOUT ROWID;",
+	/* 2 -> 3: every analyst's write kept, and each explanation and review
+	 * naming the write that made it (change), so a write can be made
+	 * conditional on what the analyst saw: "the row is still change N". */
+	"CREATE TABLE history ("
+	"  id        INTEGER PRIMARY KEY,"
+	"  at        TEXT NOT NULL,"
+	"  author    TEXT NOT NULL,"
+	"  via       TEXT NOT NULL CHECK (via IN ('browser', 'import')),"
+	"  region    TEXT NOT NULL,"
+	"  period    TEXT NOT NULL,"
+	"  indicator TEXT NOT NULL,"
+	"  category  TEXT NOT NULL DEFAULT '',"
+	"  what      TEXT NOT NULL CHECK (what IN ('review', 'explanation')),"
+	"  reviewed  INTEGER,"
+	"  status_override TEXT,"
+	"  reason    TEXT,"
+	"  text      TEXT,"
+	/* the figure the write was about, as the analyst saw it */
+	"  value     REAL,"
+	"  flag      TEXT,"
+	"  status    TEXT,"
+	"  delivery  INTEGER"
+	");"
+	"CREATE INDEX history_of_cell ON history(region, period, indicator, category, id);"
+	"ALTER TABLE review ADD COLUMN change INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE annotation ADD COLUMN change INTEGER NOT NULL DEFAULT 0;",
 };
 
 const size_t schema_nmigrations = ARRAY_SIZE(schema_migrations);

@@ -530,6 +530,7 @@ int ui_run(struct app *app, const char *color_option)
 	setup_colors(color_option);
 	app->color = use_color;
 	app->utf8 = text_utf8_locale();
+	app->busy = ui_busy;
 	while (!app->quit) {
 		ui_sync(app);
 		ui_draw(app);

@@ -2,6 +2,8 @@
 /* The actions that work on the monitor's data: drill down, next red/amber,
  * review, explain, override, periods, regions, search, compare, revisions.
  * The frame's own actions (quit, help, dump, ...) are in src/ui.c. */
+#include <curses.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +13,7 @@
 #include "jmon/text.h"
 #include "jmon/ui.h"
 #include "jmon/ui_actions.h"
+#include "jmon/ui_input.h"
 #include "jmon/xmalloc.h"
 
 static const struct figure *selected(struct app *app)
@@ -74,58 +77,184 @@ static void attention(struct app *app, int dir)
 static void act_next_attention(struct app *app, const char *arg) { (void)arg; attention(app, 1); }
 static void act_prev_attention(struct app *app, const char *arg) { (void)arg; attention(app, -1); }
 
+/* A yes/no question on the status line: j (ja) or y is yes. */
+static bool ask(struct app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static bool ask(struct app *app, const char *fmt, ...)
+{
+	va_list ap;
+	char *q;
+	int key = 0;
+
+	va_start(ap, fmt);
+	q = xvasprintf(fmt, ap);
+	va_end(ap);
+	ui_message(app, "%s (j/n)", q);
+	free(q);
+	ui_draw(app);
+	refresh();
+	bool yes = ui_next_key(app, &key) && (key == 'j' || key == 'J' || key == 'y' || key == 'Y');
+	app->status[0] = '\0';
+	return yes;
+}
+
+void ui_busy(struct app *app, int waited_ms)
+{
+	if (waited_ms % 1000)
+		return;		/* once a second is enough to say it */
+	ui_message(app, "wacht tot een andere schrijver (een import?) klaar is … %d s",
+		   waited_ms / 1000);
+	ui_draw(app);
+	refresh();
+}
+
+/* "14:02" of an ISO 8601 time, or the time itself. */
+static const char *clock_of(const char *at)
+{
+	const char *t = strchr(at, 'T');
+
+	return t && strlen(t) >= 6 ? t + 1 : at;
+}
+
+/* What a stored review says, in words: "beoordeeld, rood (reden)". */
+static void review_words(const struct review *r, bool found, char *buf, size_t size)
+{
+	enum stoplight_status s;
+
+	if (!found) {
+		snprintf(buf, size, "geen beoordeling");
+		return;
+	}
+	text_format(buf, size, "%s%s%s%s%s", r->reviewed ? "beoordeeld" : "niet beoordeeld",
+		    r->status_override[0] && stoplight_status_parse(r->status_override, &s)
+			? ", " : "",
+		    r->status_override[0] && stoplight_status_parse(r->status_override, &s)
+			? stoplight_word(s) : "",
+		    r->status_override[0] ? ": " : "", r->status_override[0] ? r->reason : "");
+}
+
+/* A write about the review found someone else's since the screen showed
+ * it: say who, when and what, and ask whether to write anyway.  *seen
+ * becomes what is stored now. */
+static bool review_conflict(struct app *app, const struct figure *f, const char *mine,
+			    long *seen)
+{
+	struct review r = { 0 };
+	bool found = false, again;
+	char words[400];
+	struct jmon_error err;
+
+	if (app_review_now(app, f, &r, &found, &err) != JMON_OK) {
+		ui_error(app, "%s", err.msg);
+		return false;
+	}
+	review_words(&r, found, words, sizeof words);
+	again = ask(app, "%s heeft dit om %s gewijzigd: %s. Toch %s?",
+		    found ? r.author : "iemand", found ? clock_of(r.at) : "?", words, mine);
+	*seen = found ? r.change : 0;
+	review_free(&r);
+	return again;
+}
+
 static void act_review(struct app *app, const char *arg)
 {
-	const struct figure *f = selected(app);
+	const struct figure *sel = selected(app);
 	struct jmon_error err;
 	enum jmon_status st;
-	const struct indicator *ind;
 
 	(void)arg;
-	if (!f)
+	if (!sel)
 		return;
-	ind = f->ind;
-	bool was = f->reviewed;		/* f dies with the reload below */
-	st = app_toggle_reviewed(app, ind, &err);
+	struct figure f = *sel;		/* sel dies with the reload of a write */
+	long seen = f.review_change;
+
+	while ((st = app_mark(app, &f, !f.reviewed, seen, &err)) == JMON_CONFLICT &&
+	       review_conflict(app, &f, f.reviewed ? "als niet beoordeeld markeren"
+						  : "als beoordeeld markeren", &seen))
+		;
+	if (st == JMON_CONFLICT) {
+		report(app, app_reload(app, &err), &err);	/* show theirs */
+		ui_message(app, "%s: niets gewijzigd, de beoordeling van de ander staat", f.ind->label);
+		return;
+	}
 	report(app, st, &err);
 	if (st == JMON_OK)
-		ui_message(app, "%s: %s (beoordeeld %d/%d)", ind->label,
-			   was ? "niet meer beoordeeld" : "beoordeeld",
+		ui_message(app, "%s: %s (beoordeeld %d/%d)", f.ind->label,
+			   f.reviewed ? "niet meer beoordeeld" : "beoordeeld",
 			   app->figures.reviewed, app->figures.indicators);
+}
+
+/* Someone else wrote the explanation since the editor opened: keep theirs,
+ * write ours over it, or (no) edit the two together.  Returns the text to
+ * write (owned), or NULL to write nothing; *seen becomes what is stored. */
+static char *note_conflict(struct app *app, const struct figure *f, const char *title,
+			   char *mine, long *seen)
+{
+	struct annotation a = { 0 };
+	bool found = false;
+	struct jmon_error err;
+	char *both;
+
+	if (app_note_now(app, f, &a, &found, &err) != JMON_OK) {
+		ui_error(app, "%s", err.msg);
+		return mine;	/* keep it in hand: the caller tries again or reports */
+	}
+	*seen = found ? a.change : 0;
+	if (ask(app, "%s heeft om %s %s. Uw tekst eroverheen schrijven?",
+		found ? a.author : "iemand", found ? clock_of(a.at) : "?",
+		found ? "intussen een toelichting geschreven" : "de toelichting verwijderd")) {
+		annotation_free(&a);
+		return mine;
+	}
+	/* nothing lost: both texts in the editor, to make one of them */
+	both = found ? xasprintf("%s\n\n%s", a.text, mine) : xstrdup(mine);
+	annotation_free(&a);
+	free(mine);
+	if (!ui_edit(app, title, &both)) {
+		free(both);
+		return NULL;
+	}
+	return both;
 }
 
 static void act_annotate(struct app *app, const char *arg)
 {
-	const struct figure *f = selected(app);
-	struct cell_key key;
+	const struct figure *sel = selected(app);
 	struct annotation note = { 0 };
 	bool found = false;
 	struct jmon_error err;
 	char *title, *text;
+	enum jmon_status st;
 
-	if (!f || !app->db || !app->period[0]) {
-		if (f)
+	if (!sel || !app->db || !app->period[0]) {
+		if (sel)
 			ui_error(app, "geen gegevens om toe te lichten");
 		return;
 	}
-	key = (struct cell_key){ f->ind->id, app->region, app->period, f->cat ? f->cat->id : "" };
-	if (query_annotation(app->db, &key, &note, &found, &err) != JMON_OK) {
+	struct figure f = *sel;		/* sel dies with the reload of a write */
+	if (app_note_now(app, &f, &note, &found, &err) != JMON_OK) {
 		report(app, err.status, &err);
 		return;
 	}
-	const struct indicator *ind = f->ind;
-	const char *cat = f->cat ? f->cat->id : NULL;
-	title = xasprintf("Toelichting %s%s%s, %s", ind->label, f->cat ? " › " : "",
-			  f->cat ? f->cat->label : "", app->figures.label);
+	long seen = found ? note.change : 0;
+	title = xasprintf("Toelichting %s%s%s, %s", f.ind->label, f.cat ? " › " : "",
+			  f.cat ? f.cat->label : "", app->figures.label);
 	text = xstrdup(arg ? arg : found ? note.text : "");
 	annotation_free(&note);
-	if (arg || ui_edit(app, title, &text)) {
-		enum jmon_status st = app_annotate(app, ind, cat, text, &err);
+	if (!arg && !ui_edit(app, title, &text)) {
+		ui_message(app, "toelichting niet gewijzigd");
+		free(text);
+		free(title);
+		return;
+	}
+	while (text && (st = app_annotate(app, &f, text, seen, &err)) == JMON_CONFLICT)
+		text = note_conflict(app, &f, title, text, &seen);
+	if (!text) {
+		report(app, app_reload(app, &err), &err);
+		ui_message(app, "toelichting niet gewijzigd: die van de ander staat");
+	} else {
 		report(app, st, &err);
 		if (st == JMON_OK)
 			ui_message(app, "toelichting %s", *text ? "opgeslagen" : "verwijderd");
-	} else {
-		ui_message(app, "toelichting niet gewijzigd");
 	}
 	free(text);
 	free(title);
@@ -133,39 +262,50 @@ static void act_annotate(struct app *app, const char *arg)
 
 static void act_override(struct app *app, const char *arg)
 {
-	const struct figure *f = selected(app);
+	const struct figure *sel = selected(app);
 	char colour[64], reason[512];
 	enum stoplight_status s;
 	struct jmon_error err;
-	const struct indicator *ind;
+	enum jmon_status st;
+	const char *status = NULL;
 
 	(void)arg;
-	if (!f)
+	if (!sel)
 		return;
-	ind = f->ind;
+	struct figure f = *sel;		/* sel dies with the reload of a write */
+	long seen = f.review_change;
+
 	if (!ui_prompt(app, "kleur (groen/oranje/rood/grijs, leeg = berekend): ", colour, sizeof colour))
 		return;
-	if (!colour[0]) {
-		enum jmon_status st = app_override(app, ind, NULL, NULL, &err);
-		report(app, st, &err);
-		if (st == JMON_OK)
-			ui_message(app, "%s: weer de berekende kleur", ind->label);
+	reason[0] = '\0';
+	if (colour[0]) {
+		if (!stoplight_status_parse(colour, &s)) {
+			ui_error(app, "'%s' is geen kleur: groen, oranje, rood of grijs", colour);
+			return;
+		}
+		if (!ui_prompt(app, "reden: ", reason, sizeof reason))
+			return;
+		if (!reason[0]) {
+			ui_error(app, "een andere kleur vraagt een reden; niets gewijzigd");
+			return;
+		}
+		status = stoplight_name(s);
+	}
+	while ((st = app_override(app, &f, status, status ? reason : NULL, seen, &err)) ==
+		       JMON_CONFLICT &&
+	       review_conflict(app, &f, status ? "deze kleur zetten" : "de berekende kleur terugzetten",
+			       &seen))
+		;
+	if (st == JMON_CONFLICT) {
+		report(app, app_reload(app, &err), &err);
+		ui_message(app, "%s: niets gewijzigd, de beoordeling van de ander staat", f.ind->label);
 		return;
 	}
-	if (!stoplight_status_parse(colour, &s)) {
-		ui_error(app, "'%s' is geen kleur: groen, oranje, rood of grijs", colour);
-		return;
-	}
-	if (!ui_prompt(app, "reden: ", reason, sizeof reason))
-		return;
-	if (!reason[0]) {
-		ui_error(app, "een andere kleur vraagt een reden; niets gewijzigd");
-		return;
-	}
-	enum jmon_status st = app_override(app, ind, stoplight_name(s), reason, &err);
 	report(app, st, &err);
-	if (st == JMON_OK)
-		ui_message(app, "%s: %s (handmatig)", ind->label, stoplight_word(s));
+	if (st == JMON_OK && status)
+		ui_message(app, "%s: %s (handmatig)", f.ind->label, stoplight_word(s));
+	else if (st == JMON_OK)
+		ui_message(app, "%s: weer de berekende kleur", f.ind->label);
 }
 
 static void step_period(struct app *app, int delta)

@@ -90,11 +90,13 @@ screen() {
 	status=$?
 	assert_status 0 "$desc: jmon ran the script"
 	today=$(date -u +%Y-%m-%d)
+	login=$(${JMON_AS:-} id -un)
 	for e in "$T"/expected.d/*; do
 		[ -f "$e" ] || continue
 		n=$(basename "$e")
 		# explanations carry the day they were written: that is "<vandaag>"
-		[ -f "$T/$n" ] && sed -i "s/$today/<vandaag>/g" "$T/$n"
+		# and the login name of who wrote them (never $USER): "<login>"
+		[ -f "$T/$n" ] && sed -i "s/$today/<vandaag>/g; s/($login, /(<login>, /g" "$T/$n"
 		# every dump in the order compared, for a developer to look at
 		seq=$((${seq:-0} + 1))
 		mkdir -p "$T/seq"

@@ -28,7 +28,11 @@ struct app {
 	size_t chapter;			/* index into cfg->chapters */
 	struct figure_set figures;	/* the total row of every indicator */
 	unsigned generation;		/* bumped by every reload: views drop caches */
-	const char *author;		/* $USER, stored with every write */
+	char author[64];		/* the login name of the effective user,
+					 * stored with every write */
+	/* called while a write waits for another writer (an import), with
+	 * the milliseconds waited so far; set by the screen, may be NULL */
+	void (*busy)(struct app *app, int waited_ms);
 
 	/* the screen (src/ui.c) */
 	struct view *view;		/* top of the view stack */
@@ -60,15 +64,25 @@ const struct figure *app_chapter_row(const struct app *app, size_t i);
  * Grey indicators without a rule are skipped: there is nothing to review. */
 bool app_find_attention(const struct app *app, int dir, size_t *chapter, size_t *row);
 
-/* The analyst's writes: each opens the database read-write for one short
- * transaction and then re-evaluates.  JMON_IO with a clear message when the
- * database is read-only for this user. */
-enum jmon_status app_toggle_reviewed(struct app *app, const struct indicator *ind,
-				     struct jmon_error *err);
-enum jmon_status app_annotate(struct app *app, const struct indicator *ind,
-			      const char *category, const char *text, struct jmon_error *err);
+/* The analyst's writes about figure f: each opens the database read-write
+ * for one short transaction (without touching the shared configuration)
+ * and then re-evaluates.  Each is conditional on seen, the change the
+ * analyst saw (f->review_change, f->note_change, or what the editor opened
+ * on): JMON_CONFLICT, with nothing written, when someone else wrote since;
+ * app_review_now and query_annotation tell what they wrote.  JMON_IO with
+ * a clear message when the database is read-only for this user. */
+enum jmon_status app_mark(struct app *app, const struct figure *f, bool reviewed, long seen,
+			  struct jmon_error *err);
+enum jmon_status app_annotate(struct app *app, const struct figure *f, const char *text,
+			      long seen, struct jmon_error *err);
 /* status NULL removes the override. */
-enum jmon_status app_override(struct app *app, const struct indicator *ind, const char *status,
-			      const char *reason, struct jmon_error *err);
+enum jmon_status app_override(struct app *app, const struct figure *f, const char *status,
+			      const char *reason, long seen, struct jmon_error *err);
+/* The review of f's indicator as stored now, read past any snapshot. */
+enum jmon_status app_review_now(struct app *app, const struct figure *f, struct review *r,
+				bool *found, struct jmon_error *err);
+/* The explanation of f's cell as stored now. */
+enum jmon_status app_note_now(struct app *app, const struct figure *f, struct annotation *a,
+			      bool *found, struct jmon_error *err);
 
 #endif

@@ -19,7 +19,7 @@
 
 /* The schema version this program writes (PRAGMA user_version); one
  * migration per version in src/schema.c. */
-#define DB_SCHEMA_VERSION 2
+#define DB_SCHEMA_VERSION 3
 
 enum db_mode {
 	DB_READONLY,	/* browse, report: never writes, never creates */
@@ -50,5 +50,10 @@ void db_end_read(struct db *db);
  * stay with active = 0.  Writes nothing when nothing differs. */
 enum jmon_status db_sync_config(struct db *db, const struct config *cfg,
 				struct jmon_error *err);
+
+/* While another connection writes (an import), call wait(ctx, n) for the
+ * n-th time instead of failing: it waits and returns nonzero to try again,
+ * 0 to give up (SQLITE_BUSY).  Replaces the busy timeout. */
+void db_on_busy(struct db *db, int (*wait)(void *ctx, int count), void *ctx);
 
 #endif

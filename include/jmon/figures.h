@@ -37,6 +37,9 @@ struct figure {
 	struct stoplight_result light;	/* grey "geen regel" when !colored */
 	bool reviewed;			/* the indicator is marked reviewed */
 	bool annotated;			/* this cell has an explanation */
+	/* the writes the analyst sees, for a write conditional on them
+	 * (include/jmon/judgement.h): 0 when there is none */
+	long review_change, note_change;
 	bool revised;			/* the newest delivery changed this cell */
 };
 

@@ -144,6 +144,7 @@ enum jmon_status query_privacy_floors(struct db *db, struct privacy_floor *out, 
 struct annotation {
 	char *text, *author;
 	char at[QUERY_TIME_MAX];
+	long change;		/* the history entry that wrote it */
 };
 
 /* The explanation of a cell; *found false if none.  Free with
@@ -158,6 +159,7 @@ struct review {
 	bool reviewed;
 	char *author;
 	char at[QUERY_TIME_MAX];
+	long change;		/* the history entry that wrote it */
 };
 
 /* The review of an indicator in a region and period (key->category is not

@@ -26,4 +26,7 @@ struct indicator_ref {
 struct view *view_for_indicator(const struct view_ops *ops, const struct indicator *ind,
 				const struct category *cat);
 
+/* The app's busy hook (app->busy): a write waiting for an import says so. */
+void ui_busy(struct app *app, int waited_ms);
+
 #endif

@@ -90,13 +90,15 @@ assert_grep "GM0001,2019Q4,c,jeugd,b,,suppressed," "$T/stdout" "a higher minimum
 assert_eq "$(wc -c <"$T/stderr")" 0 "a higher minimum needs no warning"
 
 # A database from before the stored minimum upgrades on the next import.
-sqlite3 "$DB" "DROP TABLE delivery_privacy; PRAGMA user_version = 1"
+sqlite3 "$DB" "DROP TABLE delivery_privacy; DROP TABLE history;
+	ALTER TABLE review DROP COLUMN change; ALTER TABLE annotation DROP COLUMN change;
+	PRAGMA user_version = 1"
 run "$JMON" report --config "$CFG" --db "$DB" --period 2020Q1
 assert_status 74 "an old schema is refused for reading"
 assert_grep "jmon import upgrades it" "$T/stderr" "and says how to upgrade"
 run "$JMON" import --config "$CFG" --db "$DB" "$P/00-regions.csv"
 assert_status 0 "import upgrades it"
-assert_eq "$(sqlite3 "$DB" 'PRAGMA user_version')" 2 "to schema 2"
+assert_eq "$(sqlite3 "$DB" 'PRAGMA user_version')" 3 "to the newest schema"
 
 # Wijken add up to their gemeente: with Oost small, Zuid is withheld too
 # (the smallest wijk of at least 19), and the gemeente stays readable.

@@ -812,7 +812,7 @@ expect explained.txt <<'EOF'
  Status totaal: ▲ oranje, handmatig: tijdelijk (berekend: rood) (beoordeeld)
  eenheid: aantal
  Regel: change: groen <= 10, oranje <= 30, anders rood
- Toelichting (analist, <vandaag>):
+ Toelichting (<login>, <vandaag>):
   Meer verwijzingen door de huisarts; zie de toelichting van de GGD.
 
 
@@ -878,7 +878,8 @@ expect edited.txt <<'EOF'
  Wachttijden
 toelichting niet gewijzigd
 EOF
-USER=analist screen "review, explain, override" --db "$T/review.db" --config "$cfg"
+# $USER is not who wrote it: the login name is ("<login>")
+USER=iemand-anders screen "review, explain, override" --db "$T/review.db" --config "$cfg"
 
 run "$JMON" report --db "$T/review.db" --config "$cfg" --format csv
 assert_grep 'GM0361,2020Q1,cijfers,verwijzingen,,412,provisional,amber,handmatig: tijdelijk (berekend: rood),yes' \
