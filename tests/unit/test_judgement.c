@@ -132,12 +132,103 @@ static void test_read_only_writes_nothing(void **state)
 	assert_int_equal(scalar(t->db, "SELECT count(*) FROM review"), 0);
 }
 
+/* The browser as two analysts: each writes over what they saw. */
+static struct judgement_basis analyst(const char *who, long seen)
+{
+	struct judgement_basis b = { who, "browser", seen, true, 2660, "", "amber", 1 };
+
+	return b;
+}
+
+static long review_change(struct dbtest *t)
+{
+	return scalar(t->db, "SELECT change FROM review");
+}
+
+/* A saw no review; B marks it reviewed; A's override, written over what A
+ * saw, finds B's change and writes nothing until A has seen it. */
+static void test_no_write_over_unseen_work(void **state)
+{
+	struct dbtest *t = *state;
+	struct judgement_basis a = analyst("a", 0), b = analyst("b", 0);
+	struct review r;
+	bool found;
+
+	assert_int_equal(judgement_mark(t->db, &maatwerk, true, &b, NULL, &t->err), JMON_OK);
+	assert_int_equal(judgement_override(t->db, &maatwerk, "red", "te hoog", &a, NULL, &t->err),
+			 JMON_CONFLICT);
+	assert_int_equal(query_review(t->db, &maatwerk, &r, &found, &t->err), JMON_OK);
+	assert_string_equal(r.status_override, "");
+	assert_string_equal(r.author, "b");
+	review_free(&r);
+	/* having seen B's mark, A's override keeps it */
+	a.seen = review_change(t);
+	assert_int_equal(judgement_override(t->db, &maatwerk, "red", "te hoog", &a, NULL, &t->err),
+			 JMON_OK);
+	assert_int_equal(query_review(t->db, &maatwerk, &r, &found, &t->err), JMON_OK);
+	assert_string_equal(r.status_override, "red");
+	assert_true(r.reviewed);
+	review_free(&r);
+	/* and B's unmark, over what B saw before, keeps A's status too, once seen */
+	b.seen = review_change(t);
+	assert_int_equal(judgement_mark(t->db, &maatwerk, false, &b, NULL, &t->err), JMON_OK);
+	assert_int_equal(query_review(t->db, &maatwerk, &r, &found, &t->err), JMON_OK);
+	assert_string_equal(r.status_override, "red");
+	assert_string_equal(r.reason, "te hoog");
+	assert_false(r.reviewed);
+	review_free(&r);
+}
+
+/* An explanation written over one the writer did not see is refused; a
+ * removal is a change too. */
+static void test_explanation_conflicts(void **state)
+{
+	struct dbtest *t = *state;
+	struct judgement_basis a = analyst("a", 0), b = analyst("b", 0);
+
+	assert_int_equal(judgement_explain_as(t->db, &maatwerk, "van A", &a, NULL, &t->err), JMON_OK);
+	assert_int_equal(judgement_explain_as(t->db, &maatwerk, "van B", &b, NULL, &t->err),
+			 JMON_CONFLICT);
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM annotation WHERE text = 'van A'"), 1);
+	a.seen = scalar(t->db, "SELECT change FROM annotation");
+	assert_int_equal(judgement_explain_as(t->db, &maatwerk, "", &a, NULL, &t->err), JMON_OK);
+	b.seen = a.seen;	/* B saw A's text, which is gone now */
+	assert_int_equal(judgement_explain_as(t->db, &maatwerk, "van B", &b, NULL, &t->err),
+			 JMON_CONFLICT);
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM annotation"), 0);
+}
+
+/* Every write is kept: who, how, what, and the figure it was about. */
+static void test_history(void **state)
+{
+	struct dbtest *t = *state;
+	struct judgement_basis a = analyst("a", 0);
+
+	assert_int_equal(judgement_mark(t->db, &maatwerk, true, &a, NULL, &t->err), JMON_OK);
+	a.seen = review_change(t);
+	assert_int_equal(judgement_mark(t->db, &maatwerk, true, &a, NULL, &t->err), JMON_OK);
+	assert_int_equal(judgement_explain(t->db, &maatwerk, "uit de import", "document", NULL,
+					   &t->err), JMON_OK);
+	/* the second mark changed nothing, so it is not history */
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM history"), 2);
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM history WHERE author = 'a'"
+				       " AND via = 'browser' AND what = 'review' AND reviewed = 1"
+				       " AND value = 2660 AND status = 'amber' AND delivery = 1"), 1);
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM history WHERE via = 'import'"
+				       " AND what = 'explanation' AND text = 'uit de import'"), 1);
+	assert_int_equal(review_change(t),
+			 scalar(t->db, "SELECT id FROM history WHERE what = 'review'"));
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, one_delivery, dbtest_teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_explanations),
+		T(test_no_write_over_unseen_work),
+		T(test_explanation_conflicts),
+		T(test_history),
 		T(test_reviews),
 		T(test_joins_open_transaction),
 		T(test_read_only_writes_nothing),
