@@ -9,6 +9,7 @@
 #include "jmon/app.h"
 #include "jmon/disclosure.h"
 #include "jmon/judgement.h"
+#include "jmon/text.h"
 #include "jmon/xmalloc.h"
 
 static void set_region(struct app *app, const char *code)
@@ -61,6 +62,17 @@ static void login_name(char *buf, size_t size)
 		snprintf(buf, size, "uid %ld", (long)geteuid());
 }
 
+/* What is new, as of now: the newest delivery and write. */
+static void remember_news(struct app *app, struct delivery_row *d, bool *has_d,
+			  struct history_row *h, bool *has_h)
+{
+	size_t n = 0;
+
+	*has_d = query_deliveries(app->db, 0, d, 1, &n, NULL) == JMON_OK && n == 1;
+	if (query_history_newest(app->db, h, has_h, NULL) != JMON_OK)
+		*has_h = false;
+}
+
 /* The data's privacy minimum over a lower one of the configuration; the
  * first screen says so. */
 static enum jmon_status apply_privacy_floor(struct app *app, struct jmon_error *err)
@@ -100,7 +112,15 @@ enum jmon_status app_open(struct app *app, const struct options *opt, struct jmo
 	} else if ((st = apply_privacy_floor(app, err))) {
 		return st;
 	} else {
+		struct delivery_row d;
+		struct history_row h;
+		bool has_d, has_h;
+
 		app->gate = disclosure_new(app->db);
+		app->data_version = db_data_version(app->db);
+		remember_news(app, &d, &has_d, &h, &has_h);
+		app->seen_delivery = has_d ? d.id : 0;
+		app->seen_history = has_h ? h.id : 0;
 	}
 	if (!opt->region && !app->cfg->monitor.region)
 		return jmon_fail(err, JMON_USAGE, "no region: give --region CODE, or set "
@@ -346,6 +366,47 @@ enum jmon_status app_annotate(struct app *app, const struct figure *f, const cha
 	if ((st = open_for_write(app, &w, err)))
 		return st;
 	return written(app, w, judgement_explain_as(w, &key, text, &b, NULL, err), err);
+}
+
+static void say_write(const struct app *app, const struct history_row *h, char *msg, size_t size)
+{
+	const struct indicator *ind = config_indicator(app->cfg, h->indicator);
+	const char *label = ind ? ind->label : h->indicator;
+	enum stoplight_status s;
+
+	if (h->explanation)
+		text_format(msg, size, "%s heeft de toelichting bij %s %s", h->author, label,
+			    h->removed ? "verwijderd" : "geschreven");
+	else if (h->status_override[0] && stoplight_status_parse(h->status_override, &s))
+		text_format(msg, size, "%s heeft %s op %s gezet%s", h->author, label,
+			    stoplight_word(s), h->reviewed == 1 ? " en beoordeeld" : "");
+	else
+		text_format(msg, size, "%s heeft %s %s", h->author, label,
+			    h->reviewed == 1 ? "beoordeeld" : "niet meer als beoordeeld gemarkeerd");
+}
+
+enum jmon_status app_live(struct app *app, char *msg, size_t size, struct jmon_error *err)
+{
+	struct delivery_row d;
+	struct history_row h;
+	bool has_d, has_h;
+	long v;
+
+	msg[0] = '\0';
+	if (!app->db || (v = db_data_version(app->db)) < 0 || v == app->data_version)
+		return JMON_OK;
+	app->data_version = v;
+	remember_news(app, &d, &has_d, &h, &has_h);
+	if (has_h && h.id > app->seen_history && strcmp(h.author, app->author))
+		say_write(app, &h, msg, size);
+	if (has_d && d.id > app->seen_delivery)
+		text_format(msg, size, "levering %ld geïmporteerd: %ld waarden gewijzigd, %ld nieuw",
+			    d.id, d.cells_changed, d.cells_new);
+	if (has_d)
+		app->seen_delivery = d.id;
+	if (has_h)
+		app->seen_history = h.id;
+	return app_reload(app, err);
 }
 
 enum jmon_status app_review_now(struct app *app, const struct figure *f, struct review *r,

@@ -442,3 +442,17 @@ void db_on_busy(struct db *db, int (*wait)(void *ctx, int count), void *ctx)
 {
 	sqlite3_busy_handler(db->sql, wait, ctx);
 }
+
+static const char sql_data_version[] = "PRAGMA data_version";
+
+long db_data_version(struct db *db)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_data_version, NULL);
+	long v = -1;
+
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(st, 0);
+	if (st)
+		sqlite3_reset(st);	/* no read transaction left behind */
+	return v;
+}

@@ -489,6 +489,39 @@ enum jmon_status query_annotation(struct db *db, const struct cell_key *key,
 	return JMON_OK;
 }
 
+static const char sql_history_newest[] =
+	"SELECT id, author, what, indicator, category, coalesce(reviewed, -1),"
+	"       coalesce(status_override, ''), text IS NULL"
+	" FROM history ORDER BY id DESC LIMIT 1";
+
+enum jmon_status query_history_newest(struct db *db, struct history_row *out, bool *found,
+				      struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_history_newest, err);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	*found = false;
+	if (!st)
+		return JMON_IO;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->id = (long)sqlite3_column_int64(st, 0);
+		copy(out->author, sizeof out->author, db_column_text(st, 1));
+		out->explanation = !strcmp(db_column_text(st, 2), "explanation");
+		copy(out->indicator, sizeof out->indicator, db_column_text(st, 3));
+		copy(out->category, sizeof out->category, db_column_text(st, 4));
+		out->reviewed = sqlite3_column_int(st, 5);
+		copy(out->status_override, sizeof out->status_override, db_column_text(st, 6));
+		out->removed = sqlite3_column_int(st, 7) != 0;
+		*found = true;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, err, "reading the history");
+	return JMON_OK;
+}
+
 void annotation_free(struct annotation *a)
 {
 	free(a->text);

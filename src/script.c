@@ -20,6 +20,7 @@ static const struct {
 	{ "Home", JK_HOME }, { "End", JK_END }, { "Tab", JK_TAB },
 	{ "BackTab", JK_BACKTAB }, { "Backspace", JK_BACKSPACE },
 	{ "Delete", JK_DELETE }, { "Space", ' ' },
+	{ "Idle", JK_IDLE },	/* the analyst pauses: the browser looks for news */
 };
 
 int script_parse_line(const char *line, struct script_event *ev, char *msg, int msgsize)

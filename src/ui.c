@@ -17,6 +17,10 @@
 #include "jmon/ui_input.h"
 #include "jmon/xmalloc.h"
 
+/* How long the browser waits for a key before it looks whether another
+ * analyst or an import changed something. */
+#define LIVE_MS 1000
+
 /* The largest screen :resize makes (rows and columns). */
 #define UI_MAX_SIZE 1000
 
@@ -506,6 +510,19 @@ static void act_prompt(struct app *app, const char *arg)
 		run_command(app, line);
 }
 
+/* Nothing typed for a while: show what others wrote or imported, in place
+ * (the views keep their cursors), with a word on the status line. */
+static void live(struct app *app)
+{
+	char msg[256];
+	struct jmon_error err;
+
+	if (app_live(app, msg, sizeof msg, &err) != JMON_OK)
+		ui_error(app, "%s", err.msg);
+	else if (msg[0])
+		ui_message(app, "%s", msg);
+}
+
 static void handle_key(struct app *app, int key)
 {
 	const struct keybinding *b = key_lookup(key);
@@ -513,6 +530,10 @@ static void handle_key(struct app *app, int key)
 
 	if (key == JK_RESIZE)
 		return;
+	if (key == JK_IDLE) {
+		live(app);
+		return;
+	}
 	clear_status(app);
 	if (!b) {
 		ui_error(app, "toets %s doet niets; ? voor hulp", key_label(key, name, sizeof name));
@@ -535,7 +556,8 @@ int ui_run(struct app *app, const char *color_option)
 		ui_sync(app);
 		ui_draw(app);
 		refresh();
-		if (!ui_next_event(app, &ev))
+		/* a second without a key: look for others' changes */
+		if (!ui_next_event_idle(app, &ev, LIVE_MS))
 			break;
 		if (ev.command)
 			run_command(app, ev.command);

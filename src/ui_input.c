@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 #include <wctype.h>
@@ -209,6 +210,41 @@ bool ui_next_event(struct app *app, struct ui_event *ev)
 		return false;
 	default:
 		return false;
+	}
+}
+
+static double seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+bool ui_next_event_idle(struct app *app, struct ui_event *ev, int ms)
+{
+	int errors = 0;
+
+	if (scripted || pending_command)
+		return ui_next_event(app, ev);	/* a script says <Idle> itself */
+	memset(ev, 0, sizeof *ev);
+	for (;;) {
+		double started = seconds();
+
+		wtimeout(stdscr, ms);
+		ev->key = terminal_key();
+		wtimeout(stdscr, -1);
+		if (ev->key > JK_NONE)
+			return true;
+		if (ev->key == JK_NONE)
+			continue;
+		/* ERR after the whole wait is a quiet terminal; at once, a lost one */
+		if (seconds() - started >= ms / 2000.0) {
+			ev->key = JK_IDLE;
+			return true;
+		}
+		if (++errors > MAX_READ_ERRORS)
+			return false;
 	}
 }
 

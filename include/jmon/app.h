@@ -33,6 +33,8 @@ struct app {
 	/* called while a write waits for another writer (an import), with
 	 * the milliseconds waited so far; set by the screen, may be NULL */
 	void (*busy)(struct app *app, int waited_ms);
+	/* what the screen showed at the last look (app_live) */
+	long data_version, seen_delivery, seen_history;
 
 	/* the screen (src/ui.c) */
 	struct view *view;		/* top of the view stack */
@@ -78,6 +80,11 @@ enum jmon_status app_annotate(struct app *app, const struct figure *f, const cha
 /* status NULL removes the override. */
 enum jmon_status app_override(struct app *app, const struct figure *f, const char *status,
 			      const char *reason, long seen, struct jmon_error *err);
+/* Look for other connections' writes (an import, another analyst) and
+ * re-evaluate when there were any; msg (of size bytes) then says what,
+ * or is "" when nothing is new. */
+enum jmon_status app_live(struct app *app, char *msg, size_t size, struct jmon_error *err);
+
 /* The review of f's indicator as stored now, read past any snapshot. */
 enum jmon_status app_review_now(struct app *app, const struct figure *f, struct review *r,
 				bool *found, struct jmon_error *err);

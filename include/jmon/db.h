@@ -51,6 +51,10 @@ void db_end_read(struct db *db);
 enum jmon_status db_sync_config(struct db *db, const struct config *cfg,
 				struct jmon_error *err);
 
+/* A number that changes whenever another connection committed a change
+ * (SQLite's data_version); -1 on an error.  Cheap: for polling when idle. */
+long db_data_version(struct db *db);
+
 /* While another connection writes (an import), call wait(ctx, n) for the
  * n-th time instead of failing: it waits and returns nonzero to try again,
  * 0 to give up (SQLITE_BUSY).  Replaces the busy timeout. */

@@ -15,6 +15,7 @@ enum {
 	JK_ENTER, JK_ESCAPE, JK_UP, JK_DOWN, JK_LEFT, JK_RIGHT,
 	JK_PAGE_UP, JK_PAGE_DOWN, JK_HOME, JK_END, JK_TAB, JK_BACKTAB,
 	JK_BACKSPACE, JK_DELETE, JK_RESIZE,
+	JK_IDLE,	/* no key for a while: time to look for others' changes */
 };
 #define JK_CTRL(c) ((c) & 0x1f)
 

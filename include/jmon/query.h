@@ -168,4 +168,19 @@ enum jmon_status query_review(struct db *db, const struct cell_key *key, struct 
 			      bool *found, struct jmon_error *err);
 void review_free(struct review *r);
 
+/* One analyst's write, as the history keeps it. */
+struct history_row {
+	long id;
+	char author[64];
+	bool explanation;		/* else a review */
+	char indicator[QUERY_CODE_MAX * 2], category[QUERY_CODE_MAX * 2];
+	int reviewed;			/* a review: 0 or 1 */
+	char status_override[8];	/* a review: "" none */
+	bool removed;			/* an explanation removed */
+};
+
+/* The newest write of any analyst; *found false when there is none. */
+enum jmon_status query_history_newest(struct db *db, struct history_row *out, bool *found,
+				      struct jmon_error *err);
+
 #endif

@@ -20,6 +20,9 @@ int ui_input_open(struct app *app);
 void ui_input_close(void);
 /* The next key or command; false at the end of the script. */
 bool ui_next_event(struct app *app, struct ui_event *ev);
+/* The same, but after ms without a key the event is JK_IDLE (in a script
+ * only where it says <Idle>). */
+bool ui_next_event_idle(struct app *app, struct ui_event *ev, int ms);
 void ui_event_free(struct ui_event *ev);
 /* The next key for a prompt or the editor: a :dump is done on the way,
  * any other :command ends them (false; it runs next), as does the end of a
