@@ -385,6 +385,12 @@ static void say_write(const struct app *app, const struct history_row *h, char *
 			    h->reviewed == 1 ? "beoordeeld" : "niet meer als beoordeeld gemarkeerd");
 }
 
+void app_end_read(struct app *app)
+{
+	if (app->db)
+		db_end_read(app->db);
+}
+
 enum jmon_status app_live(struct app *app, char *msg, size_t size, struct jmon_error *err)
 {
 	struct delivery_row d;
@@ -393,7 +399,10 @@ enum jmon_status app_live(struct app *app, char *msg, size_t size, struct jmon_e
 	long v;
 
 	msg[0] = '\0';
-	if (!app->db || (v = db_data_version(app->db)) < 0 || v == app->data_version)
+	if (app->db)
+		db_end_read(app->db);	/* a snapshot would hide every change */
+	v = app->db ? db_data_version(app->db) : -1;
+	if (!app->db || v < 0 || v == app->data_version)
 		return JMON_OK;
 	app->data_version = v;
 	remember_news(app, &d, &has_d, &h, &has_h);

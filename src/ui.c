@@ -555,6 +555,7 @@ int ui_run(struct app *app, const char *color_option)
 	while (!app->quit) {
 		ui_sync(app);
 		ui_draw(app);
+		app_end_read(app);	/* nothing loaded holds a snapshot while we wait */
 		refresh();
 		/* a second without a key: look for others' changes */
 		if (!ui_next_event_idle(app, &ev, LIVE_MS))

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "jmon/report.h"
 #include "jmon/stoplight.h"
@@ -77,7 +78,8 @@ static void attention(struct app *app, int dir)
 static void act_next_attention(struct app *app, const char *arg) { (void)arg; attention(app, 1); }
 static void act_prev_attention(struct app *app, const char *arg) { (void)arg; attention(app, -1); }
 
-/* A yes/no question on the status line: j (ja) or y is yes. */
+/* A yes/no question on the status line, the question first so that a
+ * narrow screen cuts the explanation, not the question: j (ja) or y is yes. */
 static bool ask(struct app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static bool ask(struct app *app, const char *fmt, ...)
 {
@@ -88,7 +90,7 @@ static bool ask(struct app *app, const char *fmt, ...)
 	va_start(ap, fmt);
 	q = xvasprintf(fmt, ap);
 	va_end(ap);
-	ui_message(app, "%s (j/n)", q);
+	ui_message(app, "%s", q);
 	free(q);
 	ui_draw(app);
 	refresh();
@@ -107,12 +109,21 @@ void ui_busy(struct app *app, int waited_ms)
 	refresh();
 }
 
-/* "14:02" of an ISO 8601 time, or the time itself. */
-static const char *clock_of(const char *at)
+/* The local "14:02" of a stored time (ISO 8601, UTC), or the time itself. */
+static const char *clock_of(const char *at, char *buf, size_t size)
 {
-	const char *t = strchr(at, 'T');
+	struct tm tm = { 0 };
+	time_t t;
 
-	return t && strlen(t) >= 6 ? t + 1 : at;
+	if (sscanf(at, "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+		   &tm.tm_min, &tm.tm_sec) != 6)
+		return at;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	t = timegm(&tm);
+	localtime_r(&t, &tm);
+	strftime(buf, size, "%H:%M", &tm);
+	return buf;
 }
 
 /* What a stored review says, in words: "beoordeeld, rood (reden)". */
@@ -140,7 +151,7 @@ static bool review_conflict(struct app *app, const struct figure *f, const char 
 {
 	struct review r = { 0 };
 	bool found = false, again;
-	char words[400];
+	char words[400], hhmm[16];
 	struct jmon_error err;
 
 	if (app_review_now(app, f, &r, &found, &err) != JMON_OK) {
@@ -148,8 +159,9 @@ static bool review_conflict(struct app *app, const struct figure *f, const char 
 		return false;
 	}
 	review_words(&r, found, words, sizeof words);
-	again = ask(app, "%s heeft dit om %s gewijzigd: %s. Toch %s?",
-		    found ? r.author : "iemand", found ? clock_of(r.at) : "?", words, mine);
+	again = ask(app, "Toch %s? (j/n) %s wijzigde dit om %s: %s", mine,
+		    found ? r.author : "iemand", found ? clock_of(r.at, hhmm, sizeof hhmm) : "?",
+		    words);
 	*seen = found ? r.change : 0;
 	review_free(&r);
 	return again;
@@ -192,16 +204,17 @@ static char *note_conflict(struct app *app, const struct figure *f, const char *
 	struct annotation a = { 0 };
 	bool found = false;
 	struct jmon_error err;
-	char *both;
+	char *both, hhmm[16];
 
 	if (app_note_now(app, f, &a, &found, &err) != JMON_OK) {
 		ui_error(app, "%s", err.msg);
 		return mine;	/* keep it in hand: the caller tries again or reports */
 	}
 	*seen = found ? a.change : 0;
-	if (ask(app, "%s heeft om %s %s. Uw tekst eroverheen schrijven?",
-		found ? a.author : "iemand", found ? clock_of(a.at) : "?",
-		found ? "intussen een toelichting geschreven" : "de toelichting verwijderd")) {
+	if (ask(app, "Uw tekst eroverheen? (j/n, n: beide bewerken) %s %s om %s",
+		found ? a.author : "iemand",
+		found ? "schreef intussen een toelichting" : "verwijderde intussen de toelichting",
+		found ? clock_of(a.at, hhmm, sizeof hhmm) : "?")) {
 		annotation_free(&a);
 		return mine;
 	}

@@ -80,6 +80,10 @@ enum jmon_status app_annotate(struct app *app, const struct figure *f, const cha
 /* status NULL removes the override. */
 enum jmon_status app_override(struct app *app, const struct figure *f, const char *status,
 			      const char *reason, long seen, struct jmon_error *err);
+/* Between keys: hold no read transaction, so imports and other analysts'
+ * writes are never kept waiting by, or hidden from, this browser. */
+void app_end_read(struct app *app);
+
 /* Look for other connections' writes (an import, another analyst) and
  * re-evaluate when there were any; msg (of size bytes) then says what,
  * or is "" when nothing is new. */
