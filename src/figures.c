@@ -251,6 +251,10 @@ static enum jmon_status load_indicator(struct context *cx, const struct indicato
 		roll_up(&total, parts, ind->ncategories);
 	total.reviewed = has_review && review.reviewed;
 	total.review_change = has_review ? review.change : 0;
+	if (has_review) {
+		text_format(total.review_by, sizeof total.review_by, "%s", review.author);
+		snprintf(total.review_at, sizeof total.review_at, "%s", review.at);
+	}
 	total.revised = was_revised(cx, ind, NULL);
 	if ((st = query_annotation(cx->db, &key, &note, &has_note, cx->err)))
 		goto out;
@@ -275,6 +279,8 @@ static enum jmon_status load_indicator(struct context *cx, const struct indicato
 		annotation_free(&note);
 		f->reviewed = total.reviewed;
 		f->review_change = total.review_change;
+		memcpy(f->review_by, total.review_by, sizeof f->review_by);
+		memcpy(f->review_at, total.review_at, sizeof f->review_at);
 		f->revised = was_revised(cx, ind, f->cat->id);
 		*add_row(fs, ind, f->cat) = *f;
 	}

@@ -4,7 +4,8 @@
  *
  *   {region, region_name, period, label, previous_label, delivery, ...,
  *    chapters: [{id, label, indicators: [{id, label, unit, value, flag,
- *      change, norm, status, reason, overridden, reviewed, annotation,
+ *      change, norm, status, reason, overridden, reviewed, reviewed_by,
+ *      reviewed_at, annotation,
  *      categories: [{id, label, value, flag, change, status, ...}]}]}]}
  *
  * Numbers are in machine form; a value that is withheld, flagged away or
@@ -146,6 +147,8 @@ static void json_figure(struct json *j, const struct report *r, size_t i)
 	json_str(j, "reason", f->light.reason);
 	json_bool(j, "overridden", f->light.overridden);
 	json_bool(j, "reviewed", f->reviewed);
+	json_str(j, "reviewed_by", f->reviewed ? f->review_by : NULL);
+	json_str(j, "reviewed_at", f->reviewed ? f->review_at : NULL);
 	json_bool(j, "revised", f->revised);
 	json_str(j, "annotation", r->notes[i]);
 }

@@ -205,6 +205,12 @@ static void draw_details(struct view *v, struct app *app, int row, int bottom)
 			    stoplight_glyph(f->light.status, app->utf8),
 			    stoplight_word(f->light.status), f->light.reason,
 			    f->reviewed ? " (beoordeeld)" : "");
+	/* who judged it last, and when: the team sees each other's work */
+	if (f && f->review_by[0])
+		row = wrapf(row, bottom, 1, STYLE_DIM, "%s (%s, %.10s)",
+			    f->reviewed ? "Beoordeeld" : f->light.overridden ? "Kleur gezet"
+							      : "Beoordeling ingetrokken",
+			    f->review_by, f->review_at);
 	if (ind->definition)
 		row = wrap(row, bottom, 1, STYLE_NORMAL, ind->definition);
 	row = wrapf(row, bottom, 1, STYLE_DIM, "%s%s%seenheid: %s", ind->source ? "Bron: " : "",

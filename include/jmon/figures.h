@@ -40,6 +40,8 @@ struct figure {
 	/* the writes the analyst sees, for a write conditional on them
 	 * (include/jmon/judgement.h): 0 when there is none */
 	long review_change, note_change;
+	/* who wrote the review (mark or own status) last, and when (UTC) */
+	char review_by[64], review_at[QUERY_TIME_MAX];
 	bool revised;			/* the newest delivery changed this cell */
 };
 

@@ -810,11 +810,11 @@ expect explained.txt <<'EOF'
    Jeugdarts                          –           30 ○         25 ●         22 ●
 
  Status totaal: ▲ oranje, handmatig: tijdelijk (berekend: rood) (beoordeeld)
+ Beoordeeld (<login>, <vandaag>)
  eenheid: aantal
  Regel: change: groen <= 10, oranje <= 30, anders rood
  Toelichting (<login>, <vandaag>):
   Meer verwijzingen door de huisarts; zie de toelichting van de GGD.
-
 
 
 
