@@ -60,6 +60,17 @@ import_each() {
 	done
 }
 
+# csv_columns N [FILE]: keep the first N columns of a CSV ($T/stdout), as a
+# program that reads the report's first columns by position sees them
+csv_columns() {
+	python3 -B -c 'import csv, sys
+n = int(sys.argv[1]); path = sys.argv[2]
+with open(path, newline="") as f:
+    rows = [r[:n] for r in csv.reader(f)]
+with open(path, "w", newline="") as f:
+    csv.writer(f, lineterminator="\n").writerows(rows)' "$1" "${2:-$T/stdout}"
+}
+
 # report ARGS...: `jmon report` on the test's $CFG and $DB
 report() { run "$JMON" report --config "$CFG" --db "$DB" "$@"; }
 

@@ -11,7 +11,7 @@
 #     must not change database with the directory jmon runs in).
 #  2. Defaults: monitor.region and the newest period with data; --region,
 #     --period (CBS codes accepted, reported canonically), --chapter.
-#  3. --format csv prints exactly the header
+#  3. --format csv prints the header, the first ten columns in their order
 #     region,period,chapter,indicator,category,value,flag,status,reason,reviewed
 #     and one row per indicator x category in configuration order, the
 #     total first with an empty category; value with '.' as decimal mark
@@ -70,6 +70,7 @@ cp "$DB" "$T/before.db"
 
 report --format csv
 assert_status 0 "report --format csv exits 0"
+csv_columns 10	# the first ten: the original contract
 assert_stdout "csv: the exact columns, the defaults (monitor.region, newest period), config order" <<'EOF'
 region,period,chapter,indicator,category,value,flag,status,reason,reviewed
 GM0202,2021Q1,zorg,jeugdigen,,12345.5,provisional,red,12.346 > 2.000,
@@ -84,6 +85,7 @@ if cmp -s "$DB" "$T/before.db"; then ok "the report does not write the database"
 
 report --format csv --period 2020KW04
 assert_status 0 "--period with a CBS code"
+csv_columns 10	# the first ten: the original contract
 assert_stdout "--period 2020KW04 is reported as 2020Q4; a sum total of two shown parts" <<'EOF'
 region,period,chapter,indicator,category,value,flag,status,reason,reviewed
 GM0202,2020Q4,zorg,jeugdigen,,1500,,amber,1.500 <= 2.000,
@@ -96,11 +98,13 @@ EOF
 
 report --format csv --region WK020201
 assert_status 0 "--region: another region"
+csv_columns 10	# the first ten: the original contract
 assert_grep "WK020201,2020Q4,zorg,wachttijd,,3.5,,green," "$T/stdout" \
 	"--region: its own newest period and values"
 
 report --format csv --chapter klachten
 assert_status 0 "--chapter"
+csv_columns 10	# the first ten: the original contract
 assert_stdout "--chapter: that chapter's rows only" <<'EOF'
 region,period,chapter,indicator,category,value,flag,status,reason,reviewed
 GM0202,2021Q1,klachten,klachten,,12,,green,"handmatig: Eenmalig, verklaard (berekend: oranje)",yes
@@ -108,6 +112,7 @@ EOF
 
 # statuses are one of four words, reviewed is yes or empty, 10 columns
 report --format csv
+csv_columns 10	# the first ten: the original contract
 awk -F, 'NR > 1 && $0 !~ /"/ && (NF != 10 || $8 !~ /^(green|amber|red|grey)$/ || $10 !~ /^(yes)?$/) { bad = 1 } END { exit bad }' \
 	"$T/stdout" && ok "every row: ten columns, a status word, yes or empty" ||
 	not_ok "a row with a wrong column count, status or reviewed mark"
@@ -201,6 +206,7 @@ which_db() {	# which_db EXPECTED DESC ARGS...: the value reported tells the data
 	exp=$1 desc=$2
 	shift 2
 	run "$JMON" report --format csv --chapter zorg "$@"
+	csv_columns 10	# the first ten: the original contract
 	if grep -q "^GM0202,2021Q1,zorg,jeugdigen,,$exp," "$T/stdout"; then ok "$desc"; else
 		not_ok "$desc"; sed 's/^/#   /' "$T/stdout" "$T/stderr" | head -5; fi
 }

@@ -61,11 +61,13 @@ row 'GM0361,2023Q4,klachten_bezwaar,bezwaren,,,suppressed,grey,"aantal <10, niet
 cp "$DB" "$T/before.db"
 report --format csv
 assert_status 0 "report --format csv exits 0"
+csv_columns 10	# the first ten: the original contract
 assert_file "$T/stdout" "csv: every on: kind gives the status computed by hand" <"$T/expected.csv"
 if cmp -s "$DB" "$T/before.db"; then ok "the report opens the database read-only"; else
 	not_ok "the report changed the database"; fi
 
 report --format csv --period 2023Q4 --region GM0361
+csv_columns 10	# the first ten: the original contract
 assert_file "$T/stdout" "the defaults are monitor.region and the newest period" <"$T/expected.csv"
 
 # An older period: no 2023 Q2 to compare with, and the per-indicator
@@ -73,6 +75,7 @@ assert_file "$T/stdout" "the defaults are monitor.region and the newest period" 
 # parts give none of them away).
 report --format csv --period 2023KW03
 assert_status 0 "--period takes a CBS code"
+csv_columns 10	# the first ten: the original contract
 assert_grep 'GM0361,2023Q3,cijfers,maatwerk,,2600,,grey,geen vergelijking: geen waarde voor 2023 Q2,' \
 	"$T/stdout" "--period 2023Q3: grey, nothing to compare with"
 assert_grep 'GM0361,2023Q3,klachten_bezwaar,klachten,,6,,green,6 <= 10,' "$T/stdout" \
@@ -81,6 +84,7 @@ assert_grep 'GM0361,2023Q3,klachten_bezwaar,klachten,werkwijze,,suppressed,grey,
 	"$T/stdout" "--period 2023Q3: a count below the indicator's own minimum is withheld"
 
 report --format csv --chapter wachttijden
+csv_columns 10	# the first ten: the original contract
 assert_stdout "--chapter: the rows of that chapter only" <<'OUT'
 region,period,chapter,indicator,category,value,flag,status,reason,reviewed
 GM0361,2023Q4,wachttijden,ggz_aanmeld,,5.2,,amber,"5,2 wk <= 6 (Treeknorm 4 wk)",
@@ -100,6 +104,7 @@ Met twee teams zijn afspraken gemaakt | zie bijlage.', 'test', '2024-01-15T10:00
          ('GM0361', '2023Q4', 'ggz_aanmeld', 'aanbieder_b', 'Aanbieder B had een personeelstekort.', 'test', '2024-01-15T10:00:00Z');"
 
 report --format csv
+csv_columns 10	# the first ten: the original contract
 assert_grep 'GM0361,2023Q4,cijfers,tevredenheid,,3.5,,green,"handmatig: Steekproef te klein, n=12 | zie ""toelichting"" (berekend: oranje)",yes' \
 	"$T/stdout" "csv: an override replaces the status, says so, and is quoted by RFC 4180"
 assert_grep 'GM0361,2023Q4,wachttijden,ggz_aanmeld,aanbieder_b,6.5,,red,"6,5 wk > 6 (Treeknorm 4 wk)",yes' \
@@ -252,3 +257,29 @@ assert_status 65 "a period without data exits 65"
 assert_stderr "a period without data names the newest one" <<'OUT'
 jmon: report: no data for Proefstad (GM0361) in 2024 Q1; the newest period with data is 2023Q4
 OUT
+
+# --- the columns added after the first ten ---------------------------------
+# field INDICATOR CATEGORY COLUMN: one field of the CSV report, by name
+field() {
+	python3 -B -c 'import csv, sys
+for r in csv.DictReader(open(sys.argv[1], newline="")):
+    if r["indicator"] == sys.argv[2] and r["category"] == sys.argv[3]:
+        print(r[sys.argv[4]])' "$T/full.csv" "$1" "$2" "$3"
+}
+report --format csv
+cp "$T/stdout" "$T/full.csv"
+assert_eq "$(head -1 "$T/full.csv")" \
+	"region,period,chapter,indicator,category,value,flag,status,reason,reviewed,label,unit,change,norm,value_period,source_status,reviewed_by,reviewed_at,explanation" \
+	"csv: the header has the added columns after the first ten"
+assert_eq "$(field maatwerk '' label)|$(field maatwerk '' unit)|$(field maatwerk '' change)" \
+	"Jeugdigen met een maatwerkvoorziening|aantal|60" "csv: label, unit and the change (2660 - 2600)"
+assert_eq "$(field tevredenheid '' norm)|$(field maatwerk '' norm)" "4|" "csv: the norm where there is one"
+assert_eq "$(field verwijzingen huisarts label)|$(field verwijzingen '' change)" "Huisarts|" \
+	"csv: a category's own label; no change of a withheld total"
+assert_eq "$(field maatwerk '' value_period)" "2023Q4" "csv: value_period is the period itself"
+assert_eq "$(field tevredenheid '' reviewed_by)|$(field tevredenheid '' reviewed_at)" \
+	"test|2024-01-15T10:00:00Z" "csv: who reviewed, and when (UTC)"
+assert_eq "$(field maatwerk '' reviewed_by)" "" "csv: no reviewer where nothing is reviewed"
+assert_eq "$(field ggz_aanmeld aanbieder_b explanation)" "Aanbieder B had een personeelstekort." \
+	"csv: the explanation of the cell"
+assert_grep "Met twee teams zijn afspraken gemaakt" "$T/full.csv" "csv: an explanation of two lines stays one field"
