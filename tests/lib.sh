@@ -9,6 +9,8 @@ rm -rf "$T"
 mkdir -p "$T"
 FIX="$TOP/tests/fixtures"
 export LINES=24 COLUMNS=80
+# drafts of explanations (jmon(1), FILES) stay with the test file
+export XDG_STATE_HOME="$T/state"
 
 ok()     { echo "ok - $1"; }
 not_ok() { echo "not ok - $1"; }
