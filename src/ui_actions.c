@@ -30,6 +30,18 @@ static void report(struct app *app, enum jmon_status st, const struct jmon_error
 		ui_error(app, "%s", err->msg);
 }
 
+/* Said before the analyst types a word for it: a database this user
+ * cannot write would only refuse the text after the typing. */
+static bool read_only(struct app *app)
+{
+	char msg[sizeof app->status];
+
+	if (!app->db || app_can_write(app, msg, sizeof msg))
+		return false;
+	ui_error(app, "%s", msg);
+	return true;
+}
+
 struct view *ui_root(struct app *app)
 {
 	struct view *v = app->view;
@@ -82,7 +94,7 @@ static void act_review(struct app *app, const char *arg)
 	const struct indicator *ind;
 
 	(void)arg;
-	if (!f)
+	if (!f || read_only(app))
 		return;
 	ind = f->ind;
 	bool was = f->reviewed;		/* f dies with the reload below */
@@ -108,6 +120,8 @@ static void act_annotate(struct app *app, const char *arg)
 			ui_error(app, "geen gegevens om toe te lichten");
 		return;
 	}
+	if (read_only(app))
+		return;
 	key = (struct cell_key){ f->ind->id, app->region, app->period, f->cat ? f->cat->id : "" };
 	if (query_annotation(app->db, &key, &note, &found, &err) != JMON_OK) {
 		report(app, err.status, &err);
@@ -140,7 +154,7 @@ static void act_override(struct app *app, const char *arg)
 	const struct indicator *ind;
 
 	(void)arg;
-	if (!f)
+	if (!f || read_only(app))
 		return;
 	ind = f->ind;
 	if (!ui_prompt(app, "kleur (groen/oranje/rood/grijs, leeg = berekend): ", colour, sizeof colour))
