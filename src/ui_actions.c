@@ -133,11 +133,13 @@ static void act_annotate(struct app *app, const char *arg)
 			  f->cat ? f->cat->label : "", app->figures.label);
 	text = xstrdup(arg ? arg : found ? note.text : "");
 	annotation_free(&note);
-	if (arg || ui_edit(app, title, &text)) {
+	if (arg || ui_edit_explanation(app, title, &key, &text)) {
 		enum jmon_status st = app_annotate(app, ind, cat, text, &err);
 		report(app, st, &err);
-		if (st == JMON_OK)
+		if (st == JMON_OK) {
+			ui_edit_forget_draft(&key);
 			ui_message(app, "toelichting %s", *text ? "opgeslagen" : "verwijderd");
+		}
 	} else {
 		ui_message(app, "toelichting niet gewijzigd");
 	}

@@ -772,6 +772,7 @@ j
 a
 x
 <Escape>
+j
 :dump edited.txt
 EOF
 expect reviewed.txt <<'EOF'
