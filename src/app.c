@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* A browsing session; see include/jmon/app.h. */
+#include <errno.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -147,6 +148,47 @@ void app_close(struct app *app)
 	app->db = NULL;
 	app->cfg = NULL;
 	app->db_path = NULL;
+}
+
+/* Whether path can be written; *why is access(2)'s errno when not. */
+static bool writable(const char *path, int *why)
+{
+	if (access(path, W_OK) == 0)
+		return true;
+	*why = errno;
+	return false;
+}
+
+bool app_can_write(const struct app *app, char *msg, size_t size)
+{
+	const char *slash = strrchr(app->db_path, '/');
+	/* the folder as "ro/" or "./": the message shows it is a folder */
+	char *dir = slash ? xstrndup(app->db_path, (size_t)(slash - app->db_path) + 1)
+			  : xstrdup("./");
+	char *wal = xasprintf("%s-wal", app->db_path), *shm = xasprintf("%s-shm", app->db_path);
+	const char *what = NULL;
+	int why = 0, unused;
+
+	if (!writable(app->db_path, &why))
+		what = app->db_path;
+	/* a write makes the -wal and -shm beside the file, unless they are
+	 * there already */
+	else if (!writable(dir, &why) && !(writable(wal, &unused) && writable(shm, &unused)))
+		what = dir;
+	if (what) {
+		/* permissions are those of the effective user, whatever $USER says */
+		struct passwd *pw = getpwuid(geteuid());
+		char uid[32];
+
+		snprintf(uid, sizeof uid, "uid %ld", (long)geteuid());
+		snprintf(msg, size, "alleen lezen: %s is niet schrijfbaar voor %s%s", what,
+			 pw && pw->pw_name && *pw->pw_name ? pw->pw_name : uid,
+			 why == EROFS ? " (alleen-lezen bestandssysteem)" : "");
+	}
+	free(shm);
+	free(wal);
+	free(dir);
+	return !what;
 }
 
 enum jmon_status app_set_period(struct app *app, const char *code, struct jmon_error *err)

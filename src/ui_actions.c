@@ -34,6 +34,18 @@ static void report(struct app *app, enum jmon_status st, const struct jmon_error
 		ui_error(app, "%s", err->msg);
 }
 
+/* Said before the analyst types a word for it: a database this user
+ * cannot write would only refuse the text after the typing. */
+static bool read_only(struct app *app)
+{
+	char msg[sizeof app->status];
+
+	if (!app->db || app_can_write(app, msg, sizeof msg))
+		return false;
+	ui_error(app, "%s", msg);
+	return true;
+}
+
 struct view *ui_root(struct app *app)
 {
 	struct view *v = app->view;
@@ -174,7 +186,7 @@ static void act_review(struct app *app, const char *arg)
 	enum jmon_status st;
 
 	(void)arg;
-	if (!sel)
+	if (!sel || read_only(app))
 		return;
 	struct figure f = *sel;		/* sel dies with the reload of a write */
 	long seen = f.review_change;
@@ -199,7 +211,7 @@ static void act_review(struct app *app, const char *arg)
  * write ours over it, or (no) edit the two together.  Returns the text to
  * write (owned), or NULL to write nothing; *seen becomes what is stored. */
 static char *note_conflict(struct app *app, const struct figure *f, const char *title,
-			   char *mine, long *seen)
+			   const struct cell_key *key, char *mine, long *seen)
 {
 	struct annotation a = { 0 };
 	bool found = false;
@@ -222,7 +234,9 @@ static char *note_conflict(struct app *app, const struct figure *f, const char *
 	both = found ? xasprintf("%s\n\n%s", a.text, mine) : xstrdup(mine);
 	annotation_free(&a);
 	free(mine);
-	if (!ui_edit(app, title, &both)) {
+	/* the draft kept at Ctrl-X is mine alone: the editor starts from both */
+	ui_edit_forget_draft(key);
+	if (!ui_edit_explanation(app, title, key, &both)) {
 		free(both);
 		return NULL;
 	}
@@ -233,17 +247,21 @@ static void act_annotate(struct app *app, const char *arg)
 {
 	const struct figure *sel = selected(app);
 	struct annotation note = { 0 };
+	struct cell_key key;
 	bool found = false;
 	struct jmon_error err;
 	char *title, *text;
-	enum jmon_status st;
+	enum jmon_status st = JMON_OK;
 
 	if (!sel || !app->db || !app->period[0]) {
 		if (sel)
 			ui_error(app, "geen gegevens om toe te lichten");
 		return;
 	}
+	if (read_only(app))
+		return;
 	struct figure f = *sel;		/* sel dies with the reload of a write */
+	key = (struct cell_key){ f.ind->id, app->region, app->period, f.cat ? f.cat->id : "" };
 	if (app_note_now(app, &f, &note, &found, &err) != JMON_OK) {
 		report(app, err.status, &err);
 		return;
@@ -253,21 +271,24 @@ static void act_annotate(struct app *app, const char *arg)
 			  f.cat ? f.cat->label : "", app->figures.label);
 	text = xstrdup(arg ? arg : found ? note.text : "");
 	annotation_free(&note);
-	if (!arg && !ui_edit(app, title, &text)) {
+	if (!arg && !ui_edit_explanation(app, title, &key, &text)) {
 		ui_message(app, "toelichting niet gewijzigd");
 		free(text);
 		free(title);
 		return;
 	}
 	while (text && (st = app_annotate(app, &f, text, seen, &err)) == JMON_CONFLICT)
-		text = note_conflict(app, &f, title, text, &seen);
+		text = note_conflict(app, &f, title, &key, text, &seen);
 	if (!text) {
+		ui_edit_forget_draft(&key);	/* the analyst chose the other's text */
 		report(app, app_reload(app, &err), &err);
 		ui_message(app, "toelichting niet gewijzigd: die van de ander staat");
 	} else {
 		report(app, st, &err);
-		if (st == JMON_OK)
+		if (st == JMON_OK) {
+			ui_edit_forget_draft(&key);
 			ui_message(app, "toelichting %s", *text ? "opgeslagen" : "verwijderd");
+		}
 	}
 	free(text);
 	free(title);
@@ -283,7 +304,7 @@ static void act_override(struct app *app, const char *arg)
 	const char *status = NULL;
 
 	(void)arg;
-	if (!sel)
+	if (!sel || read_only(app))
 		return;
 	struct figure f = *sel;		/* sel dies with the reload of a write */
 	long seen = f.review_change;

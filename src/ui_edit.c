@@ -1,14 +1,20 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* The explanation editor (a): multi-line UTF-8 text in a box over the
- * body.  Enter starts a new line, Ctrl-X (or Ctrl-D) saves, Esc cancels.
- * Text wraps at the box's width by display columns. */
+ * body.  Enter starts a new line, Ctrl-X (or Ctrl-D) saves, Esc or Ctrl-C
+ * cancels, asking first when the text was changed.  Text wraps at the
+ * box's width by display columns.  What the editor holds when the terminal
+ * is lost is kept as a draft (include/jmon/draft.h) and comes back the next
+ * time the figure is explained. */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <wchar.h>
 #include <limits.h>
 
+#include "jmon/draft.h"
 #include "jmon/keys.h"
+#include "jmon/period.h"
 #include "jmon/strbuf.h"
 #include "jmon/text.h"
 #include "jmon/ui.h"
@@ -157,25 +163,61 @@ static void vertical(struct editor *e, int delta)
 	e->cursor = offset_at(e, crow + delta, ccol);
 }
 
-bool ui_edit(struct app *app, const char *title, char **text)
+enum edit_end {
+	EDIT_SAVED,		/* Ctrl-X */
+	EDIT_DISCARDED,		/* Esc or Ctrl-C: unchanged, or the analyst said j */
+	EDIT_ENDED,		/* no more keys: a script's command or end, a lost terminal */
+};
+
+struct edit_screen {
+	struct editor *e;
+	const char *title;
+};
+
+/* The frame, and the editor over its body: drawn again for every key, so
+ * after a resize the whole screen is right, and below the minimum size
+ * only "terminal te klein" shows. */
+static void paint(struct app *app, void *ctx)
+{
+	struct edit_screen *es = ctx;
+
+	ui_sync(app);
+	ui_draw(app);
+	if (ui_too_small())
+		return;
+	es->e->width = ui_cols() - 2;
+	draw(es->e, es->title, ui_body_top(), ui_body_bottom() + 1);
+}
+
+/* The editor on start; *out is the text at the end (caller frees), without the
+ * trailing blank lines when saved.  Esc and Ctrl-C close at once when the
+ * text is still stored, and ask first when it is not. */
+static enum edit_end edit(struct app *app, const char *title, const char *start,
+			  const char *stored, char **out)
 {
 	struct editor e = { STRBUF_INIT, 0, 0, 0 };
+	struct edit_screen es = { &e, title };
+	enum edit_end end = EDIT_ENDED;
 	int key;
-	bool done = false, saved = false;
+	bool done = false;
 
-	sb_adds(&e.text, *text);
+	sb_adds(&e.text, start);
 	e.cursor = e.text.len;
 	curs_set(1);
 	while (!done) {
-		e.width = ui_cols() - 2;
-		draw(&e, title, ui_body_top(), ui_body_bottom() + 1);
+		paint(app, &es);
 		refresh();
 		if (!ui_next_key(app, &key))
 			break;
 		const char *s = sb_str(&e.text);
 		switch (key) {
-		case JK_CTRL('x'): case JK_CTRL('d'): done = saved = true; break;
-		case JK_ESCAPE: case JK_CTRL('c'): done = true; break;
+		case JK_CTRL('x'): case JK_CTRL('d'): done = true; end = EDIT_SAVED; break;
+		case JK_ESCAPE: case JK_CTRL('c'):
+			if (!strcmp(s, stored) || ui_confirm_discard(app, paint, &es)) {
+				done = true;
+				end = EDIT_DISCARDED;
+			}
+			break;
 		case JK_ENTER: insert(&e, "\n", 1); break;
 		case JK_BACKSPACE:
 			if (e.cursor) {
@@ -205,13 +247,87 @@ bool ui_edit(struct app *app, const char *title, char **text)
 		}
 	}
 	curs_set(0);
-	if (saved) {
-		free(*text);
-		/* trailing blank lines say nothing */
-		while (e.text.len && (e.text.s[e.text.len - 1] == '\n' || e.text.s[e.text.len - 1] == ' '))
-			e.text.s[--e.text.len] = '\0';
-		*text = sb_detach(&e.text);
+	/* trailing blank lines say nothing */
+	while (end == EDIT_SAVED && e.text.len &&
+	       (e.text.s[e.text.len - 1] == '\n' || e.text.s[e.text.len - 1] == ' '))
+		e.text.s[--e.text.len] = '\0';
+	*out = sb_detach(&e.text);
+	return end;
+}
+
+bool ui_edit(struct app *app, const char *title, char **text)
+{
+	char *out;
+
+	if (edit(app, title, *text, *text, &out) != EDIT_SAVED) {
+		free(out);
+		return false;
 	}
-	sb_free(&e.text);
+	free(*text);
+	*text = out;
+	return true;
+}
+
+/* "concept van 20 november 2026 14:05 hersteld" */
+static void say_restored(struct app *app, time_t written)
+{
+	struct tm tm;
+
+	if (!localtime_r(&written, &tm)) {
+		ui_message(app, "concept hersteld");
+		return;
+	}
+	ui_message(app, "concept van %d %s %d %02d:%02d hersteld", tm.tm_mday,
+		   period_month_name(tm.tm_mon + 1), tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
+}
+
+bool ui_edit_explanation(struct app *app, const char *title, const struct cell_key *key,
+			 char **text)
+{
+	char *path = draft_path(key), *draft = NULL, *out;
+	const char *start = *text;
+	bool saved = false;
+	time_t written;
+
+	if (path && draft_load(path, &draft, &written)) {
+		if (strcmp(draft, *text)) {
+			start = draft;
+			say_restored(app, written);
+		} else {
+			draft_remove(path);	/* stored since: nothing to restore */
+		}
+	}
+	switch (edit(app, title, start, *text, &out)) {
+	case EDIT_SAVED:
+		/* on disk until the database has it (ui_edit_forget_draft): a
+		 * write that fails loses nothing either */
+		if (path && strcmp(out, *text))
+			draft_save(path, out, NULL);
+		free(*text);
+		*text = out;
+		saved = true;
+		break;
+	case EDIT_DISCARDED:
+		draft_remove(path);
+		free(out);
+		break;
+	case EDIT_ENDED:
+		/* a script's end or command is the test's, not the analyst's:
+		 * only a lost terminal or a signal keeps the text */
+		if (path && ui_input_lost() && strcmp(out, *text))
+			draft_save(path, out, NULL);
+		free(out);
+		break;
+	}
+	free(draft);
+	free(path);
 	return saved;
+}
+
+void ui_edit_forget_draft(const struct cell_key *key)
+{
+	char *path = draft_path(key);
+
+	draft_remove(path);
+	free(path);
 }

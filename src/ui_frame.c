@@ -222,9 +222,14 @@ static void draw_too_small(void)
 	ui_text(LINES / 2, 0, -1, STYLE_BOLD, false, msg);
 }
 
+bool ui_too_small(void)
+{
+	return LINES < MIN_ROWS || COLS < MIN_COLS;
+}
+
 void ui_draw(struct app *app)
 {
-	if (LINES < MIN_ROWS || COLS < MIN_COLS) {
+	if (ui_too_small()) {
 		draw_too_small();
 		return;
 	}

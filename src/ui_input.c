@@ -3,9 +3,11 @@
 #include <curses.h>
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -78,6 +80,61 @@ static int open_headless(const char *path)
 	return 0;
 }
 
+/* Set by SIGHUP (the connection dropped), SIGTERM or SIGINT (told to end).
+ * The handler only sets the flag: the blocking read it interrupts (no
+ * SA_RESTART) returns, the editor sees that no key will come and writes
+ * the draft in the ordinary flow (src/ui_edit.c), from its own buffer.
+ * Saving in the handler would have to do without malloc and stdio, and
+ * could catch the editor's text half way through a change. */
+static volatile sig_atomic_t hangup;
+/* The terminal read failed again and again: it is gone. */
+static bool terminal_lost;
+
+static void on_hangup(int sig)
+{
+	(void)sig;
+	hangup = 1;
+}
+
+static void catch_hangup(void)
+{
+	static const int signals[] = { SIGHUP, SIGTERM, SIGINT };
+	struct sigaction sa, old;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_hangup;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < ARRAY_SIZE(signals); i++) {
+		/* a signal ignored from the start (nohup) stays ignored; a lost
+		 * terminal then shows as failing reads */
+		if (sigaction(signals[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+			continue;
+		sigaction(signals[i], &sa, NULL);
+	}
+}
+
+bool ui_input_lost(void)
+{
+	return hangup || terminal_lost;
+}
+
+/* Ctrl-C and Ctrl-\ reach jmon as keys instead of ending it with the
+ * text in the editor: the terminal's interrupt and quit characters are
+ * switched off.  raw() would do that as well, but it also takes Ctrl-Z,
+ * and suspending jmon loses nothing.  def_prog_mode keeps the change in the
+ * modes curses restores after a suspend; endwin restores the shell's. */
+static void keys_not_signals(void)
+{
+	struct termios t;
+
+	if (tcgetattr(STDIN_FILENO, &t) != 0)
+		return;
+	t.c_cc[VINTR] = _POSIX_VDISABLE;
+	t.c_cc[VQUIT] = _POSIX_VDISABLE;
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0)
+		def_prog_mode();
+}
+
 static int open_terminal(void)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -115,6 +172,9 @@ int ui_input_open(struct app *app)
 	const char *path = getenv("JMON_SCRIPT");
 
 	(void)app;
+	/* before curses starts: it takes SIGINT and SIGTERM only when no one
+	 * else has */
+	catch_hangup();
 	if (path && *path ? open_headless(path) : open_terminal())
 		return -1;
 	set_term(screen);
@@ -125,6 +185,8 @@ int ui_input_open(struct app *app)
 	keypad(stdscr, TRUE);
 	mousemask(0, NULL);
 	curs_set(0);
+	if (!scripted)
+		keys_not_signals();
 	return 0;
 }
 
@@ -179,25 +241,53 @@ static int terminal_key(void)
  * SIGHUP was ignored): end as at the end of a script, not spin forever. */
 #define MAX_READ_ERRORS 100
 
-bool ui_next_event(struct app *app, struct ui_event *ev)
+/* The next key or command as it comes, false when no more will come. */
+static double seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* One key from the terminal; with idle_ms > 0, JK_IDLE after that long
+ * without one (a script says <Idle> itself). */
+static bool read_event(struct ui_event *ev, int idle_ms)
 {
 	struct script_event sev;
 	char msg[256];
 
-	(void)app;
 	memset(ev, 0, sizeof *ev);
 	if (pending_command) {
 		ev->command = pending_command;
 		pending_command = NULL;
 		return true;
 	}
+	if (hangup)
+		return false;
 	if (!scripted) {
 		int errors = 0;
+		double started = seconds();
 
-		while ((ev->key = terminal_key()) <= JK_NONE)
-			if (ev->key < 0 && ++errors > MAX_READ_ERRORS)
-				return false;
-		return true;
+		if (idle_ms > 0)
+			wtimeout(stdscr, idle_ms);
+		while ((ev->key = terminal_key()) <= JK_NONE) {
+			if (hangup)
+				break;
+			/* ERR after the whole wait is a quiet terminal; at once, a lost one */
+			if (ev->key < 0 && idle_ms > 0 && seconds() - started >= idle_ms / 2000.0) {
+				ev->key = JK_IDLE;
+				break;
+			}
+			if (ev->key < 0 && ++errors > MAX_READ_ERRORS) {
+				terminal_lost = true;
+				break;
+			}
+			started = seconds();
+		}
+		if (idle_ms > 0)
+			wtimeout(stdscr, -1);
+		return ev->key > JK_NONE;
 	}
 	switch (script_next(&script, &sev, msg, sizeof msg)) {
 	case 1:
@@ -213,39 +303,38 @@ bool ui_next_event(struct app *app, struct ui_event *ev)
 	}
 }
 
-static double seconds(void)
+/* A key typed while the screen says "terminal te klein": the analyst
+ * cannot see what it would do, so it does nothing.  A resize shows the
+ * screen again; commands are a script's, which sees nothing anyway. */
+static bool typed_blind(const struct ui_event *ev)
 {
-	struct timespec ts;
+	return !ev->command && ev->key != JK_RESIZE && ev->key != JK_IDLE && ui_too_small();
+}
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+static bool next_event(struct ui_event *ev, int idle_ms)
+{
+	while (read_event(ev, idle_ms)) {
+		if (!typed_blind(ev))
+			return true;
+		/* Q, not q: a q in text typed blind does not end the session */
+		if (ev->key == 'Q') {
+			ev->command = xstrdup(action_name(ACTION_QUIT));
+			return true;
+		}
+	}
+	return false;
+}
+
+bool ui_next_event(struct app *app, struct ui_event *ev)
+{
+	(void)app;
+	return next_event(ev, 0);
 }
 
 bool ui_next_event_idle(struct app *app, struct ui_event *ev, int ms)
 {
-	int errors = 0;
-
-	if (scripted || pending_command)
-		return ui_next_event(app, ev);	/* a script says <Idle> itself */
-	memset(ev, 0, sizeof *ev);
-	for (;;) {
-		double started = seconds();
-
-		wtimeout(stdscr, ms);
-		ev->key = terminal_key();
-		wtimeout(stdscr, -1);
-		if (ev->key > JK_NONE)
-			return true;
-		if (ev->key == JK_NONE)
-			continue;
-		/* ERR after the whole wait is a quiet terminal; at once, a lost one */
-		if (seconds() - started >= ms / 2000.0) {
-			ev->key = JK_IDLE;
-			return true;
-		}
-		if (++errors > MAX_READ_ERRORS)
-			return false;
-	}
+	(void)app;
+	return next_event(ev, ms);
 }
 
 void ui_event_free(struct ui_event *ev)
@@ -287,7 +376,10 @@ bool ui_next_key(struct app *app, int *key)
 {
 	struct ui_event ev;
 
-	while (ui_next_event(app, &ev)) {
+	(void)app;
+	while (read_event(&ev, 0)) {
+		if (typed_blind(&ev) || ev.key == JK_IDLE)
+			continue;	/* Q too: the editor and prompts never quit */
 		if (!ev.command) {
 			*key = ev.key;
 			return true;
@@ -301,15 +393,55 @@ bool ui_next_key(struct app *app, int *key)
 	return false;
 }
 
+bool ui_confirm_discard(struct app *app, void (*paint)(struct app *app, void *ctx), void *ctx)
+{
+	static const char question[] = "Wijzigingen weggooien? (j/n)";
+	int key;
+
+	for (;;) {
+		paint(app, ctx);
+		if (!ui_too_small()) {
+			ui_text(LINES - 1, 0, -1, STYLE_BOLD, false, question);
+			move(LINES - 1, text_width(question) < COLS ? text_width(question) : COLS - 1);
+		}
+		refresh();
+		if (!ui_next_key(app, &key))
+			return false;
+		if (key == 'j' || key == 'J' || key == 'y' || key == 'Y')
+			return true;
+		if (key == 'n' || key == 'N' || key == JK_ESCAPE || key == JK_CTRL('c') ||
+		    key == JK_CTRL('g'))
+			return false;
+		/* any other key asks again: typing on does not answer */
+	}
+}
+
+struct prompt {
+	const char *label, *buf;
+};
+
+/* The frame, with the prompt over the status line: drawn again for every
+ * key, so a resize shows the whole screen, or only "terminal te klein". */
+static void paint_prompt(struct app *app, void *ctx)
+{
+	const struct prompt *p = ctx;
+
+	ui_sync(app);
+	ui_draw(app);
+	if (!ui_too_small())
+		draw_prompt(p->label, p->buf);
+}
+
 bool ui_prompt(struct app *app, const char *label, char *buf, size_t size)
 {
+	struct prompt p = { label, buf };
 	int key;
 	bool done = false, ok = false;
 
 	buf[0] = '\0';
 	curs_set(1);
 	while (!done) {
-		draw_prompt(label, buf);
+		paint_prompt(app, &p);
 		refresh();
 		if (!ui_next_key(app, &key))
 			break;
@@ -317,7 +449,8 @@ bool ui_prompt(struct app *app, const char *label, char *buf, size_t size)
 			done = ok = true;
 		} else if (key == JK_ESCAPE || key == JK_CTRL('c') ||
 			   key == JK_CTRL('g')) {
-			done = true;
+			/* the prompt starts empty: any text is the analyst's */
+			done = !buf[0] || ui_confirm_discard(app, paint_prompt, &p);
 		} else if (key == JK_BACKSPACE) {
 			if (!buf[0])
 				done = true;	/* Backspace on an empty line leaves, as in vim */

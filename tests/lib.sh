@@ -9,6 +9,8 @@ rm -rf "$T"
 mkdir -p "$T"
 FIX="$TOP/tests/fixtures"
 export LINES=24 COLUMNS=80
+# drafts of explanations (jmon(1), FILES) stay with the test file
+export XDG_STATE_HOME="$T/state"
 
 ok()     { echo "ok - $1"; }
 not_ok() { echo "not ok - $1"; }
@@ -115,4 +117,30 @@ screen() {
 		assert_file "$T/$n" "$desc: screen $n" <"$e"
 	done
 	rm -rf "$T/expected.d"
+}
+
+# Terminal tests (tests/tmux): tm is tmux on the test's own server (-L, a
+# socket of its own, never the user's); tmux_session starts a fresh server
+# for each session, because killing a server and starting another on the
+# same socket races ("server exited unexpectedly").
+tm() { tmux -L "$sock" "$@"; }
+tmux_session() {	# tmux_session COMMAND: COMMAND in a new 100x30 session "t"
+	[ -n "${sock:-}" ] && tm kill-server 2>/dev/null
+	trap 'tm kill-server 2>/dev/null' EXIT
+	tmux_n=$((${tmux_n:-0} + 1))
+	sock="jmon-test-$$-$tmux_n"
+	tm new-session -d -s t -x 100 -y 30 "$1"
+}
+# wait_for TEXT DESC: poll the pane until TEXT shows (5 s at most)
+wait_for() {
+	i=0
+	while [ $i -lt 50 ]; do
+		tm capture-pane -p -t t >"$T/pane" 2>/dev/null
+		if grep -qF -- "$1" "$T/pane"; then ok "$2"; return 0; fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	not_ok "$2: '$1' did not appear"
+	sed 's/^/#   /' "$T/pane"
+	return 1
 }

@@ -51,6 +51,12 @@ struct app {
 enum jmon_status app_open(struct app *app, const struct options *opt, struct jmon_error *err);
 void app_close(struct app *app);
 
+/* Whether this user can write to the database now: the file, and its
+ * folder for SQLite's -wal and -shm beside it.  False with the message for
+ * the status line ("alleen lezen: PATH is niet schrijfbaar voor LOGIN"),
+ * so the screen says so before the analyst types anything. */
+bool app_can_write(const struct app *app, char *msg, size_t size);
+
 /* Evaluate the figures of the current region and period again. */
 enum jmon_status app_reload(struct app *app, struct jmon_error *err);
 /* Show another period (any code period_parse accepts) or region. */

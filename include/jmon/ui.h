@@ -91,8 +91,13 @@ struct view {
 };
 
 
-/* Draw the whole screen: the frame (src/ui_frame.c) and the view. */
+/* Draw the whole screen: the frame (src/ui_frame.c) and the view, or
+ * "terminal te klein" below the minimum size. */
 void ui_draw(struct app *app);
+/* Whether the screen is below the minimum and shows "terminal te klein":
+ * keys are then ignored (src/ui_input.c), as what they would do is not
+ * seen. */
+bool ui_too_small(void);
 
 /* Run the browser until the user quits (or the script ends). */
 int ui_run(struct app *app, const char *color_option);
@@ -155,6 +160,15 @@ void chapter_select(struct view *v, struct app *app, size_t chapter, size_t row)
 /* Multi-line editor for an explanation (src/ui_edit.c): *text is the
  * starting text and receives the result (caller frees); false: cancelled. */
 bool ui_edit(struct app *app, const char *title, char **text);
+/* The same for the explanation of the figure key, *text the stored one.
+ * It opens on the figure's draft when there is one, and says so.  The text
+ * becomes the draft when the terminal is lost, and when it is saved, until
+ * the caller has it in the database (ui_edit_forget_draft); thrown away,
+ * the draft goes too. */
+bool ui_edit_explanation(struct app *app, const char *title, const struct cell_key *key,
+			 char **text);
+/* The explanation of key is in the database: its draft is done with. */
+void ui_edit_forget_draft(const struct cell_key *key);
 
 extern const struct view_ops chapter_view_ops;
 extern const struct view_ops indicator_view_ops;

@@ -18,7 +18,9 @@ struct ui_event {
 /* Start curses on the terminal or headless; -1 with a message on stderr. */
 int ui_input_open(struct app *app);
 void ui_input_close(void);
-/* The next key or command; false at the end of the script. */
+/* The next key or command; false at the end of the script, or when the
+ * terminal is lost.  While the screen is too small, keys are dropped, and Q
+ * comes as the command "quit". */
 bool ui_next_event(struct app *app, struct ui_event *ev);
 /* The same, but after ms without a key the event is JK_IDLE (in a script
  * only where it says <Idle>). */
@@ -28,8 +30,17 @@ void ui_event_free(struct ui_event *ev);
  * any other :command ends them (false; it runs next), as does the end of a
  * script. */
 bool ui_next_key(struct app *app, int *key);
-/* Read a line on the status row after label; false when cancelled (Esc). */
+/* Whether no key will come again because the terminal is gone (reads fail)
+ * or jmon was told to end (SIGHUP, SIGTERM, SIGINT): what the analyst typed
+ * is then kept as a draft. */
+bool ui_input_lost(void);
+/* Read a line on the status row after label; false when cancelled (Esc,
+ * Ctrl-C, Ctrl-G; with text typed only after ui_confirm_discard). */
 bool ui_prompt(struct app *app, const char *label, char *buf, size_t size);
+/* Ask "Wijzigingen weggooien? (j/n)" on the status line over what paint
+ * draws (called for every key): true for j, false for n, Esc or Ctrl-C,
+ * and when no key comes; other keys ask again. */
+bool ui_confirm_discard(struct app *app, void (*paint)(struct app *app, void *ctx), void *ctx);
 /* Whether a key is a character to insert into a prompt or the editor. */
 bool ui_typed_char(int key);
 /* Write the visible screen as text, trailing spaces trimmed; 0 or -1. */

@@ -772,6 +772,7 @@ j
 a
 x
 <Escape>
+j
 :dump edited.txt
 EOF
 expect reviewed.txt <<'EOF'
@@ -1064,7 +1065,10 @@ keys <<'EOF'
 :dump readonly.txt
 EOF
 chmod 644 "$T/script"
-expect readonly.txt <<'EOF'
+# the message names the file as given (relative: the screen test runs in
+# $T) and the login name of the user who cannot write it
+login=$(${as_nobody:-} id -un)
+expect readonly.txt <<EOF
  Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 beoordeeld 0/7
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                     2020 Q1  Δ vorig  trend 8      norm  status
@@ -1088,20 +1092,20 @@ expect readonly.txt <<'EOF'
 
 
  Cijfers
-de database is alleen-lezen voor nobody: niets opgeslagen
+alleen lezen: ro/monitor.db is niet schrijfbaar voor $login
 EOF
 before=$(cksum <"$ro/monitor.db")
 if [ -n "$as_nobody" ]; then
 	chmod 777 "$T"
 	JMON_AS="$as_nobody" USER=nobody \
 		screen "a read-only database: browsing works, writing says so" \
-		--db "$ro/monitor.db" --config "$cfg"
+		--db ro/monitor.db --config "$cfg"
 	JMON_AS=
 else
 	chmod 555 "$ro"
 	chmod 444 "$ro"/monitor.db*
 	USER=nobody screen "a read-only database: browsing works, writing says so" \
-		--db "$ro/monitor.db" --config "$cfg"
+		--db ro/monitor.db --config "$cfg"
 fi
 [ "$before" = "$(cksum <"$ro/monitor.db")" ] && ok "the read-only database is unchanged" ||
 	not_ok "the read-only database is unchanged"

@@ -7,34 +7,9 @@ if ! command -v tmux >/dev/null 2>&1; then
 	not_ok "tmux is installed (make check installs it)"
 	exit 0
 fi
-# A fresh server (socket) per start: killing a server and starting another
-# on the same socket races ("server exited unexpectedly").
-n=0
-sock="jmon-test-$$-$n"
-tm() { tmux -L "$sock" "$@"; }
-trap 'tm kill-server 2>/dev/null' EXIT
-
-# wait_for TEXT DESC: poll the pane until TEXT shows (5 s at most)
-wait_for() {
-	i=0
-	while [ $i -lt 50 ]; do
-		tm capture-pane -p -t t >"$T/pane" 2>/dev/null
-		if grep -qF -- "$1" "$T/pane"; then ok "$2"; return 0; fi
-		sleep 0.1
-		i=$((i + 1))
-	done
-	not_ok "$2: '$1' did not appear"
-	sed 's/^/#   /' "$T/pane"
-	return 1
-}
-
 start() {	# start TERM [ARGS...]: jmon in a fresh 100x30 session
 	term=$1; shift
-	tm kill-server 2>/dev/null
-	n=$((n + 1))
-	sock="jmon-test-$$-$n"
-	tm new-session -d -s t -x 100 -y 30 \
-		"env TERM=$term LC_ALL=C.UTF-8 $JMON $*; echo jmon-exited-\$?; sleep 30"
+	tmux_session "env TERM=$term LC_ALL=C.UTF-8 $JMON $*; echo jmon-exited-\$?; sleep 30"
 }
 
 start screen --config "$FIX/screen.yaml" --db none.db
