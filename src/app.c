@@ -317,12 +317,12 @@ static int busy(void *ctx, int count)
 static enum jmon_status open_for_write(struct app *app, struct db **w, struct jmon_error *err)
 {
 	enum jmon_status st;
+	char why[512];
 
 	if (!app->db)
 		return jmon_fail(err, JMON_NOINPUT, "geen database om in te schrijven");
-	if (access(app->db_path, W_OK) != 0)
-		return jmon_fail(err, JMON_IO, "de database is alleen-lezen voor %s: niets opgeslagen",
-				 app->author);
+	if (!app_can_write(app, why, sizeof why))
+		return jmon_fail(err, JMON_IO, "%s: niets opgeslagen", why);
 	/* no configuration: browsing never changes the shared indicators */
 	if ((st = db_open(app->db_path, DB_READWRITE, NULL, w, err)))
 		return st;
