@@ -131,16 +131,18 @@ tmux_session() {	# tmux_session COMMAND: COMMAND in a new 100x30 session "t"
 	sock="jmon-test-$$-$tmux_n"
 	tm new-session -d -s t -x 100 -y 30 "$1"
 }
-# wait_for TEXT DESC: poll the pane until TEXT shows (5 s at most)
-wait_for() {
+# wait_in SESSION TEXT DESC: poll the session's pane until TEXT shows (5 s
+# at most); wait_for TEXT DESC: the same in session "t"
+wait_in() {
 	i=0
 	while [ $i -lt 50 ]; do
-		tm capture-pane -p -t t >"$T/pane" 2>/dev/null
-		if grep -qF -- "$1" "$T/pane"; then ok "$2"; return 0; fi
+		tm capture-pane -p -t "$1" >"$T/pane" 2>/dev/null
+		if grep -qF -- "$2" "$T/pane"; then ok "$3"; return 0; fi
 		sleep 0.1
 		i=$((i + 1))
 	done
-	not_ok "$2: '$1' did not appear"
+	not_ok "$3: '$2' did not appear"
 	sed 's/^/#   /' "$T/pane"
 	return 1
 }
+wait_for() { wait_in t "$@"; }

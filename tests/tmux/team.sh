@@ -10,22 +10,7 @@ if ! command -v tmux >/dev/null 2>&1; then
 	exit 0
 fi
 sock="jmon-team-$$"
-tm() { tmux -L "$sock" "$@"; }
 trap 'tm kill-server 2>/dev/null' EXIT
-
-# wait_for SESSION TEXT DESC: poll the pane until TEXT shows (5 s at most)
-wait_for() {
-	i=0
-	while [ $i -lt 50 ]; do
-		tm capture-pane -p -t "$1" >"$T/pane-$1" 2>/dev/null
-		if grep -qF -- "$2" "$T/pane-$1"; then ok "$3"; return 0; fi
-		sleep 0.1
-		i=$((i + 1))
-	done
-	not_ok "$3: '$2' did not appear"
-	sed 's/^/#   /' "$T/pane-$1"
-	return 1
-}
 
 CFG="$FIX/browse/monitor.yaml"
 DB="$T/team.db"
@@ -36,54 +21,54 @@ open_browser() {	# open_browser NAME: an analyst's jmon at 80x24
 }
 open_browser a
 open_browser b
-wait_for a "beoordeeld 0/7" "analyst A's browser is open"
-wait_for b "beoordeeld 0/7" "analyst B's browser is open"
+wait_in a "beoordeeld 0/7" "analyst A's browser is open"
+wait_in b "beoordeeld 0/7" "analyst B's browser is open"
 
 # A marks the first indicator reviewed; B, touching nothing, sees it.
 tm send-keys -t a Space
-wait_for a "beoordeeld 1/7" "A's mark"
-wait_for b "beoordeeld 1/7" "B sees A's mark without a key"
+wait_in a "beoordeeld 1/7" "A's mark"
+wait_in b "beoordeeld 1/7" "B sees A's mark without a key"
 
 # B starts an override of the same indicator and, while B types, A takes
 # the mark back.  B's colour is written over what B saw: it asks first.
 tm send-keys -t b o
-wait_for b "kleur (groen" "B's override asks for a colour"
+wait_in b "kleur (groen" "B's override asks for a colour"
 tm send-keys -t a Space
-wait_for a "beoordeeld 0/7" "A takes the mark back meanwhile"
+wait_in a "beoordeeld 0/7" "A takes the mark back meanwhile"
 tm send-keys -t b rood Enter
-wait_for b "reden:" "B gives a colour"
+wait_in b "reden:" "B gives a colour"
 tm send-keys -t b "eigen oordeel" Enter
-wait_for b "Toch deze kleur zetten? (j/n)" "B is asked before writing over a change made meanwhile"
-wait_for b "wijzigde dit om" "and told who changed it, when"
-wait_for b ": niet beoordeeld" "and what it is now"
+wait_in b "Toch deze kleur zetten? (j/n)" "B is asked before writing over a change made meanwhile"
+wait_in b "wijzigde dit om" "and told who changed it, when"
+wait_in b ": niet beoordeeld" "and what it is now"
 tm send-keys -t b j
-wait_for b "(handmatig)" "B's colour is written after B said yes"
+wait_in b "(handmatig)" "B's colour is written after B said yes"
 run "$JMON" report --db "$DB" --config "$CFG" --format csv
 row=$(grep '^GM0361,2020Q1,cijfers,inwoners_0_17,,' "$T/stdout")
 case "$row" in
 *",red,handmatig: eigen oordeel"*",") ok "the report has B's colour and A's mark (none) both" ;;
 *) not_ok "the report has B's colour and A's mark: $row" ;;
 esac
-wait_for a "■ rood" "A sees B's colour without a key"
+wait_in a "■ rood" "A sees B's colour without a key"
 
 # Both explain the same figure: B's text goes over A's only when B says
 # so; no, and both texts are in B's editor, to make one.
 tm send-keys -t b a
-wait_for b "Ctrl-X: opslaan" "B opens the editor"
+wait_in b "Ctrl-X: opslaan" "B opens the editor"
 tm send-keys -t b "Tekst van B."
 tm send-keys -t a a
-wait_for a "Ctrl-X: opslaan" "A opens the editor too"
+wait_in a "Ctrl-X: opslaan" "A opens the editor too"
 tm send-keys -t a "Tekst van A." C-x
-wait_for a "toelichting opgeslagen" "A saves first"
+wait_in a "toelichting opgeslagen" "A saves first"
 tm send-keys -t b C-x
-wait_for b "Uw tekst eroverheen? (j/n, n: beide bewerken)" \
+wait_in b "Uw tekst eroverheen? (j/n, n: beide bewerken)" \
 	"B is asked before anything of A's is overwritten"
-wait_for b "schreef intussen" "and told that someone wrote one meanwhile"
+wait_in b "schreef intussen" "and told that someone wrote one meanwhile"
 tm send-keys -t b n
-wait_for b "Tekst van A." "B's editor holds A's text"
-wait_for b "Tekst van B." "and B's own"
+wait_in b "Tekst van A." "B's editor holds A's text"
+wait_in b "Tekst van B." "and B's own"
 tm send-keys -t b C-x
-wait_for b "toelichting opgeslagen" "B saves the two"
+wait_in b "toelichting opgeslagen" "B saves the two"
 text=$(sqlite3 "$DB" "SELECT text FROM annotation WHERE indicator = 'inwoners_0_17' AND category = ''")
 case "$text" in
 *"Tekst van A."*"Tekst van B."*) ok "nothing is lost: the explanation holds both texts" ;;
