@@ -88,6 +88,7 @@ enum jmon_status cmd_import(const struct options *opt, struct jmon_error *err)
 	if ((rc = config_load(opt->config, &cfg, err)) != JMON_OK)
 		return rc;
 	path = cli_database_path(opt, cfg);
+	cli_warn_world_writable(path, cfg);
 	existed = access(path, F_OK) == 0;
 	rc = db_open(path, DB_READWRITE, cfg, &db, err);
 	if (rc == JMON_OK)

@@ -3,6 +3,7 @@
  * the configuration sync.  See include/jmon/db.h; the schema itself is data,
  * in schema.c. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include "jmon/db_internal.h"
+#include "jmon/fileperm.h"
 #include "jmon/schema.h"
 #include "jmon/xmalloc.h"
 
@@ -163,6 +165,10 @@ static enum jmon_status open_readonly(struct db *db, struct jmon_error *err)
 {
 	int version;
 
+	/* SQLite says "unable to open database file" for a file an outsider
+	 * may not read, and for one that is not there. */
+	if (access(db->path, R_OK) != 0 && fileperm_errno_denied(errno))
+		return fileperm_denied(err, db->path, false);
 	if (access(db->path, F_OK) != 0)
 		return jmon_fail(err, JMON_NOINPUT,
 				 "%s: no database here yet (load data with: jmon import FILE)", db->path);
@@ -179,12 +185,60 @@ static enum jmon_status open_readonly(struct db *db, struct jmon_error *err)
 	return JMON_OK;
 }
 
+/* What a read-write open writes: the file, its -wal and -shm, and for
+ * any of them not there yet the folder it is made in.  SQLite would open a
+ * file it may not write read-only without a word and fail at the first
+ * write ("attempt to write a readonly database"), or fail to make the -wal
+ * ("unable to open database file"): neither says which file, nor what to
+ * do about it. */
+static enum jmon_status check_writable(const char *path, struct jmon_error *err)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm" };
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+	enum jmon_status rc = JMON_OK;
+
+	for (size_t i = 0; i < ARRAY_SIZE(suffixes) && rc == JMON_OK; i++) {
+		char *p = xasprintf("%s%s", path, suffixes[i]);
+
+		if (access(p, R_OK | W_OK) != 0 && fileperm_errno_denied(errno))
+			rc = fileperm_denied(err, p, true);
+		else if (access(p, F_OK) != 0 && errno == ENOENT &&
+			 access(dir, W_OK | X_OK) != 0 && fileperm_errno_denied(errno))
+			rc = fileperm_denied(err, dir, true);
+		free(p);
+	}
+	free(dir);
+	return rc;
+}
+
+/* A new database is made here and not by SQLite, which creates it 0644
+ * under the usual umask (022), readable by every user; its -wal and -shm
+ * take the mode of the file (tests/cli/shared_files.sh).  FILEPERM_SHARED
+ * has no bit for other users, so no umask can give them one. */
+static enum jmon_status create_file(const char *path, struct jmon_error *err)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, FILEPERM_SHARED);
+
+	if (fd >= 0)
+		return close(fd) == 0 ? JMON_OK : jmon_fail(err, JMON_IO, "%s: %s", path,
+							     strerror(errno));
+	if (errno == EEXIST)
+		return JMON_OK;
+	if (fileperm_errno_denied(errno))
+		return fileperm_denied(err, path, true);
+	return jmon_fail(err, JMON_IO, "%s: cannot create the database: %s", path, strerror(errno));
+}
+
 static enum jmon_status open_readwrite(struct db *db, const struct config *cfg,
 				       struct jmon_error *err)
 {
 	enum jmon_status rc;
 
 	make_parent_dirs(db->path);
+	if ((rc = check_writable(db->path, err)) != JMON_OK ||
+	    (rc = create_file(db->path, err)) != JMON_OK)
+		return rc;
 	if (sqlite3_open_v2(db->path, &db->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
 			    NULL) != SQLITE_OK)
 		return db_fail(db, err, "opening");

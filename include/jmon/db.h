@@ -30,8 +30,11 @@ struct db;
 
 /* Open the database at path.  Read-only: the file must exist and have this
  * program's schema (JMON_NOINPUT / JMON_IO otherwise).  Read-write: create
- * it if needed, migrate it, and, when cfg is not NULL, sync indicators and
- * categories from the configuration. */
+ * it if needed (mode FILEPERM_SHARED less the umask, include/jmon/fileperm.h),
+ * migrate it, and, when cfg is not NULL, sync indicators and categories
+ * from the configuration.  A file this user may not read (read-only) or
+ * write (read-write, also the folder of a -wal still to be made) is
+ * JMON_NOPERM with a message that names it and says what to do. */
 enum jmon_status db_open(const char *path, enum db_mode mode, const struct config *cfg,
 			 struct db **out, struct jmon_error *err);
 void db_close(struct db *db);

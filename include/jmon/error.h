@@ -17,6 +17,7 @@
 	_(SOFTWARE, 70, "internal error") \
 	_(CANTCREAT,73, "cannot create output file") \
 	_(IO,       74, "input/output or database error") \
+	_(NOPERM,   77, "permission denied") \
 	_(CONFIG,   78, "bad configuration")
 
 enum jmon_status {
