@@ -64,6 +64,10 @@ static enum jmon_status import_files(struct db *db, const struct config *cfg,
 		} else {
 			print_summary(path, &res);
 			*wrote = true;
+			if ((rc = db_checkpoint(db, err)) != JMON_OK) {
+				diag_free(&d);
+				return rc;
+			}
 		}
 		diag_free(&d);
 	}

@@ -15,10 +15,36 @@
 #include "jmon/schema.h"
 #include "jmon/xmalloc.h"
 
+/* How long a writer waits for another writer's transaction, and a
+ * connection for a checkpoint or recovery another one runs (the busy
+ * timeout); and how long the checkpoint after an import waits for readers
+ * still on an older snapshot: an import should not stand still for a
+ * browser that keeps one. */
+enum { BUSY_WAIT_MS = 5000, CHECKPOINT_WAIT_MS = 1000 };
+
 void db_end_read(struct db *db)
 {
 	for (size_t i = 0; i < db->ncache; i++)
 		sqlite3_reset(db->cache[i].stmt);
+}
+
+enum jmon_status db_checkpoint(struct db *db, struct jmon_error *err)
+{
+	int rc;
+
+	/* A cached statement that stopped at a row keeps a read transaction
+	 * of this connection open, and SQLite checkpoints nothing while it
+	 * does (SQLITE_LOCKED): which is why the checkpoint SQLite runs by
+	 * itself after a commit of 1000 pages never ran after an import. */
+	db_end_read(db);
+	sqlite3_busy_timeout(db->sql, CHECKPOINT_WAIT_MS);
+	rc = sqlite3_wal_checkpoint_v2(db->sql, "main", SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	sqlite3_busy_timeout(db->sql, BUSY_WAIT_MS);
+	/* Busy: a reader kept its snapshot for the whole busy timeout.  What
+	 * could be copied is copied; the next writer starts the WAL over. */
+	if (rc == SQLITE_OK || rc == SQLITE_BUSY)
+		return JMON_OK;
+	return db_fail(db, err, "checkpointing the WAL");
 }
 
 enum jmon_status db_fail(struct db *db, struct jmon_error *err, const char *what)
@@ -174,7 +200,7 @@ static enum jmon_status open_readonly(struct db *db, struct jmon_error *err)
 				 "%s: no database here yet (load data with: jmon import FILE)", db->path);
 	if (sqlite3_open_v2(db->path, &db->sql, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
 		return db_fail(db, err, "opening");
-	sqlite3_busy_timeout(db->sql, 5000);
+	sqlite3_busy_timeout(db->sql, BUSY_WAIT_MS);
 	version = db_user_version(db);
 	if (version < 0)
 		return db_fail(db, err, "reading");
@@ -242,7 +268,7 @@ static enum jmon_status open_readwrite(struct db *db, const struct config *cfg,
 	if (sqlite3_open_v2(db->path, &db->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
 			    NULL) != SQLITE_OK)
 		return db_fail(db, err, "opening");
-	sqlite3_busy_timeout(db->sql, 5000);
+	sqlite3_busy_timeout(db->sql, BUSY_WAIT_MS);
 	/* WAL: readers keep browsing during an import.  synchronous=NORMAL is
 	 * durable across application crashes in WAL mode, and an import that
 	 * is lost to a power cut is simply run again. */

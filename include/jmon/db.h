@@ -47,6 +47,15 @@ const char *db_path(const struct db *db);
  * would not see what another connection wrote since. */
 void db_end_read(struct db *db);
 
+/* Copy what the WAL holds into the database and empty the WAL (PRAGMA
+ * wal_checkpoint(TRUNCATE)), after an import's commit.  Without it the WAL
+ * of a database that browsers keep open grows with every import: only the
+ * last connection to close empties it, and with a browser open the
+ * importer is never the last.  It waits (busy timeout) for readers still
+ * on an older snapshot; browsers hold none between keys.  A reader that
+ * holds one longer is not an error: the WAL is then emptied next time. */
+enum jmon_status db_checkpoint(struct db *db, struct jmon_error *err);
+
 /* Make the indicator and category tables match the configuration: the
  * configuration is the truth.  Rows the configuration dropped are deleted,
  * unless observations, annotations or reviews still refer to them; those
