@@ -89,7 +89,14 @@ sqlite3_stmt *db_prepare(struct db *db, const char *sql, struct jmon_error *err)
 
 enum jmon_status db_begin(struct db *db, struct jmon_error *err)
 {
-	return db_exec(db, "BEGIN IMMEDIATE", err);
+	enum jmon_status rc = db_exec(db, "BEGIN IMMEDIATE", err);
+
+	/* SQLite's "database is locked" does not say that the wait is over,
+	 * nor for whom: with a team, most often another analyst's import. */
+	if (rc != JMON_OK && sqlite3_errcode(db->sql) == SQLITE_BUSY)
+		return jmon_fail(err, JMON_IO, "%s: another writer (an import?) kept the database "
+				 "for %d s; try again when it is done", db->path, BUSY_WAIT_MS / 1000);
+	return rc;
 }
 
 enum jmon_status db_commit(struct db *db, struct jmon_error *err)

@@ -3,7 +3,9 @@
 # import's commit jmon checkpoints and empties the WAL.  Only the last
 # connection to close would do it otherwise, and with a browser open the
 # importer is never the last.  A reader that keeps its snapshot does not
-# make an import fail; the next import after it empties the WAL.
+# make an import fail; the next import after it empties the WAL.  A
+# writer waits for another writer (the busy timeout, 5 s), then says why it
+# gave up.
 . "$TOP/tests/lib.sh"
 
 if ! command -v sqlite3 >/dev/null 2>&1; then
@@ -25,7 +27,7 @@ wal() { stat -c %s "$DB-wal"; }
 	done
 } >"$CFG"
 # delivery K: the same 6000 cells, every value different from delivery K-1
-for k in 1 2 3 4 5 6 7; do
+for k in 1 2 3 4 5 6 7 8; do
 	awk -v k="$k" 'BEGIN {
 		print "region,period,indicator,category,value,flag"
 		split(",a,b", cats, ",")
@@ -79,7 +81,22 @@ ask "COMMIT; SELECT count(*) FROM delivery;"
 run "$JMON" import --config "$CFG" --db "$DB" "$T/delivery7.csv"
 assert_status 0 "the next delivery imports"
 assert_eq "$(wal)" 0 "... and empties the WAL again"
+
+# Another writer: an import waits for it, and gives up after 5 s.
+ask "BEGIN IMMEDIATE; SELECT 'writing';"
+run "$JMON" import --config "$CFG" --db "$DB" "$T/delivery8.csv"
+assert_status 74 "an import that waited 5 s for another writer gives up"
+assert_stderr "... and says why" <<EOF
+jmon: $DB: another writer (an import?) kept the database for 5 s; try again when it is done
+EOF
+ask "COMMIT; SELECT 'committed';"
+ask "BEGIN IMMEDIATE; SELECT 'writing';"
+(sleep 1 && echo "COMMIT; SELECT 'committed';" >&3) &
+committer=$!
+run "$JMON" import --config "$CFG" --db "$DB" "$T/delivery8.csv"
+assert_status 0 "an import waits for a writer that takes a second, then imports"
+wait $committer
 exec 3>&-
 wait $reader
 trap - EXIT
-assert_eq "$(sqlite3 "$DB" 'SELECT count(*) FROM delivery')" 7 "every delivery is in the database"
+assert_eq "$(sqlite3 "$DB" 'SELECT count(*) FROM delivery')" 8 "every delivery is in the database"
