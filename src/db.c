@@ -330,6 +330,79 @@ enum jmon_status db_open(const char *path, enum db_mode mode, const struct confi
 	return JMON_OK;
 }
 
+/* The copy's file, made before SQLite writes into it: new (never over
+ * another file), with the database's mode less every bit for other users,
+ * and its group, so that whoever may read the database may read the copy
+ * and nobody else.  SQLite would make it 0644 under the usual umask. */
+static enum jmon_status create_copy(const char *src, const char *dest, struct jmon_error *err)
+{
+	struct stat st;
+	mode_t mode;
+	int fd;
+
+	if (stat(src, &st) != 0)
+		return jmon_fail(err, JMON_IO, "%s: %s", src, strerror(errno));
+	mode = st.st_mode & FILEPERM_SHARED;
+	if ((fd = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)) < 0) {
+		if (errno == EEXIST)
+			return jmon_fail(err, JMON_CANTCREAT, "%s exists: a backup never replaces a "
+					 "file; name a new one", dest);
+		return jmon_fail(err, JMON_CANTCREAT, "cannot create %s: %s", dest, strerror(errno));
+	}
+	/* Only a member of the group may give a file to it; anyone else gets
+	 * the folder's group, and the mode still has no bit for other users. */
+	if (fchown(fd, (uid_t)-1, st.st_gid) != 0 && errno != EPERM) {
+		close(fd);
+		unlink(dest);
+		return jmon_fail(err, JMON_CANTCREAT, "%s: %s", dest, strerror(errno));
+	}
+	if (fchmod(fd, mode) != 0 || close(fd) != 0) {
+		unlink(dest);
+		return jmon_fail(err, JMON_CANTCREAT, "%s: %s", dest, strerror(errno));
+	}
+	return JMON_OK;
+}
+
+/* The copy on the disk before "done": a backup that a power cut leaves
+ * half written is worse than none. */
+static enum jmon_status sync_file(const char *path, struct jmon_error *err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0 || fsync(fd) != 0) {
+		int e = errno;
+
+		if (fd >= 0)
+			close(fd);
+		return jmon_fail(err, JMON_IO, "%s: %s", path, strerror(e));
+	}
+	close(fd);
+	return JMON_OK;
+}
+
+static const char sql_backup[] = "VACUUM INTO ?1";
+
+enum jmon_status db_backup(struct db *db, const char *dest, struct jmon_error *err)
+{
+	sqlite3_stmt *st;
+	enum jmon_status rc;
+
+	if ((rc = create_copy(db->path, dest, err)) != JMON_OK)
+		return rc;
+	if (!(st = db_prepare(db, sql_backup, err))) {
+		unlink(dest);
+		return JMON_IO;
+	}
+	db_bind_text(st, 1, dest);
+	rc = sqlite3_step(st) == SQLITE_DONE ? JMON_OK : db_fail(db, err, "writing the backup");
+	sqlite3_reset(st);
+	if (rc == JMON_OK)
+		rc = sync_file(dest, err);
+	if (rc != JMON_OK)
+		unlink(dest);
+	return rc;
+}
+
 const char *db_path(const struct db *db)
 {
 	return db->path;

@@ -25,6 +25,7 @@ enum jmon_status cmd_browse(const struct options *opt, struct jmon_error *err);
 enum jmon_status cmd_import(const struct options *opt, struct jmon_error *err);
 enum jmon_status cmd_report(const struct options *opt, struct jmon_error *err);
 enum jmon_status cmd_check_config(const struct options *opt, struct jmon_error *err);
+enum jmon_status cmd_backup(const struct options *opt, struct jmon_error *err);
 
 /* The database path: --db, $JMON_DB, monitor.database of the configuration,
  * then $XDG_DATA_HOME/jmon/jmon.db (~/.local/share/jmon/jmon.db).

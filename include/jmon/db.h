@@ -56,6 +56,13 @@ void db_end_read(struct db *db);
  * holds one longer is not an error: the WAL is then emptied next time. */
 enum jmon_status db_checkpoint(struct db *db, struct jmon_error *err);
 
+/* Write a copy of the database to dest, a file that must not exist yet
+ * (JMON_CANTCREAT): one file, in a single transaction, so it holds every
+ * committed write, also those still in the WAL, and nothing half done
+ * (VACUUM INTO).  The copy has the database's group and its mode less
+ * every bit for other users.  Works on a read-only handle. */
+enum jmon_status db_backup(struct db *db, const char *dest, struct jmon_error *err);
+
 /* Make the indicator and category tables match the configuration: the
  * configuration is the truth.  Rows the configuration dropped are deleted,
  * unless observations, annotations or reviews still refer to them; those
