@@ -64,6 +64,10 @@ static enum jmon_status import_files(struct db *db, const struct config *cfg,
 		} else {
 			print_summary(path, &res);
 			*wrote = true;
+			if ((rc = db_checkpoint(db, err)) != JMON_OK) {
+				diag_free(&d);
+				return rc;
+			}
 		}
 		diag_free(&d);
 	}
@@ -88,6 +92,7 @@ enum jmon_status cmd_import(const struct options *opt, struct jmon_error *err)
 	if ((rc = config_load(opt->config, &cfg, err)) != JMON_OK)
 		return rc;
 	path = cli_database_path(opt, cfg);
+	cli_warn_world_writable(path, cfg);
 	existed = access(path, F_OK) == 0;
 	rc = db_open(path, DB_READWRITE, cfg, &db, err);
 	if (rc == JMON_OK)

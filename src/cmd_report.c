@@ -129,6 +129,7 @@ static enum jmon_status run(const struct options *opt, struct config *cfg,
 		return jmon_fail(err, JMON_USAGE,
 				 "report: no region (give --region CODE or set monitor.region)");
 	path = cli_database_path(opt, cfg);
+	cli_warn_world_writable(path, cfg);
 	st = db_open(path, DB_READONLY, NULL, &db, err);
 	free(path);
 	if (st == JMON_OK)

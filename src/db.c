@@ -3,6 +3,7 @@
  * the configuration sync.  See include/jmon/db.h; the schema itself is data,
  * in schema.c. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,13 +11,40 @@
 #include <unistd.h>
 
 #include "jmon/db_internal.h"
+#include "jmon/fileperm.h"
 #include "jmon/schema.h"
 #include "jmon/xmalloc.h"
+
+/* How long a writer waits for another writer's transaction, and a
+ * connection for a checkpoint or recovery another one runs (the busy
+ * timeout); and how long the checkpoint after an import waits for readers
+ * still on an older snapshot: an import should not stand still for a
+ * browser that keeps one. */
+enum { BUSY_WAIT_MS = 5000, CHECKPOINT_WAIT_MS = 1000 };
 
 void db_end_read(struct db *db)
 {
 	for (size_t i = 0; i < db->ncache; i++)
 		sqlite3_reset(db->cache[i].stmt);
+}
+
+enum jmon_status db_checkpoint(struct db *db, struct jmon_error *err)
+{
+	int rc;
+
+	/* A cached statement that stopped at a row keeps a read transaction
+	 * of this connection open, and SQLite checkpoints nothing while it
+	 * does (SQLITE_LOCKED): which is why the checkpoint SQLite runs by
+	 * itself after a commit of 1000 pages never ran after an import. */
+	db_end_read(db);
+	sqlite3_busy_timeout(db->sql, CHECKPOINT_WAIT_MS);
+	rc = sqlite3_wal_checkpoint_v2(db->sql, "main", SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	sqlite3_busy_timeout(db->sql, BUSY_WAIT_MS);
+	/* Busy: a reader kept its snapshot for the whole busy timeout.  What
+	 * could be copied is copied; the next writer starts the WAL over. */
+	if (rc == SQLITE_OK || rc == SQLITE_BUSY)
+		return JMON_OK;
+	return db_fail(db, err, "checkpointing the WAL");
 }
 
 enum jmon_status db_fail(struct db *db, struct jmon_error *err, const char *what)
@@ -61,7 +89,14 @@ sqlite3_stmt *db_prepare(struct db *db, const char *sql, struct jmon_error *err)
 
 enum jmon_status db_begin(struct db *db, struct jmon_error *err)
 {
-	return db_exec(db, "BEGIN IMMEDIATE", err);
+	enum jmon_status rc = db_exec(db, "BEGIN IMMEDIATE", err);
+
+	/* SQLite's "database is locked" does not say that the wait is over,
+	 * nor for whom: with a team, most often another analyst's import. */
+	if (rc != JMON_OK && sqlite3_errcode(db->sql) == SQLITE_BUSY)
+		return jmon_fail(err, JMON_IO, "%s: another writer (an import?) kept the database "
+				 "for %d s; try again when it is done", db->path, BUSY_WAIT_MS / 1000);
+	return rc;
 }
 
 enum jmon_status db_commit(struct db *db, struct jmon_error *err)
@@ -163,12 +198,16 @@ static enum jmon_status open_readonly(struct db *db, struct jmon_error *err)
 {
 	int version;
 
+	/* SQLite says "unable to open database file" for a file an outsider
+	 * may not read, and for one that is not there. */
+	if (access(db->path, R_OK) != 0 && fileperm_errno_denied(errno))
+		return fileperm_denied(err, db->path, false);
 	if (access(db->path, F_OK) != 0)
 		return jmon_fail(err, JMON_NOINPUT,
 				 "%s: no database here yet (load data with: jmon import FILE)", db->path);
 	if (sqlite3_open_v2(db->path, &db->sql, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
 		return db_fail(db, err, "opening");
-	sqlite3_busy_timeout(db->sql, 5000);
+	sqlite3_busy_timeout(db->sql, BUSY_WAIT_MS);
 	version = db_user_version(db);
 	if (version < 0)
 		return db_fail(db, err, "reading");
@@ -179,16 +218,64 @@ static enum jmon_status open_readonly(struct db *db, struct jmon_error *err)
 	return JMON_OK;
 }
 
+/* What a read-write open writes: the file, its -wal and -shm, and for
+ * any of them not there yet the folder it is made in.  SQLite would open a
+ * file it may not write read-only without a word and fail at the first
+ * write ("attempt to write a readonly database"), or fail to make the -wal
+ * ("unable to open database file"): neither says which file, nor what to
+ * do about it. */
+static enum jmon_status check_writable(const char *path, struct jmon_error *err)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm" };
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+	enum jmon_status rc = JMON_OK;
+
+	for (size_t i = 0; i < ARRAY_SIZE(suffixes) && rc == JMON_OK; i++) {
+		char *p = xasprintf("%s%s", path, suffixes[i]);
+
+		if (access(p, R_OK | W_OK) != 0 && fileperm_errno_denied(errno))
+			rc = fileperm_denied(err, p, true);
+		else if (access(p, F_OK) != 0 && errno == ENOENT &&
+			 access(dir, W_OK | X_OK) != 0 && fileperm_errno_denied(errno))
+			rc = fileperm_denied(err, dir, true);
+		free(p);
+	}
+	free(dir);
+	return rc;
+}
+
+/* A new database is made here and not by SQLite, which creates it 0644
+ * under the usual umask (022), readable by every user; its -wal and -shm
+ * take the mode of the file (tests/cli/shared_files.sh).  FILEPERM_SHARED
+ * has no bit for other users, so no umask can give them one. */
+static enum jmon_status create_file(const char *path, struct jmon_error *err)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, FILEPERM_SHARED);
+
+	if (fd >= 0)
+		return close(fd) == 0 ? JMON_OK : jmon_fail(err, JMON_IO, "%s: %s", path,
+							     strerror(errno));
+	if (errno == EEXIST)
+		return JMON_OK;
+	if (fileperm_errno_denied(errno))
+		return fileperm_denied(err, path, true);
+	return jmon_fail(err, JMON_IO, "%s: cannot create the database: %s", path, strerror(errno));
+}
+
 static enum jmon_status open_readwrite(struct db *db, const struct config *cfg,
 				       struct jmon_error *err)
 {
 	enum jmon_status rc;
 
 	make_parent_dirs(db->path);
+	if ((rc = check_writable(db->path, err)) != JMON_OK ||
+	    (rc = create_file(db->path, err)) != JMON_OK)
+		return rc;
 	if (sqlite3_open_v2(db->path, &db->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
 			    NULL) != SQLITE_OK)
 		return db_fail(db, err, "opening");
-	sqlite3_busy_timeout(db->sql, 5000);
+	sqlite3_busy_timeout(db->sql, BUSY_WAIT_MS);
 	/* WAL: readers keep browsing during an import.  synchronous=NORMAL is
 	 * durable across application crashes in WAL mode, and an import that
 	 * is lost to a power cut is simply run again. */
@@ -241,6 +328,79 @@ enum jmon_status db_open(const char *path, enum db_mode mode, const struct confi
 	}
 	*out = db;
 	return JMON_OK;
+}
+
+/* The copy's file, made before SQLite writes into it: new (never over
+ * another file), with the database's mode less every bit for other users,
+ * and its group, so that whoever may read the database may read the copy
+ * and nobody else.  SQLite would make it 0644 under the usual umask. */
+static enum jmon_status create_copy(const char *src, const char *dest, struct jmon_error *err)
+{
+	struct stat st;
+	mode_t mode;
+	int fd;
+
+	if (stat(src, &st) != 0)
+		return jmon_fail(err, JMON_IO, "%s: %s", src, strerror(errno));
+	mode = st.st_mode & FILEPERM_SHARED;
+	if ((fd = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)) < 0) {
+		if (errno == EEXIST)
+			return jmon_fail(err, JMON_CANTCREAT, "%s exists: a backup never replaces a "
+					 "file; name a new one", dest);
+		return jmon_fail(err, JMON_CANTCREAT, "cannot create %s: %s", dest, strerror(errno));
+	}
+	/* Only a member of the group may give a file to it; anyone else gets
+	 * the folder's group, and the mode still has no bit for other users. */
+	if (fchown(fd, (uid_t)-1, st.st_gid) != 0 && errno != EPERM) {
+		close(fd);
+		unlink(dest);
+		return jmon_fail(err, JMON_CANTCREAT, "%s: %s", dest, strerror(errno));
+	}
+	if (fchmod(fd, mode) != 0 || close(fd) != 0) {
+		unlink(dest);
+		return jmon_fail(err, JMON_CANTCREAT, "%s: %s", dest, strerror(errno));
+	}
+	return JMON_OK;
+}
+
+/* The copy on the disk before "done": a backup that a power cut leaves
+ * half written is worse than none. */
+static enum jmon_status sync_file(const char *path, struct jmon_error *err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0 || fsync(fd) != 0) {
+		int e = errno;
+
+		if (fd >= 0)
+			close(fd);
+		return jmon_fail(err, JMON_IO, "%s: %s", path, strerror(e));
+	}
+	close(fd);
+	return JMON_OK;
+}
+
+static const char sql_backup[] = "VACUUM INTO ?1";
+
+enum jmon_status db_backup(struct db *db, const char *dest, struct jmon_error *err)
+{
+	sqlite3_stmt *st;
+	enum jmon_status rc;
+
+	if ((rc = create_copy(db->path, dest, err)) != JMON_OK)
+		return rc;
+	if (!(st = db_prepare(db, sql_backup, err))) {
+		unlink(dest);
+		return JMON_IO;
+	}
+	db_bind_text(st, 1, dest);
+	rc = sqlite3_step(st) == SQLITE_DONE ? JMON_OK : db_fail(db, err, "writing the backup");
+	sqlite3_reset(st);
+	if (rc == JMON_OK)
+		rc = sync_file(dest, err);
+	if (rc != JMON_OK)
+		unlink(dest);
+	return rc;
 }
 
 const char *db_path(const struct db *db)

@@ -16,6 +16,7 @@ static const char usage_text[] =
 "       jmon import [OPTIONS] FILE...      load deliveries into the database\n"
 "       jmon report [OPTIONS]              print the stoplight table\n"
 "       jmon check-config [FILE]           validate a configuration\n"
+"       jmon backup [OPTIONS] FILE         a copy of the database in one new file\n"
 "       jmon --help | --version\n";
 
 static const char help_text[] =
@@ -41,7 +42,8 @@ static const char help_text[] =
 "  -V, --version      show the version and exit\n"
 "\n"
 "Exit status: 0 success, 64 usage, 65 bad input data, 66 missing file,\n"
-"74 I/O or database error, 78 bad configuration.\n"
+"73 cannot create the output file, 74 I/O or database error, 77 permission\n"
+"denied, 78 bad configuration.\n"
 "See jmon(1), jmon.yaml(5) and jmon-import(5).\n";
 
 static const struct subcommand {
@@ -51,6 +53,7 @@ static const struct subcommand {
 	{ "import",       cmd_import },
 	{ "report",       cmd_report },
 	{ "check-config", cmd_check_config },
+	{ "backup",       cmd_backup },
 };
 
 enum { OPT_DB = 256, OPT_CONFIG, OPT_REGION, OPT_PERIOD, OPT_CHAPTER,

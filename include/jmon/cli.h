@@ -25,10 +25,17 @@ enum jmon_status cmd_browse(const struct options *opt, struct jmon_error *err);
 enum jmon_status cmd_import(const struct options *opt, struct jmon_error *err);
 enum jmon_status cmd_report(const struct options *opt, struct jmon_error *err);
 enum jmon_status cmd_check_config(const struct options *opt, struct jmon_error *err);
+enum jmon_status cmd_backup(const struct options *opt, struct jmon_error *err);
 
 /* The database path: --db, $JMON_DB, monitor.database of the configuration,
  * then $XDG_DATA_HOME/jmon/jmon.db (~/.local/share/jmon/jmon.db).
  * Caller frees. cfg may be NULL. */
 char *cli_database_path(const struct options *opt, const struct config *cfg);
+
+/* On standard error, "jmon: warning: PATH is writable by every user: chmod
+ * o-w PATH" for the database and for the configuration file in use (cfg
+ * may be NULL): anyone on the server could change the figures or the
+ * thresholds the council reads. */
+void cli_warn_world_writable(const char *db_path, const struct config *cfg);
 
 #endif

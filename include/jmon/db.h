@@ -30,8 +30,11 @@ struct db;
 
 /* Open the database at path.  Read-only: the file must exist and have this
  * program's schema (JMON_NOINPUT / JMON_IO otherwise).  Read-write: create
- * it if needed, migrate it, and, when cfg is not NULL, sync indicators and
- * categories from the configuration. */
+ * it if needed (mode FILEPERM_SHARED less the umask, include/jmon/fileperm.h),
+ * migrate it, and, when cfg is not NULL, sync indicators and categories
+ * from the configuration.  A file this user may not read (read-only) or
+ * write (read-write, also the folder of a -wal still to be made) is
+ * JMON_NOPERM with a message that names it and says what to do. */
 enum jmon_status db_open(const char *path, enum db_mode mode, const struct config *cfg,
 			 struct db **out, struct jmon_error *err);
 void db_close(struct db *db);
@@ -43,6 +46,22 @@ const char *db_path(const struct db *db);
  * after its last row keeps its snapshot: without this a read-only handle
  * would not see what another connection wrote since. */
 void db_end_read(struct db *db);
+
+/* Copy what the WAL holds into the database and empty the WAL (PRAGMA
+ * wal_checkpoint(TRUNCATE)), after an import's commit.  Without it the WAL
+ * of a database that browsers keep open grows with every import: only the
+ * last connection to close empties it, and with a browser open the
+ * importer is never the last.  It waits (busy timeout) for readers still
+ * on an older snapshot; browsers hold none between keys.  A reader that
+ * holds one longer is not an error: the WAL is then emptied next time. */
+enum jmon_status db_checkpoint(struct db *db, struct jmon_error *err);
+
+/* Write a copy of the database to dest, a file that must not exist yet
+ * (JMON_CANTCREAT): one file, in a single transaction, so it holds every
+ * committed write, also those still in the WAL, and nothing half done
+ * (VACUUM INTO).  The copy has the database's group and its mode less
+ * every bit for other users.  Works on a read-only handle. */
+enum jmon_status db_backup(struct db *db, const char *dest, struct jmon_error *err);
 
 /* Make the indicator and category tables match the configuration: the
  * configuration is the truth.  Rows the configuration dropped are deleted,

@@ -34,7 +34,8 @@ sqlite3_stmt *db_prepare(struct db *db, const char *sql, struct jmon_error *err)
 enum jmon_status db_fail(struct db *db, struct jmon_error *err, const char *what);
 
 /* One write transaction: BEGIN IMMEDIATE, so a writer waits for another
- * writer up front (busy timeout) instead of failing halfway. */
+ * writer up front (busy timeout, 5 s) instead of failing halfway; when the
+ * other keeps the database longer, JMON_IO says so. */
 enum jmon_status db_begin(struct db *db, struct jmon_error *err);
 enum jmon_status db_commit(struct db *db, struct jmon_error *err);
 void db_rollback(struct db *db);

@@ -18,6 +18,7 @@
 	_(CANTCREAT,73, "cannot create output file") \
 	_(IO,       74, "input/output or database error") \
 	_(CONFLICT, 75, "changed by someone else meanwhile") \
+	_(NOPERM,   77, "permission denied") \
 	_(CONFIG,   78, "bad configuration")
 
 enum jmon_status {

@@ -18,6 +18,8 @@ static void exit_codes_are_sysexits(void **state)
 	assert_int_equal(jmon_exit_code(JMON_DATA), EX_DATAERR);
 	assert_int_equal(jmon_exit_code(JMON_NOINPUT), EX_NOINPUT);
 	assert_int_equal(jmon_exit_code(JMON_IO), EX_IOERR);
+	assert_int_equal(jmon_exit_code(JMON_CANTCREAT), EX_CANTCREAT);
+	assert_int_equal(jmon_exit_code(JMON_NOPERM), EX_NOPERM);
 	assert_int_equal(jmon_exit_code(JMON_CONFIG), EX_CONFIG);
 	assert_string_equal(jmon_status_text(JMON_CONFIG), "bad configuration");
 }
