@@ -18,9 +18,10 @@
 /* How long a writer waits for another writer's transaction, and a
  * connection for a checkpoint or recovery another one runs (the busy
  * timeout); and how long the checkpoint after an import waits for readers
- * still on an older snapshot: an import should not stand still for a
- * browser that keeps one. */
-enum { BUSY_WAIT_MS = 5000, CHECKPOINT_WAIT_MS = 1000 };
+ * still on an older snapshot: long enough for a screen's queries, and an
+ * import does not stand still for a reader that keeps its snapshot (the
+ * next import empties the WAL). */
+enum { BUSY_WAIT_MS = 5000, CHECKPOINT_WAIT_MS = 200 };
 
 void db_end_read(struct db *db)
 {

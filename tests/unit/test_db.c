@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* The store: schema and pragmas, read-only opening, the configuration sync
- * ("the configuration is the truth"), the statement cache and the CHECKs
- * that keep a missing value from becoming 0. */
+ * ("the configuration is the truth"), the statement cache, the CHECKs
+ * that keep a missing value from becoming 0, the mode of a new file, the
+ * checkpoint and the backup. */
 #include <sys/stat.h>
 
 #include "unit.h"
@@ -219,6 +220,82 @@ static void test_missing_is_never_zero(void **state)
 				      NULL), SQLITE_CONSTRAINT);
 }
 
+/* A new database has no bit for other users, whatever the umask. */
+static void test_new_file_mode(void **state)
+{
+	struct dbtest *t = *state;
+	static const struct { mode_t umask, want; } cases[] = {
+		{ 0000, 0660 }, { 0022, 0640 }, { 0077, 0600 },
+	};
+	mode_t saved = umask(0);
+
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *path = xasprintf("%s/mode%zu.db", t->dir, i);
+		struct db *db;
+		struct stat st;
+
+		umask(cases[i].umask);
+		assert_int_equal(db_open(path, DB_READWRITE, NULL, &db, &t->err), JMON_OK);
+		db_close(db);
+		assert_int_equal(stat(path, &st), 0);
+		assert_int_equal(st.st_mode & 0777, cases[i].want);
+		free(path);
+	}
+	umask(saved);
+}
+
+static long long file_size(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 ? (long long)st.st_size : -1;
+}
+
+/* A cached statement that stopped at a row holds a read transaction, which
+ * kept SQLite's own checkpoint from running: db_checkpoint ends it first. */
+static void test_checkpoint_empties_wal(void **state)
+{
+	struct dbtest *t = *state;
+	static const char sql[] = "SELECT code FROM region";
+	char *wal = xasprintf("%s-wal", t->path);
+	sqlite3_stmt *st;
+
+	assert_int_equal(import_fixture(t, "import/long.csv"), JMON_OK);
+	assert_non_null(st = db_prepare(t->db, sql, &t->err));
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_true(file_size(wal) > 0);
+	assert_int_equal(db_checkpoint(t->db, &t->err), JMON_OK);
+	assert_int_equal(file_size(wal), 0);
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM observation"), 6);
+	free(wal);
+}
+
+static void test_backup(void **state)
+{
+	struct dbtest *t = *state;
+	char *copy = xasprintf("%s/copy.db", t->dir);
+	char *want = xasprintf("%s exists: a backup never replaces a file; name a new one", copy);
+	struct db *ro, *back;
+	struct stat st;
+
+	assert_int_equal(import_fixture(t, "import/long.csv"), JMON_OK);
+	assert_int_equal(chmod(t->path, 0640), 0);
+	assert_int_equal(db_open(t->path, DB_READONLY, NULL, &ro, &t->err), JMON_OK);
+	assert_int_equal(db_backup(ro, copy, &t->err), JMON_OK);
+	assert_int_equal(stat(copy, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0640);
+	assert_int_equal(db_backup(ro, copy, &t->err), JMON_CANTCREAT);
+	assert_string_equal(t->err.msg, want);
+	db_close(ro);
+	assert_int_equal(db_open(copy, DB_READONLY, NULL, &back, &t->err), JMON_OK);
+	assert_int_equal(scalar(back, "SELECT count(*) FROM observation"), 6);
+	assert_int_equal(scalar(back, "SELECT count(*) FROM pragma_journal_mode "
+				"WHERE journal_mode = 'delete'"), 1);
+	db_close(back);
+	free(copy);
+	free(want);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, dbtest_setup, dbtest_teardown)
 
 int main(void)
@@ -233,6 +310,9 @@ int main(void)
 		T(test_newer_schema_refused),
 		T(test_statement_cache),
 		T(test_missing_is_never_zero),
+		T(test_new_file_mode),
+		T(test_checkpoint_empties_wal),
+		T(test_backup),
 	};
 
 	return RUN_TESTS(tests);
