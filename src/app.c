@@ -105,7 +105,9 @@ enum jmon_status app_open(struct app *app, const struct options *opt, struct jmo
 		app->chapter = (size_t)(ch - app->cfg->chapters);
 	}
 	app->db_path = cli_database_path(opt, app->cfg);
-	if (access(app->db_path, F_OK) != 0) {
+	/* only a database that is not there is "none": one this user may not
+	 * look at is db_open's permission message (exit 77) */
+	if (access(app->db_path, F_OK) != 0 && errno == ENOENT) {
 		snprintf(app->status, sizeof app->status,
 			 "geen database %s: laad gegevens met 'jmon import'", app->db_path);
 	} else if ((st = db_open(app->db_path, DB_READONLY, app->cfg, &app->db, err))) {
