@@ -122,14 +122,15 @@ awk -F, 'NR > 1 && $0 !~ /"/ && (NF != 10 || $8 !~ /^(green|amber|red|grey)$/ ||
 for fmt in text csv json md; do
 	report --format "$fmt"
 	assert_status 0 "report --format $fmt exits 0"
-	if grep -qw 7 "$T/stdout"; then
+	if sed 's/[0-9-]*T[0-9:]*Z//g' "$T/stdout" | grep -qw 7; then
 		not_ok "$fmt: the withheld count 7 appears"
 		grep -nw 7 "$T/stdout" | sed 's/^/#   /' | head -5
 	else
 		ok "$fmt: the withheld count 7 is printed nowhere"
 	fi
 	# the total (32) would give 7 away (32 - 25): withheld too
-	if grep -qw 32 "$T/stdout"; then not_ok "$fmt: the total that reveals the count appears"; else
+	# (times of a review, "…T22:32:05Z", are no counts)
+	if sed 's/[0-9-]*T[0-9:]*Z//g' "$T/stdout" | grep -qw 32; then not_ok "$fmt: the total that reveals the count appears"; else
 		ok "$fmt: the total that would reveal the count is withheld"; fi
 	cp "$T/stdout" "$T/report.$fmt"
 done
