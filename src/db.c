@@ -21,7 +21,21 @@
  * still on an older snapshot: long enough for a screen's queries, and an
  * import does not stand still for a reader that keeps its snapshot (the
  * next import empties the WAL). */
-enum { BUSY_WAIT_MS = 5000, CHECKPOINT_WAIT_MS = 200 };
+enum { BUSY_WAIT_DEFAULT_S = 600, CHECKPOINT_WAIT_MS = 200 };
+
+/* How long a writer waits for another writer: ten minutes, for an import
+ * queued behind another one; $JMON_WRITE_WAIT seconds when set (jmon(1)). */
+static int busy_wait_ms(void)
+{
+	const char *env = getenv("JMON_WRITE_WAIT");
+	char *end;
+	long s = env && *env ? strtol(env, &end, 10) : BUSY_WAIT_DEFAULT_S;
+
+	if (env && *env && (*end || s < 0 || s > 24L * 3600))
+		s = BUSY_WAIT_DEFAULT_S;
+	return (int)(s * 1000);
+}
+#define BUSY_WAIT_MS busy_wait_ms()
 
 void db_end_read(struct db *db)
 {

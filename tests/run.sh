@@ -10,7 +10,7 @@ JMON=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 unitdir=$2
 export JMON TOP="$top" TZ=UTC LC_ALL=C.UTF-8 CMOCKA_MESSAGE_OUTPUT=TAP
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1
-unset JMON_CONFIG JMON_DB JMON_SCRIPT NO_COLOR XDG_CONFIG_HOME XDG_DATA_HOME XDG_STATE_HOME
+unset JMON_CONFIG JMON_DB JMON_SCRIPT JMON_WRITE_WAIT NO_COLOR XDG_CONFIG_HOME XDG_DATA_HOME XDG_STATE_HOME
 out="$top/tests/out"
 rm -rf "$out"
 mkdir -p "$out"
