@@ -17,7 +17,7 @@ DB="$T/team.db"
 import_each "$CFG" "$DB" "$FIX"/browse/*.csv
 open_browser() {	# open_browser NAME: an analyst's jmon at 80x24
 	tm new-session -d -s "$1" -x 80 -y 24 \
-		"env TERM=xterm-256color LC_ALL=C.UTF-8 $JMON --db $DB --config $CFG; sleep 30"
+		"env TERM=xterm-256color LC_ALL=C.UTF-8 $JMON --db $DB --config $CFG; echo jmon-exited-\$?; sleep 30"
 }
 open_browser a
 open_browser b
@@ -76,3 +76,9 @@ case "$text" in
 esac
 assert_eq "$(sqlite3 "$DB" "SELECT count(*) FROM history WHERE indicator = 'inwoners_0_17'")" 5 \
 	"the history has all five writes (mark, unmark, colour, two explanations)"
+
+# Both analysts quit; each jmon ends on its own (status 0).
+tm send-keys -t a q
+tm send-keys -t b q
+wait_in a "jmon-exited-0" "A quits"
+wait_in b "jmon-exited-0" "B quits"
