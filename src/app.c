@@ -41,15 +41,19 @@ static enum jmon_status newest_period(struct app *app, struct jmon_error *err)
 
 enum jmon_status app_reload(struct app *app, struct jmon_error *err)
 {
+	enum jmon_status st;
+
 	figures_free(&app->figures);
 	if (app->db)
 		db_end_read(app->db);	/* see the analyst's own write */
 	app->generation++;
 	if (!app->db || !app->period[0])
 		return JMON_OK;
+	/* once per load: every view of it then shows the same state */
+	if (app->gate && (st = disclosure_refresh(app->gate, app->cfg, err)))
+		return st;
 	return figures_load(app->db, app->cfg, app->gate, app->region, app->period, NULL,
-			    FIGURES_TOTALS,
-			    &app->figures, err);
+			    FIGURES_TOTALS, &app->figures, err);
 }
 
 /* The login name of the effective user: $USER is whatever the shell says. */
@@ -349,9 +353,7 @@ static struct judgement_basis basis_of(const struct app *app, const struct figur
 		stoplight_name(f->light.status), app->figures.delivery,
 	};
 
-	if (!b.has_value)
-		b.value = 0;	/* a withheld figure is not kept in the history either */
-	return b;
+	return b;	/* without has_value the history keeps no value: none of a withheld one */
 }
 
 /* Run write on a read-write handle, then re-evaluate. */
@@ -362,7 +364,7 @@ static enum jmon_status written(struct app *app, struct db *w, enum jmon_status 
 	return st ? st : app_reload(app, err);
 }
 
-static enum jmon_status can_write(struct app *app, struct jmon_error *err)
+static enum jmon_status has_figures(struct app *app, struct jmon_error *err)
 {
 	if (!app->db || !app->period[0])
 		return jmon_fail(err, JMON_NOINPUT, "geen gegevens om te beoordelen");
@@ -377,7 +379,7 @@ enum jmon_status app_mark(struct app *app, const struct figure *f, bool reviewed
 	struct db *w = NULL;
 	enum jmon_status st;
 
-	if ((st = can_write(app, err)) || (st = open_for_write(app, &w, err)))
+	if ((st = has_figures(app, err)) || (st = open_for_write(app, &w, err)))
 		return st;
 	return written(app, w, judgement_mark(w, &key, reviewed, &b, NULL, err), err);
 }
@@ -392,7 +394,7 @@ enum jmon_status app_override(struct app *app, const struct figure *f, const cha
 
 	if (status && (!reason || !*reason))
 		return jmon_fail(err, JMON_USAGE, "een andere kleur vraagt een reden");
-	if ((st = can_write(app, err)) || (st = open_for_write(app, &w, err)))
+	if ((st = has_figures(app, err)) || (st = open_for_write(app, &w, err)))
 		return st;
 	return written(app, w, judgement_override(w, &key, status, reason, &b, NULL, err), err);
 }

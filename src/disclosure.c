@@ -162,6 +162,10 @@ enum jmon_status disclosure_begin(struct disclosure *shared, struct db *db,
 	enum jmon_status st;
 
 	*out = shared ? shared : disclosure_new(db);
+	/* a shared cache is refreshed by its owner, once per load of the
+	 * data (app_reload), so every view of that load shows one state */
+	if (shared && shared->fresh && shared->cfg == cfg)
+		return JMON_OK;
 	if ((st = disclosure_refresh(*out, cfg, err))) {
 		disclosure_done(shared, *out);
 		*out = NULL;

@@ -120,6 +120,14 @@ static enum jmon_status count_of(struct context *cx, const struct indicator *ind
 	return JMON_OK;
 }
 
+/* A row's own cell, as the gate gave it. */
+static struct disclosed disclosed_of(const struct figure *f)
+{
+	struct disclosed c = { f->now, f->derived, f->withheld };
+
+	return c;
+}
+
 /* Fill one row: values, change, stoplight.  f->now and f->withheld come
  * from the gate already. */
 static enum jmon_status evaluate(struct context *cx, struct figure *f,
@@ -128,7 +136,7 @@ static enum jmon_status evaluate(struct context *cx, struct figure *f,
 	const struct indicator *ind = f->ind;
 	const char *cat = f->cat ? f->cat->id : NULL;
 	struct figure_set *fs = cx->fs;
-	struct disclosed now = { f->now, f->derived, f->withheld }, prev, last_year;
+	struct disclosed now = disclosed_of(f), prev, last_year;
 	struct stoplight_input in = { 0 };
 	enum jmon_status st;
 
@@ -394,12 +402,6 @@ char *disclosed_value_text(const struct indicator *ind, const struct disclosed *
 	return numfmt_unit(buf, size, c->v.value, ind->decimals, ind->unit, 0);
 }
 
-static struct disclosed disclosed_of(const struct figure *f)
-{
-	struct disclosed c = { f->now, f->derived, f->withheld };
-
-	return c;
-}
 
 char *figure_value_text(const struct figure *f, char *buf, size_t size)
 {

@@ -45,8 +45,9 @@ void disclosure_free(struct disclosure *d);
 enum jmon_status disclosure_refresh(struct disclosure *d, const struct config *cfg,
 				    struct jmon_error *err);
 
-/* For one load: *out is shared, refreshed, or (shared NULL) a new one
- * that disclosure_done frees. */
+/* For one load: *out is shared (refreshed only if it never was: its owner
+ * refreshes it when the data may have changed), or, with shared NULL, a
+ * new one that disclosure_done frees. */
 enum jmon_status disclosure_begin(struct disclosure *shared, struct db *db,
 				  const struct config *cfg, struct disclosure **out,
 				  struct jmon_error *err);
