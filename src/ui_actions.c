@@ -90,24 +90,26 @@ static void attention(struct app *app, int dir)
 static void act_next_attention(struct app *app, const char *arg) { (void)arg; attention(app, 1); }
 static void act_prev_attention(struct app *app, const char *arg) { (void)arg; attention(app, -1); }
 
-/* A yes/no question on the status line, the question first so that a
- * narrow screen cuts the explanation, not the question: j (ja) or y is yes. */
+static void paint_frame(struct app *app, void *ctx)
+{
+	(void)ctx;
+	app->status[0] = '\0';	/* the question takes the status line */
+	ui_draw(app);
+}
+
+/* A yes/no question about a write (ui_ask): j is yes, n no. */
 static bool ask(struct app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static bool ask(struct app *app, const char *fmt, ...)
 {
 	va_list ap;
 	char *q;
-	int key = 0;
+	bool yes;
 
 	va_start(ap, fmt);
 	q = xvasprintf(fmt, ap);
 	va_end(ap);
-	ui_message(app, "%s", q);
+	yes = ui_ask(app, q, paint_frame, NULL);
 	free(q);
-	ui_draw(app);
-	refresh();
-	bool yes = ui_next_key(app, &key) && (key == 'j' || key == 'J' || key == 'y' || key == 'Y');
-	app->status[0] = '\0';
 	return yes;
 }
 

@@ -395,7 +395,12 @@ bool ui_next_key(struct app *app, int *key)
 
 bool ui_confirm_discard(struct app *app, void (*paint)(struct app *app, void *ctx), void *ctx)
 {
-	static const char question[] = "Wijzigingen weggooien? (j/n)";
+	return ui_ask(app, "Wijzigingen weggooien? (j/n)", paint, ctx);
+}
+
+bool ui_ask(struct app *app, const char *question, void (*paint)(struct app *app, void *ctx),
+	    void *ctx)
+{
 	int key;
 
 	for (;;) {

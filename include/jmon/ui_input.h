@@ -41,6 +41,10 @@ bool ui_prompt(struct app *app, const char *label, char *buf, size_t size);
  * draws (called for every key): true for j, false for n, Esc or Ctrl-C,
  * and when no key comes; other keys ask again. */
 bool ui_confirm_discard(struct app *app, void (*paint)(struct app *app, void *ctx), void *ctx);
+/* The same for any yes/no question (the question first, so a narrow
+ * screen cuts what follows it, not the question). */
+bool ui_ask(struct app *app, const char *question, void (*paint)(struct app *app, void *ctx),
+	    void *ctx);
 /* Whether a key is a character to insert into a prompt or the editor. */
 bool ui_typed_char(int key);
 /* Write the visible screen as text, trailing spaces trimmed; 0 or -1. */
