@@ -272,9 +272,45 @@ const struct figure *app_chapter_row(const struct app *app, size_t i)
 	return i < app_chapter_size(app) && at < app->figures.n ? &app->figures.rows[at] : NULL;
 }
 
-static bool needs_attention(const struct figure *f)
+static const struct {
+	enum app_filter filter;
+	const char *name, *english, *shown;
+} filters[] = {
+	{ FILTER_ALL,     "alle",      "all",     "alle" },
+	{ FILTER_SIGNALS, "signalen",  "signals", "signalen" },
+	{ FILTER_TODO,    "open",      "todo",    "te beoordelen" },
+	{ FILTER_CHANGED, "gewijzigd", "changed", "gewijzigd door de levering" },
+};
+
+bool app_filter_shows(const struct app *app, const struct figure *f)
 {
-	return f->light.status == STOPLIGHT_RED || f->light.status == STOPLIGHT_AMBER;
+	switch (app->filter) {
+	case FILTER_SIGNALS: return figure_is_signal(f);
+	case FILTER_TODO:    return figure_is_signal(f) && !f->reviewed;
+	case FILTER_CHANGED: return f->revised;
+	default:             return true;
+	}
+}
+
+const char *app_filter_name(enum app_filter filter)
+{
+	return filters[filter].shown;
+}
+
+bool app_filter_parse(const char *name, enum app_filter *out)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(filters); i++)
+		if (!strcmp(name, filters[i].name) || !strcmp(name, filters[i].english) ||
+		    !strcmp(name, filters[i].shown)) {
+			*out = filters[i].filter;
+			return true;
+		}
+	return false;
+}
+
+static bool needs_attention(const struct app *app, const struct figure *f)
+{
+	return figure_is_signal(f) && app_filter_shows(app, f);
 }
 
 bool app_find_attention(const struct app *app, int dir, size_t *chapter, size_t *row)
@@ -285,7 +321,7 @@ bool app_find_attention(const struct app *app, int dir, size_t *chapter, size_t 
 	for (size_t step = 1; step <= n; step++) {
 		size_t i = (at + n + (dir > 0 ? step : n - step)) % n;
 
-		if (!needs_attention(&app->figures.rows[i]))
+		if (!needs_attention(app, &app->figures.rows[i]))
 			continue;
 		/* back from a flat index to (chapter, row) */
 		size_t c = 0;
@@ -371,11 +407,21 @@ static enum jmon_status has_figures(struct app *app, struct jmon_error *err)
 	return JMON_OK;
 }
 
+/* A review is of the indicator as a whole: it is about the total's value
+ * and status, also when it is written from a category row. */
+static const struct figure *total_of(const struct app *app, const struct figure *f)
+{
+	for (size_t i = 0; i < app->figures.n; i++)
+		if (app->figures.rows[i].ind == f->ind && !app->figures.rows[i].cat)
+			return &app->figures.rows[i];
+	return f;
+}
+
 enum jmon_status app_mark(struct app *app, const struct figure *f, bool reviewed, long seen,
 			  struct jmon_error *err)
 {
 	struct cell_key key = key_of(app, f, false);
-	struct judgement_basis b = basis_of(app, f, seen);
+	struct judgement_basis b = basis_of(app, total_of(app, f), seen);
 	struct db *w = NULL;
 	enum jmon_status st;
 
@@ -388,7 +434,7 @@ enum jmon_status app_override(struct app *app, const struct figure *f, const cha
 			      const char *reason, long seen, struct jmon_error *err)
 {
 	struct cell_key key = key_of(app, f, false);
-	struct judgement_basis b = basis_of(app, f, seen);
+	struct judgement_basis b = basis_of(app, total_of(app, f), seen);
 	struct db *w = NULL;
 	enum jmon_status st;
 

@@ -8,6 +8,7 @@
 #include "jmon/disclosure.h"
 #include "jmon/figures.h"
 #include "jmon/numfmt.h"
+#include "jmon/outdated.h"
 #include "jmon/privacy.h"
 #include "jmon/text.h"
 #include "jmon/xmalloc.h"
@@ -204,6 +205,116 @@ static void roll_up(struct figure *total, const struct figure *parts, size_t n)
 		 total->light.reason);
 }
 
+static bool is_signal_status(enum stoplight_status s)
+{
+	return s == STOPLIGHT_AMBER || s == STOPLIGHT_RED;
+}
+
+bool figure_is_signal(const struct figure *f)
+{
+	return is_signal_status(f->light.status) || is_signal_status(f->below);
+}
+
+/* A red or amber category under a total that shows green or grey: the
+ * chapter row, r/R and the counts must not hide it (a rolled-up total
+ * shows the worst colour already). */
+static void signal_below(struct figure *total, const struct figure *parts, size_t n)
+{
+	total->below = STOPLIGHT_GREEN;
+	if (is_signal_status(total->light.status))
+		return;
+	for (size_t i = 0; i < n; i++) {
+		enum stoplight_status s = parts[i].light.status;
+
+		if (!parts[i].colored || !is_signal_status(s))
+			continue;
+		total->below_n++;
+		if (!total->below_cat || (s == STOPLIGHT_RED && total->below != STOPLIGHT_RED)) {
+			total->below = s;
+			total->below_cat = parts[i].cat;
+			snprintf(total->below_reason, sizeof total->below_reason, "%s",
+				 parts[i].light.reason);
+		}
+	}
+}
+
+char *figure_reason(const struct figure *f, bool utf8, char *buf, size_t size)
+{
+	size_t len;
+
+	text_format(buf, size, "%s", f->light.reason);
+	len = strlen(buf);
+	if (f->below != STOPLIGHT_GREEN && f->below_cat && len < size) {
+		char more[48] = "";
+
+		if (f->below_n > 1)
+			snprintf(more, sizeof more, " (en %d andere categorie%s)", f->below_n - 1,
+				 f->below_n > 2 ? "ën" : "");
+		text_format(buf + len, size - len, "; categorie %s %s %s%s: %s", f->below_cat->label,
+			    stoplight_glyph(f->below, utf8), stoplight_word(f->below), more,
+			    f->below_reason);
+		len = strlen(buf);
+	}
+	if (f->review_outdated && len < size)
+		text_format(buf + len, size - len, "; beoordeling verouderd: gegeven bij %s",
+			    f->review_for);
+	return buf;
+}
+
+/* "12,3 % (oranje)": what an outdated judgement was written for. */
+static void judged_text(const struct indicator *ind, const struct judged *j, char *buf,
+			size_t size)
+{
+	char value[64];
+
+	disclosed_value_text(ind, &j->then, value, sizeof value, 0);
+	if (!value[0])
+		snprintf(value, sizeof value, "geen waarde");
+	if (j->has_status)
+		snprintf(buf, size, "%s (%s)", value, stoplight_word(j->status));
+	else
+		snprintf(buf, size, "%s", value);
+}
+
+/* Is f's review (of the indicator) or explanation (of its cell) still
+ * about what f shows now? */
+static enum jmon_status judge_review(struct context *cx, struct figure *f)
+{
+	struct disclosed now = disclosed_of(f);
+	struct judged j;
+	enum jmon_status st;
+
+	if (!f->reviewed)
+		return JMON_OK;
+	if ((st = judged_check(cx->db, cx->dc, f->ind, cx->fs->region, cx->fs->period, NULL,
+			       f->review_change, &now, &f->light.status, &j, cx->err)))
+		return st;
+	if (j.outdated) {
+		f->reviewed = false;
+		f->review_outdated = true;
+		judged_text(f->ind, &j, f->review_for, sizeof f->review_for);
+	}
+	return JMON_OK;
+}
+
+static enum jmon_status judge_note(struct context *cx, struct figure *f)
+{
+	struct disclosed now = disclosed_of(f);
+	struct judged j;
+	enum jmon_status st;
+
+	if (!f->annotated)
+		return JMON_OK;
+	if ((st = judged_check(cx->db, cx->dc, f->ind, cx->fs->region, cx->fs->period,
+			       f->cat ? f->cat->id : NULL, f->note_change, &now, NULL, &j, cx->err)))
+		return st;
+	if (j.outdated) {
+		f->note_outdated = true;
+		judged_text(f->ind, &j, f->note_for, sizeof f->note_for);
+	}
+	return JMON_OK;
+}
+
 static struct figure *add_row(struct figure_set *fs, const struct indicator *ind,
 			      const struct category *cat)
 {
@@ -263,16 +374,29 @@ static enum jmon_status load_indicator(struct context *cx, const struct indicato
 		text_format(total.review_by, sizeof total.review_by, "%s", review.author);
 		snprintf(total.review_at, sizeof total.review_at, "%s", review.at);
 	}
+	if ((st = judge_review(cx, &total)))
+		goto out;
+	signal_below(&total, parts, ind->ncategories);
 	total.revised = was_revised(cx, ind, NULL);
+	for (size_t i = 0; i < ind->ncategories; i++)
+		total.revised |= parts[i].revised = was_revised(cx, ind, parts[i].cat->id);
 	if ((st = query_annotation(cx->db, &key, &note, &has_note, cx->err)))
 		goto out;
 	total.annotated = has_note;
 	total.note_change = has_note ? note.change : 0;
 	annotation_free(&note);
+	if ((st = judge_note(cx, &total)))
+		goto out;
 	*add_row(fs, ind, NULL) = total;
 	fs->indicators++;
 	fs->reviewed += total.reviewed;
 	fs->status_count[total.light.status]++;
+	fs->outdated += total.review_outdated;
+	if (figure_is_signal(&total)) {
+		fs->signals++;
+		fs->signals_reviewed += total.reviewed;
+		fs->below += is_signal_status(total.below);
+	}
 	if (total.now.present && !strcmp(total.now.flag, "provisional"))
 		fs->provisional = true;
 
@@ -285,11 +409,15 @@ static enum jmon_status load_indicator(struct context *cx, const struct indicato
 		f->annotated = has_note;
 		f->note_change = has_note ? note.change : 0;
 		annotation_free(&note);
+		if ((st = judge_note(cx, f)))
+			goto out;
 		f->reviewed = total.reviewed;
+		f->review_outdated = total.review_outdated;
+		memcpy(f->review_for, total.review_for, sizeof f->review_for);
 		f->review_change = total.review_change;
 		memcpy(f->review_by, total.review_by, sizeof f->review_by);
 		memcpy(f->review_at, total.review_at, sizeof f->review_at);
-		f->revised = was_revised(cx, ind, f->cat->id);
+		f->below = STOPLIGHT_GREEN;
 		*add_row(fs, ind, f->cat) = *f;
 	}
 out:

@@ -522,6 +522,32 @@ enum jmon_status query_history_newest(struct db *db, struct history_row *out, bo
 	return JMON_OK;
 }
 
+static const char sql_history_basis[] =
+	"SELECT coalesce(delivery, 0), coalesce(status, '') FROM history WHERE id = ?";
+
+enum jmon_status query_history_basis(struct db *db, long id, struct history_basis *out,
+				     bool *found, struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_history_basis, err);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	*found = false;
+	if (!st)
+		return JMON_IO;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->delivery = (long)sqlite3_column_int64(st, 0);
+		copy(out->status, sizeof out->status, db_column_text(st, 1));
+		*found = true;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, err, "reading the history");
+	return JMON_OK;
+}
+
 void annotation_free(struct annotation *a)
 {
 	free(a->text);

@@ -19,7 +19,7 @@ static const struct {
 	{ "PageDown", JK_PAGE_DOWN }, { "PageUp", JK_PAGE_UP },
 	{ "Home", JK_HOME }, { "End", JK_END }, { "Tab", JK_TAB },
 	{ "BackTab", JK_BACKTAB }, { "Backspace", JK_BACKSPACE },
-	{ "Delete", JK_DELETE }, { "Space", ' ' },
+	{ "Delete", JK_DELETE }, { "Space", ' ' }, { "F1", JK_F1 },
 	{ "Idle", JK_IDLE },	/* the analyst pauses: the browser looks for news */
 };
 

@@ -17,9 +17,11 @@
 #define MAX_PERIODS 8
 #define LABEL_WIDTH 28
 #define CELL_WIDTH 13
+#define MARKS_WIDTH 5		/* " ✓✎!*" */
 
 struct indicator_state {
 	struct indicator_ref ref;
+	bool placed;			/* the cursor was put on ref.cat */
 	int nperiods;			/* columns, oldest first; the last is the current */
 	struct figure_set sets[MAX_PERIODS];
 	struct {
@@ -77,6 +79,11 @@ static void indicator_reload(struct view *v, struct app *app)
 	}
 	if (s->nperiods)
 		load_explanations(s, app);
+	/* opened on a category (r on a signal below its total): start there */
+	for (size_t i = 0; !s->placed && s->nperiods && i < s->sets[s->nperiods - 1].n; i++)
+		if (s->sets[s->nperiods - 1].rows[i].cat == s->ref.cat && s->ref.cat)
+			v->cursor = (int)i;
+	s->placed = true;
 }
 
 /* The rows: the total and every category, from the current period's set. */
@@ -205,11 +212,16 @@ static void draw_details(struct view *v, struct app *app, int row, int bottom)
 			    stoplight_glyph(f->light.status, app->utf8),
 			    stoplight_word(f->light.status), f->light.reason,
 			    f->reviewed ? " (beoordeeld)" : "");
+	/* a review is about a value: one for another value is not a review */
+	if (f && f->review_outdated)
+		row = wrapf(row, bottom, 1, STYLE_BOLD, "%s Beoordeling verouderd: gegeven bij %s; "
+			    "de levering veranderde het cijfer (spatie: opnieuw beoordelen)",
+			    app->utf8 ? "↻" : "~", f->review_for);
 	/* who judged it last, and when: the team sees each other's work */
 	if (f && f->review_by[0])
 		row = wrapf(row, bottom, 1, STYLE_DIM, "%s (%s, %.10s)",
-			    f->reviewed ? "Beoordeeld" : f->light.overridden ? "Kleur gezet"
-							      : "Beoordeling ingetrokken",
+			    f->reviewed ? "Beoordeeld" : f->review_outdated ? "Beoordeeld (verouderd)"
+			    : f->light.overridden ? "Kleur gezet" : "Beoordeling ingetrokken",
 			    f->review_by, f->review_at);
 	if (ind->definition)
 		row = wrap(row, bottom, 1, STYLE_NORMAL, ind->definition);
@@ -227,7 +239,12 @@ static void draw_details(struct view *v, struct app *app, int row, int bottom)
 	if (!f)
 		return;
 	if (s->notes && s->notes[v->cursor].text) {
-		row = wrapf(row, bottom, 1, STYLE_HEADER, "Toelichting (%s):", s->notes[v->cursor].by);
+		if (f->note_outdated)	/* kept, but read as written for the old value */
+			row = wrapf(row, bottom, 1, STYLE_HEADER, "Toelichting (%s), geschreven bij %s:",
+				    s->notes[v->cursor].by, f->note_for);
+		else
+			row = wrapf(row, bottom, 1, STYLE_HEADER, "Toelichting (%s):",
+				    s->notes[v->cursor].by);
 		wrap(row, bottom, 2, STYLE_NORMAL, s->notes[v->cursor].text);
 	} else {
 		wrap(row, bottom, 1, STYLE_DIM, "Geen toelichting (a: schrijven)");
@@ -259,9 +276,11 @@ static void indicator_draw(struct view *v, struct app *app)
 		const struct figure *cur = &s->sets[s->nperiods - 1].rows[i];
 		bool sel = i == v->cursor;
 
-		ui_textf(row, 0, label_w, sel ? STYLE_CURSOR : cur->cat ? STYLE_NORMAL : STYLE_BOLD,
-			 false, "%s%s%s", sel ? (app->utf8 ? "▸" : ">") : " ",
+		ui_textf(row, 0, label_w - MARKS_WIDTH, sel ? STYLE_CURSOR :
+			 cur->cat ? STYLE_NORMAL : STYLE_BOLD, false, "%s%s%s",
+			 sel ? (app->utf8 ? "▸" : ">") : " ",
 			 cur->cat ? "  " : "", cur->cat ? cur->cat->label : "Totaal");
+		ui_markers(row, label_w - MARKS_WIDTH, MARKS_WIDTH, app, cur, sel);
 		for (int p = 0; p < s->nperiods; p++)
 			if ((size_t)i < s->sets[p].n)
 				draw_cell(row, label_w + p * CELL_WIDTH, app, &s->sets[p].rows[i], sel);

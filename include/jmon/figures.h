@@ -42,8 +42,27 @@ struct figure {
 	long review_change, note_change;
 	/* who wrote the review (mark or own status) last, and when (UTC) */
 	char review_by[64], review_at[QUERY_TIME_MAX];
-	bool revised;			/* the newest delivery changed this cell */
+	bool revised;			/* the newest delivery changed this cell (a
+					 * total: or one of its categories) */
+	/* A signal the row's own colour does not show: the worst amber or
+	 * red category of a total that is itself green or grey. */
+	enum stoplight_status below;	/* STOPLIGHT_GREEN: none */
+	const struct category *below_cat;
+	int below_n;			/* categories amber or red */
+	char below_reason[STOPLIGHT_REASON_MAX];	/* that category's reason */
+	/* A review or explanation written for another value or status
+	 * (include/jmon/outdated.h): the review then counts as not done.
+	 * *_for says what it was written for: "12,3 % (oranje)". */
+	bool review_outdated, note_outdated;
+	char review_for[96], note_for[96];
 };
+
+/* Whether a row needs the analyst: amber or red, itself or below. */
+bool figure_is_signal(const struct figure *f);
+/* The reason of a row's status as the status line and r/R say it: the
+ * rule's reason, a signal below ("categorie Gemeente ▲ oranje: …") and an
+ * outdated review. */
+char *figure_reason(const struct figure *f, bool utf8, char *buf, size_t size);
 
 enum figures_scope {
 	FIGURES_TOTALS,		/* one row per indicator */
@@ -63,6 +82,9 @@ struct figure_set {
 	bool provisional;	/* some value of the period is provisional */
 	int status_count[STOPLIGHT_NSTATUS];	/* over the indicator rows */
 	int indicators, reviewed;		/* for "beoordeeld N/M" */
+	int signals, signals_reviewed;		/* "beoordeeld 3/19 signalen" */
+	int below, outdated;			/* signals under a lighter total;
+						 * reviews for another value */
 };
 
 /* Evaluate the indicators of chapter (NULL: every chapter) for region and

@@ -179,6 +179,17 @@ struct history_row {
 	bool removed;			/* an explanation removed */
 };
 
+/* What a write was about: the figure as the analyst saw it.  delivery 0
+ * and status "" when the write named none (an import's). */
+struct history_basis {
+	long delivery;
+	char status[8];
+};
+
+/* The basis of history entry id; *found false when there is none. */
+enum jmon_status query_history_basis(struct db *db, long id, struct history_basis *out,
+				     bool *found, struct jmon_error *err);
+
 /* The newest write of any analyst; *found false when there is none. */
 enum jmon_status query_history_newest(struct db *db, struct history_row *out, bool *found,
 				      struct jmon_error *err);

@@ -52,4 +52,7 @@ int ui_dump_screen(const char *path);
 /* Non-zero when the script had a malformed line (already reported). */
 int ui_script_failed(void);
 
+/* What the last JK_UNKNOWN key was, readable ("Esc [ 2 4 ~", "KEY_F(5)"). */
+const char *ui_unknown_key(void);
+
 #endif
