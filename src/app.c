@@ -279,7 +279,7 @@ static const struct {
 	{ FILTER_ALL,     "alle",      "all",     "alle" },
 	{ FILTER_SIGNALS, "signalen",  "signals", "signalen" },
 	{ FILTER_TODO,    "open",      "todo",    "te beoordelen" },
-	{ FILTER_CHANGED, "gewijzigd", "changed", "gewijzigd door de levering" },
+	{ FILTER_CHANGED, "gewijzigd", "changed", "gewijzigd" },
 };
 
 bool app_filter_shows(const struct app *app, const struct figure *f)
@@ -438,6 +438,10 @@ enum jmon_status app_override(struct app *app, const struct figure *f, const cha
 	struct db *w = NULL;
 	enum jmon_status st;
 
+	/* the status the review is about from now on: the one set, or the
+	 * computed one again; else the analyst's own colour would make their
+	 * own review outdated */
+	b.status = status ? status : stoplight_name(total_of(app, f)->light.computed);
 	if (status && (!reason || !*reason))
 		return jmon_fail(err, JMON_USAGE, "een andere kleur vraagt een reden");
 	if ((st = has_figures(app, err)) || (st = open_for_write(app, &w, err)))

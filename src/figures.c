@@ -242,7 +242,12 @@ char *figure_reason(const struct figure *f, bool utf8, char *buf, size_t size)
 {
 	size_t len;
 
-	text_format(buf, size, "%s", f->light.reason);
+	/* first: the one thing that undoes what the analyst did */
+	if (f->review_outdated)
+		text_format(buf, size, "beoordeling verouderd: gegeven bij %s; %s", f->review_for,
+			    f->light.reason);
+	else
+		text_format(buf, size, "%s", f->light.reason);
 	len = strlen(buf);
 	if (f->below != STOPLIGHT_GREEN && f->below_cat && len < size) {
 		char more[48] = "";
@@ -255,9 +260,6 @@ char *figure_reason(const struct figure *f, bool utf8, char *buf, size_t size)
 			    f->below_reason);
 		len = strlen(buf);
 	}
-	if (f->review_outdated && len < size)
-		text_format(buf + len, size - len, "; beoordeling verouderd: gegeven bij %s",
-			    f->review_for);
 	return buf;
 }
 
@@ -565,15 +567,19 @@ char *figure_value_fit(const struct figure *f, char *buf, size_t size, int width
 	return disclosed_value_text(f->ind, &c, buf, size, width);
 }
 
+char *difference_fit(const struct indicator *ind, double diff, char *buf, size_t size,
+		     int width)
+{
+	if (ind->unit == UNIT_PROCENT)
+		return points(buf, size, diff, ind->decimals);
+	return numfmt_unit_fit(buf, size, diff, ind->decimals, ind->unit, NUMFMT_SIGN, width);
+}
+
 char *figure_change_fit(const struct figure *f, char *buf, size_t size, int width)
 {
 	buf[0] = '\0';
-	if (f->has_change && f->ind->unit == UNIT_PROCENT) {
-		points(buf, size, f->change, f->ind->decimals);
-	} else if (f->has_change) {
-		numfmt_unit_fit(buf, size, f->change, f->ind->decimals, f->ind->unit, NUMFMT_SIGN,
-				width);
-	}
+	if (f->has_change)
+		difference_fit(f->ind, f->change, buf, size, width);
 	return buf;
 }
 

@@ -167,7 +167,7 @@ static const char sql_newest_anywhere[] =
 /* Each cell of delivery ?3 with the value that was current before it. */
 #define CHANGES_SELECT \
 	"SELECT o.region, o.indicator, o.category, o.value, o.flag, o.delivery," \
-	"       p.value, p.flag, p.delivery" \
+	"       p.value, p.flag, p.delivery, o.period" \
 	" FROM region r CROSS JOIN observation o CROSS JOIN observation p" \
 	" WHERE o.region = r.code" \
 	"  AND p.region = o.region AND p.period = o.period AND p.indicator = o.indicator" \
@@ -184,6 +184,12 @@ static const char sql_changes_anywhere[] =
 	CHANGES_SELECT
 	" AND o.period = ?2 AND o.delivery = ?3"
 	" ORDER BY o.region, o.indicator, o.category LIMIT ?4";
+static const char sql_newest_of_region[] =
+	"SELECT max(delivery) FROM observation WHERE region = ?1";
+static const char sql_delivery_changes[] =
+	CHANGES_SELECT
+	" AND r.code = ?1 AND o.delivery = ?2"
+	" ORDER BY o.period, o.indicator, o.category LIMIT ?3";
 
 static void each_change(sqlite3_stmt *st, void *out, size_t i)
 {
@@ -192,6 +198,7 @@ static void each_change(sqlite3_stmt *st, void *out, size_t i)
 	copy(c->region, sizeof c->region, db_column_text(st, 0));
 	copy(c->indicator, sizeof c->indicator, db_column_text(st, 1));
 	copy(c->category, sizeof c->category, db_column_text(st, 2));
+	copy(c->period, sizeof c->period, db_column_text(st, 9));
 	read_value(st, 3, &c->now);
 	read_value(st, 6, &c->old);
 	c->has_diff = c->now.has_value && c->old.has_value;
@@ -221,6 +228,33 @@ enum jmon_status query_changes(struct db *db, const char *region, const char *pe
 	db_bind_text(st, 2, period);
 	sqlite3_bind_int64(st, 3, *delivery);
 	sqlite3_bind_int64(st, 4, (sqlite3_int64)max);
+	return each_row(db, st, max, n, each_change, out, err);
+}
+
+enum jmon_status query_delivery_changes(struct db *db, const char *region,
+					struct cell_change *out, size_t max, size_t *n,
+					long *delivery, struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_newest_of_region, err);
+	int rc;
+
+	*n = 0;
+	*delivery = 0;
+	if (!st)
+		return JMON_IO;
+	db_bind_text(st, 1, region);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, err, "reading deliveries");
+	*delivery = (long)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (*delivery == 0)
+		return JMON_OK;
+	if (!(st = db_prepare(db, sql_delivery_changes, err)))
+		return JMON_IO;
+	db_bind_text(st, 1, region);
+	sqlite3_bind_int64(st, 2, *delivery);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)max);
 	return each_row(db, st, max, n, each_change, out, err);
 }
 

@@ -95,7 +95,9 @@ static void attention(struct app *app, int dir)
 	/* a signal below a lighter total: land on that category */
 	if (s != STOPLIGHT_AMBER && s != STOPLIGHT_RED && f->below_cat) {
 		ui_push(app, view_for_indicator(&indicator_view_ops, f->ind, f->below_cat));
-		s = f->below;
+		ui_message(app, "%s %s › %s: %s", stoplight_glyph(f->below, app->utf8),
+			   f->ind->label, f->below_cat->label, f->below_reason);
+		return;
 	}
 	ui_message(app, "%s %s: %s", stoplight_glyph(s, app->utf8), f->ind->label,
 		   figure_reason(f, app->utf8, reason, sizeof reason));

@@ -23,7 +23,8 @@
 
 /* Right part of the header: the stoplight counts of the indicators, red
  * first, the signals under a lighter total ("+2 ▲ in categorie"), and the
- * review progress over the signals, which is the job:
+ * review progress over the signals, which is the job (over all indicators
+ * when there are none):
  * "■ 7  ▲ 4  ● 3  ○ 2  +1 in categorie  beoordeeld 3/12 signalen", or
  * compact "■7 ▲4 ●3 ○2 +1 cat. 3/12 beoordeeld" for a narrow screen. */
 static void header_counts(const struct app *app, bool compact, char *buf, size_t size)
@@ -43,8 +44,9 @@ static void header_counts(const struct app *app, bool compact, char *buf, size_t
 	if (fs->below)
 		len += (size_t)snprintf(buf + len, size - len, compact ? " +%d cat." :
 					"+%d in categorie  ", fs->below);
-	if (!fs->signals)
-		snprintf(buf + len, size - len, compact ? " geen signalen " : "geen signalen ");
+	if (!fs->signals)	/* nothing urgent: the progress over everything */
+		snprintf(buf + len, size - len, compact ? " beoordeeld %d/%d " : "beoordeeld %d/%d ",
+			 fs->reviewed, fs->indicators);
 	else
 		snprintf(buf + len, size - len, compact ? " %d/%d beoordeeld " :
 			 "beoordeeld %d/%d signalen ", fs->signals_reviewed, fs->signals);
@@ -81,16 +83,20 @@ static void draw_header(struct app *app)
 	lines[2] = xasprintf(" %s%s%s", region, sep, period);
 	lines[3] = xasprintf(" %s%s%s", app->region_name[0] ? app->region_name : app->region, sep,
 			     period);	/* the name alone: the code is in the region picker */
-	for (int compact = 0; compact <= 1 && chosen == 3; compact++) {
+	/* the counts in full, else compact, beside the most of where-am-I
+	 * that fits; counts wider than half the screen give way to it */
+	bool found = false;
+
+	for (int compact = 0; compact <= 1 && !found; compact++) {
 		header_counts(app, compact, right, sizeof right);
 		rw = text_width(right);
-		for (int i = 0; i < 4; i++)
+		for (int i = 0; i < 4 && !found && rw <= COLS / 2; i++)
 			if (text_width(lines[i]) + rw <= COLS) {
 				chosen = i;
-				break;
+				found = true;
 			}
 	}
-	if (rw > COLS / 2)
+	if (!found)
 		rw = 0;		/* a very narrow screen keeps where-am-I over the counts */
 	ui_text(0, 0, COLS - rw, STYLE_TITLE, false, lines[chosen]);
 	if (rw)

@@ -246,6 +246,22 @@ static int escape_sequence(int restore_ms)
 	int r, key;
 
 	wtimeout(stdscr, SEQUENCE_MS);
+	/* only CSI and SS3 are sequences here: Esc and another key sent in
+	 * one write (Esc Space from a script, tmux or a fast hand) stay two
+	 * keys, and Esc stays "back" */
+	r = wget_wch(stdscr, &wch);
+	if (r == ERR || (r == OK && wch != '[' && wch != 'O')) {
+		if (r == OK)
+			unget_wch((wchar_t)wch);
+		wtimeout(stdscr, restore_ms);
+		return JK_ESCAPE;
+	}
+	if (r == KEY_CODE_YES) {
+		unget_wch((wchar_t)wch);	/* a key curses knew: its own */
+		wtimeout(stdscr, restore_ms);
+		return JK_ESCAPE;
+	}
+	seq[len++] = (char)wch;
 	while (len < sizeof seq && !keyseq_complete(seq, len)) {
 		r = wget_wch(stdscr, &wch);
 		if (r == ERR)

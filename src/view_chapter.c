@@ -95,11 +95,17 @@ static void chapter_reload(struct view *v, struct app *app)
 	}
 }
 
+/* The chapter's indicators: the rows shown also without figures. */
+static size_t chapter_size(const struct app *app)
+{
+	return app->cfg->nchapters ? app->cfg->chapters[app->chapter].nindicators : 0;
+}
+
 /* The rows the filter shows: their indices in the chapter, into *rows
  * (of at least the chapter's size); returns how many. */
 static size_t shown_rows(const struct app *app, size_t *rows)
 {
-	size_t n = app_chapter_size(app), k = 0;
+	size_t n = chapter_size(app), k = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		const struct figure *f = app_chapter_row(app, i);
@@ -113,7 +119,7 @@ static size_t shown_rows(const struct app *app, size_t *rows)
 /* The chapter row of line `line` of the view, or the chapter's size. */
 static size_t row_of_line(const struct app *app, int line)
 {
-	size_t n = app_chapter_size(app), *rows = xcalloc(n ? n : 1, sizeof *rows);
+	size_t n = chapter_size(app), *rows = xcalloc(n ? n : 1, sizeof *rows);
 	size_t k = shown_rows(app, rows), row = line >= 0 && (size_t)line < k ? rows[line] : n;
 
 	free(rows);
@@ -122,7 +128,7 @@ static size_t row_of_line(const struct app *app, int line)
 
 static int chapter_lines(struct view *v, struct app *app)
 {
-	size_t n = app_chapter_size(app), *rows = xcalloc(n ? n : 1, sizeof *rows);
+	size_t n = chapter_size(app), *rows = xcalloc(n ? n : 1, sizeof *rows);
 	size_t k = shown_rows(app, rows);
 
 	(void)v;
@@ -195,12 +201,12 @@ static void chapter_draw(struct view *v, struct app *app)
 	}
 	ui_text(top, col, -1, STYLE_HEADER, false, "  status");
 	if (app->filter != FILTER_ALL) {	/* the filter stays in sight while it hides rows */
-		char *what = xasprintf(" Indicator [%s: %zu van %zu]", app_filter_name(app->filter),
-				       n, app_chapter_size(app));
+		char *what = xasprintf(" [%s %zu/%zu]", app_filter_name(app->filter), n,
+				       chapter_size(app));
 		ui_text(top, 0, l.label, STYLE_HEADER, false, what);
 		free(what);
 	}
-	if (app_chapter_size(app) == 0) {
+	if (chapter_size(app) == 0) {
 		ui_text(top + 2, 1, -1, STYLE_DIM, false, "Dit hoofdstuk heeft geen indicatoren.");
 		return;
 	}
@@ -241,7 +247,7 @@ void chapter_select(struct view *v, struct app *app, size_t chapter, size_t row)
 	follow_chapter(v, app);
 	app->chapter = chapter;
 	follow_chapter(v, app);
-	size_t n = app_chapter_size(app), *rows = xcalloc(n ? n : 1, sizeof *rows);
+	size_t n = chapter_size(app), *rows = xcalloc(n ? n : 1, sizeof *rows);
 	size_t k = shown_rows(app, rows), line = 0;
 
 	while (line < k && rows[line] != row)

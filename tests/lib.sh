@@ -114,6 +114,11 @@ screen() {
 		seq=$((${seq:-0} + 1))
 		mkdir -p "$T/seq"
 		[ -f "$T/$n" ] && cp "$T/$n" "$T/seq/$(printf %03d $seq)-$n"
+		# tools/update-screens: what was expected beside what came out
+		if [ -n "${JMON_RECORD:-}" ] && [ -f "$T/$n" ] && ! cmp -s "$e" "$T/$n"; then
+			cp "$e" "$JMON_RECORD/$(printf %03d $seq)-$n.expected"
+			cp "$T/$n" "$JMON_RECORD/$(printf %03d $seq)-$n.actual"
+		fi
 		assert_file "$T/$n" "$desc: screen $n" <"$e"
 	done
 	rm -rf "$T/expected.d"

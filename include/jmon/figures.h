@@ -124,6 +124,10 @@ char *figure_change_text(const struct figure *f, char *buf, size_t size);
 /* The same two for a column of width columns: large numbers in "mln". */
 char *figure_value_fit(const struct figure *f, char *buf, size_t size, int width);
 char *figure_change_fit(const struct figure *f, char *buf, size_t size, int width);
+/* A difference the gate computed (revision.h, comparison.h) as the change
+ * is written: percentage points for a percentage, else in the unit. */
+char *difference_fit(const struct indicator *ind, double diff, char *buf, size_t size,
+		     int width);
 /* The norm as "4 wk" or ""; with its label when long is true ("Treeknorm 4 wk"). */
 char *figure_norm_text(const struct indicator *ind, bool with_label, char *buf, size_t size);
 

@@ -60,6 +60,7 @@ enum jmon_status query_newest_delivery(struct db *db, long *id, struct jmon_erro
 struct cell_change {
 	char indicator[QUERY_CODE_MAX * 2], category[QUERY_CODE_MAX * 2];
 	char region[QUERY_CODE_MAX];
+	char period[PERIOD_CODE_MAX];
 	struct cell_value old, now;
 	bool has_diff;		/* both values present: diff = now - old */
 	double diff;
@@ -73,6 +74,13 @@ struct cell_change {
 enum jmon_status query_changes(struct db *db, const char *region, const char *period,
 			       struct cell_change *out, size_t max, size_t *n, long *delivery,
 			       struct jmon_error *err);
+
+/* The cells of region in any period that the newest delivery holding data
+ * for the region changed, as query_changes, ordered by period, indicator,
+ * category; *delivery receives that delivery (0: none). */
+enum jmon_status query_delivery_changes(struct db *db, const char *region,
+					struct cell_change *out, size_t max, size_t *n,
+					long *delivery, struct jmon_error *err);
 
 /* The newest period with data for region, of kind (NULL: any kind), into
  * code (PERIOD_CODE_MAX); *found false when there is none. */

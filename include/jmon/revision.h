@@ -34,10 +34,12 @@ enum jmon_status revision_history(struct db *db, const struct config *cfg,
 struct revision_change {
 	const struct indicator *ind;
 	const struct category *cat;	/* NULL: the total */
+	char period[PERIOD_CODE_MAX];
 	struct disclosed old, now;
 	bool has_diff;
 	double diff;
 	bool flag_only;			/* same value, another flag ("definitief") */
+	size_t order;			/* its place in the configuration */
 };
 
 /* The cells of region and period the newest delivery for them changed, of
@@ -46,5 +48,13 @@ enum jmon_status revision_changes(struct db *db, const struct config *cfg,
 				  struct disclosure *dc, const char *region,
 				  const char *period, struct revision_change *out, size_t max,
 				  size_t *n, long *delivery, struct jmon_error *err);
+
+/* The cells of region in any period that the newest delivery holding data
+ * for it changed, in configuration order (chapter, indicator, category,
+ * newest period first), at most max; *delivery is that delivery. */
+enum jmon_status revision_delivery_changes(struct db *db, const struct config *cfg,
+					   struct disclosure *dc, const char *region,
+					   struct revision_change *out, size_t max, size_t *n,
+					   long *delivery, struct jmon_error *err);
 
 #endif

@@ -29,7 +29,7 @@ row 'GM0361,2023Q4,cijfers,instroom,,222,,red,"+11,0 % > 10 t.o.v. 2022 Q4",'
 # peer_pct: the group is GM0361, GM0392, GM0546; GM0361 itself is left out,
 # mean (10,0 + 10,0) / 2 = 10,0; (11,6 - 10) / 10 = +16,0 % > 15: red.
 # (With itself in the mean, 10,53, it would be +10,1 %: amber.)
-row 'GM0361,2023Q4,cijfers,aandeel,,11.6,,red,"+16,0 % > 15 t.o.v. Vergelijkbare gemeenten (gemiddeld 10,0 %)",'
+row 'GM0361,2023Q4,cijfers,aandeel,,11.6,,red,"+16,0 % > 15 t.o.v. Vergelijkbare gemeenten (gemiddeld 10,0 %), +1,6 pp",'
 # no rule: grey.  The total is not delivered; derived it would be
 # 120 + 7 + 45 = 172, but jeugdarts 7 < 10 is hidden, and 172 - 120 - 45
 # would give it away: the total is withheld too.
@@ -124,7 +124,7 @@ Indicator                              Waarde  Verschil    Norm  Status        R
 Jeugdigen met een maatwerkvoorziening   2.660       +60          ▲ oranje      +60 binnen -100..100 t.o.v. 2023 Q3
 Nieuwe hulpvragen                         440       +40          ● groen   ↻   +10,0 % binnen -10..10 t.o.v. 2023 Q3
 Instroom jeugdhulp                        222       -28          ■ rood        +11,0 % > 10 t.o.v. 2022 Q4
-Aandeel jeugdigen met maatwerk         11,6 %                    ■ rood        +16,0 % > 15 t.o.v. Vergelijkbare gemeenten (gemiddeld 10,0 %)
+Aandeel jeugdigen met maatwerk         11,6 %                    ■ rood        +16,0 % > 15 t.o.v. Vergelijkbare gemeenten (gemiddeld 10,0 %), +1,6 pp
 Indicaties per verwijzer               geheim
   Huisarts                                120
   Jeugdarts                               <10

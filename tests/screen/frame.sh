@@ -39,7 +39,7 @@ expect start.txt <<'EOF'
 
 
 
- Cijfers
+ Cijfers                                             Enter: uitsplitsen  ?: help
 geen database none.db: laad gegevens met 'jmon import'
 EOF
 expect tab.txt <<'EOF'
@@ -65,8 +65,8 @@ expect tab.txt <<'EOF'
 
 
 
- Wachttijden
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Wachttijden                                         Enter: uitsplitsen  ?: help
+
 EOF
 expect four.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
@@ -91,8 +91,8 @@ expect four.txt <<'EOF'
 
 
 
- Klachten/bezwaar
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Klachten/bezwaar                                    Enter: uitsplitsen  ?: help
+
 EOF
 expect byid.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
@@ -117,8 +117,8 @@ expect byid.txt <<'EOF'
 
 
 
- Wachttijden
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Wachttijden                                         Enter: uitsplitsen  ?: help
+
 EOF
 expect backtab.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
@@ -143,8 +143,8 @@ expect backtab.txt <<'EOF'
 
 
 
- Cijfers
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Cijfers                                             Enter: uitsplitsen  ?: help
+
 EOF
 screen "chapters by Tab, number, id and Shift-Tab" --config "$cfg" $nodb
 
@@ -177,8 +177,8 @@ Zoeken
   n                :search-next     volgende treffer
   N                :search-prev     vorige treffer
 
- Cijfers › Hulp
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Cijfers › Hulp                                                q: terug  ?: help
+
 EOF
 expect back.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
@@ -203,8 +203,8 @@ expect back.txt <<'EOF'
 
 
 
- Cijfers
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Cijfers                                             Enter: uitsplitsen  ?: help
+
 EOF
 screen "help and back" --config "$cfg" $nodb
 
@@ -217,28 +217,28 @@ EOF
 expect legend.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
-Weergaven
-  c                :compare         vergelijken (peers, regio, NL)
-  v                :revisions       leveringen en revisies
-  w                :region          regio kiezen (:region CODE)
-  p                :period          periode kiezen (:period CODE)
-  e                :export          weergave exporteren (:export FILE)
-
 Overig
-  ?                :help            deze hulp
+  ? F1             :help            deze hulp
   :                :prompt          opdrachtregel
   Ctrl-L           :redraw          scherm opnieuw tekenen
                    :dump            scherm als tekst opslaan (:dump FILE)
                    :resize          schermgrootte (:resize RIJENxKOLOMMEN)
-  q                :quit            afsluiten
+  q                :close           weergave sluiten (bovenaan: afsluiten)
+  Q                :quit            meteen afsluiten
 
 Kleuren
   ■ rood    Extra maatregel nodig.
   ▲ oranje  Extra aandacht nodig.
   ● groen   Loopt zoals gepland.
   ○ grijs   Geen oordeel (geen waarde, geheim, te klein of geen vergelijking).
- Cijfers › Hulp
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+
+Tekens
+  ● groen ▲  een categorie is oranje (of ■ rood) onder een groene of grijze ind…
+  ✓  beoordeeld; ↻ beoordeeld bij een andere waarde (verouderd)
+  ✎  toegelicht   !  kleur met de hand gezet   *  herzien door de nieuwste leve…
+  beoordeeld 0/0 signalen: de signalen (oranje of rood, ook in een categorie) m…
+ Cijfers › Hulp                                                q: terug  ?: help
+
 EOF
 screen "the help ends with the colour legend" --config "$cfg" $nodb
 
@@ -273,7 +273,7 @@ expect key.txt <<'EOF'
 
 
 
- Cijfers
+ Cijfers                                             Enter: uitsplitsen  ?: help
 toets Z doet niets; ? voor hulp
 EOF
 expect command.txt <<'EOF'
@@ -299,7 +299,7 @@ expect command.txt <<'EOF'
 
 
 
- Cijfers
+ Cijfers                                             Enter: uitsplitsen  ?: help
 onbekende opdracht ':bogus' (zie ?)
 EOF
 expect chapter.txt <<'EOF'
@@ -325,7 +325,7 @@ expect chapter.txt <<'EOF'
 
 
 
- Cijfers
+ Cijfers                                             Enter: uitsplitsen  ?: help
 geen hoofdstuk '9'
 EOF
 screen "unknown keys and commands say so on the status line" --config "$cfg" $nodb
@@ -368,8 +368,8 @@ expect prompt.txt <<'EOF'
 
 
 
- Beschermingstafel
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Beschermingstafel                                   Enter: uitsplitsen  ?: help
+
 EOF
 screen "a command typed at the : prompt runs" --config "$cfg" $nodb
 
@@ -405,8 +405,8 @@ expect minimum.txt <<'EOF'
 
 
 
- Cijfers
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a:…
+ Cijfers                         Enter: uitsplitsen  ?: help
+
 EOF
 screen "below the minimum a clear message, at the minimum the screen" --config "$cfg" $nodb
 
@@ -426,7 +426,7 @@ expect wide.txt <<'EOF'
 
 
 
- Cijfers
+ Cijfers                                                                                     Enter: uitsplitsen  ?: help
 geen database none.db: laad gegevens met 'jmon import'
 EOF
 LINES=14 COLUMNS=120 screen "a wide terminal" --config "$cfg" $nodb
@@ -440,28 +440,28 @@ EOF
 expect ascii.txt <<'EOF'
  Testmonitor | GM0361 | geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
-Weergaven
-  c                :compare         vergelijken (peers, regio, NL)
-  v                :revisions       leveringen en revisies
-  w                :region          regio kiezen (:region CODE)
-  p                :period          periode kiezen (:period CODE)
-  e                :export          weergave exporteren (:export FILE)
-
 Overig
-  ?                :help            deze hulp
+  ? F1             :help            deze hulp
   :                :prompt          opdrachtregel
   Ctrl-L           :redraw          scherm opnieuw tekenen
                    :dump            scherm als tekst opslaan (:dump FILE)
                    :resize          schermgrootte (:resize RIJENxKOLOMMEN)
-  q                :quit            afsluiten
+  q                :close           weergave sluiten (bovenaan: afsluiten)
+  Q                :quit            meteen afsluiten
 
 Kleuren
   # rood    Extra maatregel nodig.
   ^ oranje  Extra aandacht nodig.
   o groen   Loopt zoals gepland.
   - grijs   Geen oordeel (geen waarde, geheim, te klein of geen vergelijking).
- Cijfers > Hulp
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+
+Tekens
+  o groen ^  een categorie is oranje (of # rood) onder een groene of grijze ind~
+  v  beoordeeld; ~ beoordeeld bij een andere waarde (verouderd)
+  e  toegelicht   !  kleur met de hand gezet   *  herzien door de nieuwste leve~
+  beoordeeld 0/0 signalen: de signalen (oranje of rood, ook in een categorie) m~
+ Cijfers > Hulp                                                q: terug  ?: help
+
 EOF
 LC_ALL=C screen "ASCII fallback without a UTF-8 locale" --config "$cfg" $nodb
 
@@ -492,7 +492,7 @@ expect nocolor.txt <<'EOF'
 
 
 
- Cijfers
+ Cijfers                                             Enter: uitsplitsen  ?: help
 geen database none.db: laad gegevens met 'jmon import'
 EOF
 NO_COLOR=1 screen "NO_COLOR" --config "$cfg" $nodb

@@ -52,8 +52,8 @@ expect control.txt <<'SCREEN'
 
 
 
- Hoofd stuk
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Hoofd stuk      Enter: uitsplitsen  spatie: beoordeeld  a: toelichting  ?: help
+
 SCREEN
 screen "control characters in labels keep their columns" --db "$T/control.db" \
 	--config "$T/control.yaml"
@@ -82,7 +82,7 @@ j
 :dump series.txt
 KEYS
 expect first.txt <<'SCREEN'
- Gemeente Jeugdigen met een maatwerkvoorziening …  ■0 ▲2 ●3 ○15 beoordeeld 0/20
+ Gemeente Jeugdigen met een maatwerkvoorziening 漢字テスト ​ naïef ë é́́ 𝐀𝐁 cliënt…
  [1 é́́ 𝐀𝐁 cliënttevredenheid …]  2 Hoofdstuk 2    3 Hoofdstuk 3 漢字テスト ​ n…  …
  Indicator                     2019 Q4  Δ vorig  trend 8      norm  status
 ▸Jeugdigen met een maatwe…         960      -20  ▁█▂▅▃▁▄▂          ● groen
@@ -104,11 +104,11 @@ expect first.txt <<'SCREEN'
 
 
 
- é́́ 𝐀𝐁 cliënttevredenheid 😀 ── Jeugdigen met een maatwerkvoorziening 漢字テスト…
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ é́́ 𝐀𝐁 cliënttevredenheid 😀 ── Jeugdigen met een maatwerkvoorziening …
+ ● Jeugdigen met een maatwerkvoorziening 漢字テスト ​ naïef ë é́́ 𝐀𝐁 cliënttevrede…
 SCREEN
 expect last.txt <<'SCREEN'
- Gemeente Jeugdigen met een maatwerkvoorziening …  ■0 ▲2 ●3 ○15 beoordeeld 0/20
+ Gemeente Jeugdigen met een maatwerkvoorziening 漢字テスト ​ naïef ë é́́ 𝐀𝐁 cliënt…
 ‹ 10 Hoofdstuk 10    11 Hoofdstuk 11   [12 Hoofdstuk 12 ë é́́ 𝐀𝐁 cliën…]
  Indicator                     2019 Q4  Δ vorig  trend 8      norm  status
 ▸ë é́́ 𝐀𝐁 cliënttevredenhei…                                         ○ grijs
@@ -130,11 +130,11 @@ expect last.txt <<'SCREEN'
 
 
 
- Hoofdstuk 12 ë é́́ 𝐀𝐁 cliënttevredenheid
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Hoofdstuk 12 ë é́́ 𝐀𝐁 cliënttevredenheid              Enter: uitsplitsen  ?: help
+ ○ ë é́́ 𝐀𝐁 cliënttevredenheid 😀 ── Jeugdigen met een maatwerkvoorziening 漢字テ…
 SCREEN
 expect series.txt <<'SCREEN'
- Gemeente Jeugdigen met een maatwerkvoorziening …  ■0 ▲2 ●3 ○15 beoordeeld 0/20
+ Gemeente Jeugdigen met een maatwerkvoorziening 漢字テスト ​ naïef ë é́́ 𝐀𝐁 cliënt…
  [1 é́́ 𝐀𝐁 cliënttevredenheid …]  2 Hoofdstuk 2    3 Hoofdstuk 3 漢字テスト ​ n…  …
  Jeugdigen met een maatwerkvoorziening 漢字テスト ​ naïef ë é́́ 𝐀𝐁 cliënttevredenh…
  2015 Q4   ██████████████████████▊                                24 ● groen
@@ -156,7 +156,7 @@ expect series.txt <<'SCREEN'
  2019 Q4   ██████████████████████████████████▎                    36 ● groen
 
 
- é́́ 𝐀𝐁 cliënttevredenheid… › Jeugdigen met een maatw… › cliënttevredenheid 😀 ─…
+ é́́ 𝐀𝐁 cliënttevredenh… › Jeugdigen met een ma… › cliënttevredenheid …    ?: help
 dieper gaat niet: dit is de reeks van één cijfer (Esc: terug)
 SCREEN
 screen "long labels: tabs, number columns, breadcrumb" $args
@@ -176,30 +176,30 @@ G
 :dump peers.txt
 KEYS
 expect peers.txt <<'SCREEN'
- Gemeente Jeugdigen met een maatwerkvoorziening …  ■0 ▲2 ●3 ○15 beoordeeld 0/20
+ Gemeente Jeugdigen met een maatwerkvoorziening 漢字テスト ​ naïef ë é́́ 𝐀𝐁 cliënt…
  [1 é́́ 𝐀𝐁 cliënttevredenheid …]  2 Hoofdstuk 2    3 Hoofdstuk 3 漢字テスト ​ n…  …
- Tegen peers naïef ë é́́ 𝐀𝐁 cliënttevredenheid 😀 ─…          waarde      verschil
-  Peer 65 é́́ 𝐀𝐁 cliënttevredenheid 😀 ── Jeugdigen…             155       -10,3 %
-  Peer 66 ​ naïef ë é́́ 𝐀𝐁 cliënttevredenheid 😀 ── …   geen gegevens
-  Peer 67 ── Jeugdigen met een maatwerkvoorzienin…             157       -11,5 %
-  Peer 68 𝐀𝐁 cliënttevredenheid 😀 ── Jeugdigen m…             158       -12,0 %
-  Peer 69 naïef ë é́́ 𝐀𝐁 cliënttevredenheid 😀 ── J…   geen gegevens
-  Peer 70 Jeugdigen met een maatwerkvoorziening …              160       -13,1 %
-  Peer 71 cliënttevredenheid 😀 ── Jeugdigen met …             161       -13,7 %
-  Peer 72 ë é́́ 𝐀𝐁 cliënttevredenheid 😀 ── Jeugdig…   geen gegevens
-  Peer 73 漢字テスト ​ naïef ë é́́ 𝐀𝐁 cliënttevreden…             163       -14,7 %
-  Peer 74 😀 ── Jeugdigen met een maatwerkvoorzie…             164       -15,2 %
-  Peer 75 é́́ 𝐀𝐁 cliënttevredenheid 😀 ── Jeugdigen…   geen gegevens
-  Peer 76 ​ naïef ë é́́ 𝐀𝐁 cliënttevredenheid 😀 ── …             166       -16,3 %
-  Peer 77 ── Jeugdigen met een maatwerkvoorzienin…             167       -16,8 %
-  Peer 78 𝐀𝐁 cliënttevredenheid 😀 ── Jeugdigen m…   geen gegevens
-  Peer 79 naïef ë é́́ 𝐀𝐁 cliënttevredenheid 😀 ── J…             169       -17,8 %
-  Peer 80 Jeugdigen met een maatwerkvoorziening …              170       -18,2 %
-  gemiddelde (53 van 79)                                     131,2        +5,9 %
+ Tegen peers naïef ë é́́ 𝐀𝐁 cliënttevred…          waarde  status         verschil
+  Peer 65 é́́ 𝐀𝐁 cliënttevredenheid 😀 ─…             155  ▲ oranje        -10,3 %
+  Peer 66 ​ naïef ë é́́ 𝐀𝐁 cliënttevreden…   geen gegevens
+  Peer 67 ── Jeugdigen met een maatwer…             157  ■ rood          -11,5 %
+  Peer 68 𝐀𝐁 cliënttevredenheid 😀 ── …             158  ■ rood          -12,0 %
+  Peer 69 naïef ë é́́ 𝐀𝐁 cliënttevredenh…   geen gegevens
+  Peer 70 Jeugdigen met een maatwerkvo…             160  ■ rood          -13,1 %
+  Peer 71 cliënttevredenheid 😀 ── Jeu…             161  ■ rood          -13,7 %
+  Peer 72 ë é́́ 𝐀𝐁 cliënttevredenheid 😀…   geen gegevens
+  Peer 73 漢字テスト ​ naïef ë é́́ 𝐀𝐁 cli…             163  ■ rood          -14,7 %
+  Peer 74 😀 ── Jeugdigen met een maat…             164  ■ rood          -15,2 %
+  Peer 75 é́́ 𝐀𝐁 cliënttevredenheid 😀 ─…   geen gegevens
+  Peer 76 ​ naïef ë é́́ 𝐀𝐁 cliënttevreden…             166  ■ rood          -16,3 %
+  Peer 77 ── Jeugdigen met een maatwer…             167  ■ rood          -16,8 %
+  Peer 78 𝐀𝐁 cliënttevredenheid 😀 ── …   geen gegevens
+  Peer 79 naïef ë é́́ 𝐀𝐁 cliënttevredenh…             169  ■ rood          -17,8 %
+  Peer 80 Jeugdigen met een maatwerkvo…             170  ■ rood          -18,2 %
+  gemiddelde (53 van 79)                            131                   +5,9 %
 Nederland
-  Nederland (NL01)                                   geen gegevens
- é́́ 𝐀𝐁 cliënttevredenheid 😀 ── Jeugdigen met een maatwerkvoorzien… › Vergelijken
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+  Nederland (NL01)                        geen gegevens
+ é́́ 𝐀𝐁 cliënttevredenheid 😀 ── Jeugdigen met een maatwe… › Vergelijken
+
 SCREEN
 screen "compare scrolls through a large peer group" $args
 
@@ -216,7 +216,7 @@ w
 :dump back.txt
 KEYS
 expect help.txt <<'SCREEN'
- Gemeente Jeugdigen met een maatwerkvoorziening …  ■0 ▲2 ●3 ○15 beoordeeld 0/20
+ Gemeente Jeugdigen met een maatwerkvoorziening 漢字テスト ​ naïef ë é́́ 𝐀𝐁 cliënt…
  [1 é́́ 𝐀𝐁 cliënttevredenheid …]  2 Hoofdstuk 2    3 Hoofdstuk 3 漢字テスト ​ n…  …
 Bewegen
   j ↓              :down            volgende regel
@@ -238,8 +238,8 @@ Zoeken
   n                :search-next     volgende treffer
   N                :search-prev     vorige treffer
 
- é́́ 𝐀𝐁 cliënttevredenheid 😀 ── Jeugdigen met een maatwerkvoorziening 漢… › Hulp
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ é́́ 𝐀𝐁 cliënttevredenheid 😀 ── Jeugdigen met een maatwerkvoorz… › Hulp
+
 SCREEN
 cp "$T/first.txt" "$T/first.saved"
 screen "help and regions open once" $args
@@ -255,7 +255,7 @@ G
 :dump taller.txt
 KEYS
 expect taller.txt <<'SCREEN'
- Gemeente Jeugdigen met een maatwerkvoorziening …  ■0 ▲2 ●3 ○15 beoordeeld 0/20
+ Gemeente Jeugdigen met een maatwerkvoorziening 漢字テスト ​ naïef ë é́́ 𝐀𝐁 cliënt…
  [1 é́́ 𝐀𝐁 cliënttevredenheid …]  2 Hoofdstuk 2    3 Hoofdstuk 3 漢字テスト ​ n…  …
  Indicator                     2019 Q4  Δ vorig  trend 8      norm  status
  Jeugdigen met een maatwe…         960      -20  ▁█▂▅▃▁▄▂          ● groen
@@ -277,8 +277,8 @@ expect taller.txt <<'SCREEN'
 
 
 
- é́́ 𝐀𝐁 cliënttevredenheid 😀 ── Jeugdigen met een maatwerkvoorziening 漢字テスト…
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ é́́ 𝐀𝐁 cliënttevredenheid 😀 ── Jeugdigen met een maatwerkvoorziening …
+ ○ Per jaar cliënttevredenheid 😀 ── Jeugdigen met een maatwerkvoorziening 漢字…
 SCREEN
 screen "a taller screen fills with rows" $args
 
@@ -315,7 +315,7 @@ expect huge.txt <<'SCREEN'
 
 
 
- Cijfers
+ Cijfers                                             Enter: uitsplitsen  ?: help
 gebruik: :resize RIJENxKOLOMMEN (elk 1 tot 1000)
 SCREEN
 expect small.txt <<'SCREEN'
@@ -329,8 +329,8 @@ expect small.txt <<'SCREEN'
 
 
 
- Cijfers
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a:…
+ Cijfers                         Enter: uitsplitsen  ?: help
+
 SCREEN
 screen ":resize refuses sizes no terminal has" --config "$FIX/screen.yaml" --db none.db
 assert_file "$T/trailing.txt" ":resize 24x80x is refused the same way" <"$T/huge.txt"
@@ -390,15 +390,15 @@ v
 :dump revisions.txt
 KEYS
 expect revisions.txt <<'SCREEN'
- Alkmaar (GM0361) · 2020 Q1 · levering 3    ■ 0  ▲ 0  ● 0  ○ 2   beoordeeld 0/2
+ Alkmaar (GM0361) · 2020 Q1 · levering 3     ■ 0  ▲ 0  ● 0  ○ 2  beoordeeld 0/2
  [1 Kosten]
  Kosten jeugdhulp, 2020 Q1: waarde per levering
   levering 3    2020-04-13 Levering twee — ééééééééé.c…  € 1.334.568 € +100.001
   levering 2    2020-04-12 Levering één — kosten 漢字.…  € 1.234.567
 
- Gewijzigd in levering 3 (t.o.v. eerdere leveringen): 2
-  Aantal                                           40 → 41                 +1
-  Kosten jeugdhulp                          € 1,2 mln → € 1,3 mln  € +100.001
+ Gewijzigd in levering 3 (t.o.v. eerdere leveringen): 2 (Enter: indicator)
+ 2020 Q1  Kosten jeugdhulp                € 1,2 mln → € 1,3 mln  € +100.001
+ 2020 Q1  Aantal                                 40 → 41                 +1
 
 
 
@@ -412,8 +412,8 @@ expect revisions.txt <<'SCREEN'
 
 
 
- Kosten › Revisies
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Kosten › Revisies                         Enter: uitsplitsen  q: terug  ?: help
+
 SCREEN
 screen "revisions: columns by display width" --db "$T/rev.db" --config "$T/rev.yaml"
 
@@ -432,7 +432,7 @@ j
 :dump bars.txt
 KEYS
 expect extreme.txt <<'SCREEN'
- Gemeente Jeugdigen met een maatwerkvoorziening …  ■1 ▲2 ●2 ○15 beoordeeld 0/20
+ Gemeente Jeugdigen met een maatwerkvoorziening 漢字テスト ​ naïef ë é́́ 𝐀𝐁 cliënt…
  [1 é́́ 𝐀𝐁 cliënttevredenheid …]  2 Hoofdstuk 2    3 Hoofdstuk 3 漢字テスト ​ n…  …
  Indicator                     2019 Q4  Δ vorig  trend 8      norm  status
  Jeugdigen met een maatwe…         960      -20  ▁█▂▅▃▁▄▂          ● groen
@@ -454,11 +454,11 @@ expect extreme.txt <<'SCREEN'
 
 
 
- é́́ 𝐀𝐁 cliënttevredenheid 😀 ── Jeugdigen met een maatwerkvoorziening 漢字テスト…
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ é́́ 𝐀𝐁 cliënttevredenheid 😀 ── Jeugdigen met een maatwerkvoorziening …
+ ▲ Kosten 漢字テスト ​ naïef ë é́́ 𝐀𝐁 cliënttevredenheid 😀 ── Jeugdigen met een m…
 SCREEN
 expect bars.txt <<'SCREEN'
- Gemeente Jeugdigen met een maatwerkvoorziening …  ■1 ▲2 ●2 ○15 beoordeeld 0/20
+ Gemeente Jeugdigen met een maatwerkvoorziening 漢字テスト ​ naïef ë é́́ 𝐀𝐁 cliënt…
  [1 é́́ 𝐀𝐁 cliënttevredenheid …]  2 Hoofdstuk 2    3 Hoofdstuk 3 漢字テスト ​ n…  …
  Kosten 漢字テスト ​ naïef ë é́́ 𝐀𝐁 cliënttevredenheid 😀 ── Jeugdigen met een maa…
  2015 Q4   │                                                       … ▲ oranje
@@ -480,8 +480,8 @@ expect bars.txt <<'SCREEN'
  2019 Q4   │                                                       … ▲ oranje
 
  │ norm: 😀 ── Jeugdigen met een maatwerkvoorziening 漢字テスト ​ naïef ë é́́ 𝐀𝐁 c…
- é́́ 𝐀𝐁 cliënttevredenheid 😀 ── Je… › Kosten 漢字テスト ​ naïef ë é́́ 𝐀𝐁 … › totaal
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ é́́ 𝐀𝐁 cliënttevredenheid 😀 … › Kosten 漢字テスト ​ naïef ë … › totaal    ?: help
+ ▲ Kosten 漢字テスト ​ naïef ë é́́ 𝐀𝐁 cliënttevredenheid 😀 ── Jeugdigen met een m…
 SCREEN
 screen "the largest doubles in trends and bars" --db "$T/extreme.db" --config "$long"
 
@@ -521,7 +521,7 @@ expect nochapters.txt <<'SCREEN'
 
 
 
-
+                 Enter: uitsplitsen  spatie: beoordeeld  a: toelichting  ?: help
 geen gegevens om te exporteren
 SCREEN
 screen "no chapters: nothing to export" --db "$T/nochapters.db" --config "$T/empty.yaml" \
@@ -536,7 +536,7 @@ keys <<'KEYS'
 :dump ascii.txt
 KEYS
 expect ascii.txt <<'SCREEN'
- Gemeente Jeugdigen met een maatwerkvoorziening ?~ #0 ^2 o3 -15 beoordeeld 0/20
+ Gemeente Jeugdigen met een maatwerkvoorziening ?????  naief e e ?? clienttevre~
  [1 e ?? clienttevredenheid ?~]  2 Hoofdstuk 2    3 Hoofdstuk 3 ?????  naief ~
  Indicator                     2019 Q4    vorig  trend 8      norm  status
 >Jeugdigen met een maatwe~         960      -20  _#.=:_-.          o groen
@@ -558,8 +558,8 @@ expect ascii.txt <<'SCREEN'
 
 
 
- e ?? clienttevredenheid ? ?? Jeugdigen met een maatwerkvoorziening ?????  naie~
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ e ?? clienttevredenheid ? ?? Jeugdigen met een maatwerkvoorziening ?~
+ o Jeugdigen met een maatwerkvoorziening ?????  naief e e ?? clienttevredenheid~
 SCREEN
 LC_ALL=C screen "C locale: labels measured in characters" $args
 

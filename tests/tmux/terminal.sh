@@ -39,13 +39,13 @@ done
 db="$T/monitor.db"
 import_each "$FIX/browse/monitor.yaml" "$db" "$FIX"/browse/*.csv
 start xterm-256color --db "$db" --config "$FIX/browse/monitor.yaml"
-wait_for "beoordeeld 0/7" "with data: the header counts the indicators"
+wait_for "beoordeeld 0/2 signalen" "with data: the header counts the signals"
 tm send-keys -t t r
 wait_for "▸Verwijzingen" "r puts the cursor on the first red indicator"
 tm send-keys -t t Enter
 wait_for "Status totaal: ■ rood, +37 > 30 t.o.v. 2019 Q4" "Enter shows the breakdown and the reason"
 tm send-keys -t t Escape Space
-wait_for "beoordeeld 1/7" "Space marks it reviewed"
+wait_for "beoordeeld 1/2 signalen" "Space marks it reviewed"
 tm resize-window -t t -x 64 -y 16
 wait_for "Δ vorig  status" "at 64 columns the trend and norm columns give way"
 tm send-keys -t t q
