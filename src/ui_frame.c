@@ -209,7 +209,8 @@ static void draw_status(struct app *app)
 		ui_text(LINES - 1, 0, -1, app->status_error ? STYLE_ERROR : STYLE_STATUS,
 			false, app->status);
 	else
-		ui_text(LINES - 1, 0, -1, STYLE_DIM, false, hint);
+		ui_text(LINES - 1, 0, -1, STYLE_DIM, false,
+			app->view->ops->hints ? app->view->ops->hints(app->view, app) : hint);
 }
 
 static void draw_too_small(void)

@@ -3,7 +3,8 @@
 # status line, help, chapter switching, messages, small and wide terminals.
 . "$TOP/tests/lib.sh"
 cfg="$FIX/screen.yaml"
-nodb="--db none.db"	# no database: the monitor without figures
+empty_db "$T/leeg.db" "$cfg"
+nodb="--db leeg.db"	# no regions, no data: the monitor without figures
 
 keys <<'EOF'
 :dump start.txt
@@ -40,7 +41,7 @@ expect start.txt <<'EOF'
 
 
  Cijfers
-geen database none.db: laad gegevens met 'jmon import'
+geen gegevens voor GM0361: laad gegevens met 'jmon import'
 EOF
 expect tab.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
@@ -427,7 +428,7 @@ expect wide.txt <<'EOF'
 
 
  Cijfers
-geen database none.db: laad gegevens met 'jmon import'
+geen gegevens voor GM0361: laad gegevens met 'jmon import'
 EOF
 LINES=14 COLUMNS=120 screen "a wide terminal" --config "$cfg" $nodb
 
@@ -493,7 +494,7 @@ expect nocolor.txt <<'EOF'
 
 
  Cijfers
-geen database none.db: laad gegevens met 'jmon import'
+geen gegevens voor GM0361: laad gegevens met 'jmon import'
 EOF
 NO_COLOR=1 screen "NO_COLOR" --config "$cfg" $nodb
 
