@@ -128,6 +128,12 @@ static const struct {
 
 static const char *key_name_ex(int key, bool utf8, char *buf, int bufsize)
 {
+	if (key & JK_ALT_FLAG) {	/* "Alt-b" */
+		char one[16];
+
+		snprintf(buf, bufsize, "Alt-%s", key_name_ex(key & ~JK_ALT_FLAG, utf8, one, sizeof one));
+		return buf;
+	}
 	for (size_t i = 0; i < sizeof special_keys / sizeof *special_keys; i++)
 		if (special_keys[i].key == key)
 			return utf8 ? special_keys[i].name : special_keys[i].ascii;

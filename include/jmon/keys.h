@@ -18,6 +18,10 @@ enum {
 	JK_IDLE,	/* no key for a while: time to look for others' changes */
 };
 #define JK_CTRL(c) ((c) & 0x1f)
+/* Alt with a key (a lower-case letter, JK_BACKSPACE), as a terminal sends
+ * it: Esc and the key at once.  Above every code point and JK_ code. */
+#define JK_ALT_FLAG 0x200000
+#define JK_ALT(c) (JK_ALT_FLAG | (c))
 
 /* name (the :command), help text (Dutch), section of the help screen */
 #define JMON_ACTIONS(_) \
