@@ -13,6 +13,33 @@ sqlite3 "$db" "UPDATE delivery SET imported_at = '2020-04-1' || id || 'T09:00:00
 	not_ok "fix the delivery times"
 args="--db $db --config $cfg"
 
+# The screens at 80x24: HEAD, the header of the period shown; the rows of
+# the list (two markers, then the row); the breadcrumb after "Cijfers › "
+# and the bottom line.
+q1=" Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 beoordeeld 0/7"
+q4=" Alkmaar (GM0361) · 2019 Q4 · levering 3    ■ 0  ▲ 1  ● 3  ○ 3   beoordeeld 0/7"
+r20q1="2020 Q1          kwartaal   voorlopig  levering 3 · 20-levering-2020Q1.csv ·…"
+r19q4="2019 Q4          kwartaal   definitief levering 3 · 20-levering-2020Q1.csv ·…"
+r19() { echo "2019 Q$1          kwartaal   definitief levering 2 · 10-levering-2019.csv · 2…"; }
+hints=" Enter: openen  0-9 of /: filter  Esc/q: sluiten  ?: help"
+filtering=" Enter: openen  Bksp: teken terug  Esc: filter wissen  ↑↓: kiezen"
+list() {	# list HEAD CRUMB BOTTOM ROW...
+	printf '%s\n%s\n%s\n' "$1" \
+		" [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar" \
+		"   Periode          soort      status     laatst gewijzigd door"
+	crumb=$2 bottom=$3 n=0
+	shift 3
+	for row in "$@"; do
+		printf '%s\n' "$row"
+		n=$((n + 1))
+	done
+	while [ $n -lt 19 ]; do
+		echo
+		n=$((n + 1))
+	done
+	printf '%s\n%s\n' " Cijfers › $crumb" "$bottom"
+}
+
 # The list; a year typed filters it, a quarter after it leaves one row, and
 # Enter opens it.  Backspace takes the filter back (the cursor returns to
 # the period shown), / filters by any text, Esc clears and then closes.
@@ -42,84 +69,14 @@ p
 <Escape>
 :dump closed.txt
 EOF
-expect start.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 beoordeeld 0/7
- [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
-   Periode          soort      status     laatst gewijzigd door
-▸● 2020 Q1          kwartaal   voorlopig  levering 3 · 20-levering-2020Q1.csv ·…
-   2019 Q4          kwartaal   definitief levering 3 · 20-levering-2020Q1.csv ·…
-   2019 Q3          kwartaal   definitief levering 2 · 10-levering-2019.csv · 2…
-   2019 Q2          kwartaal   definitief levering 2 · 10-levering-2019.csv · 2…
-   2019 Q1          kwartaal   definitief levering 2 · 10-levering-2019.csv · 2…
-
-
-
-
-
-
-
-
-
-
-
-
-
-
- Cijfers › Periodes (5)
- Enter: openen  0-9 of /: filter  Esc/q: sluiten  ?: help
-EOF
-expect year.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 beoordeeld 0/7
- [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
-   Periode          soort      status     laatst gewijzigd door
-▸  2019 Q4          kwartaal   definitief levering 3 · 20-levering-2020Q1.csv ·…
-   2019 Q3          kwartaal   definitief levering 2 · 10-levering-2019.csv · 2…
-   2019 Q2          kwartaal   definitief levering 2 · 10-levering-2019.csv · 2…
-   2019 Q1          kwartaal   definitief levering 2 · 10-levering-2019.csv · 2…
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
- Cijfers › Periodes met '2019' (4)
- Enter: openen  Bksp: teken terug  Esc: filter wissen  ↑↓: kiezen
-EOF
-expect one.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 beoordeeld 0/7
- [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
-   Periode          soort      status     laatst gewijzigd door
-▸  2019 Q4          kwartaal   definitief levering 3 · 20-levering-2020Q1.csv ·…
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
- Cijfers › Periodes met '2019 q4' (1)
- Enter: openen  Bksp: teken terug  Esc: filter wissen  ↑↓: kiezen
-EOF
+list "$q1" "Periodes (5)" "$hints" "▸● $r20q1" "   $r19q4" "   $(r19 3)" "   $(r19 2)" \
+	"   $(r19 1)" | expect start.txt
+list "$q1" "Periodes met '2019' (4)" "$filtering" "▸  $r19q4" "   $(r19 3)" "   $(r19 2)" \
+	"   $(r19 1)" | expect year.txt
+list "$q1" "Periodes met '2019 q4' (1)" "$filtering" "▸  $r19q4" | expect one.txt
+list "$q4" "Periodes (5)" "$hints" "   $r20q1" "▸● $r19q4" "   $(r19 3)" "   $(r19 2)" \
+	"   $(r19 1)" | expect back.txt
+list "$q4" "Periodes met 'Q3' (1)" "$filtering" "▸  $(r19 3)" | expect search.txt
 expect opened.txt <<'EOF'
  Alkmaar (GM0361) · 2019 Q4 · levering 3    ■ 0  ▲ 1  ● 3  ○ 3   beoordeeld 0/7
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
@@ -145,58 +102,6 @@ expect opened.txt <<'EOF'
 
  Cijfers
 periode 2019 Q4
-EOF
-expect back.txt <<'EOF'
- Alkmaar (GM0361) · 2019 Q4 · levering 3    ■ 0  ▲ 1  ● 3  ○ 3   beoordeeld 0/7
- [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
-   Periode          soort      status     laatst gewijzigd door
-   2020 Q1          kwartaal   voorlopig  levering 3 · 20-levering-2020Q1.csv ·…
-▸● 2019 Q4          kwartaal   definitief levering 3 · 20-levering-2020Q1.csv ·…
-   2019 Q3          kwartaal   definitief levering 2 · 10-levering-2019.csv · 2…
-   2019 Q2          kwartaal   definitief levering 2 · 10-levering-2019.csv · 2…
-   2019 Q1          kwartaal   definitief levering 2 · 10-levering-2019.csv · 2…
-
-
-
-
-
-
-
-
-
-
-
-
-
-
- Cijfers › Periodes (5)
- Enter: openen  0-9 of /: filter  Esc/q: sluiten  ?: help
-EOF
-expect search.txt <<'EOF'
- Alkmaar (GM0361) · 2019 Q4 · levering 3    ■ 0  ▲ 1  ● 3  ○ 3   beoordeeld 0/7
- [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
-   Periode          soort      status     laatst gewijzigd door
-▸  2019 Q3          kwartaal   definitief levering 2 · 10-levering-2019.csv · 2…
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
- Cijfers › Periodes met 'Q3' (1)
- Enter: openen  Bksp: teken terug  Esc: filter wissen  ↑↓: kiezen
 EOF
 expect closed.txt <<'EOF'
  Alkmaar (GM0361) · 2019 Q4 · levering 3    ■ 0  ▲ 1  ● 3  ○ 3   beoordeeld 0/7
@@ -248,32 +153,8 @@ q
 p
 :dump other.txt
 EOF
-expect none.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 beoordeeld 0/7
- [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
-   Periode          soort      status     laatst gewijzigd door
-  geen periode past bij het filter (Esc: wissen)
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
- Cijfers › Periodes met '2030 Q1' (0)
-geen gegevens voor 2030 Q1; Enter opent het toch
-EOF
+list "$q1" "Periodes met '2030 Q1' (0)" "geen gegevens voor 2030 Q1; Enter opent het toch" \
+	"  geen periode past bij het filter (Esc: wissen)" | expect none.txt
 expect nodata.txt <<'EOF'
  Alkmaar (GM0361) · 2030 Q1 geen gegevens   ■ 0  ▲ 0  ● 0  ○ 7   beoordeeld 0/7
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
@@ -326,32 +207,11 @@ expect quit.txt <<'EOF'
  Cijfers
  Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
 EOF
-expect other.txt <<'EOF'
- Haarlem (GM0392) · 2030 Q1 geen gegevens   ■ 0  ▲ 0  ● 0  ○ 7   beoordeeld 0/7
- [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
-   Periode          soort      status     laatst gewijzigd door
-▸  2020 Q1          kwartaal   definitief levering 3 · 20-levering-2020Q1.csv ·…
-   2019 Q4          kwartaal   definitief levering 2 · 10-levering-2019.csv · 2…
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
- Cijfers › Periodes (2)
- Enter: openen  0-9 of /: filter  Esc/q: sluiten  ?: help
-EOF
+list " Haarlem (GM0392) · 2030 Q1 geen gegevens   ■ 0  ▲ 0  ● 0  ○ 7   beoordeeld 0/7" \
+	"Periodes (2)" "$hints" \
+	"▸  2020 Q1          kwartaal   definitief levering 3 · 20-levering-2020Q1.csv ·…" \
+	"   2019 Q4          kwartaal   definitief levering 2 · 10-levering-2019.csv · 2…" |
+	expect other.txt
 screen "a period without data, q, another region" $args
 
 # A wide terminal shows the day of each delivery; without UTF-8, ASCII.
