@@ -133,12 +133,16 @@ static const struct {
 
 static const char *key_name_ex(int key, bool utf8, char *buf, int bufsize)
 {
+	if (key & JK_ALT_FLAG) {	/* "Alt-b" */
+		char one[16];
+
+		snprintf(buf, bufsize, "Alt-%s", key_name_ex(key & ~JK_ALT_FLAG, utf8, one, sizeof one));
+		return buf;
+	}
 	for (size_t i = 0; i < sizeof special_keys / sizeof *special_keys; i++)
 		if (special_keys[i].key == key)
 			return utf8 ? special_keys[i].name : special_keys[i].ascii;
-	if (JK_IS_ALT(key))
-		snprintf(buf, bufsize, "Alt-%c", key - JK_ALT_BASE);
-	else if (key > 0 && key < 0x20)
+	if (key > 0 && key < 0x20)
 		snprintf(buf, bufsize, "Ctrl-%c", key + '@');
 	else if (key < 0x80)
 		snprintf(buf, bufsize, "%c", key);

@@ -333,6 +333,51 @@ enum jmon_status query_step_period(struct db *db, const char *region, const stru
 	return JMON_OK;
 }
 
+/* Every period with data for a region, for the period picker.  The inner
+ * SELECT is each cell's current entry (max(delivery); SQLite takes the bare
+ * flag from that row), the outer one a period of them: provisional when a
+ * current value is, and the newest delivery that stored one of its cells,
+ * which is the one that last changed it (a delivery stores only the cells
+ * it adds or changes).  It reads the region's range of the observation
+ * key, no other region's. */
+static const char sql_periods_with_data[] =
+	"SELECT p.code, p.kind, x.last, x.provisional,"
+	"       coalesce(d.source, ''), coalesce(d.imported_at, '')"
+	" FROM (SELECT period, max(d) AS last, max(flag = 'provisional') AS provisional"
+	"       FROM (SELECT period, max(delivery) AS d, flag FROM observation"
+	"             WHERE region = ?1 GROUP BY period, indicator, category)"
+	"       GROUP BY period) x"
+	" JOIN period p ON p.code = x.period"
+	" LEFT JOIN delivery d ON d.id = x.last"
+	" ORDER BY p.end DESC, p.start DESC LIMIT ?2";
+
+static void each_period(sqlite3_stmt *st, void *out, size_t i)
+{
+	struct period_row *r = (struct period_row *)out + i;
+
+	copy(r->code, sizeof r->code, db_column_text(st, 0));
+	if (!period_kind_parse(db_column_text(st, 1), &r->kind))
+		r->kind = PERIOD_QUARTER;	/* the schema's CHECK allows no other */
+	r->delivery = (long)sqlite3_column_int64(st, 2);
+	r->provisional = sqlite3_column_int(st, 3) != 0;
+	copy(r->source, sizeof r->source, db_column_text(st, 4));
+	copy(r->imported_at, sizeof r->imported_at, db_column_text(st, 5));
+}
+
+enum jmon_status query_periods_with_data(struct db *db, const char *region,
+					 struct period_row *out, size_t max, size_t *n,
+					 struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_periods_with_data, err);
+
+	*n = 0;
+	if (!st)
+		return JMON_IO;
+	db_bind_text(st, 1, region);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)max);
+	return each_row(db, st, max, n, each_period, out, err);
+}
+
 /* --- regions --------------------------------------------------------------- */
 
 #define REGION_SELECT \
@@ -388,6 +433,37 @@ enum jmon_status query_region_children(struct db *db, const char *parent, const 
 	db_bind_text(st, 2, after ? after : "");
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)max);
 	return each_row(db, st, max, n, each_region, out, err);
+}
+
+/* The code range [prefix, prefix with its last byte one higher): a range
+ * of the primary key. */
+static const char sql_regions_prefixed[] =
+	REGION_SELECT " WHERE code >= ?1 AND (?2 IS NULL OR code < ?2) AND code > ?3"
+	" ORDER BY code LIMIT ?4";
+
+enum jmon_status query_regions_prefixed(struct db *db, const char *prefix, const char *after,
+					struct region_row *out, size_t max, size_t *n,
+					struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_regions_prefixed, err);
+	char *end = xstrdup(prefix);
+	size_t len = strlen(end);
+	enum jmon_status rc;
+
+	*n = 0;
+	if (!st) {
+		free(end);
+		return JMON_IO;
+	}
+	if (len)
+		end[len - 1]++;
+	db_bind_text(st, 1, prefix);
+	db_bind_text(st, 2, len ? end : NULL);	/* "": no end */
+	db_bind_text(st, 3, after ? after : "");
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)max);
+	rc = each_row(db, st, max, n, each_region, out, err);
+	free(end);
+	return rc;
 }
 
 void query_region_name(struct db *db, const char *code, char *buf, size_t size)

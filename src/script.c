@@ -43,6 +43,16 @@ int script_parse_line(const char *line, struct script_event *ev, char *msg, int 
 			ev->key = key_from_char(JK_CTRL(line[3]));
 			return 1;
 		}
+		/* <M-b>: Alt-B, as a terminal sends it (Esc and b at once);
+		 * <M-Backspace> */
+		if (len == 5 && !strncmp(line, "<M-", 3) && line[3] >= 'a' && line[3] <= 'z') {
+			ev->key = JK_ALT(line[3]);
+			return 1;
+		}
+		if (!strcmp(line, "<M-Backspace>")) {
+			ev->key = JK_ALT(JK_BACKSPACE);
+			return 1;
+		}
 		snprintf(msg, msgsize, "unknown key name '%s'", line);
 		return -1;
 	}

@@ -492,6 +492,7 @@ static const struct view_ops *const all_views[] = {
 	&compare_view_ops,
 	&revisions_view_ops,
 	&regions_view_ops,
+	&periods_view_ops,
 	&help_view_ops,
 };
 
@@ -623,6 +624,9 @@ static void handle_key(struct app *app, int key)
 		ui_error(app, "onbekende toets (%s) genegeerd; ? voor hulp", ui_unknown_key());
 		return;
 	}
+	ui_sync(app);
+	if (app->view->ops->key && app->view->ops->key(app->view, app, key))
+		return;
 	if (!b) {
 		ui_error(app, "toets %s doet niets; ? voor hulp", key_label(key, name, sizeof name));
 		return;

@@ -384,15 +384,19 @@ static void step_period(struct app *app, int delta)
 static void act_prev_period(struct app *app, const char *arg) { (void)arg; step_period(app, -1); }
 static void act_next_period(struct app *app, const char *arg) { (void)arg; step_period(app, 1); }
 
+/* p: the periods with data; :period CODE goes there at once. */
 static void act_period(struct app *app, const char *arg)
 {
-	char code[64];
 	struct jmon_error err;
 
 	if (!arg) {
-		if (!ui_prompt(app, "periode (2020Q1, 2020H1, 2020): ", code, sizeof code) || !code[0])
+		if (!app->db) {
+			ui_error(app, "geen database: geen periodes");
 			return;
-		arg = code;
+		}
+		if (!ui_raise(app, &periods_view_ops))
+			ui_push(app, view_new(&periods_view_ops, NULL));
+		return;
 	}
 	report(app, app_set_period(app, arg, &err), &err);
 }

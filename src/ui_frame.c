@@ -212,6 +212,8 @@ static void draw_crumb_line(struct app *app)
 	int room;
 
 	draw_breadcrumb(app, &room);
+	if (app->view->ops->hints)	/* its own, on the bottom line (draw_status) */
+		return;
 	key_hints(app, room - 2, hint, sizeof hint);
 	if (hint[0])
 		ui_text(LINES - 2, COLS - text_width(hint) - 1, text_width(hint) + 1, STYLE_DIM,
@@ -284,6 +286,12 @@ static void draw_status(struct app *app)
 	if (app->status[0]) {
 		ui_text(LINES - 1, 0, -1, app->status_error ? STYLE_ERROR : STYLE_STATUS,
 			false, app->status);
+		return;
+	}
+	/* a view with keys of its own (the period list, where typing filters)
+	 * says them where the eye is while typing */
+	if (app->view->ops->hints) {
+		ui_text(LINES - 1, 0, -1, STYLE_DIM, false, app->view->ops->hints(app->view, app));
 		return;
 	}
 	f = app->view->ops->selected ? app->view->ops->selected(app->view, app) : NULL;

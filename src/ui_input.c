@@ -461,6 +461,36 @@ bool ui_next_key(struct app *app, int *key)
 	return false;
 }
 
+bool ui_alt_key(struct app *app, int *key)
+{
+	wint_t next;
+	int r;
+
+	(void)app;
+	if (scripted)
+		return false;	/* a script says <M-b> */
+	/* curses waited for the rest of an escape sequence already: what came
+	 * with the Esc is there now, or nothing is */
+	wtimeout(stdscr, 0);
+	r = wget_wch(stdscr, &next);
+	wtimeout(stdscr, -1);
+	/* only the letters the editor has an Alt for: Esc and j typed at once
+	 * are still Esc and the answer to its question */
+	if (r == OK && next < 0x80 && strchr("bdfBDF", (int)next)) {
+		*key = (int)(next | 0x20);	/* Alt-B is Alt-b */
+		return true;
+	}
+	if (r == OK && key_from_char((int)next) == JK_BACKSPACE) {
+		*key = JK_BACKSPACE;
+		return true;
+	}
+	if (r == OK)
+		unget_wch((wchar_t)next);	/* Esc and then a key of its own */
+	else if (r == KEY_CODE_YES)
+		ungetch((int)next);
+	return false;
+}
+
 bool ui_confirm_discard(struct app *app, void (*paint)(struct app *app, void *ctx), void *ctx)
 {
 	return ui_ask(app, "Wijzigingen weggooien? (j/n)", paint, ctx);

@@ -56,8 +56,10 @@ struct app {
 };
 
 /* Load the configuration, open the database read-only and evaluate the
- * start period.  A missing database is not an error here: the browser shows
- * the monitor without data and says how to import (app->status). */
+ * start period.  A database that is not there (or a folder, an empty file)
+ * and a region it does not know are errors, with words
+ * (cli_need_database, cli_check_region); a period without data opens, and
+ * app->status names the newest period with data. */
 enum jmon_status app_open(struct app *app, const struct options *opt, struct jmon_error *err);
 void app_close(struct app *app);
 
@@ -69,7 +71,8 @@ bool app_can_write(const struct app *app, char *msg, size_t size);
 
 /* Evaluate the figures of the current region and period again. */
 enum jmon_status app_reload(struct app *app, struct jmon_error *err);
-/* Show another period (any code period_parse accepts) or region. */
+/* Show another period (any form period_read takes; one without data says
+ * so in app->status) or region. */
 enum jmon_status app_set_period(struct app *app, const char *code, struct jmon_error *err);
 enum jmon_status app_step_period(struct app *app, int delta, struct jmon_error *err);
 enum jmon_status app_set_region(struct app *app, const char *code, struct jmon_error *err);

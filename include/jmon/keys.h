@@ -19,11 +19,12 @@ enum {
 	JK_F1,
 	JK_UNKNOWN,	/* a key or escape sequence jmon has no name for: one
 			 * key, never its bytes one by one */
-	JK_ALT_BASE = JK_BASE + 0x100,	/* Alt-c (Esc c): JK_ALT(c) */
 };
 #define JK_CTRL(c) ((c) & 0x1f)
-#define JK_ALT(c) (JK_ALT_BASE + (c))
-#define JK_IS_ALT(k) ((k) > JK_ALT_BASE && (k) < JK_ALT_BASE + 0x80)
+/* Alt with a key (a lower-case letter, JK_BACKSPACE), as a terminal sends
+ * it: Esc and the key at once.  Above every code point and JK_ code. */
+#define JK_ALT_FLAG 0x200000
+#define JK_ALT(c) (JK_ALT_FLAG | (c))
 
 /* name (the :command), help text (Dutch), section of the help screen */
 #define JMON_ACTIONS(_) \

@@ -96,6 +96,22 @@ enum jmon_status query_step_period(struct db *db, const char *region, const stru
 				   int dir, const enum period_kind *kind, char *code, bool *found,
 				   struct jmon_error *err);
 
+/* A period with data for a region, as the period picker lists it. */
+struct period_row {
+	char code[PERIOD_CODE_MAX];
+	enum period_kind kind;
+	bool provisional;		/* a current value of it is provisional */
+	long delivery;			/* the delivery that last changed it */
+	char source[256];		/* that delivery's file */
+	char imported_at[QUERY_TIME_MAX];
+};
+
+/* The periods with data for region, newest first (by end, then start),
+ * at most max. */
+enum jmon_status query_periods_with_data(struct db *db, const char *region,
+					 struct period_row *out, size_t max, size_t *n,
+					 struct jmon_error *err);
+
 struct region_row {
 	char code[QUERY_CODE_MAX];
 	char name[128];
@@ -118,6 +134,12 @@ struct region_link {
 	char parent[QUERY_CODE_MAX];	/* "" at the top */
 };
 
+/* The regions whose code starts with prefix ("GM": every gemeente; "":
+ * every region), by code after `after` (NULL: from the first; keyset
+ * paging), at most max: where "did you mean" looks for a mistyped code. */
+enum jmon_status query_regions_prefixed(struct db *db, const char *prefix, const char *after,
+					struct region_row *out, size_t max, size_t *n,
+					struct jmon_error *err);
 /* root, its children and their children (a gemeente, its wijken and their
  * buurten), root first, at most max. */
 enum jmon_status query_region_family(struct db *db, const char *root, struct region_link *out,

@@ -74,6 +74,11 @@ struct view_ops {
 	/* Size of the view's state for views opened on an indicator; the state
 	 * starts with a struct indicator_ref (include/jmon/ui_actions.h). */
 	size_t state_size;
+	/* A key before the key table has it (a picker's filter typed as is);
+	 * true when the view took it.  NULL: the key table only. */
+	bool (*key)(struct view *v, struct app *app, int key);
+	/* The key hints of the bottom line for this view; NULL: the frame's. */
+	const char *(*hints)(struct view *v, struct app *app);
 };
 
 struct view {
@@ -183,6 +188,7 @@ extern const struct view_ops series_view_ops;
 extern const struct view_ops compare_view_ops;
 extern const struct view_ops revisions_view_ops;
 extern const struct view_ops regions_view_ops;
+extern const struct view_ops periods_view_ops;
 extern const struct view_ops help_view_ops;
 
 #endif

@@ -244,14 +244,51 @@ assert_status 64 "an operand exits 64"
 run "$JMON" report --config "$CFG" --db "$T/nothing.db"
 assert_status 66 "a missing database exits 66"
 assert_stderr "a missing database says how to make one" <<OUT
-jmon: $T/nothing.db: no database here yet (load data with: jmon import FILE)
+jmon: $T/nothing.db: no database here; make one with: jmon import --config $CFG --db $T/nothing.db FILE...
 OUT
 if [ -e "$T/nothing.db" ]; then not_ok "report creates no database"; else ok "report creates no database"; fi
 report --region GM0363
-assert_status 65 "a region without data exits 65"
-assert_stderr "a region without data says so" <<OUT
-jmon: report: $DB holds no data for region GM0363 (load data with: jmon import FILE)
+assert_status 65 "an unknown region exits 65"
+assert_stderr "an unknown region names the nearest known codes" <<OUT
+jmon: report: unknown region 'GM0363'; nearest known: GM0361 (Proefstad), GM0392 (Vergelijkstad), GM0546 (Spiegelstad)
 OUT
+report --region gm0392
+assert_status 65 "a code in lower case is unknown too"
+assert_grep "unknown region 'gm0392'; nearest known: GM0392 (Vergelijkstad)," "$T/stderr" \
+	"a code in lower case is nearest to its upper case"
+printf 'monitor: {title: Elders, region: GM0999}\nchapters: []\n' >"$T/elders.yaml"
+run "$JMON" report --config "$T/elders.yaml" --db "$DB"
+assert_status 65 "an unknown monitor.region exits 65"
+assert_grep "unknown region 'GM0999' in monitor.region of $T/elders.yaml; nearest known: " \
+	"$T/stderr" "an unknown monitor.region says where it came from"
+mkdir -p "$T/map"
+run "$JMON" report --config "$CFG" --db "$T/map"
+assert_status 66 "a folder as --db exits 66"
+assert_stderr "a folder as --db is called one" <<OUT
+jmon: $T/map is a folder, not a database: name the database file in it (--db $T/map/jmon.db)
+OUT
+: >"$T/leeg.db"
+run "$JMON" report --config "$CFG" --db "$T/leeg.db"
+assert_status 66 "an empty file as --db exits 66"
+assert_stderr "an empty file as --db is called one, with the line that fills it" <<OUT
+jmon: $T/leeg.db is an empty file (0 bytes), not a jmon database yet; fill it with: jmon import --config $CFG --db $T/leeg.db FILE...
+OUT
+run "$JMON" import --config "$CFG" --db "$T/leeg.db" "$FIX/report/00-regions.csv"
+assert_status 0 "jmon import fills an empty file"
+run "$JMON" report --config "$CFG" --db "$T/leeg.db" --region GM0392
+assert_status 65 "a known region without data exits 65"
+assert_stderr "a known region without data says so" <<OUT
+jmon: report: $T/leeg.db holds no data for region GM0392 (load data with: jmon import FILE)
+OUT
+report --period "2023 Q4" --format csv
+assert_status 0 "--period as the screen writes it"
+assert_grep "GM0361,2023Q4,cijfers," "$T/stdout" "--period 2023 Q4 is the report of 2023Q4"
+report --period "KW04-2023" --format csv
+assert_grep "GM0361,2023Q4,cijfers," "$T/stdout" "--period KW04-2023 is the report of 2023Q4"
+report --period "2023 Q5"
+assert_status 64 "--period 2023 Q5 exits 64"
+assert_grep "jmon: report: '2023 Q5' is not a period (write it as 2023 Q3, Q3 2023, 2023KW03, 2023 H1, 2023, maart 2023, 1-1-2023 or 2023-01-01)" \
+	"$T/stderr" "--period 2023 Q5 says which forms are periods"
 report --period 2024Q1
 assert_status 65 "a period without data exits 65"
 assert_stderr "a period without data names the newest one" <<'OUT'

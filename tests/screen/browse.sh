@@ -1114,7 +1114,8 @@ if [ -n "$as_nobody" ]; then
 	T=$saved_T JMON=$saved_JMON cfg=$saved_cfg
 fi
 
-# The remaining keys of the table: p asks for a period, l and → drill down
+# The remaining keys of the table: p lists the periods (a CBS code typed
+# there leaves its period, Enter opens it), l and → drill down
 # like Enter, Ctrl-F / Ctrl-B page, Ctrl-L redraws, :quit ends.
 keys <<'EOF'
 p
@@ -1192,7 +1193,7 @@ expect p.txt <<'EOF'
 
 
  Cijfers             Enter: uitsplitsen  r: signaal  spatie: beoordeeld  ?: help
- ○ Inwoners 0-17 jaar: geen regel
+periode 2019 Q4
 EOF
 expect page.txt <<'EOF'
  Alkmaar (GM0361) · 2019 Q4 · levering 3             ■0 ▲1 ●3 ○3 0/1 beoordeeld

@@ -4,7 +4,8 @@
 # changed text away and never end jmon; a database this user cannot write
 # is said before the editor or a prompt opens; keys typed while the screen
 # says "terminal te klein" do nothing; a draft comes back in the editor.
-# The drafts a lost terminal writes are tests/tmux/editor.sh's.
+# The drafts a lost terminal writes are tests/tmux/editor.sh's; the keys
+# of a line editor (cut and paste) are below.
 . "$TOP/tests/lib.sh"
 cfg="$FIX/browse/monitor.yaml"
 db="$T/monitor.db"
@@ -332,6 +333,43 @@ editor_screen Verwijzingen "$ask" "Weg ermee." | expect discard-ask.txt
 editor_screen "Verwijzingen › Huisarts" "concept van 21 november 2026 09:30 hersteld" \
 	"Huisartsen verwijzen meer." | expect category.txt
 screen "drafts thrown away, of a category, already stored" $args
+
+# A line editor (jmon(1), The editor and the prompts): the text wraps at
+# word boundaries; Ctrl-A/E and Alt-B/F move; Ctrl-W/U/K and Alt-D cut,
+# and Ctrl-Y pastes what they cut, so no key loses text: the changed text
+# still asks before Esc throws it away, and what is saved is what the
+# screen showed.  Alt in a real terminal is tests/tmux/line_editor.sh's.
+fresh
+typed() { printf '%s' "$1" | sed 's/./&\n/g' | sed 's/^ $/<Space>/'; }	# one key a line
+{
+	printf 'j\nj\na\n'
+	typed "Meer verwijzingen door de huisarts sinds de praktijkondersteuner jeugd in januari vertrok"
+	printf '%s\n' ":dump wrapped.txt" "<M-b>" "<M-b>" "<M-b>" "<C-w>" "<C-w>" ":dump cut.txt" \
+		"<C-e>" "<Space>" "<C-y>" ":dump pasted.txt" \
+		"<C-a>" "<M-f>" "<M-f>" "<M-d>" X ":dump moved.txt" "<Enter>"
+	typed "Tweede regel"
+	printf '%s\n' ":dump two.txt" "<C-u>" "<C-k>" "<C-w>" ":dump cutall.txt" \
+		"<Escape>" ":dump ask.txt" n "<C-y>" ":dump back.txt" "<C-x>" ":dump saved.txt"
+} | keys
+two="Tweede regel de huisarts sinds de in januari vertrok praktijkondersteuner"
+editor_screen Verwijzingen "$hints" \
+	"Meer verwijzingen door de huisarts sinds de praktijkondersteuner jeugd in" \
+	"januari vertrok" | expect wrapped.txt
+editor_screen Verwijzingen "$hints" \
+	"Meer verwijzingen door de huisarts sinds de in januari vertrok" | expect cut.txt
+editor_screen Verwijzingen "$hints" "Meer verwijzingen door de huisarts sinds de in januari vertrok" \
+	"praktijkondersteuner jeugd" | expect pasted.txt
+editor_screen Verwijzingen "$hints" "Meer verwijzingenX de huisarts sinds de in januari vertrok" \
+	"praktijkondersteuner jeugd" | expect moved.txt
+editor_screen Verwijzingen "$hints" "Meer verwijzingenX" "$two" jeugd | expect two.txt
+editor_screen Verwijzingen "$hints" "Meer verwijzingenX" | expect cutall.txt
+editor_screen Verwijzingen "$ask" "Meer verwijzingenX" | expect ask.txt
+editor_screen Verwijzingen "$hints" "Meer verwijzingenX" "$two" jeugd | expect back.txt
+chapter 3 "toelichting opgeslagen" ✎ | expect saved.txt
+screen "a line editor: wrapping at words, moves, cuts and Ctrl-Y" $args
+run "$JMON" report --config "$cfg" --db "$T/m.db" --format csv
+assert_grep '"Meer verwijzingenX' "$T/stdout" "the saved explanation starts as shown"
+assert_grep "$two jeugd\"" "$T/stdout" "and Ctrl-Y brought back every cut"
 assert_eq "$(ls "$drafts")" "GM0361.2020Q1.verwijzingen.huisarts.txt" \
 	"the draft thrown away and the one stored are gone, the one left open stays"
 run "$JMON" report --db "$T/m.db" --config "$cfg" --format md

@@ -3,7 +3,8 @@
 # status line, help, chapter switching, messages, small and wide terminals.
 . "$TOP/tests/lib.sh"
 cfg="$FIX/screen.yaml"
-nodb="--db none.db"	# no database: the monitor without figures
+empty_db "$T/leeg.db" "$cfg"
+nodb="--db leeg.db"	# no regions, no data: the monitor without figures
 
 keys <<'EOF'
 :dump start.txt
@@ -39,8 +40,8 @@ expect start.txt <<'EOF'
 
 
 
- Cijfers                                             Enter: uitsplitsen  ?: help
-geen database none.db: laad gegevens met 'jmon import'
+ Cijfers         Enter: uitsplitsen  spatie: beoordeeld  a: toelichting  ?: help
+geen gegevens voor GM0361: laad gegevens met 'jmon import'
 EOF
 expect tab.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
@@ -65,7 +66,7 @@ expect tab.txt <<'EOF'
 
 
 
- Wachttijden                                         Enter: uitsplitsen  ?: help
+ Wachttijden     Enter: uitsplitsen  spatie: beoordeeld  a: toelichting  ?: help
 
 EOF
 expect four.txt <<'EOF'
@@ -91,7 +92,7 @@ expect four.txt <<'EOF'
 
 
 
- Klachten/bezwaar                                    Enter: uitsplitsen  ?: help
+ Klachten/bezwaar                Enter: uitsplitsen  spatie: beoordeeld  ?: help
 
 EOF
 expect byid.txt <<'EOF'
@@ -117,7 +118,7 @@ expect byid.txt <<'EOF'
 
 
 
- Wachttijden                                         Enter: uitsplitsen  ?: help
+ Wachttijden     Enter: uitsplitsen  spatie: beoordeeld  a: toelichting  ?: help
 
 EOF
 expect backtab.txt <<'EOF'
@@ -143,7 +144,7 @@ expect backtab.txt <<'EOF'
 
 
 
- Cijfers                                             Enter: uitsplitsen  ?: help
+ Cijfers         Enter: uitsplitsen  spatie: beoordeeld  a: toelichting  ?: help
 
 EOF
 screen "chapters by Tab, number, id and Shift-Tab" --config "$cfg" $nodb
@@ -203,7 +204,7 @@ expect back.txt <<'EOF'
 
 
 
- Cijfers                                             Enter: uitsplitsen  ?: help
+ Cijfers         Enter: uitsplitsen  spatie: beoordeeld  a: toelichting  ?: help
 
 EOF
 screen "help and back" --config "$cfg" $nodb
@@ -273,7 +274,7 @@ expect key.txt <<'EOF'
 
 
 
- Cijfers                                             Enter: uitsplitsen  ?: help
+ Cijfers         Enter: uitsplitsen  spatie: beoordeeld  a: toelichting  ?: help
 toets Z doet niets; ? voor hulp
 EOF
 expect command.txt <<'EOF'
@@ -299,7 +300,7 @@ expect command.txt <<'EOF'
 
 
 
- Cijfers                                             Enter: uitsplitsen  ?: help
+ Cijfers         Enter: uitsplitsen  spatie: beoordeeld  a: toelichting  ?: help
 onbekende opdracht ':bogus' (zie ?)
 EOF
 expect chapter.txt <<'EOF'
@@ -325,7 +326,7 @@ expect chapter.txt <<'EOF'
 
 
 
- Cijfers                                             Enter: uitsplitsen  ?: help
+ Cijfers         Enter: uitsplitsen  spatie: beoordeeld  a: toelichting  ?: help
 geen hoofdstuk '9'
 EOF
 screen "unknown keys and commands say so on the status line" --config "$cfg" $nodb
@@ -368,7 +369,7 @@ expect prompt.txt <<'EOF'
 
 
 
- Beschermingstafel                                   Enter: uitsplitsen  ?: help
+ Beschermingstafel               Enter: uitsplitsen  spatie: beoordeeld  ?: help
 
 EOF
 screen "a command typed at the : prompt runs" --config "$cfg" $nodb
@@ -405,7 +406,7 @@ expect minimum.txt <<'EOF'
 
 
 
- Cijfers                         Enter: uitsplitsen  ?: help
+ Cijfers     Enter: uitsplitsen  spatie: beoordeeld  ?: help
 
 EOF
 screen "below the minimum a clear message, at the minimum the screen" --config "$cfg" $nodb
@@ -426,8 +427,8 @@ expect wide.txt <<'EOF'
 
 
 
- Cijfers                                                                                     Enter: uitsplitsen  ?: help
-geen database none.db: laad gegevens met 'jmon import'
+ Cijfers                                                 Enter: uitsplitsen  spatie: beoordeeld  a: toelichting  ?: help
+geen gegevens voor GM0361: laad gegevens met 'jmon import'
 EOF
 LINES=14 COLUMNS=120 screen "a wide terminal" --config "$cfg" $nodb
 
@@ -492,8 +493,8 @@ expect nocolor.txt <<'EOF'
 
 
 
- Cijfers                                             Enter: uitsplitsen  ?: help
-geen database none.db: laad gegevens met 'jmon import'
+ Cijfers         Enter: uitsplitsen  spatie: beoordeeld  a: toelichting  ?: help
+geen gegevens voor GM0361: laad gegevens met 'jmon import'
 EOF
 NO_COLOR=1 screen "NO_COLOR" --config "$cfg" $nodb
 

@@ -3,6 +3,7 @@
 # most of these): each screen here came out wrong, or jmon crashed, before
 # the fix it guards.  Headless at 80x24 unless said otherwise.
 . "$TOP/tests/lib.sh"
+empty_db "$T/leeg.db" "$FIX/screen.yaml"
 
 # Control characters in labels and data (YAML "\t", "\n", "\x01" and a
 # region name imported with a tab): curses would expand the tab, end the
@@ -53,7 +54,7 @@ expect control.txt <<'SCREEN'
 
 
  Hoofd stuk      Enter: uitsplitsen  spatie: beoordeeld  a: toelichting  ?: help
-
+geen gegevens voor Alk?maar X: laad gegevens met 'jmon import'
 SCREEN
 screen "control characters in labels keep their columns" --db "$T/control.db" \
 	--config "$T/control.yaml"
@@ -315,7 +316,7 @@ expect huge.txt <<'SCREEN'
 
 
 
- Cijfers                                             Enter: uitsplitsen  ?: help
+ Cijfers         Enter: uitsplitsen  spatie: beoordeeld  a: toelichting  ?: help
 gebruik: :resize RIJENxKOLOMMEN (elk 1 tot 1000)
 SCREEN
 expect small.txt <<'SCREEN'
@@ -329,10 +330,10 @@ expect small.txt <<'SCREEN'
 
 
 
- Cijfers                         Enter: uitsplitsen  ?: help
+ Cijfers     Enter: uitsplitsen  spatie: beoordeeld  ?: help
 
 SCREEN
-screen ":resize refuses sizes no terminal has" --config "$FIX/screen.yaml" --db none.db
+screen ":resize refuses sizes no terminal has" --config "$FIX/screen.yaml" --db $T/leeg.db
 assert_file "$T/trailing.txt" ":resize 24x80x is refused the same way" <"$T/huge.txt"
 
 # The prompt shows the end of a long input, where the cursor is; it showed
@@ -351,7 +352,7 @@ assert_file "$T/trailing.txt" ":resize 24x80x is refused the same way" <"$T/huge
 	echo '<Escape>'
 } >"$T/script"
 rm -f "$T/prompt.txt"
-screen "the prompt shows what was typed last" --config "$FIX/screen.yaml" --db none.db
+screen "the prompt shows what was typed last" --config "$FIX/screen.yaml" --db $T/leeg.db
 tail -n 1 "$T/prompt.txt" >"$T/prompt.line"
 assert_file "$T/prompt.line" "the prompt shows what was typed last: the status line" <<'SCREEN'
 /…ghij3bcdefghij4bcdefghij5bcdefghij6bcdefghij7bcdefghij8bcdefghij9bcdefghijë漢
@@ -595,7 +596,7 @@ assert_grep "${#text}" "$T/length" "the whole explanation is stored"
 if command -v tmux >/dev/null 2>&1; then
 	sock="jmon-robust-$$"
 	tmux -L "$sock" new-session -d -s t -x 80 -y 24 "sh -c 'trap \"\" HUP; echo \$\$ >$T/pid; \
-		env TERM=xterm LC_ALL=C.UTF-8 $JMON --config $FIX/screen.yaml --db none.db; \
+		env TERM=xterm LC_ALL=C.UTF-8 $JMON --config $FIX/screen.yaml --db $T/leeg.db; \
 		echo \$? >$T/exit'"
 	i=0
 	while [ ! -s "$T/pid" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
