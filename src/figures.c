@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jmon/asof.h"
 #include "jmon/comparison.h"
 #include "jmon/disclosure.h"
 #include "jmon/figures.h"
@@ -15,17 +16,43 @@
 /* A period's revisions: the cells the newest delivery changed.  More than
  * this many in one region and period is not a monitor any more. */
 #define MAX_CHANGES 4096
+/* Periods with data near the chosen one that an as-of figure may come
+ * from: a year of months and quarters and the halves, years and dates
+ * around them fit many times over. */
+#define MAX_NEAR 256
+
+/* The period one indicator's rows come from, and its neighbours. */
+struct own {
+	struct period p;
+	char code[PERIOD_CODE_MAX], prev_code[PERIOD_CODE_MAX], year_code[PERIOD_CODE_MAX];
+	char label[PERIOD_LABEL_MAX], prev_label[PERIOD_LABEL_MAX], year_label[PERIOD_LABEL_MAX];
+};
 
 struct context {
 	struct db *db;
 	struct disclosure *dc;	/* the gate every cell passes */
 	const struct config *cfg;
 	struct figure_set *fs;
-	char prev_code[PERIOD_CODE_MAX], year_code[PERIOD_CODE_MAX];
+	struct own own;		/* of the indicator being loaded */
+	struct period *near;	/* candidates for as-of figures, any order */
+	size_t nnear;
 	struct cell_change *changes;
 	size_t nchanges;
 	struct jmon_error *err;
 };
+
+static void own_of(const struct period *p, struct own *o)
+{
+	struct period prev = period_prev(p), year = period_year_ago(p);
+
+	o->p = *p;
+	period_format(p, o->code);
+	period_format(&prev, o->prev_code);
+	period_format(&year, o->year_code);
+	period_label_short(p, o->label);
+	period_label(&prev, o->prev_label);
+	period_label(&year, o->year_label);
+}
 
 /* A cell no delivery holds has no flag: "geen waarde", not "onbekend"
  * (unknown is what a source says of a value it does not know).  A cell the
@@ -88,7 +115,7 @@ static enum jmon_status peers_of(struct context *cx, const struct indicator *ind
 
 	if (!g || ind->rule.on != ON_PEER_PCT)
 		return JMON_OK;
-	if ((st = comparison_mean(cx->dc, ind, g, cx->fs->region, cx->fs->period, category,
+	if ((st = comparison_mean(cx->dc, ind, g, cx->fs->region, cx->own.code, category,
 				  &mean, cx->err)))
 		return st;
 	in->has_peer_mean = mean.n > 0;
@@ -111,7 +138,7 @@ static enum jmon_status count_of(struct context *cx, const struct indicator *ind
 
 	if (!ind->rule.count_from || !(from = config_indicator(cx->cfg, ind->rule.count_from)))
 		return JMON_OK;
-	if ((st = cell(cx, from, cx->fs->region, cx->fs->period, category, &n)))
+	if ((st = cell(cx, from, cx->fs->region, cx->own.code, category, &n)))
 		return st;
 	/* a withheld n is never printed, not even as "too small" */
 	in->count_withheld = n.withheld;
@@ -140,8 +167,8 @@ static enum jmon_status evaluate(struct context *cx, struct figure *f,
 	struct stoplight_input in = { 0 };
 	enum jmon_status st;
 
-	if ((st = cell(cx, ind, fs->region, cx->prev_code, cat, &prev)) ||
-	    (st = cell(cx, ind, fs->region, cx->year_code, cat, &last_year)))
+	if ((st = cell(cx, ind, fs->region, cx->own.prev_code, cat, &prev)) ||
+	    (st = cell(cx, ind, fs->region, cx->own.year_code, cat, &last_year)))
 		return st;
 	f->prev = prev.v;
 	/* a change is shown only between two figures that are both shown */
@@ -169,9 +196,9 @@ static enum jmon_status evaluate(struct context *cx, struct figure *f,
 	in.category = cat;
 	in.current = as_stoplight(ind, &now);
 	in.previous = as_stoplight(ind, &prev);
-	in.previous_label = fs->prev_label;
+	in.previous_label = cx->own.prev_label;
 	in.last_year = as_stoplight(ind, &last_year);
-	in.last_year_label = fs->year_label;
+	in.last_year_label = cx->own.year_label;
 	in.override = override;
 	stoplight_eval(ind, &in, &f->light);
 	return JMON_OK;
@@ -215,6 +242,59 @@ static struct figure *add_row(struct figure_set *fs, const struct indicator *ind
 	return f;
 }
 
+/* Whether the indicator has a cell (its total or a category) in period. */
+static enum jmon_status has_cells(struct context *cx, const struct indicator *ind,
+				  const char *period, bool *any)
+{
+	struct disclosed d;
+	enum jmon_status st = cell(cx, ind, cx->fs->region, period, NULL, &d);
+
+	*any = st == JMON_OK && d.v.present;
+	for (size_t i = 0; st == JMON_OK && !*any && i < ind->ncategories; i++) {
+		st = cell(cx, ind, cx->fs->region, period, ind->categories[i].id, &d);
+		*any = d.v.present;
+	}
+	return st;
+}
+
+/* The period ind's rows come from: the set's own, or the first of the
+ * candidates (include/jmon/asof.h) where ind has a figure. */
+static enum jmon_status choose_period(struct context *cx, const struct indicator *ind)
+{
+	struct figure_set *fs = cx->fs;
+	struct period *cands;
+	size_t n;
+	bool any;
+	enum jmon_status st;
+
+	own_of(&fs->p, &cx->own);
+	if ((st = has_cells(cx, ind, fs->period, &any)) || any || ind->as_of == ASOF_OFF ||
+	    !cx->nnear)
+		return st;
+	cands = xcalloc(cx->nnear, sizeof *cands);
+	memcpy(cands, cx->near, cx->nnear * sizeof *cands);
+	n = asof_order(&fs->p, cands, cx->nnear, ind->as_of);
+	for (size_t i = 0; i < n && st == JMON_OK; i++) {
+		char code[PERIOD_CODE_MAX];
+
+		if ((st = has_cells(cx, ind, period_format(&cands[i], code), &any)) == JMON_OK && any) {
+			own_of(&cands[i], &cx->own);
+			break;
+		}
+	}
+	free(cands);
+	return st;
+}
+
+/* The period of a row, as load_indicator chose it. */
+static void mark_basis(const struct context *cx, struct figure *f)
+{
+	f->basis = strcmp(cx->own.code, cx->fs->period) ? FIGURE_AS_OF : FIGURE_OWN;
+	memcpy(f->value_period, cx->own.code, sizeof f->value_period);
+	memcpy(f->value_label, cx->own.label, sizeof f->value_label);
+	memcpy(f->value_prev_label, cx->own.prev_label, sizeof f->value_prev_label);
+}
+
 static enum jmon_status load_indicator(struct context *cx, const struct indicator *ind,
 				       enum figures_scope scope)
 {
@@ -229,16 +309,20 @@ static enum jmon_status load_indicator(struct context *cx, const struct indicato
 	bool has_review, has_note;
 	enum jmon_status st;
 
+	if ((st = choose_period(cx, ind)))
+		goto out;
 	for (size_t i = 0; i < ind->ncategories; i++) {
 		parts[i].ind = ind;
 		parts[i].cat = &ind->categories[i];
-		if ((st = cell(cx, ind, fs->region, fs->period, parts[i].cat->id, &d)))
+		if ((st = cell(cx, ind, fs->region, cx->own.code, parts[i].cat->id, &d)))
 			goto out;
 		parts[i].now = d.v;
 		parts[i].withheld = d.withheld;
+		mark_basis(cx, &parts[i]);
 	}
-	if ((st = cell(cx, ind, fs->region, fs->period, NULL, &d)))
+	if ((st = cell(cx, ind, fs->region, cx->own.code, NULL, &d)))
 		goto out;
+	mark_basis(cx, &total);
 	total.now = d.v;
 	total.derived = d.derived;
 	total.withheld = d.withheld;
@@ -263,7 +347,8 @@ static enum jmon_status load_indicator(struct context *cx, const struct indicato
 		text_format(total.review_by, sizeof total.review_by, "%s", review.author);
 		snprintf(total.review_at, sizeof total.review_at, "%s", review.at);
 	}
-	total.revised = was_revised(cx, ind, NULL);
+	/* the newest delivery's changes are those of the set's period */
+	total.revised = total.basis == FIGURE_OWN && was_revised(cx, ind, NULL);
 	if ((st = query_annotation(cx->db, &key, &note, &has_note, cx->err)))
 		goto out;
 	total.annotated = has_note;
@@ -273,7 +358,8 @@ static enum jmon_status load_indicator(struct context *cx, const struct indicato
 	fs->indicators++;
 	fs->reviewed += total.reviewed;
 	fs->status_count[total.light.status]++;
-	if (total.now.present && !strcmp(total.now.flag, "provisional"))
+	fs->as_of += total.basis == FIGURE_AS_OF;
+	if (total.basis == FIGURE_OWN && total.now.present && !strcmp(total.now.flag, "provisional"))
 		fs->provisional = true;
 
 	for (size_t i = 0; scope == FIGURES_BREAKDOWN && i < ind->ncategories; i++) {
@@ -289,13 +375,38 @@ static enum jmon_status load_indicator(struct context *cx, const struct indicato
 		f->review_change = total.review_change;
 		memcpy(f->review_by, total.review_by, sizeof f->review_by);
 		memcpy(f->review_at, total.review_at, sizeof f->review_at);
-		f->revised = was_revised(cx, ind, f->cat->id);
+		f->revised = f->basis == FIGURE_OWN && was_revised(cx, ind, f->cat->id);
 		*add_row(fs, ind, f->cat) = *f;
 	}
 out:
 	review_free(&review);
 	free(parts);
 	return st;
+}
+
+/* The periods with data that an as-of figure of any indicator may come
+ * from: as far back as the longest as_of.max_age of the configuration. */
+static enum jmon_status near_periods(struct context *cx, char (*codes)[PERIOD_CODE_MAX])
+{
+	int longest = ASOF_OFF;
+	char cutoff[PERIOD_CODE_MAX];
+	size_t n;
+	enum jmon_status st;
+
+	for (size_t c = 0; c < cx->cfg->nchapters; c++)
+		for (size_t i = 0; i < cx->cfg->chapters[c].nindicators; i++)
+			if (cx->cfg->chapters[c].indicators[i].as_of > longest)
+				longest = cx->cfg->chapters[c].indicators[i].as_of;
+	if (longest == ASOF_OFF)
+		return JMON_OK;
+	asof_cutoff(&cx->fs->p, longest, cutoff);
+	if ((st = query_periods_near(cx->db, cx->fs->region, &cx->fs->p, cutoff, codes, MAX_NEAR,
+				     &n, cx->err)))
+		return st;
+	for (size_t i = 0; i < n; i++)
+		if (period_parse_str(codes[i], &cx->near[cx->nnear]))
+			cx->nnear++;
+	return JMON_OK;
 }
 
 static enum jmon_status load(struct db *db, const struct config *cfg,
@@ -308,6 +419,7 @@ static enum jmon_status load(struct db *db, const struct config *cfg,
 	struct period p;
 	size_t nchanges = 0;
 	char msg[512];
+	char (*codes)[PERIOD_CODE_MAX] = NULL;
 
 	memset(fs, 0, sizeof *fs);
 	if (!period_parse_str(period, &p))
@@ -319,8 +431,6 @@ static enum jmon_status load(struct db *db, const struct config *cfg,
 	struct period prev = period_prev(&p), year = period_year_ago(&p);
 	period_label(&prev, fs->prev_label);
 	period_label(&year, fs->year_label);
-	period_format(&prev, cx.prev_code);
-	period_format(&year, cx.year_code);
 
 	if ((st = disclosure_begin(shared, db, cfg, &cx.dc, err)))
 		return st;
@@ -329,6 +439,10 @@ static enum jmon_status load(struct db *db, const struct config *cfg,
 				&fs->delivery, err)))
 		goto out;
 	cx.nchanges = nchanges;
+	codes = xcalloc(MAX_NEAR, sizeof *codes);
+	cx.near = xcalloc(MAX_NEAR, sizeof *cx.near);
+	if ((st = near_periods(&cx, codes)))
+		goto out;
 	for (size_t c = 0; c < cfg->nchapters; c++) {
 		const struct chapter *ch = &cfg->chapters[c];
 
@@ -339,6 +453,8 @@ static enum jmon_status load(struct db *db, const struct config *cfg,
 				st = load_indicator(&cx, &ch->indicators[i], scope);
 	}
 out:
+	free(codes);
+	free(cx.near);
 	free(cx.changes);
 	disclosure_done(shared, cx.dc);
 	if (st != JMON_OK)
@@ -446,6 +562,14 @@ char *figure_change_fit(const struct figure *f, char *buf, size_t size, int widt
 		numfmt_unit_fit(buf, size, f->change, f->ind->decimals, f->ind->unit, NUMFMT_SIGN,
 				width);
 	}
+	return buf;
+}
+
+char *figure_basis_text(const struct figure *f, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (f->basis == FIGURE_AS_OF)
+		snprintf(buf, size, "%s", f->value_label);
 	return buf;
 }
 

@@ -66,6 +66,9 @@ struct indicator {
 	struct cbs_source cbs;
 	int min_count;		/* privacy minimum for this indicator (the
 				 * monitor's, unless overridden) */
+	int as_of;		/* as_of.max_age in months (the monitor's,
+				 * unless overridden); ASOF_OFF (-1): only a
+				 * figure of the chosen period (include/jmon/asof.h) */
 	const struct chapter *chapter;
 	struct config_pos pos;
 };
@@ -89,6 +92,7 @@ struct monitor {
 				 * code); NULL: the newest with data */
 	char *database;		/* NULL: not set */
 	int min_count;		/* privacy: counts below are shown as "<N" */
+	int as_of;		/* the indicators' as_of.max_age, in months */
 	char *legend_red, *legend_amber, *legend_green;
 };
 

@@ -22,6 +22,14 @@
 #include "jmon/query.h"
 #include "jmon/stoplight.h"
 
+/* Where a row's value comes from. */
+enum figure_basis {
+	FIGURE_OWN,		/* a figure of the set's period */
+	FIGURE_AS_OF,		/* of another period that stands for it: a year
+				 * around a quarter, a reference date before
+				 * its end (include/jmon/asof.h) */
+};
+
 struct figure {
 	const struct indicator *ind;
 	const struct category *cat;	/* NULL: the total row */
@@ -43,6 +51,12 @@ struct figure {
 	/* who wrote the review (mark or own status) last, and when (UTC) */
 	char review_by[64], review_at[QUERY_TIME_MAX];
 	bool revised;			/* the newest delivery changed this cell */
+	/* the period the value belongs to; the change and the stoplight are
+	 * against its own previous period (value_prev_label) */
+	enum figure_basis basis;
+	char value_period[PERIOD_CODE_MAX];	/* canonical: "2023-01-01" */
+	char value_label[PERIOD_LABEL_MAX];	/* for readers: "1-1-2023" */
+	char value_prev_label[PERIOD_LABEL_MAX];
 };
 
 enum figures_scope {
@@ -63,6 +77,7 @@ struct figure_set {
 	bool provisional;	/* some value of the period is provisional */
 	int status_count[STOPLIGHT_NSTATUS];	/* over the indicator rows */
 	int indicators, reviewed;		/* for "beoordeeld N/M" */
+	int as_of;		/* indicator rows shown as of another period */
 };
 
 /* Evaluate the indicators of chapter (NULL: every chapter) for region and
@@ -102,6 +117,10 @@ char *figure_change_text(const struct figure *f, char *buf, size_t size);
 /* The same two for a column of width columns: large numbers in "mln". */
 char *figure_value_fit(const struct figure *f, char *buf, size_t size, int width);
 char *figure_change_fit(const struct figure *f, char *buf, size_t size, int width);
+/* What a reader is told about a row's period when it is not the set's:
+ * "1-1-2023" for a figure shown as of its own period; "" for a figure of
+ * the set's period. */
+char *figure_basis_text(const struct figure *f, char *buf, size_t size);
 /* The norm as "4 wk" or ""; with its label when long is true ("Treeknorm 4 wk"). */
 char *figure_norm_text(const struct indicator *ind, bool with_label, char *buf, size_t size);
 

@@ -82,7 +82,7 @@ j
 :dump series.txt
 KEYS
 expect first.txt <<'SCREEN'
- Gemeente Jeugdigen met een maatwerkvoorziening …  ■0 ▲2 ●3 ○15 beoordeeld 0/20
+ Gemeente Jeugdigen met een maatwerkvoorziening …  ■1 ▲3 ●3 ○13 beoordeeld 0/20
  [1 é́́ 𝐀𝐁 cliënttevredenheid …]  2 Hoofdstuk 2    3 Hoofdstuk 3 漢字テスト ​ n…  …
  Indicator                     2019 Q4  Δ vorig  trend 8      norm  status
 ▸Jeugdigen met een maatwe…         960      -20  ▁█▂▅▃▁▄▂          ● groen
@@ -90,10 +90,10 @@ expect first.txt <<'SCREEN'
  Alles negatief ​ naïef ë …     -23,5 %  -7,5 pp  ▄▃▂▁█▇▆▅          ▲ oranje
  Alles gelijk                    3,000    0,000  ▄▄▄▄▄▄▄▄        0 ● groen
  Kleine aantallen                  <10           ▄   ▄             ○ grijs
- ── Jeugdigen met een maa…                                         ○ grijs
- Per maand 𝐀𝐁 cliënttevre…                                         ○ grijs
+ ── Jeugdigen met een maa…                       1-1-2019          ○ grijs
+ Per maand 𝐀𝐁 cliënttevre…      13 dgn   -4 dgn  dec 2019          ■ rood
  Tegen peers naïef ë é́́ 𝐀𝐁…         139       +1  ▁▂▃▄▅▆▇█          ● groen
- Per jaar cliënttevredenh…                                    4 wk ○ grijs
+ Per jaar cliënttevredenh…      5,1 wk  +0,7 wk  2019         4 wk ▲ oranje
 
 
 
@@ -108,7 +108,7 @@ expect first.txt <<'SCREEN'
  Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
 SCREEN
 expect last.txt <<'SCREEN'
- Gemeente Jeugdigen met een maatwerkvoorziening …  ■0 ▲2 ●3 ○15 beoordeeld 0/20
+ Gemeente Jeugdigen met een maatwerkvoorziening …  ■1 ▲3 ●3 ○13 beoordeeld 0/20
 ‹ 10 Hoofdstuk 10    11 Hoofdstuk 11   [12 Hoofdstuk 12 ë é́́ 𝐀𝐁 cliën…]
  Indicator                     2019 Q4  Δ vorig  trend 8      norm  status
 ▸ë é́́ 𝐀𝐁 cliënttevredenhei…                                         ○ grijs
@@ -134,7 +134,7 @@ expect last.txt <<'SCREEN'
  Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
 SCREEN
 expect series.txt <<'SCREEN'
- Gemeente Jeugdigen met een maatwerkvoorziening …  ■0 ▲2 ●3 ○15 beoordeeld 0/20
+ Gemeente Jeugdigen met een maatwerkvoorziening …  ■1 ▲3 ●3 ○13 beoordeeld 0/20
  [1 é́́ 𝐀𝐁 cliënttevredenheid …]  2 Hoofdstuk 2    3 Hoofdstuk 3 漢字テスト ​ n…  …
  Jeugdigen met een maatwerkvoorziening 漢字テスト ​ naïef ë é́́ 𝐀𝐁 cliënttevredenh…
  2015 Q4   ██████████████████████▊                                24 ● groen
@@ -176,7 +176,7 @@ G
 :dump peers.txt
 KEYS
 expect peers.txt <<'SCREEN'
- Gemeente Jeugdigen met een maatwerkvoorziening …  ■0 ▲2 ●3 ○15 beoordeeld 0/20
+ Gemeente Jeugdigen met een maatwerkvoorziening …  ■1 ▲3 ●3 ○13 beoordeeld 0/20
  [1 é́́ 𝐀𝐁 cliënttevredenheid …]  2 Hoofdstuk 2    3 Hoofdstuk 3 漢字テスト ​ n…  …
  Tegen peers naïef ë é́́ 𝐀𝐁 cliënttevredenheid 😀 ─…          waarde      verschil
   Peer 65 é́́ 𝐀𝐁 cliënttevredenheid 😀 ── Jeugdigen…             155       -10,3 %
@@ -216,7 +216,7 @@ w
 :dump back.txt
 KEYS
 expect help.txt <<'SCREEN'
- Gemeente Jeugdigen met een maatwerkvoorziening …  ■0 ▲2 ●3 ○15 beoordeeld 0/20
+ Gemeente Jeugdigen met een maatwerkvoorziening …  ■1 ▲3 ●3 ○13 beoordeeld 0/20
  [1 é́́ 𝐀𝐁 cliënttevredenheid …]  2 Hoofdstuk 2    3 Hoofdstuk 3 漢字テスト ​ n…  …
 Bewegen
   j ↓              :down            volgende regel
@@ -255,7 +255,7 @@ G
 :dump taller.txt
 KEYS
 expect taller.txt <<'SCREEN'
- Gemeente Jeugdigen met een maatwerkvoorziening …  ■0 ▲2 ●3 ○15 beoordeeld 0/20
+ Gemeente Jeugdigen met een maatwerkvoorziening …  ■1 ▲3 ●3 ○13 beoordeeld 0/20
  [1 é́́ 𝐀𝐁 cliënttevredenheid …]  2 Hoofdstuk 2    3 Hoofdstuk 3 漢字テスト ​ n…  …
  Indicator                     2019 Q4  Δ vorig  trend 8      norm  status
  Jeugdigen met een maatwe…         960      -20  ▁█▂▅▃▁▄▂          ● groen
@@ -263,10 +263,10 @@ expect taller.txt <<'SCREEN'
  Alles negatief ​ naïef ë …     -23,5 %  -7,5 pp  ▄▃▂▁█▇▆▅          ▲ oranje
  Alles gelijk                    3,000    0,000  ▄▄▄▄▄▄▄▄        0 ● groen
  Kleine aantallen                  <10           ▄   ▄             ○ grijs
- ── Jeugdigen met een maa…                                         ○ grijs
- Per maand 𝐀𝐁 cliënttevre…                                         ○ grijs
+ ── Jeugdigen met een maa…                       1-1-2019          ○ grijs
+ Per maand 𝐀𝐁 cliënttevre…      13 dgn   -4 dgn  dec 2019          ■ rood
  Tegen peers naïef ë é́́ 𝐀𝐁…         139       +1  ▁▂▃▄▅▆▇█          ● groen
-▸Per jaar cliënttevredenh…                                    4 wk ○ grijs
+▸Per jaar cliënttevredenh…      5,1 wk  +0,7 wk  2019         4 wk ▲ oranje
 
 
 
@@ -432,7 +432,7 @@ j
 :dump bars.txt
 KEYS
 expect extreme.txt <<'SCREEN'
- Gemeente Jeugdigen met een maatwerkvoorziening …  ■1 ▲2 ●2 ○15 beoordeeld 0/20
+ Gemeente Jeugdigen met een maatwerkvoorziening …  ■2 ▲3 ●2 ○13 beoordeeld 0/20
  [1 é́́ 𝐀𝐁 cliënttevredenheid …]  2 Hoofdstuk 2    3 Hoofdstuk 3 漢字テスト ​ n…  …
  Indicator                     2019 Q4  Δ vorig  trend 8      norm  status
  Jeugdigen met een maatwe…         960      -20  ▁█▂▅▃▁▄▂          ● groen
@@ -440,10 +440,10 @@ expect extreme.txt <<'SCREEN'
  Alles negatief ​ naïef ë …     -23,5 %  -7,5 pp  ▄▃▂▁█▇▆▅          ▲ oranje
  Alles gelijk                    3,000    0,000  ▄▄▄▄▄▄▄▄        0 ● groen
  Kleine aantallen                  <10           ▄   ▄             ○ grijs
- ── Jeugdigen met een maa…                                         ○ grijs
- Per maand 𝐀𝐁 cliënttevre…                                         ○ grijs
+ ── Jeugdigen met een maa…                       1-1-2019          ○ grijs
+ Per maand 𝐀𝐁 cliënttevre…      13 dgn   -4 dgn  dec 2019          ■ rood
  Tegen peers naïef ë é́́ 𝐀𝐁…           …        ?  █▁█▁█▁█▁          ■ rood
- Per jaar cliënttevredenh…                                    4 wk ○ grijs
+ Per jaar cliënttevredenh…      5,1 wk  +0,7 wk  2019         4 wk ▲ oranje
 
 
 
@@ -458,7 +458,7 @@ expect extreme.txt <<'SCREEN'
  Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
 SCREEN
 expect bars.txt <<'SCREEN'
- Gemeente Jeugdigen met een maatwerkvoorziening …  ■1 ▲2 ●2 ○15 beoordeeld 0/20
+ Gemeente Jeugdigen met een maatwerkvoorziening …  ■2 ▲3 ●2 ○13 beoordeeld 0/20
  [1 é́́ 𝐀𝐁 cliënttevredenheid …]  2 Hoofdstuk 2    3 Hoofdstuk 3 漢字テスト ​ n…  …
  Kosten 漢字テスト ​ naïef ë é́́ 𝐀𝐁 cliënttevredenheid 😀 ── Jeugdigen met een maa…
  2015 Q4   │                                                       … ▲ oranje
@@ -536,7 +536,7 @@ keys <<'KEYS'
 :dump ascii.txt
 KEYS
 expect ascii.txt <<'SCREEN'
- Gemeente Jeugdigen met een maatwerkvoorziening ?~ #0 ^2 o3 -15 beoordeeld 0/20
+ Gemeente Jeugdigen met een maatwerkvoorziening ?~ #1 ^3 o3 -13 beoordeeld 0/20
  [1 e ?? clienttevredenheid ?~]  2 Hoofdstuk 2    3 Hoofdstuk 3 ?????  naief ~
  Indicator                     2019 Q4    vorig  trend 8      norm  status
 >Jeugdigen met een maatwe~         960      -20  _#.=:_-.          o groen
@@ -544,10 +544,10 @@ expect ascii.txt <<'SCREEN'
  Alles negatief  naief e ~     -23,5 %  -7,5 pp  -:._#*+=          ^ oranje
  Alles gelijk                    3,000    0,000  --------        0 o groen
  Kleine aantallen                  <10           -   -             - grijs
- ?? Jeugdigen met een maa~                                         - grijs
- Per maand ?? clienttevre~                                         - grijs
+ ?? Jeugdigen met een maa~                       1-1-2019          - grijs
+ Per maand ?? clienttevre~      13 dgn   -4 dgn  dec 2019          # rood
  Tegen peers naief e e ??~         139       +1  _.:-=+*#          o groen
- Per jaar clienttevredenh~                                    4 wk - grijs
+ Per jaar clienttevredenh~      5,1 wk  +0,7 wk  2019         4 wk ^ oranje
 
 
 
