@@ -224,6 +224,8 @@ r
 :dump asof.txt
 <Enter>
 :dump indicator.txt
+<Enter>
+:dump series.txt
 EOF
 sample voorbeeldstad
 expect indicator.txt <<'EOF'
@@ -259,6 +261,10 @@ assert_eq "$(sed -n '6,8p;24p' "$T/asof.txt")" " Aandeel jeugdigen met ee…    
  Percentage jongeren met …      11,5 %  +1,0 pp  1-1-2023          ▲ oranje
 ■ Jongeren met jeugdzorg in natura (CBS): +10,9 % > 10 t.o.v. 1-1-2022" \
 	"voorbeeldstad at 2023 Q4: r on the red CBS figure of 1-1-2023, its reason below"
+# the series over the reference dates it has, not over quarters
+assert_eq "$(sed -n '4,6p' "$T/series.txt" | cut -c1-10)" " 1-1-2021 
+ 1-1-2022 
+ 1-1-2023 " "voorbeeldstad at 2023 Q4: the CBS series by its own reference dates"
 
 # Almere at 2018 H2: the 24 days of 2018 Q4, the 20 and the 5 of 2018, each
 # with its period.
