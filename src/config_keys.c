@@ -19,6 +19,7 @@
 /* Names in enum order, NULL-terminated for F_CHOICE (the units' are in
  * numfmt.c, with their suffixes). */
 static const char *const total_names[] = { "sum", "none", NULL };
+static const char *const rollup_names[] = { "none", "sum", "mean", "last", NULL };
 static const char *const on_names[] = {
 	"value", "change", "change_pct", "yoy_pct", "norm_ratio", "peer_pct", NULL
 };
@@ -378,6 +379,7 @@ static const struct field indicator_fields[] = {
 	FIELD_BOOL("counts", struct indicator, counts),
 	FIELD_CALL("categories", indicator_categories),
 	FIELD_CHOICE("total", struct indicator, total, total_names, "total"),
+	FIELD_CHOICE("rollup", struct indicator, rollup, rollup_names, "rollup"),
 	FIELD_CALL("norm", indicator_norm),
 	FIELD_CALL("stoplight", indicator_stoplight),
 	FIELD_CALL("peers", indicator_peers),

@@ -23,7 +23,9 @@
 
 /* The period one indicator's rows come from, and its neighbours. */
 struct own {
-	struct period p;
+	struct period p, prev, year;
+	bool rolled;			/* made of its parts (rollup:) */
+	enum period_kind part_kind;	/* of those parts */
 	char code[PERIOD_CODE_MAX], prev_code[PERIOD_CODE_MAX], year_code[PERIOD_CODE_MAX];
 	char label[PERIOD_LABEL_MAX], prev_label[PERIOD_LABEL_MAX], year_label[PERIOD_LABEL_MAX];
 };
@@ -46,6 +48,9 @@ static void own_of(const struct period *p, struct own *o)
 	struct period prev = period_prev(p), year = period_year_ago(p);
 
 	o->p = *p;
+	o->prev = prev;
+	o->year = year;
+	o->rolled = false;
 	period_format(p, o->code);
 	period_format(&prev, o->prev_code);
 	period_format(&year, o->year_code);
@@ -76,6 +81,77 @@ static enum jmon_status cell(struct context *cx, const struct indicator *ind,
 			     struct disclosed *out)
 {
 	return disclosure_cell(cx->dc, ind, region, period, category, 0, out, cx->err);
+}
+
+/* The periods of kind k that make up p, in order; at most 12. */
+static size_t parts_of(const struct period *p, enum period_kind k, struct period *parts)
+{
+	struct period q = { k, p->year, 1, 0 }, up;
+	size_t n = 0;
+
+	for (int i = 0; i < 12 && q.year == p->year; i++, q = period_add(&q, 1))
+		if (period_rollup(&q, p->kind, &up) && up.n == p->n)
+			parts[n++] = q;
+	return n;
+}
+
+/* A year or half-year made of its parts by the indicator's rollup: only
+ * when every part was delivered; withheld when a part is (the sum would
+ * give it away), without a value when a part has none, provisional when a
+ * part is. */
+static enum jmon_status rolled_cell(struct context *cx, const struct indicator *ind,
+				    const struct period *p, const char *category,
+				    struct disclosed *out)
+{
+	struct period parts[12];
+	size_t n = parts_of(p, cx->own.part_kind, parts);
+	double sum = 0, last = 0;
+	const char *flag = "";
+	bool withheld = false, valueless = false;
+	enum jmon_status st;
+
+	memset(out, 0, sizeof *out);
+	for (size_t i = 0; i < n; i++) {
+		struct disclosed d;
+		char code[PERIOD_CODE_MAX];
+
+		if ((st = cell(cx, ind, cx->fs->region, period_format(&parts[i], code), category, &d)))
+			return st;
+		if (!d.v.present)
+			return JMON_OK;		/* incomplete: never rolled up */
+		withheld |= d.withheld;
+		valueless |= !d.v.has_value;
+		if (!d.v.has_value && !*flag)
+			flag = d.v.flag[0] ? d.v.flag : "unknown";
+		if (!strcmp(d.v.flag, "provisional") && !valueless)
+			flag = "provisional";
+		sum += d.v.value;
+		last = d.v.value;
+	}
+	if (n == 0)
+		return JMON_OK;
+	out->v.present = true;
+	out->withheld = withheld;
+	out->v.has_value = !withheld && !valueless;
+	snprintf(out->v.flag, sizeof out->v.flag, "%s", withheld ? "suppressed" : flag);
+	if (out->v.has_value)
+		out->v.value = ind->rollup == ROLLUP_SUM ? sum : ind->rollup == ROLLUP_MEAN
+			? sum / (double)n : last;
+	return JMON_OK;
+}
+
+/* A cell of the period p of the indicator being loaded: stored, or made
+ * of its parts when the indicator's figure is rolled up. */
+static enum jmon_status own_cell(struct context *cx, const struct indicator *ind,
+				 const struct period *p, const char *category,
+				 struct disclosed *out)
+{
+	char code[PERIOD_CODE_MAX];
+	enum jmon_status st = cell(cx, ind, cx->fs->region, period_format(p, code), category, out);
+
+	if (st || !cx->own.rolled || out->v.present)
+		return st;
+	return rolled_cell(cx, ind, p, category, out);
 }
 
 enum jmon_status figures_cell(struct db *db, const struct config *cfg, struct disclosure *dc,
@@ -167,8 +243,8 @@ static enum jmon_status evaluate(struct context *cx, struct figure *f,
 	struct stoplight_input in = { 0 };
 	enum jmon_status st;
 
-	if ((st = cell(cx, ind, fs->region, cx->own.prev_code, cat, &prev)) ||
-	    (st = cell(cx, ind, fs->region, cx->own.year_code, cat, &last_year)))
+	if ((st = own_cell(cx, ind, &cx->own.prev, cat, &prev)) ||
+	    (st = own_cell(cx, ind, &cx->own.year, cat, &last_year)))
 		return st;
 	f->prev = prev.v;
 	/* a change is shown only between two figures that are both shown */
@@ -257,6 +333,36 @@ static enum jmon_status has_cells(struct context *cx, const struct indicator *in
 	return st;
 }
 
+/* A year or half-year without a figure of its own is made of the parts of
+ * the longest kind that are all delivered (its halves, quarters or
+ * months), when the indicator says how (rollup:). */
+static enum jmon_status choose_rollup(struct context *cx, const struct indicator *ind)
+{
+	const struct period *p = &cx->fs->p;
+	struct period parts[12];
+	enum jmon_status st = JMON_OK;
+
+	if (ind->rollup == ROLLUP_NONE || (p->kind != PERIOD_YEAR && p->kind != PERIOD_HALF))
+		return JMON_OK;
+	for (int k = p->kind + 1; k <= PERIOD_MONTH; k++) {
+		size_t n = parts_of(p, (enum period_kind)k, parts);
+		bool all = n > 0, any = false;
+
+		for (size_t i = 0; i < n && all && st == JMON_OK; i++) {
+			char code[PERIOD_CODE_MAX];
+
+			st = has_cells(cx, ind, period_format(&parts[i], code), &any);
+			all = any;
+		}
+		if (st || all) {
+			cx->own.rolled = all;
+			cx->own.part_kind = (enum period_kind)k;
+			return st;
+		}
+	}
+	return JMON_OK;
+}
+
 /* The period ind's rows come from: the set's own, or the first of the
  * candidates (include/jmon/asof.h) where ind has a figure. */
 static enum jmon_status choose_period(struct context *cx, const struct indicator *ind)
@@ -268,8 +374,8 @@ static enum jmon_status choose_period(struct context *cx, const struct indicator
 	enum jmon_status st;
 
 	own_of(&fs->p, &cx->own);
-	if ((st = has_cells(cx, ind, fs->period, &any)) || any || ind->as_of == ASOF_OFF ||
-	    !cx->nnear)
+	if ((st = has_cells(cx, ind, fs->period, &any)) || any || (st = choose_rollup(cx, ind)) ||
+	    cx->own.rolled || ind->as_of == ASOF_OFF || !cx->nnear)
 		return st;
 	cands = xcalloc(cx->nnear, sizeof *cands);
 	memcpy(cands, cx->near, cx->nnear * sizeof *cands);
@@ -289,10 +395,38 @@ static enum jmon_status choose_period(struct context *cx, const struct indicator
 /* The period of a row, as load_indicator chose it. */
 static void mark_basis(const struct context *cx, struct figure *f)
 {
+	static const char *const how[] = {
+		[ROLLUP_SUM] = "som", [ROLLUP_MEAN] = "gemiddelde", [ROLLUP_LAST] = "laatste",
+	};
+	struct period parts[12];
+	char first[PERIOD_LABEL_MAX], last[PERIOD_LABEL_MAX], a[PERIOD_CODE_MAX], b[PERIOD_CODE_MAX];
+	size_t n;
+
 	f->basis = strcmp(cx->own.code, cx->fs->period) ? FIGURE_AS_OF : FIGURE_OWN;
 	memcpy(f->value_period, cx->own.code, sizeof f->value_period);
 	memcpy(f->value_label, cx->own.label, sizeof f->value_label);
+	memcpy(f->basis_short, cx->own.label, sizeof f->basis_short);
 	memcpy(f->value_prev_label, cx->own.prev_label, sizeof f->value_prev_label);
+	if (!cx->own.rolled || !(n = parts_of(&cx->own.p, cx->own.part_kind, parts)))
+		return;
+	/* "som van 2023 Q1–Q4"; the machine's value_period "2023Q1..2023Q4" */
+	f->basis = FIGURE_ROLLUP;
+	period_label_short(&parts[0], first);
+	period_label_short(&parts[n - 1], last);
+	bool same_year = cx->own.part_kind != PERIOD_MONTH;
+	text_format(f->value_label, sizeof f->value_label, "%s van %s–%s", how[f->ind->rollup],
+		 first, same_year ? last + 5 : last);
+	/* at most 10 columns: "som Q1–Q4", "gem 12 mnd", "stand Q4" */
+	if (f->ind->rollup == ROLLUP_LAST)
+		text_format(f->basis_short, sizeof f->basis_short, "stand %s",
+			    same_year ? last + 5 : last);
+	else if (same_year)
+		text_format(f->basis_short, sizeof f->basis_short, "%.3s %s–%s", how[f->ind->rollup],
+			    first + 5, last + 5);
+	else
+		text_format(f->basis_short, sizeof f->basis_short, "%.3s %zu mnd", how[f->ind->rollup], n);
+	text_format(f->value_period, sizeof f->value_period, "%s..%s", period_format(&parts[0], a),
+		 period_format(&parts[n - 1], b));
 }
 
 static enum jmon_status load_indicator(struct context *cx, const struct indicator *ind,
@@ -314,13 +448,13 @@ static enum jmon_status load_indicator(struct context *cx, const struct indicato
 	for (size_t i = 0; i < ind->ncategories; i++) {
 		parts[i].ind = ind;
 		parts[i].cat = &ind->categories[i];
-		if ((st = cell(cx, ind, fs->region, cx->own.code, parts[i].cat->id, &d)))
+		if ((st = own_cell(cx, ind, &cx->own.p, parts[i].cat->id, &d)))
 			goto out;
 		parts[i].now = d.v;
 		parts[i].withheld = d.withheld;
 		mark_basis(cx, &parts[i]);
 	}
-	if ((st = cell(cx, ind, fs->region, cx->own.code, NULL, &d)))
+	if ((st = own_cell(cx, ind, &cx->own.p, NULL, &d)))
 		goto out;
 	mark_basis(cx, &total);
 	total.now = d.v;
@@ -358,7 +492,7 @@ static enum jmon_status load_indicator(struct context *cx, const struct indicato
 	fs->indicators++;
 	fs->reviewed += total.reviewed;
 	fs->status_count[total.light.status]++;
-	fs->as_of += total.basis == FIGURE_AS_OF;
+	fs->as_of += total.basis != FIGURE_OWN;
 	if (total.basis == FIGURE_OWN && total.now.present && !strcmp(total.now.flag, "provisional"))
 		fs->provisional = true;
 
@@ -568,8 +702,16 @@ char *figure_change_fit(const struct figure *f, char *buf, size_t size, int widt
 char *figure_basis_text(const struct figure *f, char *buf, size_t size)
 {
 	buf[0] = '\0';
-	if (f->basis == FIGURE_AS_OF)
+	if (f->basis != FIGURE_OWN)
 		snprintf(buf, size, "%s", f->value_label);
+	return buf;
+}
+
+char *figure_basis_short(const struct figure *f, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (f->basis != FIGURE_OWN)
+		snprintf(buf, size, "%s", f->basis_short);
 	return buf;
 }
 

@@ -140,7 +140,7 @@ static void draw_row(struct app *app, struct chapter_state *s, const struct layo
 		/* the period the figure is of, where its trend would be: the
 		 * value is not of the column's period, and says so; never cut
 		 * ("31-12-2023" is wider than a sparkline) */
-		int w = text_width(figure_basis_text(f, buf, sizeof buf));
+		int w = text_width(figure_basis_short(f, buf, sizeof buf));
 		spans = w > l->trend - 1 && l->norm && !f->ind->norm.present;
 		int room = l->trend + (spans ? l->norm : 0);
 		ui_textf(row, col, room, selected ? st : STYLE_DIM, false, "%s%s",

@@ -28,6 +28,8 @@ enum figure_basis {
 	FIGURE_AS_OF,		/* of another period that stands for it: a year
 				 * around a quarter, a reference date before
 				 * its end (include/jmon/asof.h) */
+	FIGURE_ROLLUP,		/* a year or half-year made of its parts
+				 * (rollup: sum, mean or last) */
 };
 
 struct figure {
@@ -54,8 +56,11 @@ struct figure {
 	/* the period the value belongs to; the change and the stoplight are
 	 * against its own previous period (value_prev_label) */
 	enum figure_basis basis;
-	char value_period[PERIOD_CODE_MAX];	/* canonical: "2023-01-01" */
-	char value_label[PERIOD_LABEL_MAX];	/* for readers: "1-1-2023" */
+	/* canonical: "2023-01-01"; rolled up, the first and last part:
+	 * "2023Q1..2023Q4" */
+	char value_period[2 * PERIOD_CODE_MAX];
+	char value_label[PERIOD_LABEL_MAX];	/* "1-1-2023", "som van 2023 Q1–Q4" */
+	char basis_short[PERIOD_LABEL_MAX];	/* at most 10 columns: "som Q1–Q4" */
 	char value_prev_label[PERIOD_LABEL_MAX];
 };
 
@@ -118,9 +123,12 @@ char *figure_change_text(const struct figure *f, char *buf, size_t size);
 char *figure_value_fit(const struct figure *f, char *buf, size_t size, int width);
 char *figure_change_fit(const struct figure *f, char *buf, size_t size, int width);
 /* What a reader is told about a row's period when it is not the set's:
- * "1-1-2023" for a figure shown as of its own period; "" for a figure of
- * the set's period. */
+ * "1-1-2023" for a figure shown as of its own period, "som van 2023
+ * Q1–Q4" for one rolled up; "" for a figure of the set's period. */
 char *figure_basis_text(const struct figure *f, char *buf, size_t size);
+/* The same in at most PERIOD_SHORT_MAX columns, for the chapter view:
+ * "1-1-2023", "som Q1–Q4", "gem 12 mnd". */
+char *figure_basis_short(const struct figure *f, char *buf, size_t size);
 /* The norm as "4 wk" or ""; with its label when long is true ("Treeknorm 4 wk"). */
 char *figure_norm_text(const struct indicator *ind, bool with_label, char *buf, size_t size);
 

@@ -28,7 +28,13 @@ static const char monitor[] =
 	"      - {id: oud, unit: aantal, counts: true}\n"
 	"      - {id: oud_lang, unit: aantal, counts: true, as_of: {max_age: 2y}}\n"
 	"      - {id: uit, unit: aantal, counts: true, as_of: none}\n"
-	"      - {id: voorlopig, unit: aantal, counts: true}\n";
+	"      - {id: voorlopig, unit: aantal, counts: true}\n"
+	"      - {id: som, unit: aantal, counts: true, rollup: sum}\n"
+	"      - {id: gem, unit: aantal, counts: true, rollup: mean}\n"
+	"      - {id: stand, unit: aantal, counts: true, rollup: last}\n"
+	"      - {id: onvolledig, unit: aantal, counts: true, rollup: sum}\n"
+	"      - {id: geheim, unit: aantal, counts: true, rollup: sum}\n"
+	"      - {id: nooit, unit: aantal, counts: true}\n";
 
 static const char cells[] =
 	"region,period,indicator,category,value,flag\n"
@@ -45,7 +51,19 @@ static const char cells[] =
 	"GM0001,2022-01-01,oud_lang,,70,\n"
 	"GM0001,2023,uit,,70,\n"
 	"GM0001,2023H1,voorlopig,,80,\n"
-	"GM0001,2023H2,voorlopig,,85,provisional\n";
+	"GM0001,2023H2,voorlopig,,85,provisional\n"
+#define QUARTERS(id, a, b, c, d) \
+	"GM0001,2023Q1," id ",," a ",\n" "GM0001,2023Q2," id ",," b ",\n" \
+	"GM0001,2023Q3," id ",," c ",\n" "GM0001,2023Q4," id ",," d ",\n"
+	QUARTERS("som", "10", "20", "30", "40")
+	QUARTERS("gem", "10", "20", "30", "40")
+	QUARTERS("stand", "10", "20", "30", "40")
+	QUARTERS("nooit", "10", "20", "30", "40")
+	QUARTERS("geheim", "10", "20", "4", "40")
+	"GM0001,2022Q1,som,,10,\n" "GM0001,2022Q2,som,,10,\n"
+	"GM0001,2022Q3,som,,10,\n" "GM0001,2022Q4,som,,10,provisional\n"
+	"GM0001,2023Q1,onvolledig,,10,\n" "GM0001,2023Q2,onvolledig,,20,\n"
+	"GM0001,2023Q3,onvolledig,,30,\n";
 
 static int setup(void **state)
 {
@@ -192,6 +210,62 @@ static void test_provisional(void **state)
 	figures_free(&fs);
 }
 
+/* A year made of its quarters, marked with them, changed against the
+ * year before made the same way. */
+static void test_rollup(void **state)
+{
+	struct dbtest *t = *state;
+	struct figure_set fs;
+	const struct figure *f;
+	char buf[64];
+
+	load(t, "2023", &fs);
+	f = row(&fs, "som");
+	assert_int_equal(f->basis, FIGURE_ROLLUP);
+	assert_true(f->now.value == 100);
+	assert_string_equal(figure_basis_text(f, buf, sizeof buf), "som van 2023 Q1–Q4");
+	assert_string_equal(figure_basis_short(f, buf, sizeof buf), "som Q1–Q4");
+	assert_string_equal(f->value_period, "2023Q1..2023Q4");
+	assert_true(f->has_change);
+	assert_true(f->change == 60);	/* 2022: 40, one of them provisional */
+	assert_true(row(&fs, "gem")->now.value == 25);
+	assert_true(row(&fs, "stand")->now.value == 40);
+	assert_string_equal(figure_basis_short(row(&fs, "stand"), buf, sizeof buf), "stand Q4");
+	/* rollup: none never invents an aggregate: the last quarter as of */
+	assert_int_equal(row(&fs, "nooit")->basis, FIGURE_AS_OF);
+	assert_string_equal(row(&fs, "nooit")->value_period, "2023Q4");
+	figures_free(&fs);
+	load(t, "2022", &fs);
+	assert_string_equal(row(&fs, "som")->now.flag, "provisional");
+	figures_free(&fs);
+	load(t, "2023H2", &fs);
+	assert_true(row(&fs, "som")->now.value == 70);
+	assert_string_equal(figure_basis_text(row(&fs, "som"), buf, sizeof buf),
+			    "som van 2023 Q3–Q4");
+	figures_free(&fs);
+}
+
+/* Three quarters of four are not a year; a withheld quarter withholds the
+ * year it is part of. */
+static void test_rollup_incomplete_and_withheld(void **state)
+{
+	struct dbtest *t = *state;
+	struct figure_set fs;
+	const struct figure *f;
+	char buf[64];
+
+	load(t, "2023", &fs);
+	f = row(&fs, "onvolledig");
+	assert_int_not_equal(f->basis, FIGURE_ROLLUP);
+	assert_string_equal(f->value_period, "2023Q3");
+	f = row(&fs, "geheim");
+	assert_int_equal(f->basis, FIGURE_ROLLUP);
+	assert_true(f->withheld);
+	assert_false(f->has_change);
+	assert_string_equal(figure_value_text(f, buf, sizeof buf), "geheim");
+	figures_free(&fs);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -201,6 +275,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_privacy_applies, setup, dbtest_teardown),
 		cmocka_unit_test_setup_teardown(test_staleness_and_off, setup, dbtest_teardown),
 		cmocka_unit_test_setup_teardown(test_provisional, setup, dbtest_teardown),
+		cmocka_unit_test_setup_teardown(test_rollup, setup, dbtest_teardown),
+		cmocka_unit_test_setup_teardown(test_rollup_incomplete_and_withheld, setup,
+						dbtest_teardown),
 	};
 
 	return RUN_TESTS(tests);
