@@ -258,6 +258,39 @@ enum jmon_status query_delivery_changes(struct db *db, const char *region,
 	return each_row(db, st, max, n, each_change, out, err);
 }
 
+/* The period table is small (a few hundred rows in a national database),
+ * so it is read whole; the observations only through their key. */
+static const char sql_periods_near[] =
+	"SELECT p.code FROM period p"
+	" WHERE ((p.start <= ?2 AND p.end >= ?3) OR (p.end <= ?3 AND p.end >= ?4))"
+	"   AND EXISTS (SELECT 1 FROM observation o WHERE o.region = ?1 AND o.period = p.code)"
+	" ORDER BY p.end DESC, p.start LIMIT ?5";
+
+static void each_code(sqlite3_stmt *st, void *out, size_t i)
+{
+	copy(((char (*)[PERIOD_CODE_MAX])out)[i], PERIOD_CODE_MAX, db_column_text(st, 0));
+}
+
+enum jmon_status query_periods_near(struct db *db, const char *region, const struct period *p,
+				    const char *cutoff, char (*out)[PERIOD_CODE_MAX], size_t max,
+				    size_t *n, struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_periods_near, err);
+	char start[PERIOD_CODE_MAX], end[PERIOD_CODE_MAX];
+
+	*n = 0;
+	if (!st)
+		return JMON_IO;
+	period_start(p, start);
+	period_end(p, end);
+	db_bind_text(st, 1, region);
+	db_bind_text(st, 2, start);
+	db_bind_text(st, 3, end);
+	db_bind_text(st, 4, cutoff);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)max);
+	return each_row(db, st, max, n, each_code, out, err);
+}
+
 /* --- periods --------------------------------------------------------------- */
 
 /* Newest: the latest end, and of two with the same end the shorter. */

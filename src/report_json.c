@@ -4,7 +4,7 @@
  *
  *   {region, region_name, period, label, previous_label, delivery, ...,
  *    chapters: [{id, label, indicators: [{id, label, unit, value, flag,
- *      change, norm, status, reason, overridden, reviewed, reviewed_by,
+ *      value_period, value_period_label, change, norm, status, reason, overridden, reviewed, reviewed_by,
  *      reviewed_at, annotation,
  *      categories: [{id, label, value, flag, change, status, ...}]}]}]}
  *
@@ -134,6 +134,10 @@ static void json_figure(struct json *j, const struct report *r, size_t i)
 	json_key(j, "value");
 	fputs(*report_value_machine(f, value, sizeof value) ? value : "null", j->out);
 	json_str(j, "flag", report_flag(f));
+	/* the period the value belongs to: the report's, or the one it is
+	 * shown as of (the change is against that period's previous one) */
+	json_str(j, "value_period", f->value_period);
+	json_str(j, "value_period_label", f->value_label);
 	json_num(j, "change", f->has_change, f->change);
 	if (!f->cat && f->ind->norm.present) {
 		json_open(j, "norm", '{');

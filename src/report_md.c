@@ -8,6 +8,7 @@
  * is when the table is cut or sorted.  A row the rule does not colour has
  * no status (as in the text format).  The explanations are the analyst's
  * own text and pass unchanged: they may hold Markdown on purpose. */
+#include <stdio.h>
 #include <string.h>
 
 #include "jmon/report.h"
@@ -39,8 +40,13 @@ static void table_row(FILE *out, const struct report *r, size_t i)
 	const struct figure *f = &r->fs.rows[i];
 	char value[256], change[256], norm[256];
 
+	char period[PERIOD_LABEL_MAX + 4];
+
 	figure_value_text(f, value, sizeof value);
 	figure_change_text(f, change, sizeof change);
+	/* a figure of another period says which, in the cell of its value */
+	if (figure_basis_text(f, period, sizeof period)[0] && value[0])
+		snprintf(value + strlen(value), sizeof value - strlen(value), " (%s)", period);
 	if (f->cat)
 		norm[0] = '\0';
 	else

@@ -9,6 +9,11 @@
  *   Indicator                  Waarde  Verschil  Norm  Status      Reden
  *   Jeugdigen met maatwerk      2.660       +60        ▲ oranje ✎  +2,3 % ...
  *
+ * A figure of another period than the report's (as of a reference date,
+ * include/jmon/asof.h) says its period in a column "Periode", which is
+ * there only when a row needs it; its change is against its own previous
+ * period, which its reason names.
+ *
  * Columns are as wide as their widest cell over the whole report (so the
  * chapters line up), measured in display columns, never bytes: labels are
  * UTF-8.  Only the label has a cap; a longer one is cut with "…".  The
@@ -29,8 +34,8 @@
 #define LABEL_MAX_WIDTH 48
 #define CELL_MAX 1024
 
-enum column { COL_LABEL, COL_VALUE, COL_CHANGE, COL_NORM, COL_STATUS, COL_MARKS, COL_REASON,
-	      NCOLUMNS };
+enum column { COL_LABEL, COL_VALUE, COL_PERIOD, COL_CHANGE, COL_NORM, COL_STATUS, COL_MARKS,
+	      COL_REASON, NCOLUMNS };
 
 static const struct {
 	const char *title;
@@ -38,6 +43,7 @@ static const struct {
 } columns[NCOLUMNS] = {
 	[COL_LABEL]  = { "Indicator", false },
 	[COL_VALUE]  = { "Waarde",    true },
+	[COL_PERIOD] = { "Periode",   false },	/* only when a row is of another period */
 	[COL_CHANGE] = { "Verschil",  true },
 	[COL_NORM]   = { "Norm",      true },
 	[COL_STATUS] = { "Status",    false },
@@ -66,6 +72,7 @@ static void cells_of(const struct report *r, size_t i, text_row out)
 
 	out[COL_LABEL] = f->cat ? xasprintf("  %s", f->cat->label) : xstrdup(f->ind->label);
 	out[COL_VALUE] = xstrdup(figure_value_text(f, buf, sizeof buf));
+	out[COL_PERIOD] = xstrdup(figure_basis_text(f, buf, sizeof buf));
 	out[COL_CHANGE] = xstrdup(figure_change_text(f, buf, sizeof buf));
 	out[COL_NORM] = f->cat ? xstrdup("") : xstrdup(figure_norm_text(f->ind, false, buf, sizeof buf));
 	out[COL_STATUS] = shown ? xasprintf("%s %s", stoplight_glyph(f->light.status, r->utf8),

@@ -71,7 +71,9 @@ static void draw_header(struct app *app)
 		period = xstrdup("geen gegevens");
 	else
 		period = xasprintf("%s%s", fs->label[0] ? fs->label : app->period,
-				   !fs->delivery ? " geen gegevens" : fs->provisional ? " (voorlopig)" : "");
+				   /* figures of other periods are data too (jmon.yaml(5)) */
+				   !fs->delivery && !fs->as_of ? " geen gegevens"
+				   : fs->provisional ? " (voorlopig)" : "");
 	if (fs->delivery) {
 		lines[0] = xasprintf(" %s%s%s%s%s%slevering %ld", title, sep, region, sep, period,
 				     sep, fs->delivery);

@@ -77,7 +77,8 @@ static void chapter_reload(struct view *v, struct app *app)
 		bool shown[TREND_PERIODS], withheld[TREND_PERIODS];
 		struct period p;
 
-		if (!period_parse_str(app->period, &p))
+		/* a figure of another period shows that period instead (draw_row) */
+		if (!f || f->basis != FIGURE_OWN || !period_parse_str(app->period, &p))
 			continue;
 		for (int k = 0; k < TREND_PERIODS; k++) {
 			struct period q = period_add(&p, k - (TREND_PERIODS - 1));
@@ -159,12 +160,23 @@ static void draw_row(struct app *app, struct chapter_state *s, const struct layo
 	col += l->value;
 	ui_number(row, col, l->change, st, figure_change_fit(f, buf, sizeof buf, l->change - 1));
 	col += l->change;
-	if (l->trend) {
+	bool spans = false;	/* the period label takes the empty norm's room */
+	if (l->trend && f->basis != FIGURE_OWN) {
+		/* the period the figure is of, where its trend would be: the
+		 * value is not of the column's period, and says so; never cut
+		 * ("31-12-2023" is wider than a sparkline) */
+		int w = text_width(figure_basis_short(f, buf, sizeof buf));
+		spans = w > l->trend - 1 && l->norm && !f->ind->norm.present;
+		int room = l->trend + (spans ? l->norm : 0);
+		ui_textf(row, col, room, selected ? st : STYLE_DIM, false, "%s%s",
+			 w <= room - 2 ? "  " : " ", buf);
+		col += room;
+	} else if (l->trend) {
 		snprintf(buf, sizeof buf, "  %s", i < s->ntrends ? s->trends[i] : "");
 		ui_text(row, col, l->trend, st, false, buf);
 		col += l->trend;
 	}
-	if (l->norm) {
+	if (l->norm && !spans) {
 		ui_number(row, col, l->norm, st, figure_norm_text(f->ind, false, buf, sizeof buf));
 		col += l->norm;
 	}

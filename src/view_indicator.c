@@ -63,20 +63,35 @@ static void indicator_reload(struct view *v, struct app *app)
 	struct period p;
 	struct jmon_error err;
 
+	struct figure_set now;
+
 	free_sets(s);
 	if (!app->db || !period_parse_str(app->period, &p))
 		return;
-	for (int i = 0; i < want; i++) {
+	/* the current period last; the columns before it are of the kind of
+	 * the period its figure belongs to (a reference date's years before
+	 * it, not quarters without data) */
+	if (figures_load_indicator(app->db, app->cfg, app->gate, app->region, app->period,
+				   s->ref.ind, &now, &err) != JMON_OK) {
+		ui_error(app, "%s", err.msg);
+		return;
+	}
+	if (now.n && now.rows[0].basis != FIGURE_OWN)
+		period_parse_str(now.rows[0].value_period, &p);
+	for (int i = 0; i < want - 1; i++) {
 		struct period q = period_add(&p, i - (want - 1));
 		char code[PERIOD_CODE_MAX];
 
 		if (figures_load_indicator(app->db, app->cfg, app->gate, app->region, period_format(&q, code),
 					   s->ref.ind, &s->sets[i], &err) != JMON_OK) {
 			ui_error(app, "%s", err.msg);
-			break;
+			figures_free(&now);
+			return;
 		}
 		s->nperiods = i + 1;
 	}
+	s->sets[want - 1] = now;
+	s->nperiods = want;
 	if (s->nperiods)
 		load_explanations(s, app);
 	/* opened on a category (r on a signal below its total): start there */
@@ -259,9 +274,16 @@ static void indicator_draw(struct view *v, struct app *app)
 	int label_w = ui_cols() - s->nperiods * CELL_WIDTH;
 
 	ui_textf(top, 0, label_w, STYLE_HEADER, false, " %s", s->ref.ind->label);
-	for (int i = 0; i < s->nperiods; i++)
+	for (int i = 0; i < s->nperiods; i++) {
+		const struct figure_set *fs = &s->sets[i];
+		/* a column shown as of another period is headed by that period */
+		bool as_of = fs->n && fs->rows[0].basis != FIGURE_OWN;
+		char label[PERIOD_LABEL_MAX];
+
+		/* short labels: a column never cuts one ("sep 2023") */
 		ui_text(top, label_w + i * CELL_WIDTH, CELL_WIDTH, STYLE_HEADER, true,
-			s->sets[i].label);
+			as_of ? fs->rows[0].value_label : period_label_short(&fs->p, label));
+	}
 	if (n == 0) {
 		ui_text(top + 1, 1, -1, STYLE_DIM, false, "Geen gegevens voor deze periode.");
 		return;

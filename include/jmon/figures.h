@@ -22,6 +22,16 @@
 #include "jmon/query.h"
 #include "jmon/stoplight.h"
 
+/* Where a row's value comes from. */
+enum figure_basis {
+	FIGURE_OWN,		/* a figure of the set's period */
+	FIGURE_AS_OF,		/* of another period that stands for it: a year
+				 * around a quarter, a reference date before
+				 * its end (include/jmon/asof.h) */
+	FIGURE_ROLLUP,		/* a year or half-year made of its parts
+				 * (rollup: sum, mean or last) */
+};
+
 struct figure {
 	const struct indicator *ind;
 	const struct category *cat;	/* NULL: the total row */
@@ -55,6 +65,15 @@ struct figure {
 	 * *_for says what it was written for: "12,3 % (oranje)". */
 	bool review_outdated, note_outdated;
 	char review_for[96], note_for[96];
+	/* the period the value belongs to; the change and the stoplight are
+	 * against its own previous period (value_prev_label) */
+	enum figure_basis basis;
+	/* canonical: "2023-01-01"; rolled up, the first and last part:
+	 * "2023Q1..2023Q4" */
+	char value_period[2 * PERIOD_CODE_MAX];
+	char value_label[PERIOD_LABEL_MAX];	/* "1-1-2023", "som van 2023 Q1–Q4" */
+	char basis_short[PERIOD_LABEL_MAX];	/* at most 10 columns: "som Q1–Q4" */
+	char value_prev_label[PERIOD_LABEL_MAX];
 };
 
 /* Whether a row needs the analyst: amber or red, itself or below. */
@@ -85,6 +104,7 @@ struct figure_set {
 	int signals, signals_reviewed;		/* "beoordeeld 3/19 signalen" */
 	int below, outdated;			/* signals under a lighter total;
 						 * reviews for another value */
+	int as_of;		/* indicator rows shown as of another period */
 };
 
 /* Evaluate the indicators of chapter (NULL: every chapter) for region and
@@ -128,6 +148,13 @@ char *figure_change_fit(const struct figure *f, char *buf, size_t size, int widt
  * is written: percentage points for a percentage, else in the unit. */
 char *difference_fit(const struct indicator *ind, double diff, char *buf, size_t size,
 		     int width);
+/* What a reader is told about a row's period when it is not the set's:
+ * "1-1-2023" for a figure shown as of its own period, "som van 2023
+ * Q1–Q4" for one rolled up; "" for a figure of the set's period. */
+char *figure_basis_text(const struct figure *f, char *buf, size_t size);
+/* The same in at most PERIOD_SHORT_MAX columns, for the chapter view:
+ * "1-1-2023", "som Q1–Q4", "gem 12 mnd". */
+char *figure_basis_short(const struct figure *f, char *buf, size_t size);
 /* The norm as "4 wk" or ""; with its label when long is true ("Treeknorm 4 wk"). */
 char *figure_norm_text(const struct indicator *ind, bool with_label, char *buf, size_t size);
 

@@ -8,9 +8,9 @@
  * CBS publishes the kerncijfers on 1 January.  Its neighbours are a year
  * apart, because reference dates come once a year.
  *
- * Labels for screens are Dutch and use the full month name, because the
- * analyst reads them, never a program: "2020", "2020 H1", "2020 Q1",
- * "maart 2020", "1 januari 2023".
+ * Labels for screens are Dutch, because the analyst reads them, never a
+ * program: "2020", "2020 H1", "2020 Q1", "maart 2020", and a reference
+ * date as CBS writes a peildatum, "1-1-2023" (never cut in a column).
  *
  * Pure arithmetic, no I/O and no allocation. */
 #ifndef JMON_PERIOD_H
@@ -66,6 +66,11 @@ char *period_unreadable_nl(const char *text, char *buf, size_t size);
 char *period_format(const struct period *p, char *buf);
 /* Dutch label for screens into buf (at least PERIOD_LABEL_MAX); returns buf. */
 char *period_label(const struct period *p, char *buf);
+
+/* The same, at most PERIOD_SHORT_MAX columns, for a column that must never
+ * cut it: a month abbreviated as Dutch writes it ("mrt 2020"). */
+#define PERIOD_SHORT_MAX 10
+char *period_label_short(const struct period *p, char *buf);
 
 const char *period_kind_name(enum period_kind kind);	/* "year", "half", ... */
 bool period_kind_parse(const char *name, enum period_kind *out);

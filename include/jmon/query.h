@@ -111,6 +111,13 @@ struct period_row {
 enum jmon_status query_periods_with_data(struct db *db, const char *region,
 					 struct period_row *out, size_t max, size_t *n,
 					 struct jmon_error *err);
+/* The periods with data for region that a figure shown as of period p may
+ * belong to (include/jmon/asof.h): those around p, and those that end
+ * between the ISO date cutoff and p's end; newest end first, at most max
+ * codes (PERIOD_CODE_MAX each) into out. */
+enum jmon_status query_periods_near(struct db *db, const char *region, const struct period *p,
+				    const char *cutoff, char (*out)[PERIOD_CODE_MAX], size_t max,
+				    size_t *n, struct jmon_error *err);
 
 struct region_row {
 	char code[QUERY_CODE_MAX];

@@ -25,7 +25,7 @@ keys <<'EOF'
 :dump marked.txt
 EOF
 (cd "$T" && JMON_SCRIPT="$T/script" "$JMON" $args) >/dev/null 2>&1
-assert_grep "1/7 beoordeeld" "$T/marked.txt" "the header counts the review among the 7 signals"
+assert_grep "1/9 beoordeeld" "$T/marked.txt" "the header counts the review among the 9 signals"
 assert_grep "▸Aandeel jeugdigen met ee…      10,7 %" "$T/marked.txt" "the reviewed figure is 10,7 %"
 assert_grep "▲ oranje ✓" "$T/marked.txt" "and marked ✓"
 
@@ -46,7 +46,7 @@ r
 :dump r.txt
 EOF
 (cd "$T" && JMON_SCRIPT="$T/script" "$JMON" $args) >/dev/null 2>&1
-assert_grep "0/7 beoordeeld" "$T/outdated.txt" "an outdated review counts as not done"
+assert_grep "0/9 beoordeeld" "$T/outdated.txt" "an outdated review counts as not done"
 assert_grep "▲ oranje ↻  *" "$T/outdated.txt" "and has its own marker, with the revision's"
 assert_grep "▲ Aandeel jeugdigen met een maatwerkvoorziening: beoordeling verouderd" "$T/outdated.txt" \
 	"the status line says first that the review is outdated"
@@ -64,12 +64,14 @@ r
 r
 r
 r
+r
+r
 :dump below.txt
 <Tab>
 :dump tab.txt
 EOF
 (cd "$T" && JMON_SCRIPT="$T/script" "$JMON" $args) >/dev/null 2>&1
-assert_grep "+1 cat. 0/20 beoordeeld" "$T/q4.txt" "the header counts the signal below and all 20 signals"
+assert_grep "+1 cat. 0/22 beoordeeld" "$T/q4.txt" "the header counts the signal below and all 22 signals"
 assert_grep " Afgegeven indicaties per…         754      +53  ▃▁▄▃▂▄▄█          ● groen ▲" "$T/q4.txt" \
 	"the green row shows the amber glyph of its category"
 assert_grep "▸  Gemeente (Jeugd- & …             299 ●        322 ●        320 ●        380 ▲" \
@@ -96,11 +98,11 @@ f
 :dump bad.txt
 EOF
 (cd "$T" && JMON_SCRIPT="$T/script" "$JMON" $args) >/dev/null 2>&1
-assert_grep " [signalen 7/17]" "$T/signals.txt" "f shows the signals of the chapter, said in the header"
+assert_grep " [signalen 9/17]" "$T/signals.txt" "f shows the signals of the chapter, said in the header"
 assert_no_grep "Inwoners 0-17 jaar" "$T/signals.txt" "a grey row without a signal is not shown"
 assert_grep "Afgegeven indicaties per" "$T/signals.txt" "the signal below a green total is"
-assert_grep " [te beoordelen 6/17]" "$T/open.txt" "open: the signals not reviewed yet"
-assert_grep "1/20 beoordeeld" "$T/open.txt" "the review counts"
+assert_grep " [te beoordelen 8/17]" "$T/open.txt" "open: the signals not reviewed yet"
+assert_grep "1/22 beoordeeld" "$T/open.txt" "the review counts"
 assert_grep " [gewijzigd " "$T/changed.txt" "gewijzigd: what the newest delivery changed"
 assert_grep " Indicator                     2023 Q4" "$T/all.txt" "alle: no filter in the header"
 assert_grep "onbekend filter 'nonsense'" "$T/bad.txt" "an unknown filter is said"

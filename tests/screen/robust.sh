@@ -91,10 +91,10 @@ expect first.txt <<'SCREEN'
  Alles negatief ​ naïef ë …     -23,5 %  -7,5 pp  ▄▃▂▁█▇▆▅          ▲ oranje
  Alles gelijk                    3,000    0,000  ▄▄▄▄▄▄▄▄        0 ● groen
  Kleine aantallen                  <10           ▄   ▄             ○ grijs
- ── Jeugdigen met een maa…                                         ○ grijs
- Per maand 𝐀𝐁 cliënttevre…                                         ○ grijs
+ ── Jeugdigen met een maa…                       1-1-2019          ○ grijs
+ Per maand 𝐀𝐁 cliënttevre…      13 dgn   -4 dgn  dec 2019          ■ rood
  Tegen peers naïef ë é́́ 𝐀𝐁…         139       +1  ▁▂▃▄▅▆▇█          ● groen
- Per jaar cliënttevredenh…                                    4 wk ○ grijs
+ Per jaar cliënttevredenh…      5,1 wk  +0,7 wk  2019         4 wk ▲ oranje
 
 
 
@@ -264,10 +264,10 @@ expect taller.txt <<'SCREEN'
  Alles negatief ​ naïef ë …     -23,5 %  -7,5 pp  ▄▃▂▁█▇▆▅          ▲ oranje
  Alles gelijk                    3,000    0,000  ▄▄▄▄▄▄▄▄        0 ● groen
  Kleine aantallen                  <10           ▄   ▄             ○ grijs
- ── Jeugdigen met een maa…                                         ○ grijs
- Per maand 𝐀𝐁 cliënttevre…                                         ○ grijs
+ ── Jeugdigen met een maa…                       1-1-2019          ○ grijs
+ Per maand 𝐀𝐁 cliënttevre…      13 dgn   -4 dgn  dec 2019          ■ rood
  Tegen peers naïef ë é́́ 𝐀𝐁…         139       +1  ▁▂▃▄▅▆▇█          ● groen
-▸Per jaar cliënttevredenh…                                    4 wk ○ grijs
+▸Per jaar cliënttevredenh…      5,1 wk  +0,7 wk  2019         4 wk ▲ oranje
 
 
 
@@ -279,7 +279,7 @@ expect taller.txt <<'SCREEN'
 
 
  é́́ 𝐀𝐁 cliënttevredenheid 😀 ── Jeugdigen met een maatwerkvoorziening …
- ○ Per jaar cliënttevredenheid 😀 ── Jeugdigen met een maatwerkvoorziening 漢字…
+ ▲ Per jaar cliënttevredenheid 😀 ── Jeugdigen met een maatwerkvoorziening 漢字…
 SCREEN
 screen "a taller screen fills with rows" $args
 
@@ -441,10 +441,10 @@ expect extreme.txt <<'SCREEN'
  Alles negatief ​ naïef ë …     -23,5 %  -7,5 pp  ▄▃▂▁█▇▆▅          ▲ oranje
  Alles gelijk                    3,000    0,000  ▄▄▄▄▄▄▄▄        0 ● groen
  Kleine aantallen                  <10           ▄   ▄             ○ grijs
- ── Jeugdigen met een maa…                                         ○ grijs
- Per maand 𝐀𝐁 cliënttevre…                                         ○ grijs
+ ── Jeugdigen met een maa…                       1-1-2019          ○ grijs
+ Per maand 𝐀𝐁 cliënttevre…      13 dgn   -4 dgn  dec 2019          ■ rood
  Tegen peers naïef ë é́́ 𝐀𝐁…           …        ?  █▁█▁█▁█▁          ■ rood
- Per jaar cliënttevredenh…                                    4 wk ○ grijs
+ Per jaar cliënttevredenh…      5,1 wk  +0,7 wk  2019         4 wk ▲ oranje
 
 
 
@@ -545,10 +545,10 @@ expect ascii.txt <<'SCREEN'
  Alles negatief  naief e ~     -23,5 %  -7,5 pp  -:._#*+=          ^ oranje
  Alles gelijk                    3,000    0,000  --------        0 o groen
  Kleine aantallen                  <10           -   -             - grijs
- ?? Jeugdigen met een maa~                                         - grijs
- Per maand ?? clienttevre~                                         - grijs
+ ?? Jeugdigen met een maa~                       1-1-2019          - grijs
+ Per maand ?? clienttevre~      13 dgn   -4 dgn  dec 2019          # rood
  Tegen peers naief e e ??~         139       +1  _.:-=+*#          o groen
- Per jaar clienttevredenh~                                    4 wk - grijs
+ Per jaar clienttevredenh~      5,1 wk  +0,7 wk  2019         4 wk ^ oranje
 
 
 
