@@ -297,8 +297,14 @@ enum jmon_status app_set_region(struct app *app, const char *code, struct jmon_e
 
 	if (app->db && (st = query_region(app->db, code, &r, &found, err)))
 		return st;
-	if (!found)
-		return jmon_fail(err, JMON_USAGE, "onbekende regio '%s'", code);
+	if (!found) {
+		char near[512] = "";
+
+		if (app->db && (st = cli_nearest_regions(app->db, code, near, sizeof near, err)))
+			return st;
+		return jmon_fail(err, JMON_USAGE, "onbekende regio '%s'%s%s", code,
+				 near[0] ? "; dichtstbij: " : "", near);
+	}
 	set_region(app, code);
 	/* Keep the period when the new region has data for it; else its newest. */
 	if (!app->period[0] && (st = newest_period(app, err)))

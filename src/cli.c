@@ -156,33 +156,45 @@ static enum jmon_status nearest_regions(struct db *db, const char *code, const c
 	return rc;
 }
 
+enum jmon_status cli_nearest_regions(struct db *db, const char *code, char *buf, size_t size,
+				     struct jmon_error *err)
+{
+	struct region_row best[SUGGEST_MAX];
+	struct strbuf near = STRBUF_INIT;
+	size_t n = 0;
+	enum jmon_status rc;
+	char *prefix = code_prefix(code);
+
+	buf[0] = '\0';
+	rc = nearest_regions(db, code, prefix, best, &n, err);
+	if (rc == JMON_OK && n == 0)	/* no code of that kind: any code */
+		rc = nearest_regions(db, code, "", best, &n, err);
+	free(prefix);
+	for (size_t i = 0; rc == JMON_OK && i < n; i++)
+		sb_addf(&near, "%s%s%s%s%s", i ? ", " : "", best[i].code,
+			best[i].name[0] ? " (" : "", best[i].name, best[i].name[0] ? ")" : "");
+	if (rc == JMON_OK)
+		snprintf(buf, size, "%s", sb_str(&near));
+	sb_free(&near);
+	return rc;
+}
+
 enum jmon_status cli_check_region(struct db *db, const char *code, const char *from,
 				  struct jmon_error *err)
 {
-	struct region_row r, best[SUGGEST_MAX];
-	struct strbuf near = STRBUF_INIT;
+	struct region_row r;
 	bool found = false;
-	size_t n = 0, any = 0;
+	size_t any = 0;
 	enum jmon_status rc;
-	char *prefix;
+	char near[512];
 
 	if ((rc = query_region(db, code, &r, &found, err)) != JMON_OK || found)
 		return rc;
 	/* a database without regions has no data either: that screen says so */
 	if ((rc = query_regions_prefixed(db, "", NULL, &r, 1, &any, err)) != JMON_OK || !any)
 		return rc;
-	prefix = code_prefix(code);
-	rc = nearest_regions(db, code, prefix, best, &n, err);
-	if (rc == JMON_OK && n == 0)	/* no code of that kind: any code */
-		rc = nearest_regions(db, code, "", best, &n, err);
-	free(prefix);
-	if (rc != JMON_OK)
+	if ((rc = cli_nearest_regions(db, code, near, sizeof near, err)) != JMON_OK)
 		return rc;
-	for (size_t i = 0; i < n; i++)
-		sb_addf(&near, "%s%s%s%s%s", i ? ", " : "", best[i].code,
-			best[i].name[0] ? " (" : "", best[i].name, best[i].name[0] ? ")" : "");
-	rc = jmon_fail(err, JMON_DATA, "unknown region '%s'%s%s; nearest known: %s", code,
-		       from ? " " : "", from ? from : "", sb_str(&near));
-	sb_free(&near);
-	return rc;
+	return jmon_fail(err, JMON_DATA, "unknown region '%s'%s%s; nearest known: %s", code,
+			 from ? " " : "", from ? from : "", near);
 }

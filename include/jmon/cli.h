@@ -56,5 +56,9 @@ enum jmon_status cli_need_database(const struct options *opt, const char *path,
  * any, which the caller says. */
 enum jmon_status cli_check_region(struct db *db, const char *code, const char *from,
 				  struct jmon_error *err);
+/* The nearest known codes to code, "GM0361 (Alkmaar), GM0362 (...)", into
+ * buf (of size bytes); "" when the database has no region. */
+enum jmon_status cli_nearest_regions(struct db *db, const char *code, char *buf, size_t size,
+				     struct jmon_error *err);
 
 #endif

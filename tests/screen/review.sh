@@ -144,3 +144,12 @@ assert_grep "een eigen kleur geldt voor de hele indicator" "$T/o-category.txt" \
 [ ! -f "$T/never.txt" ] && ok "Q quits at once, from a sub-view" || not_ok "Q quits at once, from a sub-view"
 assert_eq "$(sqlite3 "$db" "SELECT count(*) FROM review WHERE status_override IS NOT NULL")" 0 \
 	"o on a category wrote nothing"
+
+# A region typed that does not exist: said, with the nearest known codes.
+keys <<'EOF'
+:region GM0362
+:dump region.txt
+EOF
+(cd "$T" && JMON_SCRIPT="$T/script" "$JMON" $args) >/dev/null 2>&1
+assert_grep "onbekende regio 'GM0362'; dichtstbij: GM0361 (Voorbeeldstad)" "$T/region.txt" \
+	":region names the nearest known codes"
