@@ -555,7 +555,7 @@ expect unknown.txt <<'EOF'
 
 
  Cijfers         Enter: uitsplitsen  spatie: beoordeeld  a: toelichting  ?: help
-onbekende regio 'GM9999'
+onbekende regio 'GM9999'; dichtstbij: GM0392 (Haarlem), GM0361 (Alkmaar), GM054…
 EOF
 screen "regions" $args
 
