@@ -84,29 +84,6 @@ static enum jmon_status judge_changes(struct disclosure *d, const struct config 
 	return st;
 }
 
-enum jmon_status revision_changes(struct db *db, const struct config *cfg,
-				  struct disclosure *dc, const char *region,
-				  const char *period, struct revision_change *out, size_t max,
-				  size_t *n, long *delivery, struct jmon_error *err)
-{
-	struct cell_change *changes;
-	struct disclosure *d;
-	size_t found = 0;
-	enum jmon_status st;
-
-	*n = 0;
-	*delivery = 0;
-	if ((st = disclosure_begin(dc, db, cfg, &d, err)))
-		return st;
-	changes = xcalloc(max ? max : 1, sizeof *changes);
-	st = query_changes(db, region, period, changes, max, &found, delivery, err);
-	if (st == JMON_OK)
-		st = judge_changes(d, cfg, changes, found, *delivery, out, n, err);
-	disclosure_done(dc, d);
-	free(changes);
-	return st;
-}
-
 /* Configuration order: chapter, indicator, category, then newest period
  * first; what a reader looks for is where the chapter view has it. */
 static size_t position(const struct config *cfg, const struct revision_change *r)
@@ -133,10 +110,10 @@ static int by_configuration(const void *pa, const void *pb)
 	return strcmp(b->period, a->period);
 }
 
-enum jmon_status revision_delivery_changes(struct db *db, const struct config *cfg,
-					   struct disclosure *dc, const char *region,
-					   struct revision_change *out, size_t max, size_t *n,
-					   long *delivery, struct jmon_error *err)
+enum jmon_status revision_changes(struct db *db, const struct config *cfg,
+				  struct disclosure *dc, const char *region,
+				  const char *period, struct revision_change *out, size_t max,
+				  size_t *n, long *delivery, struct jmon_error *err)
 {
 	struct cell_change *changes;
 	struct disclosure *d;
@@ -148,12 +125,13 @@ enum jmon_status revision_delivery_changes(struct db *db, const struct config *c
 	if ((st = disclosure_begin(dc, db, cfg, &d, err)))
 		return st;
 	changes = xcalloc(max ? max : 1, sizeof *changes);
-	st = query_delivery_changes(db, region, changes, max, &found, delivery, err);
+	st = period ? query_changes(db, region, period, changes, max, &found, delivery, err)
+		    : query_delivery_changes(db, region, changes, max, &found, delivery, err);
 	if (st == JMON_OK)
 		st = judge_changes(d, cfg, changes, found, *delivery, out, n, err);
 	disclosure_done(dc, d);
 	free(changes);
-	if (st == JMON_OK && *n > 1) {
+	if (st == JMON_OK && !period && *n > 1) {
 		for (size_t i = 0; i < *n; i++)
 			out[i].order = position(cfg, &out[i]);
 		qsort(out, *n, sizeof *out, by_configuration);

@@ -52,8 +52,8 @@ static void revisions_reload(struct view *v, struct app *app)
 	if (revision_history(app->db, app->cfg, app->gate, s->ref.ind, app->region, app->period,
 			     cat, s->history, MAX_HISTORY, &s->nhistory, &err) ||
 	    query_deliveries(app->db, 0, s->deliveries, MAX_DELIVERIES, &s->ndeliveries, &err) ||
-	    revision_delivery_changes(app->db, app->cfg, app->gate, app->region, s->changes,
-				      MAX_CHANGES, &s->nchanges, &s->compared, &err))
+	    revision_changes(app->db, app->cfg, app->gate, app->region, NULL, s->changes,
+			     MAX_CHANGES, &s->nchanges, &s->compared, &err))
 		ui_error(app, "%s", err.msg);
 }
 

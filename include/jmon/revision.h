@@ -42,19 +42,13 @@ struct revision_change {
 	size_t order;			/* its place in the configuration */
 };
 
-/* The cells of region and period the newest delivery for them changed, of
- * indicators in cfg, at most max; *delivery is that delivery (0: none). */
+/* The cells of region the newest delivery holding data for it changed: in
+ * period (of indicators in cfg), or with period NULL in any period, in
+ * configuration order (chapter, indicator, category, newest period first);
+ * at most max; *delivery is that delivery (0: none). */
 enum jmon_status revision_changes(struct db *db, const struct config *cfg,
 				  struct disclosure *dc, const char *region,
 				  const char *period, struct revision_change *out, size_t max,
 				  size_t *n, long *delivery, struct jmon_error *err);
-
-/* The cells of region in any period that the newest delivery holding data
- * for it changed, in configuration order (chapter, indicator, category,
- * newest period first), at most max; *delivery is that delivery. */
-enum jmon_status revision_delivery_changes(struct db *db, const struct config *cfg,
-					   struct disclosure *dc, const char *region,
-					   struct revision_change *out, size_t max, size_t *n,
-					   long *delivery, struct jmon_error *err);
 
 #endif
