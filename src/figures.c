@@ -341,6 +341,15 @@ static void signal_below(struct figure *total, const struct figure *parts, size_
 	}
 }
 
+char *figures_progress(const struct figure_set *fs, char *buf, size_t size)
+{
+	if (fs->signals)
+		snprintf(buf, size, "beoordeeld %d/%d signalen", fs->signals_reviewed, fs->signals);
+	else
+		snprintf(buf, size, "beoordeeld %d/%d", fs->reviewed, fs->indicators);
+	return buf;
+}
+
 char *figure_reason(const struct figure *f, bool utf8, char *buf, size_t size)
 {
 	size_t len;

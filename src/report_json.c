@@ -151,6 +151,7 @@ static void json_figure(struct json *j, const struct report *r, size_t i)
 	json_str(j, "reason", f->light.reason);
 	json_bool(j, "overridden", f->light.overridden);
 	json_bool(j, "reviewed", f->reviewed);
+	json_bool(j, "review_outdated", f->review_outdated);
 	json_str(j, "reviewed_by", f->reviewed ? f->review_by : NULL);
 	json_str(j, "reviewed_at", f->reviewed ? f->review_at : NULL);
 	json_bool(j, "revised", f->revised);
@@ -193,6 +194,9 @@ static void header(struct json *j, const struct report *r)
 	json_close(j, '}');
 	json_num(j, "indicator_count", true, fs->indicators);
 	json_num(j, "reviewed_count", true, fs->reviewed);
+	/* the signals: amber or red, themselves or in a category */
+	json_num(j, "signal_count", true, fs->signals);
+	json_num(j, "signals_reviewed_count", true, fs->signals_reviewed);
 }
 
 void report_json(const struct report *r, FILE *out)

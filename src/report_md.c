@@ -117,13 +117,13 @@ static void legend(FILE *out, const struct report *r)
 void report_md(const struct report *r, FILE *out)
 {
 	const struct figure_set *fs = &r->fs;
-	char region[256];
+	char region[256], progress[64];
 
 	fprintf(out, "# %s\n\n", r->cfg->monitor.title ? r->cfg->monitor.title : "jmon");
 	fprintf(out, "**%s · %s**", report_region(r, region, sizeof region), fs->label);
 	if (fs->delivery > 0)
 		fprintf(out, " · levering %ld%s", fs->delivery, fs->provisional ? " (voorlopig)" : "");
-	fprintf(out, " · beoordeeld %d/%d\n", fs->reviewed, fs->indicators);
+	fprintf(out, " · %s\n", figures_progress(fs, progress, sizeof progress));
 	for (size_t i = 0; i < fs->n;) {
 		size_t end = report_chapter_end(r, i);
 

@@ -55,8 +55,9 @@ static const struct mark {
 	const char *glyph, *ascii, *meaning;
 } marks[] = {
 	{ "✓", "v", "beoordeeld" },
+	{ "↻", "~", "beoordeeld bij een andere waarde" },	/* as the browser marks them */
 	{ "✎", "a", "toelichting" },
-	{ "↻", "r", "herzien door de nieuwste levering" },
+	{ "*", "*", "herzien door de nieuwste levering" },
 };
 
 typedef char *text_row[NCOLUMNS];
@@ -66,7 +67,7 @@ static void cells_of(const struct report *r, size_t i, text_row out)
 {
 	const struct figure *f = &r->fs.rows[i];
 	bool shown = f->colored || f->light.overridden;
-	bool has[] = { f->reviewed, r->notes[i] != NULL, f->revised };
+	bool has[] = { f->reviewed, f->review_outdated, r->notes[i] != NULL, f->revised };
 	char buf[CELL_MAX];
 	struct strbuf flags = STRBUF_INIT;
 
@@ -115,7 +116,7 @@ static void header(FILE *out, const struct report *r)
 {
 	const struct figure_set *fs = &r->fs;
 	const char *sep = r->utf8 ? " · " : " - ";
-	char region[256];
+	char region[256], progress[64];
 
 	fprintf(out, "%s%s%s%s%s", r->cfg->monitor.title ? r->cfg->monitor.title : "jmon",
 		sep, report_region(r, region, sizeof region), sep, fs->label);
@@ -126,8 +127,8 @@ static void header(FILE *out, const struct report *r)
 	for (int s = 0; s < STOPLIGHT_NSTATUS; s++)
 		fprintf(out, "%s%s %d", s ? "  " : "",
 			stoplight_glyph((enum stoplight_status)s, r->utf8), fs->status_count[s]);
-	fprintf(out, "%sbeoordeeld %d/%d%sverschil t.o.v. %s\n", sep, fs->reviewed,
-		fs->indicators, sep, fs->prev_label);
+	fprintf(out, "%s%s%sverschil t.o.v. %s\n", sep, figures_progress(fs, progress, sizeof progress),
+		sep, fs->prev_label);
 }
 
 /* What the marks mean, when a row has one. */

@@ -121,6 +121,10 @@ enum jmon_status figures_load_indicator(struct db *db, const struct config *cfg,
 					const struct indicator *ind, struct figure_set *fs,
 					struct jmon_error *err);
 void figures_free(struct figure_set *fs);
+/* The review progress over the signals, which is the job: "beoordeeld
+ * 3/19 signalen"; over every indicator when there is no signal,
+ * "beoordeeld 9/14". */
+char *figures_progress(const struct figure_set *fs, char *buf, size_t size);
 
 /* The value of one cell as the figures see it: the total of a `total: sum`
  * indicator that was not delivered is the sum of its parts; *withheld says

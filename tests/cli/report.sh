@@ -117,12 +117,12 @@ report
 assert_status 0 "report (text) exits 0"
 assert_stdout "text: the aligned table with header, marks and reasons" <<'OUT'
 Rapporttest · Proefstad (GM0361) · 2023 Q4 · levering 4 (voorlopig)
-● 2  ▲ 3  ■ 3  ○ 3 · beoordeeld 2/11 · verschil t.o.v. 2023 Q3
+● 2  ▲ 3  ■ 3  ○ 3 · beoordeeld 1/6 signalen · verschil t.o.v. 2023 Q3
 
 Cijfers
 Indicator                              Waarde  Verschil    Norm  Status        Reden
 Jeugdigen met een maatwerkvoorziening   2.660       +60          ▲ oranje      +60 binnen -100..100 t.o.v. 2023 Q3
-Nieuwe hulpvragen                         440       +40          ● groen   ↻   +10,0 % binnen -10..10 t.o.v. 2023 Q3
+Nieuwe hulpvragen                         440       +40          ● groen   *   +10,0 % binnen -10..10 t.o.v. 2023 Q3
 Instroom jeugdhulp                        222       -28          ■ rood        +11,0 % > 10 t.o.v. 2022 Q4
 Aandeel jeugdigen met maatwerk         11,6 %                    ■ rood        +16,0 % > 15 t.o.v. Vergelijkbare gemeenten (gemiddeld 10,0 %), +1,6 pp
 Indicaties per verwijzer               geheim
@@ -147,7 +147,7 @@ Ingediende klachten                        11        +5          ▲ oranje  ✎
   Privacy                                   0                    ● groen       0 <= 10
 Ingediende bezwaarschriften               <10                    ○ grijs       aantal <10, niet getoond (privacy)
 
-✓ beoordeeld  ✎ toelichting  ↻ herzien door de nieuwste levering
+✓ beoordeeld  ↻ beoordeeld bij een andere waarde  ✎ toelichting  * herzien door de nieuwste levering
 OUT
 # The value column ends at one display column on every row, the row with
 # the two-byte "ë" included: count characters (wc -m), not bytes.
@@ -164,7 +164,7 @@ report --format md --chapter klachten_bezwaar
 assert_stdout "md: heading, table, the chapter's explanation, legend" <<'OUT'
 # Rapporttest
 
-**Proefstad (GM0361) · 2023 Q4** · levering 4 · beoordeeld 0/2
+**Proefstad (GM0361) · 2023 Q4** · levering 4 · beoordeeld 0/1 signalen
 
 ## Klachten en bezwaar
 
@@ -197,7 +197,7 @@ assert_grep '| Indicaties per verwijzer — Jeugdarts | <10 |  |  |  |  |' "$T/s
 	"md: a category row names its indicator; a row without a rule has no status"
 assert_grep '**Aanmeldwachttijd jeugd-GGZ — Aanbieder B**' "$T/stdout" \
 	"md: a category's explanation is under its chapter"
-assert_grep '**Proefstad (GM0361) · 2023 Q4** · levering 4 (voorlopig) · beoordeeld 2/11' \
+assert_grep '**Proefstad (GM0361) · 2023 Q4** · levering 4 (voorlopig) · beoordeeld 1/6 signalen' \
 	"$T/stdout" "md: region, period, delivery and progress under the title"
 
 # --- JSON, parsed back ----------------------------------------------------
