@@ -18,7 +18,10 @@ for tool in groupadd useradd userdel groupdel setpriv sqlite3; do
 	fi
 done
 
-G=jmontest A=jmontest_a B=jmontest_b X=jmontest_x
+# names of this checkout's own (from $T): two checkouts testing at once on
+# one machine do not remove each other's users
+sfx=$(printf %s "$T" | cksum | cut -c1-6)
+G=jmt$sfx A=jmt${sfx}_a B=jmt${sfx}_b X=jmt${sfx}_x
 S=
 cleanup() {
 	for u in $A $B $X; do
