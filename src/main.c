@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "jmon/cli.h"
+#include "jmon/config.h"
 #include "jmon/error.h"
 
 static const char usage_text[] =
@@ -29,7 +30,7 @@ static const char help_text[] =
 "  --db FILE          database (default: $JMON_DB, monitor.database of the\n"
 "                     configuration, $XDG_DATA_HOME/jmon/jmon.db)\n"
 "  --config FILE      configuration (default: $JMON_CONFIG,\n"
-"                     $XDG_CONFIG_HOME/jmon/jmon.yaml, /etc/jmon/jmon.yaml,\n"
+"                     $XDG_CONFIG_HOME/jmon/jmon.yaml, " CONFIG_SYSTEM_PATH ",\n"
 "                     the built-in monitor)\n"
 "  --region CODE      region to show, e.g. GM0361 (default: monitor.region)\n"
 "  --period CODE      period, e.g. 2020Q1 (default: the newest with data)\n"
