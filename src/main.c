@@ -14,7 +14,7 @@
 
 static const char usage_text[] =
 "Usage: jmon [OPTIONS]                     browse the monitor\n"
-"       jmon import [OPTIONS] FILE...      load deliveries into the database\n"
+"       jmon import [OPTIONS] FILE|DIR...  load deliveries into the database\n"
 "       jmon report [OPTIONS]              print the stoplight table\n"
 "       jmon check-config [FILE]           validate a configuration\n"
 "       jmon backup [OPTIONS] FILE         a copy of the database in one new file\n"
@@ -35,7 +35,7 @@ static const char help_text[] =
 "  --region CODE      region to show, e.g. GM0361 (default: monitor.region)\n"
 "  --period CODE      period, e.g. 2020Q1 (default: the newest with data)\n"
 "  --chapter ID       chapter to start in or report on\n"
-"  --format FORMAT    import: long|regions|cbs|reviews (default: detected)\n"
+"  --format FORMAT    import: long|regions|cbs|reviews|odata4 (default: detected)\n"
 "                     report: text|csv|json|md (default: text)\n"
 "  --color WHEN       auto|always|never (default: auto; NO_COLOR is honoured)\n"
 "  --note TEXT        import: a note stored with the delivery\n"
