@@ -17,7 +17,10 @@
  *
  * A row the rule does not colour (no rule, or a category it leaves out)
  * shows no status: a column of "grijs, geen regel" would hide the rows
- * that matter.  CSV and JSON still say grey, as their contract wants. */
+ * that matter.  CSV and JSON still say grey, as their contract wants.
+ *
+ * Under each chapter's table its explanations, each under the name of its
+ * row and indented, as the analyst wrote them (line breaks kept). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -144,6 +147,37 @@ static void header(FILE *out, const struct report *r)
 	sb_free(&sb);
 }
 
+/* The explanations of rows [i, end). */
+static void notes(FILE *out, const struct report *r, size_t i, size_t end)
+{
+	bool any = false;
+
+	for (; i < end; i++) {
+		const struct figure *f = &r->fs.rows[i];
+		const char *text = r->notes[i];
+		char *label;
+
+		if (!text)
+			continue;
+		if (!any)
+			fputs("\nToelichting\n", out);
+		any = true;
+		label = f->cat ? xasprintf("  %s \xE2\x80\x94 %s", f->ind->label, f->cat->label)
+			       : xasprintf("  %s", f->ind->label);
+		put_line(out, r->utf8, label);
+		free(label);
+		for (const char *s = text; *s;) {
+			size_t n = strcspn(s, "\n");
+			char *one = xasprintf("    %.*s", (int)n, s);
+
+			/* a blank line of the text stays blank, without the indent */
+			put_line(out, r->utf8, n ? one : "");
+			free(one);
+			s += n + (s[n] == '\n');
+		}
+	}
+}
+
 /* What the marks mean, when a row has one. */
 static void footer(FILE *out, const struct report *r, int marks_width)
 {
@@ -187,8 +221,10 @@ void report_text(const struct report *r, FILE *out)
 		fputc('\n', out);
 		put_line(out, r->utf8, fs->rows[i].ind->chapter->label);
 		line(out, r->utf8, titles, width);
-		for (; i < end; i++)
-			line(out, r->utf8, rows[i], width);
+		for (size_t k = i; k < end; k++)
+			line(out, r->utf8, rows[k], width);
+		notes(out, r, i, end);
+		i = end;
 	}
 	footer(out, r, width[COL_MARKS]);
 	for (size_t i = 0; i < fs->n; i++)
