@@ -55,7 +55,7 @@ LIB_SAN  := $(filter-out build/san/main.o,$(SAN_OBJ))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/san/tests/%)
 
-.PHONY: all run sample check test bench install uninstall clean deps deps-check man
+.PHONY: all run sample check test bench install uninstall clean deps deps-check man deb-check
 .SUFFIXES:
 
 all: jmon
@@ -124,6 +124,17 @@ check: deps-check
 	@tests/run.sh build/san/jmon build/san/tests
 
 test: check
+
+# The Debian package: built from a copy of the tree, lintian, unpacked and
+# run (tests/deb/check.sh).  Apart from make check: it builds everything
+# once more, with the packagers' flags.
+deb-check:
+	@tools/deps.sh deb
+	@rm -rf tests/out/deb && mkdir -p tests/out
+	@T=$(CURDIR)/tests/out/deb TOP=$(CURDIR) JMON=$(CURDIR)/jmon LC_ALL=C.UTF-8 TZ=UTC \
+		sh tests/deb/check.sh >tests/out/deb.tap 2>&1; cat tests/out/deb.tap
+	@p=$$(grep -c '^ok' tests/out/deb.tap); f=$$(grep -c '^not ok' tests/out/deb.tap); \
+		echo "$$p passed, $$f failed"; [ "$$f" -eq 0 ] && [ "$$p" -gt 0 ]
 
 bench: deps
 	@$(MAKE) --no-print-directory jmon

@@ -10,7 +10,9 @@ import tomllib
 
 SKIP_DIRS = {".git", "build", "out", "__pycache__"}
 # what a build or dpkg-buildpackage leaves in the tree, never committed
-SKIP_FILES = {"jmon", ".git"}  # .git: a file in a git worktree
+# (.git: a file in a git worktree)
+SKIP_FILES = {"jmon", ".git", "debian/files", "debian/debhelper-build-stamp"}
+SKIP_SUFFIXES = (".substvars", ".debhelper.log")
 
 
 def glob_re(pattern):
@@ -40,7 +42,7 @@ def main(top):
                    and not (rel_root == "debian" and d not in ("source", "tests"))]
         for name in files:
             rel = os.path.normpath(os.path.join(rel_root, name))
-            if rel in SKIP_FILES or rel == "REUSE.toml":
+            if rel in SKIP_FILES or rel.endswith(SKIP_SUFFIXES) or rel == "REUSE.toml":
                 continue
             if any(c.match(rel) for c in covered):
                 continue
