@@ -61,13 +61,12 @@ static void row(FILE *out, const char *const *fields, size_t n, char sep)
 }
 
 /* A machine number for Dutch Excel: the decimal point becomes a comma. */
-static char *dutch(char *num, bool excel_nl)
+static void dutch(char *num)
 {
 	char *dot = strchr(num, '.');
 
-	if (excel_nl && dot)
+	if (dot)
 		*dot = ',';
-	return num;
 }
 
 void report_csv(const struct report *r, FILE *out)
@@ -98,17 +97,21 @@ void report_csv(const struct report *r, FILE *out)
 		const char *fields[] = {
 			fs->region, fs->period, f->ind->chapter->id, f->ind->id,
 			f->cat ? f->cat->id : "",
-			dutch(report_value_machine(f, value, sizeof value), nl), report_flag(f),
+			report_value_machine(f, value, sizeof value), report_flag(f),
 			stoplight_name(f->light.status), f->light.reason,
 			f->reviewed ? "yes" : "",
-			f->cat ? f->cat->label : f->ind->label, unit_name(f->ind->unit),
-			dutch(change, nl), dutch(norm, nl),
+			f->cat ? f->cat->label : f->ind->label, unit_name(f->ind->unit), change, norm,
 			fs->period,
 			"",	/* a document's own status: not kept apart from a review yet */
 			f->reviewed ? f->review_by : "", f->reviewed ? f->review_at : "",
 			r->notes[i] ? r->notes[i] : "",
 		};
 
+		if (nl) {	/* the fields point at these buffers */
+			dutch(value);
+			dutch(change);
+			dutch(norm);
+		}
 		row(out, fields, sizeof fields / sizeof *fields, sep);
 	}
 }
