@@ -101,7 +101,7 @@ for word in geen niet onbekend onbekende kan periode regio vraag "let op" bestan
 		grep -iw -- "$word" "$T/cli.txt" | sed 's/^/#   /' | head -3
 	else ok "the command line's messages are English: no '$word'"; fi
 done
-assert_grep "malformed period 'xx'" "$T/cli.txt" "the command line names a bad period in English"
+assert_grep "'2023Q5'" "$T/cli.txt" "the command line names the bad period (in English, as checked above)"
 
 # The browser: Dutch, also what shared code says (a bad period, a file
 # every user may write).  The status line after each mistake.
