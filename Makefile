@@ -5,25 +5,37 @@
 #   make run        install missing build dependencies, build, open the sample monitor
 #   make check      the same dependency step, a sanitizer build, all tests
 #   make bench      benchmarks (import throughput, ...)
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR= (also BINDIR, MANDIR, SYSCONFDIR)
 #   V=1             show the full commands
+#   WERROR=         warnings stay warnings (packages, newer compilers);
+#                   `make check` always builds with -Werror
+# CC, CPPFLAGS, CFLAGS, LDFLAGS and PKG_CONFIG are the user's (hardening
+# flags from dpkg-buildflags, a cross pkg-config): they are added to, never
+# replaced.
 
-VERSION  := 0.1.0
+# The one place the version is written; --version, the installed man pages
+# and debian/changelog follow it (tests/cli/version.sh checks they agree).
+VERSION  := $(shell cat VERSION)
 PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
 MANDIR   ?= $(PREFIX)/share/man
+# The system-wide configuration is SYSCONFDIR/jmon/jmon.yaml.  /etc even
+# under PREFIX=/usr/local: the team set-up of README.md puts it there.
+SYSCONFDIR ?= /etc
 SAMPLE   ?= voorbeeldstad
 
-PKGS     := ncursesw sqlite3 yaml-0.1 nettle
+PKGS     := ncursesw sqlite3 yaml-0.1 nettle xlsxwriter
+PKG_CONFIG ?= pkg-config
 CC       ?= cc
 CFLAGS   ?= -O2 -g
+WERROR   ?= -Werror
 # Recursive (=), not simple (:=): pkg-config must run after `deps` installed the packages.
 # Our own feature macros win over the ones ncursesw.pc adds (-D_XOPEN_SOURCE=600).
-PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-JCFLAGS  = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+JCFLAGS  = -std=c11 -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
            -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DJMON_VERSION='"$(VERSION)"' \
-           -Iinclude $(PKG_CFLAGS)
+           -DJMON_SYSCONFDIR='"$(SYSCONFDIR)"' -Iinclude $(PKG_CFLAGS) $(CPPFLAGS)
 # libunistring (UTF-8, case folding) ships no pkg-config file in Debian
 # (libunistring-dev has no .pc), so it is named here; its header is in
 # /usr/include.
@@ -43,7 +55,7 @@ LIB_SAN  := $(filter-out build/san/main.o,$(SAN_OBJ))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/san/tests/%)
 
-.PHONY: all run sample check test bench install uninstall clean deps deps-check
+.PHONY: all run sample check test bench install uninstall clean deps deps-check man deb-check
 .SUFFIXES:
 
 all: jmon
@@ -52,6 +64,8 @@ jmon: $(OBJ)
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+# Every rule makes the folder of what it writes: a single object from a clean
+# tree, or any order under -j, finds it there.
 build/obj/%.o: src/%.c
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $<")
@@ -63,7 +77,8 @@ build/default_config.c: config/jmon.yaml tools/embed.sh
 	$(Q)tools/embed.sh $< jmon_default_config > $@
 
 build/obj/default_config.o: build/default_config.c
-	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 # --- sanitizer build: what `make check` tests ---------------------------
 build/san/%.o: src/%.c
@@ -72,9 +87,11 @@ build/san/%.o: src/%.c
 	$(Q)$(CC) $(SANFLAGS) $(JCFLAGS) -MMD -MP -c -o $@ $<
 
 build/san/default_config.o: build/default_config.c
+	@mkdir -p $(@D)
 	$(Q)$(CC) $(SANFLAGS) -c -o $@ $<
 
 build/san/jmon: $(SAN_OBJ)
+	@mkdir -p $(@D)
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(SANFLAGS) -o $@ $^ $(LDLIBS)
 
@@ -101,28 +118,49 @@ sample: jmon
 	@for d in sample-data/*/; do n=$$(basename $$d); \
 		tools/build-sample.sh ./jmon $$n build/sample/$$n.db || exit 1; done
 
+# The tested build keeps -Werror whatever WERROR says.
 check: deps-check
-	@$(MAKE) --no-print-directory build/san/jmon $(UNIT_BIN)
+	@$(MAKE) --no-print-directory build/san/jmon $(UNIT_BIN) WERROR=-Werror
 	@tests/run.sh build/san/jmon build/san/tests
 
 test: check
+
+# The Debian package: built from a copy of the tree, lintian, unpacked and
+# run (tests/deb/check.sh).  Apart from make check: it builds everything
+# once more, with the packagers' flags.
+deb-check:
+	@tools/deps.sh deb
+	@rm -rf tests/out/deb && mkdir -p tests/out
+	@T=$(CURDIR)/tests/out/deb TOP=$(CURDIR) JMON=$(CURDIR)/jmon LC_ALL=C.UTF-8 TZ=UTC \
+		sh tests/deb/check.sh >tests/out/deb.tap 2>&1; cat tests/out/deb.tap
+	@p=$$(grep -c '^ok' tests/out/deb.tap); f=$$(grep -c '^not ok' tests/out/deb.tap); \
+		echo "$$p passed, $$f failed"; [ "$$f" -eq 0 ] && [ "$$p" -gt 0 ]
 
 bench: deps
 	@$(MAKE) --no-print-directory jmon
 	@tools/bench.sh ./jmon
 
 # --- install ---------------------------------------------------------------
-MAN1 := man/jmon.1
-MAN5 := $(wildcard man/*.5)
-install: jmon
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+# Every man page of man/, in the section its name ends with.  The sources
+# carry no version ("jmon" in the .TH footer): the installed copy gets
+# VERSION, so no file but VERSION has to change for a release.
+MAN      := $(wildcard man/*.[1-8])
+MAN_OUT  := $(MAN:man/%=build/man/%)
+man: $(MAN_OUT)
+build/man/%: man/% VERSION
+	@mkdir -p $(@D)
+	$(Q)sed '/^\.TH /s/"jmon"/"jmon $(VERSION)"/' $< >$@
+
+install: jmon $(MAN_OUT)
+	install -d $(DESTDIR)$(BINDIR)
 	install -m 755 jmon $(DESTDIR)$(BINDIR)/jmon
-	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
-	$(if $(MAN5),install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/)
+	$(Q)for m in $(MAN_OUT); do s=$${m##*.}; \
+		install -d $(DESTDIR)$(MANDIR)/man$$s && \
+		install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s/ || exit 1; done
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/jmon $(DESTDIR)$(MANDIR)/man1/jmon.1
-	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(MAN5)))
+	rm -f $(DESTDIR)$(BINDIR)/jmon
+	rm -f $(foreach m,$(MAN),$(DESTDIR)$(MANDIR)/man$(subst .,,$(suffix $(m)))/$(notdir $(m)))
 
 clean:
 	rm -rf build jmon tests/out

@@ -25,6 +25,8 @@ enum jmon_status cmd_browse(const struct options *opt, struct jmon_error *err)
 	enum jmon_status st = app_open(&app, opt, err);
 
 	if (st == JMON_OK) {
+		/* from here on the messages are the browser's: Dutch */
+		jmon_speak_dutch(true);
 		warn_world_writable(&app);
 		app.view = view_new(&chapter_view_ops, NULL);
 		if (ui_run(&app, opt->color) != 0)
@@ -36,5 +38,6 @@ enum jmon_status cmd_browse(const struct options *opt, struct jmon_error *err)
 		free(app.view);
 	}
 	app_close(&app);
+	jmon_speak_dutch(false);
 	return st;
 }

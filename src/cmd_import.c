@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* jmon import [--db FILE] [--config FILE] [--format long|regions|cbs|reviews]
- *             [--note TEXT] FILE...
+/* jmon import [--db FILE] [--config FILE] [--format long|regions|cbs|reviews|odata4]
+ *             [--note TEXT] FILE|DIR...
  *
  * Each file is its own delivery and its own transaction: a rejected file
  * leaves the database as it was, and the files after it are still tried. */
@@ -43,10 +43,12 @@ static enum jmon_status import_files(struct db *db, const struct config *cfg,
 	enum jmon_status result = JMON_OK;
 
 	for (int i = 0; i < opt->nargs; i++) {
-		const char *path = opt->args[i];
+		/* a CBS table's folder: its observations, beside their code lists */
+		char *path = import_folder_file(opt->args[i], err);
 		struct diag_list d = { 0 };
 		struct import_result res;
-		enum jmon_status rc = import_file(db, cfg, path, io, &res, &d, err);
+		enum jmon_status rc = path ? import_file(db, cfg, path, io, &res, &d, err)
+					   : JMON_NOINPUT;
 
 		if (rc == JMON_DATA) {
 			diag_print(&d, stderr);
@@ -58,6 +60,7 @@ static enum jmon_status import_files(struct db *db, const struct config *cfg,
 			result = JMON_DATA;
 		} else if (rc != JMON_OK) {
 			diag_free(&d);
+			free(path);
 			return rc;
 		} else if (res.already) {
 			fprintf(stderr, "%s: already imported as delivery %ld\n", path, res.delivery);
@@ -66,10 +69,12 @@ static enum jmon_status import_files(struct db *db, const struct config *cfg,
 			*wrote = true;
 			if ((rc = db_checkpoint(db, err)) != JMON_OK) {
 				diag_free(&d);
+				free(path);
 				return rc;
 			}
 		}
 		diag_free(&d);
+		free(path);
 	}
 	return result;
 }
@@ -85,7 +90,8 @@ enum jmon_status cmd_import(const struct options *opt, struct jmon_error *err)
 
 	if (opt->format && !import_format_parse(opt->format, &io.format))
 		return jmon_fail(err, JMON_USAGE,
-				 "import: unknown --format '%s' (expected long, regions, cbs or reviews)",
+				 "import: unknown --format '%s' (expected long, regions, cbs, reviews "
+				 "or odata4)",
 				 opt->format);
 	if (opt->nargs < 1)
 		return jmon_fail(err, JMON_USAGE, "import: no file given (jmon import FILE...)");

@@ -1,16 +1,20 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* jmon report [--db FILE] [--config FILE] [--region CODE] [--period CODE]
- *             [--chapter ID] [--format text|csv|json|md]
+ *             [--chapter ID] [--format text|csv|json|md|xlsx] [-o FILE]
+ *             [--csv-dialect excel-nl]
  *
- * The stoplight table of one region and period on standard output.
+ * The stoplight table of one region and period on standard output, or in
+ * the file -o names (an Excel workbook only ever there).
  * Defaults: the monitor's region (monitor.region) and its period
  * (monitor.period), else the newest period with data for that region.
  * The database is opened read-only, so a report can run while an import
  * does.
  *
  * Exit status, beyond main's:
- *   64  a bad --format or --chapter (the message names the choices), a
- *       period that does not parse, no region at all;
+ *   64  a bad --format, --csv-dialect or --chapter (the message names the
+ *       choices), xlsx without -o, a period that does not parse, no region
+ *       at all;
+ *   73  the -o file cannot be made;
  *   66  the database does not exist;
  *   65  the database holds no data for the region, or none for the period
  *       (or chapter) asked for.  Not 66: the file is there and readable,
@@ -138,7 +142,8 @@ static enum jmon_status check_region(struct db *db, const struct config *cfg,
 }
 
 static enum jmon_status run(const struct options *opt, struct config *cfg,
-			    enum report_format format, struct jmon_error *err)
+			    enum report_format format, enum csv_dialect dialect,
+			    struct jmon_error *err)
 {
 	const char *region = opt->region ? opt->region : cfg->monitor.region;
 	const struct chapter *chapter;
@@ -167,10 +172,13 @@ static enum jmon_status run(const struct options *opt, struct config *cfg,
 	if (st == JMON_OK)
 		st = report_load(db, cfg, region, period, chapter, &r, err);
 	if (st == JMON_OK) {
-		if (report_has_data(&r))
-			st = report_write(&r, format, stdout, err);
-		else
+		r.csv_dialect = dialect;
+		if (!report_has_data(&r))
 			st = no_data(db, &r, err);
+		else if (opt->output)
+			st = report_write_file(&r, format, opt->output, err);
+		else
+			st = report_write(&r, format, stdout, err);
 		report_free(&r);
 	}
 	db_close(db);
@@ -180,17 +188,26 @@ static enum jmon_status run(const struct options *opt, struct config *cfg,
 enum jmon_status cmd_report(const struct options *opt, struct jmon_error *err)
 {
 	enum report_format format = REPORT_TEXT;
+	enum csv_dialect dialect = CSV_MACHINE;
 	struct config *cfg = NULL;
 	enum jmon_status st;
 
 	if (opt->format && !report_format_parse(opt->format, &format))
 		return jmon_fail(err, JMON_USAGE, "report: unknown --format '%s' (expected %s)",
 				 opt->format, report_format_choices);
+	if (report_format_needs_file(format) && !opt->output)
+		return jmon_fail(err, JMON_USAGE, "report: --format %s needs -o FILE "
+				 "(a workbook is no text for standard output)", opt->format);
+	if (opt->csv_dialect && !report_csv_dialect_parse(opt->csv_dialect, &dialect))
+		return jmon_fail(err, JMON_USAGE, "report: unknown --csv-dialect '%s' (expected excel-nl)",
+				 opt->csv_dialect);
+	if (opt->csv_dialect && format != REPORT_CSV)
+		return jmon_fail(err, JMON_USAGE, "report: --csv-dialect is for --format csv");
 	if (opt->nargs > 0)
 		return jmon_fail(err, JMON_USAGE, "report: unexpected argument '%s'", opt->args[0]);
 	if ((st = config_load(opt->config, &cfg, err)) != JMON_OK)
 		return st;
-	st = run(opt, cfg, format, err);
+	st = run(opt, cfg, format, dialect, err);
 	config_free(cfg);
 	return st;
 }

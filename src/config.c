@@ -18,7 +18,7 @@
 
 #define BUILTIN_NAME "config/jmon.yaml (built-in)"
 
-const char *config_system_path = "/etc/jmon/jmon.yaml";
+const char *config_system_path = CONFIG_SYSTEM_PATH;
 
 static bool is_file(const char *path)
 {

@@ -109,8 +109,11 @@ enum jmon_status db_begin(struct db *db, struct jmon_error *err)
 	/* SQLite's "database is locked" does not say that the wait is over,
 	 * nor for whom: with a team, most often another analyst's import. */
 	if (rc != JMON_OK && sqlite3_errcode(db->sql) == SQLITE_BUSY)
-		return jmon_fail(err, JMON_IO, "%s: another writer (an import?) kept the database "
-				 "for %d s; try again when it is done", db->path, BUSY_WAIT_MS / 1000);
+		return jmon_fail(err, JMON_IO, jmon_dutch()
+				 ? "%s: een andere schrijver (een import?) hield de database %d s "
+				   "vast; probeer het opnieuw als die klaar is"
+				 : "%s: another writer (an import?) kept the database "
+				   "for %d s; try again when it is done", db->path, BUSY_WAIT_MS / 1000);
 	return rc;
 }
 

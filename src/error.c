@@ -17,6 +17,18 @@ static const struct {
 #undef JMON_STATUS_ROW
 };
 
+static bool speak_dutch;
+
+void jmon_speak_dutch(bool dutch)
+{
+	speak_dutch = dutch;
+}
+
+bool jmon_dutch(void)
+{
+	return speak_dutch;
+}
+
 enum jmon_status jmon_vfail(struct jmon_error *err, enum jmon_status status,
 			    const char *fmt, va_list ap)
 {

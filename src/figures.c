@@ -250,7 +250,7 @@ static enum jmon_status evaluate(struct context *cx, struct figure *f,
 	f->prev = prev.v;
 	/* a change is shown only between two figures that are both shown */
 	f->has_change = disclosed_usable(&now) && disclosed_usable(&prev);
-	f->change = f->has_change ? f->now.value - f->prev.value : 0;
+	f->change = f->has_change ? numfmt_difference(f->now.value, f->prev.value) : 0;
 	f->colored = stoplight_applies(ind, cat);
 	if (!f->colored) {
 		/* unit none: nothing is computed, so only a status set by hand */

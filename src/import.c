@@ -20,6 +20,7 @@ static const char *const format_names[] = {
 	[IMPORT_REGIONS] = "regions",
 	[IMPORT_CBS] = "cbs",
 	[IMPORT_REVIEWS] = "reviews",
+	[IMPORT_ODATA4] = "odata4",
 };
 
 bool import_format_parse(const char *name, enum import_format *out)
@@ -44,6 +45,8 @@ static const struct {
 	const char *word;
 	enum import_format format;
 } layout_words[] = {
+	/* before RegioS and Perioden: OData v4 has them too */
+	{ "ValueAttribute", IMPORT_ODATA4 },
 	/* before "indicator": a reviews file names indicators too */
 	{ "reason", IMPORT_REVIEWS },
 	{ "reden", IMPORT_REVIEWS },
@@ -84,6 +87,7 @@ static enum jmon_status (*const readers[])(struct import *, struct jmon_error *)
 	[IMPORT_REGIONS] = import_regions,
 	[IMPORT_CBS] = import_cbs,
 	[IMPORT_REVIEWS] = import_reviews,
+	[IMPORT_ODATA4] = import_odata4,
 };
 
 static const char sql_delivery_by_sha[] = "SELECT id FROM delivery WHERE sha256 = ?1";

@@ -9,11 +9,12 @@
 #include <string.h>
 
 #include "jmon/cli.h"
+#include "jmon/config.h"
 #include "jmon/error.h"
 
 static const char usage_text[] =
 "Usage: jmon [OPTIONS]                     browse the monitor\n"
-"       jmon import [OPTIONS] FILE...      load deliveries into the database\n"
+"       jmon import [OPTIONS] FILE|DIR...  load deliveries into the database\n"
 "       jmon report [OPTIONS]              print the stoplight table\n"
 "       jmon check-config [FILE]           validate a configuration\n"
 "       jmon backup [OPTIONS] FILE         a copy of the database in one new file\n"
@@ -29,15 +30,19 @@ static const char help_text[] =
 "  --db FILE          database (default: $JMON_DB, monitor.database of the\n"
 "                     configuration, $XDG_DATA_HOME/jmon/jmon.db)\n"
 "  --config FILE      configuration (default: $JMON_CONFIG,\n"
-"                     $XDG_CONFIG_HOME/jmon/jmon.yaml, /etc/jmon/jmon.yaml,\n"
+"                     $XDG_CONFIG_HOME/jmon/jmon.yaml, " CONFIG_SYSTEM_PATH ",\n"
 "                     the built-in monitor)\n"
 "  --region CODE      region to show, e.g. GM0361 (default: monitor.region)\n"
 "  --period CODE      period as the screen or CBS writes it: 2020Q1, \"2020 Q1\",\n"
 "                     2020KW01, 2020H1, 2020, \"maart 2020\", 1-1-2023\n"
 "                     (default: the newest with data)\n"
 "  --chapter ID       chapter to start in or report on\n"
-"  --format FORMAT    import: long|regions|cbs|reviews (default: detected)\n"
-"                     report: text|csv|json|md (default: text)\n"
+"  --format FORMAT    import: long|regions|cbs|reviews|odata4 (default: detected)\n"
+"                     report: text|csv|json|md|xlsx (default: text)\n"
+"  -o, --output FILE  report: write to FILE instead of standard output\n"
+"                     (xlsx needs one)\n"
+"  --csv-dialect excel-nl\n"
+"                     report: CSV for Dutch Excel (';', decimal comma, BOM)\n"
 "  --color WHEN       auto|always|never (default: auto; NO_COLOR is honoured)\n"
 "  --note TEXT        import: a note stored with the delivery\n"
 "  -h, --help         show this help and exit\n"
@@ -59,7 +64,7 @@ static const struct subcommand {
 };
 
 enum { OPT_DB = 256, OPT_CONFIG, OPT_REGION, OPT_PERIOD, OPT_CHAPTER,
-       OPT_FORMAT, OPT_COLOR, OPT_NOTE };
+       OPT_FORMAT, OPT_COLOR, OPT_NOTE, OPT_CSV_DIALECT };
 
 static const struct option long_options[] = {
 	{ "db",      required_argument, NULL, OPT_DB },
@@ -71,6 +76,8 @@ static const struct option long_options[] = {
 	{ "color",   required_argument, NULL, OPT_COLOR },
 	{ "colour",  required_argument, NULL, OPT_COLOR },
 	{ "note",    required_argument, NULL, OPT_NOTE },
+	{ "output",  required_argument, NULL, 'o' },
+	{ "csv-dialect", required_argument, NULL, OPT_CSV_DIALECT },
 	{ "help",    no_argument,       NULL, 'h' },
 	{ "version", no_argument,       NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -112,6 +119,8 @@ static const char **option_slot(struct options *opt, int c)
 	case OPT_FORMAT:  return &opt->format;
 	case OPT_COLOR:   return &opt->color;
 	case OPT_NOTE:    return &opt->note;
+	case 'o':         return &opt->output;
+	case OPT_CSV_DIALECT: return &opt->csv_dialect;
 	}
 	return NULL;
 }
@@ -127,7 +136,7 @@ int main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 	opterr = 0;	/* we print our own message, then the usage */
-	while ((c = getopt_long(argc, argv, "hV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hVo:", long_options, NULL)) != -1) {
 		const char **slot = option_slot(&opt, c);
 
 		if (slot) {
@@ -139,7 +148,7 @@ int main(int argc, char **argv)
 		} else if (c == 'V') {
 			printf("jmon %s\n", JMON_VERSION);
 			return flush_stdout(0);
-		} else if (optopt && optopt < 256 && strchr("hV", optopt) == NULL) {
+		} else if (optopt && optopt < 256 && strchr("hVo", optopt) == NULL) {
 			char s[2] = { (char)optopt, 0 };
 			return usage_error("unknown option '-%s'", s);
 		} else if (optopt) {

@@ -3,7 +3,8 @@
  *
  * A value is first written as its 15 significant decimal digits (what a
  * double reliably holds of a number that came from decimal text), then
- * rounded on those digits.  Working on digits instead of on the double
+ * rounded on those digits.  The machine form takes 16 or 17 digits only
+ * when 15 would not read back as the same double.  Working on digits instead of on the double
  * keeps 4,35 from showing as 4,3 and never needs a locale.  Parsing
  * checks the machine form itself and leaves the conversion to strtod, in
  * the C locale. */
@@ -18,6 +19,7 @@
 #include "jmon/text.h"
 
 #define SIGNIFICANT 15
+#define ROUND_TRIP 17		/* digits that always read back as the same double */
 #define SHORT_MAX 6		/* decimals when "as few as needed" on screen */
 #define DECIMALS_MAX 9
 
@@ -25,10 +27,11 @@
 struct decimal {
 	bool neg;
 	int n, point;
-	char dig[SIGNIFICANT + 2];	/* digit values 0..9 */
+	char dig[ROUND_TRIP + 2];	/* digit values 0..9 */
 };
 
-static void decimal_from(double v, struct decimal *x)
+/* v as `significant` decimal digits (at most ROUND_TRIP). */
+static void decimal_digits(double v, int significant, struct decimal *x)
 {
 	char text[48];
 	const char *p;
@@ -39,13 +42,18 @@ static void decimal_from(double v, struct decimal *x)
 		return;
 	/* "%.14e" gives d.dddddddddddddde±XX; the character after the first
 	 * digit is the locale's decimal mark, which we skip unread. */
-	snprintf(text, sizeof text, "%.*e", SIGNIFICANT - 1, fabs(v));
+	snprintf(text, sizeof text, "%.*e", significant - 1, fabs(v));
 	for (p = text; *p && *p != 'e'; p++)
-		if (*p >= '0' && *p <= '9' && x->n < SIGNIFICANT)
+		if (*p >= '0' && *p <= '9' && x->n < significant)
 			x->dig[x->n++] = (char)(*p - '0');
 	x->point = (*p == 'e' ? atoi(p + 1) : 0) + 1;
 	while (x->n > 0 && x->dig[x->n - 1] == 0)
 		x->n--;
+}
+
+static void decimal_from(double v, struct decimal *x)
+{
+	decimal_digits(v, SIGNIFICANT, x);
 }
 
 /* Keep `decimals` digits after the point, rounding half away from zero. */
@@ -140,8 +148,8 @@ static int decimals_needed(const struct decimal *x, int max)
 	return need < 0 ? 0 : need > max ? max : need;
 }
 
-static char *format(char *buf, size_t size, double v, int decimals,
-		    const struct style *st, int short_max)
+static char *format_digits(char *buf, size_t size, double v, int significant, int decimals,
+			   const struct style *st, int short_max)
 {
 	struct out o = { buf, size, 0 };
 	struct decimal x;
@@ -152,7 +160,7 @@ static char *format(char *buf, size_t size, double v, int decimals,
 		put(&o, "?");
 		return buf;
 	}
-	decimal_from(v, &x);
+	decimal_digits(v, significant, &x);
 	if (decimals < 0)
 		decimals = decimals_needed(&x, short_max);
 	else if (decimals > DECIMALS_MAX)
@@ -160,6 +168,12 @@ static char *format(char *buf, size_t size, double v, int decimals,
 	decimal_round(&x, decimals);
 	emit(&o, &x, decimals, st);
 	return buf;
+}
+
+static char *format(char *buf, size_t size, double v, int decimals,
+		    const struct style *st, int short_max)
+{
+	return format_digits(buf, size, v, SIGNIFICANT, decimals, st, short_max);
 }
 
 char *numfmt_nl(char *buf, size_t size, double v, int decimals, unsigned flags)
@@ -173,9 +187,41 @@ char *numfmt_nl(char *buf, size_t size, double v, int decimals, unsigned flags)
 char *numfmt_machine(char *buf, size_t size, double v, int decimals)
 {
 	struct style st = { '.', '\0', false };
+	double back;
 
-	/* as stored: every significant digit, however small the value */
-	return format(buf, size, v, decimals, &st, SIGNIFICANT + 330);
+	if (decimals >= 0)
+		return format(buf, size, v, decimals, &st, 0);
+	/* as stored: the fewest digits (15 to 17) that a reader turns back
+	 * into this very double, however small the value */
+	for (int sig = SIGNIFICANT; sig < ROUND_TRIP; sig++) {
+		format_digits(buf, size, v, sig, -1, &st, ROUND_TRIP + 330);
+		if (numfmt_parse(buf, &back) && back == v)
+			return buf;
+	}
+	return format_digits(buf, size, v, ROUND_TRIP, -1, &st, ROUND_TRIP + 330);
+}
+
+double numfmt_difference(double a, double b)
+{
+	struct style st = { '.', '\0', false };
+	struct decimal x;
+	char buf[NUMFMT_MAX];
+	double d = a - b;
+	int decimals;
+
+	if (!isfinite(d))
+		return d;
+	/* the difference of two decimals has no more decimals than they; one
+	 * with more than format() keeps (a computed value) stays binary */
+	decimal_from(a, &x);
+	decimals = decimals_needed(&x, DECIMALS_MAX + 1);
+	decimal_from(b, &x);
+	if (decimals_needed(&x, DECIMALS_MAX + 1) > decimals)
+		decimals = decimals_needed(&x, DECIMALS_MAX + 1);
+	if (decimals > DECIMALS_MAX)
+		return d;
+	format(buf, sizeof buf, d, decimals, &st, 0);
+	return numfmt_parse(buf, &d) ? d : a - b;
 }
 
 /* The names of the units (include/jmon/units.h), in enum order. */

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "jmon/error.h"
 #include "jmon/period.h"
 
 static const struct {
@@ -171,8 +172,11 @@ bool period_parse_dutch_date(const char *s, size_t len, struct period *out)
 
 char *period_malformed(const char *code, char *buf, size_t size)
 {
-	snprintf(buf, size, "malformed period '%s' (expected 2020, 2020H1, 2020Q1, 2020M03, "
-		 "2023-01-01 or a CBS code like 2020KW01)", code);
+	snprintf(buf, size, jmon_dutch()
+		 ? "'%s' is geen periode (bijvoorbeeld 2020, 2020H1, 2020Q1, 2020M03, "
+		   "2023-01-01 of een CBS-code als 2020KW01)"
+		 : "malformed period '%s' (expected 2020, 2020H1, 2020Q1, 2020M03, "
+		   "2023-01-01 or a CBS code like 2020KW01)", code);
 	return buf;
 }
 

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "jmon/report.h"
 #include "jmon/text.h"
@@ -16,9 +17,10 @@ static const struct {
 	[REPORT_CSV]  = { "csv",  report_csv },
 	[REPORT_JSON] = { "json", report_json },
 	[REPORT_MD]   = { "md",   report_md },
+	[REPORT_XLSX] = { "xlsx", NULL },	/* a file by name: report_xlsx */
 };
 
-const char report_format_choices[] = "text, csv, json or md";
+const char report_format_choices[] = "text, csv, json, md or xlsx";
 
 bool report_format_parse(const char *name, enum report_format *out)
 {
@@ -28,6 +30,39 @@ bool report_format_parse(const char *name, enum report_format *out)
 			return true;
 		}
 	return false;
+}
+
+bool report_format_needs_file(enum report_format format)
+{
+	return !formats[format].write;
+}
+
+enum report_format report_format_for_file(const char *path)
+{
+	static const struct {
+		const char *ext;
+		enum report_format format;
+	} exts[] = {
+		{ ".xlsx", REPORT_XLSX }, { ".md", REPORT_MD }, { ".json", REPORT_JSON },
+		{ ".txt", REPORT_TEXT },
+	};
+	size_t len = strlen(path);
+
+	for (size_t i = 0; i < ARRAY_SIZE(exts); i++) {
+		size_t n = strlen(exts[i].ext);
+
+		if (len > n && !strcasecmp(path + len - n, exts[i].ext))
+			return exts[i].format;
+	}
+	return REPORT_CSV;
+}
+
+bool report_csv_dialect_parse(const char *name, enum csv_dialect *out)
+{
+	if (strcmp(name, "excel-nl") != 0)
+		return false;
+	*out = CSV_EXCEL_NL;
+	return true;
 }
 
 /* The explanations, fetched only for the cells figures_load marked as
@@ -108,4 +143,20 @@ enum jmon_status report_write(const struct report *r, enum report_format format,
 	if (fflush(out) != 0 || ferror(out))
 		return jmon_fail(err, JMON_IO, "writing the report: %s", strerror(errno));
 	return JMON_OK;
+}
+
+enum jmon_status report_write_file(const struct report *r, enum report_format format,
+				   const char *path, struct jmon_error *err)
+{
+	enum jmon_status st;
+	FILE *out;
+
+	if (format == REPORT_XLSX)
+		return report_xlsx(r, path, err);
+	if (!(out = fopen(path, "w")))
+		return jmon_fail(err, JMON_CANTCREAT, "cannot write %s: %s", path, strerror(errno));
+	st = report_write(r, format, out, err);
+	if (fclose(out) != 0 && st == JMON_OK)
+		st = jmon_fail(err, JMON_IO, "writing %s: %s", path, strerror(errno));
+	return st;
 }

@@ -13,7 +13,14 @@
  *
  * A value is empty when it is withheld (privacy, or suppressed at the
  * source: flag `suppressed`), flagged away (`unknown`, `na`) or was never
- * delivered (empty flag too). */
+ * delivered (empty flag too).
+ *
+ * --csv-dialect excel-nl writes the same fields for Dutch Excel, which
+ * opens a file of commas as one column: ';' between fields, a decimal
+ * comma in value, change and norm (no thousands separator, so Excel reads
+ * them as numbers), and a UTF-8 byte-order mark, without which Excel
+ * reads the labels as Windows-1252.  The default stays the machine
+ * contract. */
 #include <string.h>
 
 #include "jmon/numfmt.h"
@@ -21,9 +28,11 @@
 #include "jmon/report_fields.h"
 #include "jmon/units.h"
 
-void report_csv_field(FILE *out, const char *s)
+static void field(FILE *out, const char *s, char sep)
 {
-	if (!s[strcspn(s, ",\"\r\n")]) {
+	const char special[] = { sep, '"', '\r', '\n', '\0' };
+
+	if (!s[strcspn(s, special)]) {
 		fputs(s, out);
 		return;
 	}
@@ -36,14 +45,28 @@ void report_csv_field(FILE *out, const char *s)
 	fputc('"', out);
 }
 
-static void row(FILE *out, const char *const *fields, size_t n)
+void report_csv_field(FILE *out, const char *s)
+{
+	field(out, s, ',');
+}
+
+static void row(FILE *out, const char *const *fields, size_t n, char sep)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (i)
-			fputc(',', out);
-		report_csv_field(out, fields[i]);
+			fputc(sep, out);
+		field(out, fields[i], sep);
 	}
 	fputc('\n', out);
+}
+
+/* A machine number for Dutch Excel: the decimal point becomes a comma. */
+static void dutch(char *num)
+{
+	char *dot = strchr(num, '.');
+
+	if (dot)
+		*dot = ',';
 }
 
 void report_csv(const struct report *r, FILE *out)
@@ -54,8 +77,12 @@ void report_csv(const struct report *r, FILE *out)
 					      "value_period", "source_status", "reviewed_by",
 					      "reviewed_at", "explanation" };
 	const struct figure_set *fs = &r->fs;
+	bool nl = r->csv_dialect == CSV_EXCEL_NL;
+	char sep = nl ? ';' : ',';
 
-	row(out, header, sizeof header / sizeof *header);
+	if (nl)
+		fputs("\xEF\xBB\xBF", out);	/* UTF-8's byte-order mark */
+	row(out, header, sizeof header / sizeof *header, sep);
 	for (size_t i = 0; i < fs->n; i++) {
 		const struct figure *f = &fs->rows[i];
 		char value[NUMFMT_MAX], change[NUMFMT_MAX], norm[NUMFMT_MAX];
@@ -80,6 +107,11 @@ void report_csv(const struct report *r, FILE *out)
 			r->notes[i] ? r->notes[i] : "",
 		};
 
-		row(out, fields, sizeof fields / sizeof *fields);
+		if (nl) {	/* the fields point at these buffers */
+			dutch(value);
+			dutch(change);
+			dutch(norm);
+		}
+		row(out, fields, sizeof fields / sizeof *fields, sep);
 	}
 }

@@ -22,8 +22,12 @@
  *
  * A row the rule does not colour (no rule, or a category it leaves out)
  * shows no status: a column of "grijs, geen regel" would hide the rows
- * that matter.  CSV and JSON still say grey, as their contract wants. */
+ * that matter.  CSV and JSON still say grey, as their contract wants.
+ *
+ * Under each chapter's table its explanations, each under the name of its
+ * row and indented, as the analyst wrote them (line breaks kept). */
 #include <stdlib.h>
+#include <string.h>
 
 #include "jmon/report.h"
 #include "jmon/report_fields.h"
@@ -87,9 +91,25 @@ static void cells_of(const struct report *r, size_t i, text_row out)
 	sb_free(&flags);
 }
 
+/* A line as the reader's terminal shows it: without a UTF-8 locale in
+ * ASCII ("EUR", accents dropped), which text_width measured the columns
+ * in. */
+static void put_line(FILE *out, bool utf8, const char *s)
+{
+	if (!utf8) {
+		size_t size = strlen(s) + 1;
+		char *ascii = xmalloc(size);
+
+		fprintf(out, "%s\n", text_ascii(ascii, size, s));
+		free(ascii);
+		return;
+	}
+	fprintf(out, "%s\n", s);
+}
+
 /* One line: the cells padded to their columns, two spaces apart; a column
  * no row uses (width 0) is left out, and so are trailing blanks. */
-static void line(FILE *out, char *const cells[NCOLUMNS], const int width[NCOLUMNS])
+static void line(FILE *out, bool utf8, char *const cells[NCOLUMNS], const int width[NCOLUMNS])
 {
 	struct strbuf sb = STRBUF_INIT;
 	char cell[CELL_MAX];
@@ -108,7 +128,7 @@ static void line(FILE *out, char *const cells[NCOLUMNS], const int width[NCOLUMN
 	}
 	while (sb.len > 0 && sb.s[sb.len - 1] == ' ')
 		sb.s[--sb.len] = '\0';
-	fprintf(out, "%s\n", sb_str(&sb));
+	put_line(out, utf8, sb_str(&sb));
 	sb_free(&sb);
 }
 
@@ -117,18 +137,53 @@ static void header(FILE *out, const struct report *r)
 	const struct figure_set *fs = &r->fs;
 	const char *sep = r->utf8 ? " · " : " - ";
 	char region[256], progress[64];
+	struct strbuf sb = STRBUF_INIT;
 
-	fprintf(out, "%s%s%s%s%s", r->cfg->monitor.title ? r->cfg->monitor.title : "jmon",
+	sb_addf(&sb, "%s%s%s%s%s", r->cfg->monitor.title ? r->cfg->monitor.title : "jmon",
 		sep, report_region(r, region, sizeof region), sep, fs->label);
 	if (fs->delivery > 0)
-		fprintf(out, "%slevering %ld%s", sep, fs->delivery,
+		sb_addf(&sb, "%slevering %ld%s", sep, fs->delivery,
 			fs->provisional ? " (voorlopig)" : "");
-	fputc('\n', out);
+	put_line(out, r->utf8, sb_str(&sb));
+	sb_reset(&sb);
 	for (int s = 0; s < STOPLIGHT_NSTATUS; s++)
-		fprintf(out, "%s%s %d", s ? "  " : "",
+		sb_addf(&sb, "%s%s %d", s ? "  " : "",
 			stoplight_glyph((enum stoplight_status)s, r->utf8), fs->status_count[s]);
-	fprintf(out, "%s%s%sverschil t.o.v. %s\n", sep, figures_progress(fs, progress, sizeof progress),
+	sb_addf(&sb, "%s%s%sverschil t.o.v. %s", sep, figures_progress(fs, progress, sizeof progress),
 		sep, fs->prev_label);
+	put_line(out, r->utf8, sb_str(&sb));
+	sb_free(&sb);
+}
+
+/* The explanations of rows [i, end). */
+static void notes(FILE *out, const struct report *r, size_t i, size_t end)
+{
+	bool any = false;
+
+	for (; i < end; i++) {
+		const struct figure *f = &r->fs.rows[i];
+		const char *text = r->notes[i];
+		char *label;
+
+		if (!text)
+			continue;
+		if (!any)
+			fputs("\nToelichting\n", out);
+		any = true;
+		label = f->cat ? xasprintf("  %s \xE2\x80\x94 %s", f->ind->label, f->cat->label)
+			       : xasprintf("  %s", f->ind->label);
+		put_line(out, r->utf8, label);
+		free(label);
+		for (const char *s = text; *s;) {
+			size_t n = strcspn(s, "\n");
+			char *one = xasprintf("    %.*s", (int)n, s);
+
+			/* a blank line of the text stays blank, without the indent */
+			put_line(out, r->utf8, n ? one : "");
+			free(one);
+			s += n + (s[n] == '\n');
+		}
+	}
 }
 
 /* What the marks mean, when a row has one. */
@@ -171,10 +226,13 @@ void report_text(const struct report *r, FILE *out)
 	for (size_t i = 0; i < fs->n;) {
 		size_t end = report_chapter_end(r, i);
 
-		fprintf(out, "\n%s\n", fs->rows[i].ind->chapter->label);
-		line(out, titles, width);
-		for (; i < end; i++)
-			line(out, rows[i], width);
+		fputc('\n', out);
+		put_line(out, r->utf8, fs->rows[i].ind->chapter->label);
+		line(out, r->utf8, titles, width);
+		for (size_t k = i; k < end; k++)
+			line(out, r->utf8, rows[k], width);
+		notes(out, r, i, end);
+		i = end;
 	}
 	footer(out, r, width[COL_MARKS]);
 	for (size_t i = 0; i < fs->n; i++)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jmon/numfmt.h"
 #include "jmon/revision.h"
 #include "jmon/xmalloc.h"
 
@@ -12,7 +13,7 @@ static void difference(const struct disclosed *now, const struct disclosed *old,
 		       double *diff)
 {
 	*has = disclosed_usable(now) && disclosed_usable(old);
-	*diff = *has ? now->v.value - old->v.value : 0;
+	*diff = *has ? numfmt_difference(now->v.value, old->v.value) : 0;
 }
 
 enum jmon_status revision_history(struct db *db, const struct config *cfg,

@@ -40,10 +40,13 @@ static bool zero_width(uint32_t c)
 	return (c >= 0x300 && c <= 0x36F) || (c >= 0x200B && c <= 0x200F) || c == 0xFEFF;
 }
 
+static const char *ascii_for(uint32_t c, char one[2]);
+
 /* Decode one character at s (n bytes left): its byte length and width.
  * Invalid or control bytes are one byte, one column.  Without a UTF-8
  * locale the labels are still UTF-8 (by contract) and each character
- * becomes one ASCII character on screen (text_ascii): one column. */
+ * becomes its ASCII transliteration on screen (text_ascii): as many
+ * columns as that has ("€" is "EUR", three). */
 static size_t next_char(const char *s, size_t n, int *width)
 {
 	wchar_t wc;
@@ -51,7 +54,10 @@ static size_t next_char(const char *s, size_t n, int *width)
 	size_t len;
 
 	if (!text_utf8_locale()) {
-		*width = zero_width(decode(s, n, &len)) ? 0 : 1;
+		char one[2];
+		uint32_t c = decode(s, n, &len);
+
+		*width = zero_width(c) ? 0 : (int)strlen(ascii_for(c, one));
 		return len;
 	}
 	len = mbrtowc(&wc, s, n, &st);
@@ -318,19 +324,56 @@ static const char latin1_base[] =
 	"AAAAAAACEEEEIIII" "DNOOOOO?OUUUUYTs"
 	"aaaaaaaceeeeiiii" "dnooooo?ouuuuyty";
 
+/* What a reader of Dutch figures expects for the characters jmon itself
+ * writes (units, headers, reasons) and the usual typography of labels:
+ * "€ 1.234" is "EUR 1.234", "Δ vorig" is "d vorig" (d for delta, as in
+ * "dT"), never "? 1.234" or a blank. */
+static const struct {
+	uint32_t c;
+	const char *ascii;
+} translit[] = {
+	{ 0x00A0, " " },   { 0x00AB, "<<" }, { 0x00B7, "." },   { 0x00BB, ">>" },
+	{ 0x00D7, "x" },   { 0x00DF, "ss" }, { 0x0132, "IJ" },  { 0x0133, "ij" },
+	{ 0x0394, "d" },   { 0x03B4, "d" },  { 0x2013, "-" },   { 0x2014, "-" },
+	{ 0x2018, "'" },   { 0x2019, "'" },  { 0x201C, "\"" }, { 0x201D, "\"" },
+	{ 0x2022, "*" },   { 0x2026, "..." }, { 0x2039, "<" },  { 0x203A, ">" },
+	{ 0x20AC, "EUR" }, { 0x2212, "-" },  { 0x2264, "<=" },  { 0x2265, ">=" },
+};
+
+/* The ASCII for c: itself, a word or sign from translit, a Latin letter
+ * without its accent, or "?".  one holds a single character's answer. */
+static const char *ascii_for(uint32_t c, char one[2])
+{
+	for (size_t i = 0; i < sizeof translit / sizeof *translit; i++)
+		if (translit[i].c == c)
+			return translit[i].ascii;
+	one[0] = c < 0x80 ? (char)c : c >= 0xC0 && c <= 0xFF ? latin1_base[c - 0xC0] : '?';
+	one[1] = '\0';
+	return one;
+}
+
 char *text_ascii(char *out, size_t size, const char *utf8)
 {
 	const char *s = utf8, *end = utf8 + strlen(utf8);
 	size_t o = 0;
 
-	while (*s && o + 1 < size) {
+	if (size == 0)
+		return out;
+	while (*s) {
 		size_t len;
+		char one[2];
 		uint32_t c = decode(s, (size_t)(end - s), &len);
+		const char *a = ascii_for(c, one);
 
+		if (zero_width(c)) {	/* "é" as e and a combining accent is "e" */
+			s += len;
+			continue;
+		}
+		if (o + strlen(a) + 1 > size)
+			break;	/* never half a transliteration */
+		memcpy(out + o, a, strlen(a));
+		o += strlen(a);
 		s += len;
-		if (zero_width(c))
-			continue;	/* "é" as e and a combining accent is "e" */
-		out[o++] = c < 0x80 ? (char)c : c >= 0xC0 && c <= 0xFF ? latin1_base[c - 0xC0] : '?';
 	}
 	out[o] = '\0';
 	return out;

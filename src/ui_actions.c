@@ -490,8 +490,10 @@ static void act_revisions(struct app *app, const char *arg)
 		ui_push(app, view_for_indicator(&revisions_view_ops, f->ind, f->cat));
 }
 
-/* e / :export [FILE]: the current chapter as the report has it (CSV, or
- * Markdown for a .md file), so an export and `jmon report` agree. */
+/* e / :export [FILE]: the current chapter as the report has it, in the
+ * format the name asks for (CSV; Markdown for .md, an Excel workbook for
+ * .xlsx, which libxlsxwriter writes itself), so an export and `jmon
+ * report` agree. */
 static void act_export(struct app *app, const char *arg)
 {
 	const struct chapter *ch;
@@ -510,16 +512,21 @@ static void act_export(struct app *app, const char *arg)
 	if (!arg) {
 		arg = name = xasprintf("jmon-%s-%s-%s.csv", app->region, app->period, ch->id);
 	}
-	size_t len = strlen(arg);
-	if (len > 3 && !strcmp(arg + len - 3, ".md"))
-		format = REPORT_MD;
+	format = report_format_for_file(arg);
 	if (report_load(app->db, app->cfg, app->region, app->period, ch, &r, &err) != JMON_OK) {
 		report(app, err.status, &err);
 		free(name);
 		return;
 	}
 	r.utf8 = app->utf8;
-	if (!(out = fopen(arg, "w"))) {
+	if (report_format_needs_file(format)) {
+		enum jmon_status st = report_write_file(&r, format, arg, &err);
+
+		if (st == JMON_OK)
+			ui_message(app, "%s geëxporteerd naar %s", ch->label, arg);
+		else
+			ui_error(app, "kan %s niet schrijven", arg);
+	} else if (!(out = fopen(arg, "w"))) {
 		ui_error(app, "kan %s niet schrijven", arg);
 	} else {
 		enum jmon_status st = report_write(&r, format, out, &err);

@@ -200,7 +200,7 @@ static void chapter_draw(struct view *v, struct app *app)
 	col += l.label;
 	ui_text(top, col, l.value, STYLE_HEADER, true, app->figures.label[0] ? app->figures.label : "waarde");
 	col += l.value;
-	ui_text(top, col, l.change, STYLE_HEADER, true, app->utf8 ? "Δ vorig" : "vorig");
+	ui_text(top, col, l.change, STYLE_HEADER, true, "Δ vorig");	/* "d vorig" in ASCII */
 	col += l.change;
 	if (l.trend) {
 		snprintf(head, sizeof head, "  trend %d", TREND_PERIODS);

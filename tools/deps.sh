@@ -3,20 +3,22 @@
 # Make sure the build dependencies are installed.
 #   tools/deps.sh run     what building and running jmon needs
 #   tools/deps.sh check   that, plus what the tests need
+#   tools/deps.sh deb     that, plus what make deb-check needs (debhelper, lintian)
 # As root, missing Debian packages are installed with apt-get; otherwise the
 # exact command is printed and the status is 1, so `make` stops there.
 set -u
-need="pkg-config libncurses-dev libsqlite3-dev libyaml-dev nettle-dev libunistring-dev"
+need="pkg-config libncurses-dev libsqlite3-dev libyaml-dev nettle-dev libunistring-dev libxlsxwriter-dev"
 case "${1:-run}" in
-check) need="$need libcmocka-dev tmux sqlite3 jq python3" ;;
+check) need="$need libcmocka-dev tmux sqlite3 jq python3 python3-openpyxl" ;;
 bench) need="$need sqlite3" ;;
+deb) need="$need dpkg-dev debhelper fakeroot lintian man-db" ;;
 esac
 
 have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed'; }
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	# Not Debian: trust pkg-config, and say what we looked for if it fails.
-	for lib in ncursesw sqlite3 yaml-0.1 nettle; do
+	for lib in ncursesw sqlite3 yaml-0.1 nettle xlsxwriter; do
 		pkg-config --exists "$lib" 2>/dev/null && continue
 		echo "jmon: missing library $lib (pkg-config); install its development package" >&2
 		exit 1

@@ -13,9 +13,11 @@ struct options {
 	const char *region;	/* --region CODE */
 	const char *period;	/* --period CODE */
 	const char *chapter;	/* --chapter ID */
-	const char *format;	/* --format: import long|regions|cbs|reviews; report text|csv|json|md */
+	const char *format;	/* --format: import long|regions|cbs|reviews|odata4; report text|csv|json|md|xlsx */
 	const char *color;	/* --color auto|always|never */
 	const char *note;	/* --note TEXT (import) */
+	const char *output;	/* -o, --output FILE (report) */
+	const char *csv_dialect;	/* --csv-dialect excel-nl (report) */
 	int nargs;		/* operands after the subcommand */
 	char **args;
 };

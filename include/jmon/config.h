@@ -116,7 +116,7 @@ extern const char jmon_default_config[];
 extern const size_t jmon_default_config_len;
 
 /* Load by the search order: explicit path (--config), $JMON_CONFIG,
- * $XDG_CONFIG_HOME/jmon/jmon.yaml (or ~/.config/...), /etc/jmon/jmon.yaml,
+ * $XDG_CONFIG_HOME/jmon/jmon.yaml (or ~/.config/...), CONFIG_SYSTEM_PATH,
  * then the built-in default.  An explicit path or $JMON_CONFIG that does
  * not exist is an error (JMON_NOINPUT), not a fall-through. */
 enum jmon_status config_load(const char *explicit_path, struct config **out,
@@ -139,8 +139,13 @@ enum jmon_status config_load_diag(const char *path, struct config **out,
 /* Parse text named `name`; problems only in diag (JMON_CONFIG). */
 enum jmon_status config_parse(const char *name, const char *text, size_t len,
 			      struct config **out, struct diag_list *diag);
-/* The system-wide file of the search order, "/etc/jmon/jmon.yaml"; a
- * variable so tests and packagers can point it elsewhere. */
+/* The system-wide file of the search order: SYSCONFDIR/jmon/jmon.yaml,
+ * "/etc/jmon/jmon.yaml" unless the build says otherwise (make SYSCONFDIR=);
+ * a variable so tests can point it elsewhere. */
+#ifndef JMON_SYSCONFDIR
+#define JMON_SYSCONFDIR "/etc"
+#endif
+#define CONFIG_SYSTEM_PATH JMON_SYSCONFDIR "/jmon/jmon.yaml"
 extern const char *config_system_path;
 
 /* Queries of a loaded configuration (src/config_lookup.c); NULL when

@@ -6,6 +6,7 @@
 #define JMON_ERROR_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 /* name, exit status (sysexits.h), what it means */
@@ -40,6 +41,17 @@ enum jmon_status jmon_fail(struct jmon_error *err, enum jmon_status status,
 enum jmon_status jmon_vfail(struct jmon_error *err, enum jmon_status status,
 			    const char *fmt, va_list ap);
 void jmon_error_clear(struct jmon_error *err);
+
+/* The language of the interface a message is for: the command line
+ * speaks English (its options, usage and FILE:LINE:COLUMN diagnostics),
+ * the browser Dutch (jmon(1), DIAGNOSTICS).  The few messages that code
+ * shared by both words (a period that does not parse, a file others may
+ * write or that may not be written, a writer that waited too long) ask
+ * jmon_dutch() and carry both texts side by side, so that the compiler
+ * checks the format of each.  The browser switches to Dutch once its
+ * screen is up; what goes wrong before that is a command-line error. */
+void jmon_speak_dutch(bool dutch);
+bool jmon_dutch(void);
 
 int jmon_exit_code(enum jmon_status status);
 const char *jmon_status_text(enum jmon_status status);

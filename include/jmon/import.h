@@ -15,7 +15,8 @@
 #include "jmon/db.h"
 #include "jmon/error.h"
 
-enum import_format { IMPORT_AUTO, IMPORT_LONG, IMPORT_REGIONS, IMPORT_CBS, IMPORT_REVIEWS };
+enum import_format { IMPORT_AUTO, IMPORT_LONG, IMPORT_REGIONS, IMPORT_CBS, IMPORT_REVIEWS,
+		     IMPORT_ODATA4 };
 
 struct import_options {
 	enum import_format format;	/* IMPORT_AUTO: detect from the header */
@@ -34,10 +35,16 @@ struct import_result {
 	double seconds;
 };
 
-/* "long", "regions", "cbs" or "reviews" (the names of --format); false
- * for anything else. */
+/* "long", "regions", "cbs", "reviews" or "odata4" (the names of
+ * --format); false for anything else. */
 bool import_format_parse(const char *name, enum import_format *out);
 const char *import_format_name(enum import_format f);
+
+/* A folder as the CBS clients write a table (Observations.csv or
+ * Observations.json with its code lists) imports as its observations: the
+ * file to import for path, allocated.  path itself when it is no folder;
+ * NULL when the folder holds no observations (err says so). */
+char *import_folder_file(const char *path, struct jmon_error *err);
 
 /* Import the file at path into db.  JMON_DATA when the data has problems
  * (they are in d; nothing was written), JMON_NOINPUT when the file cannot

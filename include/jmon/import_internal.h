@@ -88,6 +88,8 @@ enum jmon_status import_regions(struct import *im, struct jmon_error *err);
 enum jmon_status import_cbs(struct import *im, struct jmon_error *err);
 /* Explanations and analyst statuses. */
 enum jmon_status import_reviews(struct import *im, struct jmon_error *err);
+/* CBS OData v4 observations (src/import_odata4.c). */
+enum jmon_status import_odata4(struct import *im, struct jmon_error *err);
 
 /* --- rows (import_row.c) ------------------------------------------------------ */
 

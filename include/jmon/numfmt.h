@@ -39,9 +39,17 @@ char *numfmt_unit_fit(char *buf, size_t size, double v, int decimals, enum unit 
 		      unsigned flags, int width);
 
 /* Machine form: "2660", "4.2", "-0.05".  decimals < 0: the value as
- * stored (15 significant digits, trailing zeros dropped); otherwise
- * rounded to that many decimals, trailing zeros kept ("4.20"). */
+ * stored, in the shortest form that reads back as the same double (15
+ * significant digits when they do, else 16 or 17; trailing zeros
+ * dropped); otherwise rounded to that many decimals, trailing zeros kept
+ * ("4.20"). */
 char *numfmt_machine(char *buf, size_t size, double v, int decimals);
+
+/* a - b as the decimal numbers a and b are written (15 significant
+ * digits): 10,8 - 11,1 is the double nearest -0,3, not the binary
+ * -0,29999999999999893 that would print as -0.299999999999999.  For every
+ * change and difference a reader is shown (figures.c, revision.c). */
+double numfmt_difference(double a, double b);
 
 /* 10^0 .. 10^22, each exact: 10^22 is the largest power of ten a double
  * holds exactly, so a mantissa below 2^53 times or divided by one of

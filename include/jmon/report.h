@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* `jmon report`: the stoplight table of one region and period without the
- * TUI, as an aligned text table, CSV, JSON or Markdown.
+ * TUI, as an aligned text table, CSV, JSON, Markdown or an Excel workbook.
  *
  * Every format renders the rows of one figure_set (include/jmon/figures.h),
  * the same rows the TUI shows, so what the council reads is what the
@@ -8,8 +8,9 @@
  * nothing here shows a value the figure_set withholds.
  *
  * report.c loads (figures, region name, explanations) and dispatches;
- * report_text.c, report_csv.c, report_json.c and report_md.c each write
- * one format, with the fields they share from report_fields.c. */
+ * report_text.c, report_csv.c, report_json.c, report_md.c and
+ * report_xlsx.c each write one format, with the fields they share from
+ * report_fields.c. */
 #ifndef JMON_REPORT_H
 #define JMON_REPORT_H
 
@@ -21,12 +22,24 @@
 #include "jmon/error.h"
 #include "jmon/figures.h"
 
-enum report_format { REPORT_TEXT, REPORT_CSV, REPORT_JSON, REPORT_MD };
+enum report_format { REPORT_TEXT, REPORT_CSV, REPORT_JSON, REPORT_MD, REPORT_XLSX };
 
-/* "text", "csv", "json", "md"; false for anything else. */
+/* "text", "csv", "json", "md", "xlsx"; false for anything else. */
 bool report_format_parse(const char *name, enum report_format *out);
-/* The choices, for a usage message: "text, csv, json or md". */
+/* The choices, for a usage message: "text, csv, json, md or xlsx". */
 extern const char report_format_choices[];
+/* The format a file name asks for by its extension (".xlsx", ".md",
+ * ".json", ".txt"; ".csv" and anything else: CSV), for :export FILE. */
+enum report_format report_format_for_file(const char *path);
+/* Whether the format is only ever written to a named file: a workbook is
+ * a zip archive, never standard output. */
+bool report_format_needs_file(enum report_format format);
+
+/* CSV as machines read it (the contract of jmon(1), REPORT), or as Dutch
+ * Excel opens it: ';', a decimal comma, a byte-order mark. */
+enum csv_dialect { CSV_MACHINE, CSV_EXCEL_NL };
+/* "excel-nl"; false for anything else. */
+bool report_csv_dialect_parse(const char *name, enum csv_dialect *out);
 
 struct report {
 	const struct config *cfg;
@@ -35,6 +48,7 @@ struct report {
 	char region_name[128];		/* "Alkmaar"; "" when it has none */
 	char **notes;			/* per row of fs: the explanation, or NULL */
 	bool utf8;			/* text: glyphs and "·" (else ASCII) */
+	enum csv_dialect csv_dialect;	/* csv: for machines or for Dutch Excel */
 };
 
 /* Load the report of region and period (a code, already chosen), of one
@@ -49,15 +63,21 @@ void report_free(struct report *r);
  * region or period the database knows nothing of. */
 bool report_has_data(const struct report *r);
 
-/* Write r in format to out.  JMON_IO when writing failed. */
+/* Write r in format to out.  JMON_IO when writing failed.  Not for a
+ * format that needs a file (report_write_file). */
 enum jmon_status report_write(const struct report *r, enum report_format format, FILE *out,
 			      struct jmon_error *err);
+/* Write r in format to the file path, made or replaced.  JMON_CANTCREAT
+ * when it cannot be, JMON_IO when writing failed. */
+enum jmon_status report_write_file(const struct report *r, enum report_format format,
+				   const char *path, struct jmon_error *err);
 
 /* One writer per format (the table in report.c dispatches). */
 void report_text(const struct report *r, FILE *out);
 void report_csv(const struct report *r, FILE *out);
 void report_json(const struct report *r, FILE *out);
 void report_md(const struct report *r, FILE *out);
+enum jmon_status report_xlsx(const struct report *r, const char *path, struct jmon_error *err);
 
 /* The escaping each format needs, written straight to out. */
 void report_csv_field(FILE *out, const char *s);	/* RFC 4180 */

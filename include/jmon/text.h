@@ -50,8 +50,11 @@ void text_trim_partial(char *s);
 size_t text_wrap(const char *s, int width, size_t *next);
 
 /* Text for a terminal whose locale is not UTF-8: labels are UTF-8 by
- * contract, so accented Latin letters lose their accent ("ë" -> "e") and
- * anything else becomes '?', one column per character. */
+ * contract, so accented Latin letters lose their accent ("ë" -> "e"),
+ * signs become their usual ASCII ("€" -> "EUR", "Δ" -> "d", "…" -> "...",
+ * "–" -> "-") and anything else '?'.  text_width measures the result.
+ * Never more bytes than the UTF-8 it comes from (strlen(utf8) + 1 holds
+ * it); a smaller buffer gets whole transliterations only. */
 char *text_ascii(char *out, size_t size, const char *utf8);
 
 /* Whether needle occurs in haystack, ignoring case in any script and the

@@ -362,7 +362,7 @@ assert_status 64 "import without a file exits 64"
 mkdir -p "$T/adir"
 imp "$T/adir"
 assert_status 66 "a directory for a file exits 66 (an input that cannot be read)"
-assert_grep "adir: Is a directory" "$T/stderr" "the directory is named"
+assert_grep "adir: a folder without Observations.csv or Observations.json" "$T/stderr" "the directory is named: no CBS table in it"
 
 # --- 13: regions CSV --------------------------------------------------------------
 

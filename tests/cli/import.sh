@@ -93,7 +93,7 @@ assert_grep "odata_typed.csv:1:1: unknown column 'ID'" "$T/stderr" \
 # Usage and missing files.
 run "$JMON" import --config "$CFG" --db "$DB" --format xml long.csv
 assert_status 64 "an unknown --format exits 64"
-assert_grep "jmon: import: unknown --format 'xml' (expected long, regions, cbs or reviews)" "$T/stderr" \
+assert_grep "jmon: import: unknown --format 'xml' (expected long, regions, cbs, reviews or odata4)" "$T/stderr" \
 	"the unknown format is named"
 run "$JMON" import --config "$CFG" --db "$DB"
 assert_status 64 "import without files exits 64"

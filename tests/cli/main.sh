@@ -4,8 +4,8 @@
 
 run "$JMON" --version
 assert_status 0 "--version exits 0"
-assert_stdout "--version prints the version" <<EOF
-jmon 0.1.0
+assert_stdout "--version prints the version of VERSION" <<EOF
+jmon $(cat "$TOP/VERSION")
 EOF
 
 run "$JMON" --help

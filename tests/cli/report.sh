@@ -139,6 +139,10 @@ Aanmeldwachttijd jeugd-GGZ             5,2 wk   +0,9 wk    4 wk  ▲ oranje  ✓
 Start raadsonderzoek                   16 dgn            10 dgn  ■ rood        1,60 × Wettelijke termijn > 1,5 (16 dgn; Wettelijke termijn 10 dgn)
 Verblijfsduur crisisopvang             geheim            28 dgn  ○ grijs       geheim
 
+Toelichting
+  Aanmeldwachttijd jeugd-GGZ — Aanbieder B
+    Aanbieder B had een personeelstekort.
+
 Klachten en bezwaar
 Indicator                              Waarde  Verschil    Norm  Status        Reden
 Ingediende klachten                        11        +5          ▲ oranje  ✎   11 <= 20
@@ -146,6 +150,11 @@ Ingediende klachten                        11        +5          ▲ oranje  ✎
   Werkwijze                                 5                    ● groen       5 <= 10
   Privacy                                   0                    ● groen       0 <= 10
 Ingediende bezwaarschriften               <10                    ○ grijs       aantal <10, niet getoond (privacy)
+
+Toelichting
+  Ingediende klachten
+    Elf klachten, vooral over bejegening.
+    Met twee teams zijn afspraken gemaakt | zie bijlage.
 
 ✓ beoordeeld  ↻ beoordeeld bij een andere waarde  ✎ toelichting  * herzien door de nieuwste levering
 OUT
@@ -231,7 +240,7 @@ assert_eq "$(j '.chapters[0].indicators[3].value')" '11.6' "json: a decimal valu
 # --- errors ------------------------------------------------------------------
 report --format xml
 assert_status 64 "a bad --format exits 64"
-assert_grep "jmon: report: unknown --format 'xml' (expected text, csv, json or md)" "$T/stderr" \
+assert_grep "jmon: report: unknown --format 'xml' (expected text, csv, json, md or xlsx)" "$T/stderr" \
 	"a bad --format names the choices"
 report --chapter wachttijd
 assert_status 64 "an unknown --chapter exits 64"

@@ -52,8 +52,8 @@ printf ':dump status.txt\n' >"$T/script"
 status=$?
 assert_status 0 "the browser opens with a configuration every user may write"
 assert_eq "$(tail -1 "$T/status.txt")" \
-	"let op: $cfg is writable by every user: chmod o-w $cfg" \
-	"the browser's status line gives the warning"
+	"let op: iedere gebruiker mag $cfg schrijven: chmod o-w $cfg" \
+	"the browser's status line gives the warning, in the browser's Dutch"
 chmod o-w "$cfg"
 
 # What the user may not read or write.  As root every file is readable and

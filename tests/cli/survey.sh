@@ -53,6 +53,12 @@ Indicator                        Status       Reden
 1a Dienstverlening specialisten  ● groen  ✓✎  handmatig: Afgerond
 1b Procesregie                            ✎
 
+Toelichting
+  1a Dienstverlening specialisten
+    De maatregel is uitgevoerd.
+  1b Procesregie
+    Planning: 1 januari 2020.
+
 ✓ beoordeeld  ↻ beoordeeld bij een andere waarde  ✎ toelichting  * herzien door de nieuwste levering
 TXT
 

@@ -1015,7 +1015,7 @@ EOF
 expect ascii.txt <<'EOF'
  Alkmaar (GM0361) | 2020 Q1 (voorlopig) | levering 3 #2 ^0 o2 -3 0/2 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
- Indicator                     2020 Q1    vorig  trend 8      norm  status
+ Indicator                     2020 Q1  d vorig  trend 8      norm  status
  Inwoners 0-17 jaar             24.364     +954     __..#          - grijs
  Jeugdigen met maatwerk          2.660      +60     _:==#          o groen
 >Verwijzingen                      412      +37       ._#          # rood

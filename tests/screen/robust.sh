@@ -539,9 +539,9 @@ KEYS
 expect ascii.txt <<'SCREEN'
  Gemeente Jeugdigen met een maatwerkvoorziening ?????  naief e e ?? clienttevre~
  [1 e ?? clienttevredenheid ?~]  2 Hoofdstuk 2    3 Hoofdstuk 3 ?????  naief ~
- Indicator                     2019 Q4    vorig  trend 8      norm  status
+ Indicator                     2019 Q4  d vorig  trend 8      norm  status
 >Jeugdigen met een maatwe~         960      -20  _#.=:_-.          o groen
- Kosten ?????  naief e e ~  ? 12,3 mld        ~  ===#_===        ~ ^ oranje
+ Kosten ?????  naief e e ~    12,3 mld        ~  ===#_===        ~ ^ oranje
  Alles negatief  naief e ~     -23,5 %  -7,5 pp  -:._#*+=          ^ oranje
  Alles gelijk                    3,000    0,000  --------        0 o groen
  Kleine aantallen                  <10           -   -             - grijs

@@ -127,6 +127,19 @@ static void test_denied_messages(void **state)
 			 "read-only by browsing", deep, gr->gr_name);
 	assert_string_equal(err.msg, want);
 	free(want);
+	/* the same in the browser, which speaks Dutch */
+	jmon_speak_dutch(true);
+	assert_int_equal(fileperm_denied(&err, mine, true), JMON_NOPERM);
+	want = xasprintf("geen schrijfrecht op %s: het is van u, maar alleen te lezen (chmod u+w %s)",
+			 mine, mine);
+	assert_string_equal(err.msg, want);
+	free(want);
+	assert_int_equal(fileperm_denied(&err, deep, true), JMON_NOPERM);
+	want = xasprintf("geen schrijfrecht op %s: vraag om lidmaatschap van de groep %s, of open "
+			 "het alleen om te lezen", deep, gr->gr_name);
+	assert_string_equal(err.msg, want);
+	free(want);
+	jmon_speak_dutch(false);
 	free(mine);
 	free(deep);
 }

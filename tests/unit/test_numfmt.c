@@ -108,11 +108,54 @@ static void test_machine(void **state)
 	machine(0, -1, "0");
 	machine(-0.0, -1, "0");
 	machine(11.4, -1, "11.4");
-	machine(1.0 / 3, -1, "0.333333333333333");	/* 15 significant digits */
+	/* the shortest text that reads back as the same double */
+	machine(1.0 / 3, -1, "0.3333333333333333");
+	machine(10.8 - 11.1, -1, "-0.29999999999999893");
+	machine(0.1 + 0.2, -1, "0.30000000000000004");
+	machine(9.95, -1, "9.95");
 	machine(4.2, 2, "4.20");
 	machine(4.35, 1, "4.4");
 	machine(-0.001, 2, "0.00");
 	machine(24364, 0, "24364");
+}
+
+/* Every double comes back from its machine form unchanged. */
+static void test_machine_round_trip(void **state)
+{
+	char buf[NUMFMT_MAX];
+	double back;
+	unsigned seed = 15;
+
+	(void)state;
+	for (int i = 0; i < 20000; i++) {
+		seed = seed * 1103515245u + 12345u;
+		double v = ((double)(seed >> 8) / (1u << 24) - 0.5) * numfmt_pow10[i % 12];
+
+		numfmt_machine(buf, sizeof buf, v, -1);
+		assert_true(numfmt_parse(buf, &back));
+		if (back != v)
+			fail_msg("%.17g came back as %s", v, buf);
+	}
+}
+
+static void difference(double a, double b, const char *want)
+{
+	char buf[NUMFMT_MAX];
+
+	assert_string_equal(numfmt_machine(buf, sizeof buf, numfmt_difference(a, b), -1), want);
+}
+
+static void test_difference(void **state)
+{
+	(void)state;
+	difference(10.8, 11.1, "-0.3");		/* not -0.299999999999999 */
+	difference(4.1, 4.2, "-0.1");
+	difference(103.1, 101.5, "1.6");
+	difference(2660, 2600, "60");
+	difference(0.25, 0.125, "0.125");
+	difference(1e15 + 2, 1e15, "2");
+	difference(1.0 / 3, 0, "0.3333333333333333");	/* computed: left binary */
+	difference(-0.5, -0.5, "0");
 }
 
 static void test_units(void **state)
@@ -233,6 +276,8 @@ int main(void)
 		cmocka_unit_test(test_rounding),
 		cmocka_unit_test(test_short),
 		cmocka_unit_test(test_machine),
+		cmocka_unit_test(test_machine_round_trip),
+		cmocka_unit_test(test_difference),
 		cmocka_unit_test(test_units),
 		cmocka_unit_test(test_cut_not_overrun),
 		cmocka_unit_test(test_parse),

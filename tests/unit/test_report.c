@@ -65,6 +65,7 @@ static void test_format_names(void **state)
 		enum report_format format;
 	} good[] = {
 		{ "text", REPORT_TEXT }, { "csv", REPORT_CSV }, { "json", REPORT_JSON }, { "md", REPORT_MD },
+		{ "xlsx", REPORT_XLSX },
 	};
 	enum report_format f = REPORT_TEXT;
 
@@ -76,7 +77,16 @@ static void test_format_names(void **state)
 	assert_false(report_format_parse("CSV", &f));
 	assert_false(report_format_parse("markdown", &f));
 	assert_false(report_format_parse("", &f));
-	assert_string_equal(report_format_choices, "text, csv, json or md");
+	assert_string_equal(report_format_choices, "text, csv, json, md or xlsx");
+	/* :export FILE: the format its name asks for */
+	assert_int_equal(report_format_for_file("raad.xlsx"), REPORT_XLSX);
+	assert_int_equal(report_format_for_file("RAAD.XLSX"), REPORT_XLSX);
+	assert_int_equal(report_format_for_file("tabel.md"), REPORT_MD);
+	assert_int_equal(report_format_for_file("x.json"), REPORT_JSON);
+	assert_int_equal(report_format_for_file("x.csv"), REPORT_CSV);
+	assert_int_equal(report_format_for_file("xlsx"), REPORT_CSV);
+	assert_true(report_format_needs_file(REPORT_XLSX));
+	assert_false(report_format_needs_file(REPORT_CSV));
 }
 
 static void test_csv_quoting(void **state)

@@ -77,6 +77,12 @@ static void ascii_locale(void **state)
 	assert_int_equal(text_cut(out, sizeof out, "日本語", 2, true), 2);
 	assert_string_equal(out, "日~");
 	assert_string_equal(text_ascii(out, sizeof out, "e\xcc\x81 x"), "e x");
+	/* a sign is as wide as its transliteration, so columns line up */
+	assert_int_equal(text_width("€ 32,6 mln"), 12);
+	assert_int_equal(text_width("Δ vorig"), 7);
+	char padded[16];
+	assert_int_equal(text_pad(padded, sizeof padded, "€ 5", 7, true), 7);
+	assert_string_equal(text_ascii(out, sizeof out, padded), "  EUR 5");
 	setlocale(LC_ALL, "C.UTF-8");
 	assert_true(text_utf8_locale());
 }
@@ -88,7 +94,12 @@ static void ascii_transliteration(void **state)
 	(void)state;
 	assert_string_equal(text_ascii(out, sizeof out, "Cliënttevredenheid"), "Clienttevredenheid");
 	assert_string_equal(text_ascii(out, sizeof out, "Ondertoezichtstelling"), "Ondertoezichtstelling");
-	assert_string_equal(text_ascii(out, sizeof out, "é à ö Ü ß"), "e a o U s");
+	assert_string_equal(text_ascii(out, sizeof out, "é à ö Ü ß"), "e a o U ss");
+	assert_string_equal(text_ascii(out, sizeof out, "€ 32,6 mln"), "EUR 32,6 mln");
+	assert_string_equal(text_ascii(out, sizeof out, "Δ vorig"), "d vorig");
+	assert_string_equal(text_ascii(out, sizeof out, "Wachttijd – GGZ…"), "Wachttijd - GGZ...");
+	assert_string_equal(text_ascii(out, sizeof out, "IJssel Ĳssel"), "IJssel IJssel");
+	assert_string_equal(text_ascii(out, 6, "ab €"), "ab ");	/* EUR whole or not at all */
 	assert_string_equal(text_ascii(out, sizeof out, "● groen"), "? groen");	/* one column each */
 	assert_string_equal(text_ascii(out, sizeof out, "a\xff" "b"), "a?b");		/* invalid byte */
 	assert_string_equal(text_ascii(out, 4, "abcdef"), "abc");
