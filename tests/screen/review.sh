@@ -52,6 +52,10 @@ assert_grep "▲ Aandeel jeugdigen met een maatwerkvoorziening: beoordeling vero
 	"the status line says first that the review is outdated"
 assert_grep "Beoordeling verouderd: gegeven bij 10,7 % (oranje)" "$T/outdated-detail.txt" \
 	"so does the indicator view"
+# "Afgegeven indicaties" has no total of its own: the delivery revised
+# its categories, and the indicator's row says so
+assert_grep " Afgegeven indicaties per…         701       +5  ▁▆▁▇▆▃▇█          ● groen     *" \
+	"$T/outdated.txt" "a revised category marks its indicator"
 assert_grep "▸Aandeel jeugdigen met ee…      11,1 %" "$T/after-q.txt" \
 	"q closes the indicator view: back on the chapter row"
 assert_grep "▸Aandeel jeugdigen met ee" "$T/r.txt" "r visits the outdated review again"
