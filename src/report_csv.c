@@ -36,7 +36,7 @@ void report_csv_field(FILE *out, const char *s)
 	fputc('"', out);
 }
 
-static void row(FILE *out, const char *const *fields, size_t n)
+void report_csv_row(FILE *out, const char *const *fields, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (i)
@@ -46,40 +46,47 @@ static void row(FILE *out, const char *const *fields, size_t n)
 	fputc('\n', out);
 }
 
+const char *const report_csv_header[REPORT_CSV_COLUMNS] = {
+	"region", "period", "chapter", "indicator", "category", "value", "flag", "status",
+	"reason", "reviewed", "label", "unit", "change", "norm", "value_period",
+	"source_status", "reviewed_by", "reviewed_at", "explanation"
+};
+
+void report_csv_figure(const struct figure_set *fs, const struct figure *f, const char *note,
+		       struct report_csv_cells *c)
+{
+	c->change[0] = c->norm[0] = '\0';
+	/* a change only between two shown figures (the gate's), in the
+	 * unit's own terms: percentage points for a percentage */
+	if (f->has_change)
+		numfmt_machine(c->change, sizeof c->change, f->change, -1);
+	if (!f->cat && f->ind->norm.present)
+		numfmt_machine(c->norm, sizeof c->norm, f->ind->norm.value, -1);
+	const char *fields[] = {
+		fs->region, fs->period, f->ind->chapter->id, f->ind->id,
+		f->cat ? f->cat->id : "",
+		report_value_machine(f, c->value, sizeof c->value), report_flag(f),
+		stoplight_name(f->light.status), f->light.reason,
+		f->reviewed ? "yes" : "",
+		f->cat ? f->cat->label : f->ind->label, unit_name(f->ind->unit), c->change, c->norm,
+		f->value_period[0] ? f->value_period : fs->period,
+		"",	/* a document's own status: not kept apart from a review yet */
+		f->reviewed ? f->review_by : "", f->reviewed ? f->review_at : "",
+		note ? note : "",
+	};
+
+	memcpy(c->fields, fields, sizeof fields);
+}
+
 void report_csv(const struct report *r, FILE *out)
 {
-	static const char *const header[] = { "region", "period", "chapter", "indicator",
-					      "category", "value", "flag", "status", "reason",
-					      "reviewed", "label", "unit", "change", "norm",
-					      "value_period", "source_status", "reviewed_by",
-					      "reviewed_at", "explanation" };
 	const struct figure_set *fs = &r->fs;
 
-	row(out, header, sizeof header / sizeof *header);
+	report_csv_row(out, report_csv_header, REPORT_CSV_COLUMNS);
 	for (size_t i = 0; i < fs->n; i++) {
-		const struct figure *f = &fs->rows[i];
-		char value[NUMFMT_MAX], change[NUMFMT_MAX], norm[NUMFMT_MAX];
+		struct report_csv_cells c;
 
-		change[0] = norm[0] = '\0';
-		/* a change only between two shown figures (the gate's), in the
-		 * unit's own terms: percentage points for a percentage */
-		if (f->has_change)
-			numfmt_machine(change, sizeof change, f->change, -1);
-		if (!f->cat && f->ind->norm.present)
-			numfmt_machine(norm, sizeof norm, f->ind->norm.value, -1);
-		const char *fields[] = {
-			fs->region, fs->period, f->ind->chapter->id, f->ind->id,
-			f->cat ? f->cat->id : "",
-			report_value_machine(f, value, sizeof value), report_flag(f),
-			stoplight_name(f->light.status), f->light.reason,
-			f->reviewed ? "yes" : "",
-			f->cat ? f->cat->label : f->ind->label, unit_name(f->ind->unit), change, norm,
-			f->value_period[0] ? f->value_period : fs->period,
-			"",	/* a document's own status: not kept apart from a review yet */
-			f->reviewed ? f->review_by : "", f->reviewed ? f->review_at : "",
-			r->notes[i] ? r->notes[i] : "",
-		};
-
-		row(out, fields, sizeof fields / sizeof *fields);
+		report_csv_figure(fs, &fs->rows[i], r->notes[i], &c);
+		report_csv_row(out, c.fields, REPORT_CSV_COLUMNS);
 	}
 }
