@@ -344,8 +344,11 @@ char *benchmark_value_text(const struct benchmark_row *row, const struct benchma
 	buf[0] = '\0';
 	if (!col->is_mean)
 		return c->f ? figure_value_fit(c->f, buf, size, width) : buf;
-	if (c->has_value)	/* the precision of the values it is the mean of */
+	/* the precision of the values it is the mean of */
+	if (c->has_value && width > 0)
 		numfmt_unit_fit(buf, size, c->value, row->ind->decimals, row->ind->unit, 0, width);
+	else if (c->has_value)
+		numfmt_unit(buf, size, c->value, row->ind->decimals, row->ind->unit, 0);
 	return buf;
 }
 

@@ -24,7 +24,7 @@
 #include "jmon/ui_actions.h"
 #include "jmon/xmalloc.h"
 
-#define CELL_W 12	/* a region's cell: a space, the value, its glyph */
+#define CELL_W 14	/* a region's cell: a space, the value, its glyph */
 #define MEAN_W 21	/* a mean's: the value and "(12 van 12)" */
 #define HEAD_ROWS 3	/* title, names, codes or periods */
 
@@ -203,7 +203,6 @@ static void draw_head(struct bench_state *s, struct app *app, const struct layou
 		 app->cfg->chapters[app->chapter].label, b->period_labels[0],
 		 b->nperiods > 1 ? "–" : "", b->nperiods > 1 ? b->period_labels[b->nperiods - 1] : "",
 		 s->set.diffs ? "verschil" : "waarden", b->cols[b->reference].name);
-	ui_text(top, 0, l->cols, STYLE_HEADER, false, buf);
 	if (l->first > 1 || l->last < b->ncols) {	/* some are scrolled away */
 		char where[64];
 		int w;
@@ -211,7 +210,10 @@ static void draw_head(struct bench_state *s, struct app *app, const struct layou
 		snprintf(where, sizeof where, "  kolom %zu–%zu van %zu ", l->first + 1,
 			 l->last > l->first ? l->last : l->first + 1, b->ncols);
 		w = text_width(where);
+		ui_text(top, 0, l->cols - w, STYLE_HEADER, false, buf);
 		ui_text(top, l->cols - w, w, STYLE_HEADER, false, where);
+	} else {
+		ui_text(top, 0, l->cols, STYLE_HEADER, false, buf);
 	}
 	ui_text(top + 1, 0, l->label_w, STYLE_BOLD, false, " Indicator");
 	ui_text(top + 2, 0, l->label_w, STYLE_DIM, false,

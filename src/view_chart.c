@@ -17,7 +17,7 @@
 #include "jmon/ui_actions.h"
 #include "jmon/xmalloc.h"
 
-#define NAME_W 20
+#define NAME_W 21
 #define VALUE_W 11
 #define DIFF_W 11
 
@@ -99,7 +99,7 @@ static void chart_line(struct chart_state *s, struct app *app, int row, size_t c
 	char buf[1024], num[128];
 
 	if (p == 0)
-		ui_textf(row, 0, NAME_W, st, false, " %s%s", c == b->reference ? "=" : "", col->name);
+		ui_textf(row, 0, NAME_W - 1, st, false, " %s%s", c == b->reference ? "=" : "", col->name);
 	if (per_w)
 		ui_text(row, NAME_W, per_w, STYLE_DIM, false, b->period_labels[p]);
 	sparkline_bar(buf, sizeof buf, len, bar_w, NULL, 0, line, app->utf8);
