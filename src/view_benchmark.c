@@ -199,15 +199,17 @@ static void draw_head(struct bench_state *s, struct app *app, const struct layou
 	const struct benchmark *b = &s->b;
 	char buf[256];
 
-	snprintf(buf, sizeof buf, " %s · %s%s%s · %s t.o.v. %s",
-		 app->cfg->chapters[app->chapter].label, b->period_labels[0],
-		 b->nperiods > 1 ? "–" : "", b->nperiods > 1 ? b->period_labels[b->nperiods - 1] : "",
-		 s->set.diffs ? "verschil" : "waarden", b->cols[b->reference].name);
+	const char *sep = app->utf8 ? " · " : " - ", *dash = app->utf8 ? "–" : "-";
+
+	snprintf(buf, sizeof buf, " %s%s%s%s%s%s%s t.o.v. %s",
+		 app->cfg->chapters[app->chapter].label, sep, b->period_labels[0],
+		 b->nperiods > 1 ? dash : "", b->nperiods > 1 ? b->period_labels[b->nperiods - 1] : "",
+		 sep, s->set.diffs ? "verschil" : "waarden", b->cols[b->reference].name);
 	if (l->first > 1 || l->last < b->ncols) {	/* some are scrolled away */
 		char where[64];
 		int w;
 
-		snprintf(where, sizeof where, "  kolom %zu–%zu van %zu ", l->first + 1,
+		snprintf(where, sizeof where, "  kolom %zu%s%zu van %zu ", l->first + 1, dash,
 			 l->last > l->first ? l->last : l->first + 1, b->ncols);
 		w = text_width(where);
 		ui_text(top, 0, l->cols - w, STYLE_HEADER, false, buf);
@@ -325,7 +327,6 @@ static const char *bench_hints(struct view *v, struct app *app)
 	const struct benchmark_column *col;
 	char value[128], diff[64] = "";
 
-	(void)app;
 	line[0] = '\0';
 	if (!s->have || !s->nrows || !b->ncols)
 		return line;
@@ -354,7 +355,7 @@ static const char *bench_hints(struct view *v, struct app *app)
 	if (benchmark_has_status(cell)) {
 		size_t len = strlen(line);
 
-		text_format(line + len, sizeof line - len, " · %s %s: %s",
+		text_format(line + len, sizeof line - len, "%s%s %s: %s", app->utf8 ? " · " : " - ",
 			    stoplight_glyph(cell->f->light.status, app->utf8),
 			    stoplight_word(cell->f->light.status), cell->f->light.reason);
 	}

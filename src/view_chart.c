@@ -131,9 +131,10 @@ static void chart_draw(struct view *v, struct app *app)
 	per_w = b->nperiods > 1 ? 9 : 0;
 	bar_w = ui_cols() - NAME_W - per_w - VALUE_W - 2 - DIFF_W;
 	max = scale_max(s);
-	ui_textf(top, 0, -1, STYLE_HEADER, false, " %s%s%s · %s%s%s", s->ref.ind->label,
-		 s->ref.cat ? " › " : "", s->ref.cat ? s->ref.cat->label : "",
-		 b->period_labels[0], b->nperiods > 1 ? "–" : "",
+	ui_textf(top, 0, -1, STYLE_HEADER, false, " %s%s%s%s%s%s%s", s->ref.ind->label,
+		 s->ref.cat ? (app->utf8 ? " › " : " > ") : "", s->ref.cat ? s->ref.cat->label : "",
+		 app->utf8 ? " · " : " - ", b->period_labels[0],
+		 b->nperiods > 1 ? (app->utf8 ? "–" : "-") : "",
 		 b->nperiods > 1 ? b->period_labels[b->nperiods - 1] : "");
 	ui_pager(v, n, height - 1);
 	for (int i = 0; i < height - 1 && v->cursor + i < n; i++) {

@@ -315,6 +315,40 @@ expect kosten.txt <<'EOF'
 EOF
 screen "a peer group by :peers, an unknown reference, another chapter" $args
 
+# Without UTF-8: "#" bars, "|" for the reference, the ASCII glyphs.
+keys <<'EOF'
+b
+s
+:dump ascii.txt
+EOF
+expect ascii.txt <<'EOF'
+ Alphen aan den Rijn (GM0484) | 2016 | levering 2    #1 ^1 o0 -3 0/2 beoordeeld
+ [1 Gebruik]  2 Kosten
+ Jeugdhulp - 2016
+ Alphen aan den Rijn ###############################         13,9 % ^    +2,8 pp
+ Amersfoort          ########################|               10,8 % o    -0,3 pp
+ Dordrecht           ############################            12,9 % o    +1,8 pp
+ Ede                 ######################  |                9,9 % o    -1,2 pp
+ Leiden              #################################       14,9 % #    +3,8 pp
+ gem. Vergelijkbare~ ###########################             12,1 %      +1,0 pp
+ Holland Rijnland    ###########################             12,4 % o    +1,3 pp
+ =Nederland          ########################|               11,1 % o
+
+
+
+
+
+
+
+
+
+ | = Nederland: 11,1 %
+
+ Gebruik > Benchmark > Grafiek                     r: signaal  q: terug  ?: help
+
+EOF
+(export LC_ALL=C; screen "the chart without UTF-8" $args)
+
 # Seed 002, figure 4.1 ("Aandeel jeugdigen in totaal jeugdzorg"), as the
 # alphen-nulmeting sample has it: Alphen against the five benchmark
 # municipalities and NL, 2015 and 2016, differences against Alphen.  The
