@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* jmon report [--db FILE] [--config FILE] [--region CODE] [--period CODE]
  *             [--chapter ID] [--format text|csv|json|md|xlsx] [-o FILE]
- *             [--csv-dialect excel-nl]
+ *             [--csv-dialect excel-nl] [--regions CODE,CODE,...] [--peers ID]
  *
  * The stoplight table of one region and period on standard output, or in
- * the file -o names (an Excel workbook only ever there).
+ * the file -o names (an Excel workbook only ever there); with --regions or
+ * --peers the regions side by side (src/report_bench.c).
  * Defaults: the monitor's region (monitor.region) and its period
  * (monitor.period), else the newest period with data for that region.
  * The database is opened read-only, so a report can run while an import
@@ -21,9 +22,12 @@
  *       what is missing is data in it, and a script that builds the
  *       council report each quarter must not mistake "not imported yet"
  *       for a report full of empty rows (exit 0) or for a lost file. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "jmon/benchmark.h"
 #include "jmon/cli.h"
 #include "jmon/db.h"
 #include "jmon/disclosure.h"
@@ -141,23 +145,170 @@ static enum jmon_status check_region(struct db *db, const struct config *cfg,
 	return st;
 }
 
+/* --peers ID: a group of the configuration. */
+static enum jmon_status pick_peers(const struct config *cfg, const char *id,
+				   const struct peer_group **out, struct jmon_error *err)
+{
+	struct strbuf choices = STRBUF_INIT;
+
+	if ((*out = config_peer_group(cfg, id)))
+		return JMON_OK;
+	for (size_t i = 0; i < cfg->npeers; i++)
+		sb_addf(&choices, "%s%s", i ? ", " : "", cfg->peers[i].id);
+	jmon_fail(err, JMON_USAGE, "report: unknown peer group '%s' (%s%s)", id,
+		  cfg->npeers ? "peer groups: " : "the configuration has no peers",
+		  sb_str(&choices));
+	sb_free(&choices);
+	return JMON_USAGE;
+}
+
+/* What --regions and --peers ask for beside the region, in their order. */
+struct bench_request {
+	char *copy;			/* --regions, cut into codes */
+	struct benchmark_entry *entries;
+	size_t n;
+};
+
+static enum jmon_status parse_regions(const struct options *opt, const struct config *cfg,
+				      struct bench_request *q, const char **region,
+				      struct jmon_error *err)
+{
+	char *save = NULL, *t;
+	const struct peer_group *g;
+	enum jmon_status st;
+
+	q->copy = xstrdup(opt->regions ? opt->regions : "");
+	q->entries = xcalloc(strlen(q->copy) + 2, sizeof *q->entries);
+	if (opt->regions && (!*opt->regions || strstr(opt->regions, ",,") ||
+			     opt->regions[strlen(opt->regions) - 1] == ','))
+		return jmon_fail(err, JMON_USAGE, "report: --regions wants codes with commas "
+				 "between them (GM0484,GM0307,NL01), not '%s'", opt->regions);
+	for (t = strtok_r(q->copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		struct benchmark_entry *e = &q->entries[q->n];
+
+		if (benchmark_entry_parse(cfg, t, false, e, err) != JMON_OK)
+			return jmon_fail(err, JMON_DATA, "report: unknown code '%s' in --regions: "
+					 "no peer group '%s'", t, e->id);
+		if (!*region && e->kind == BENCHMARK_REGION)
+			*region = e->id;	/* the first code is the region */
+		else
+			q->n++;
+	}
+	if (opt->peers) {
+		if ((st = pick_peers(cfg, opt->peers, &g, err)))
+			return st;
+		q->entries[q->n++] = (struct benchmark_entry){ BENCHMARK_GROUP, g->id };
+	}
+	return JMON_OK;
+}
+
+static enum jmon_status check_regions(struct db *db, const struct bench_request *q,
+				      struct jmon_error *err)
+{
+	for (size_t i = 0; i < q->n; i++) {
+		enum jmon_status st;
+
+		if (q->entries[i].kind != BENCHMARK_REGION)
+			continue;
+		if ((st = cli_check_region(db, q->entries[i].id, "in --regions", err))) {
+			char *msg = xstrdup(err->msg);
+
+			jmon_fail(err, st, "report: %s", msg);
+			free(msg);
+			return st;
+		}
+	}
+	return JMON_OK;
+}
+
+static bool bench_has_data(const struct report_bench *r)
+{
+	for (size_t s = 0; s < r->b.ncols * r->b.nperiods; s++)
+		for (size_t i = 0; i < r->b.sets[s].n; i++)
+			if (r->b.sets[s].rows[i].now.present && !r->b.sets[s].rows[i].derived)
+				return true;
+	return false;
+}
+
+/* --regions/--peers: the regions side by side (src/report_bench.c). */
+static enum jmon_status write_bench(struct db *db, const struct config *cfg,
+				    const struct bench_request *q, const char *region,
+				    const char *period, const struct chapter *chapter,
+				    enum report_format format, const char *output,
+				    struct jmon_error *err)
+{
+	const char *periods[] = { period };
+	struct benchmark_spec spec = { region, q->entries, q->n, periods, 1, chapter, NULL, false };
+	struct report_bench r;
+	enum jmon_status st;
+
+	if ((st = check_regions(db, q, err)) ||
+	    (st = report_bench_load(db, cfg, &spec, &r, err)))
+		return st;
+	if (bench_has_data(&r) && output) {
+		FILE *out = fopen(output, "w");
+
+		if (!out) {
+			st = jmon_fail(err, JMON_CANTCREAT, "report: %s: %s", output, strerror(errno));
+		} else {
+			st = report_bench_write(&r, format, out, err);
+			if (fclose(out) != 0 && st == JMON_OK)
+				st = jmon_fail(err, JMON_IO, "report: %s: %s", output, strerror(errno));
+		}
+	} else if (bench_has_data(&r))
+		st = report_bench_write(&r, format, stdout, err);
+	else
+		st = jmon_fail(err, JMON_DATA, "report: no data for %s or the regions beside it in %s",
+			       region, r.b.period_labels[0]);
+	report_bench_free(&r);
+	return st;
+}
+
+static enum jmon_status write_one(struct db *db, const struct config *cfg, const char *region,
+				  const char *period, const struct chapter *chapter,
+				  enum report_format format, enum csv_dialect dialect,
+				  const char *output, struct jmon_error *err)
+{
+	struct report r;
+	enum jmon_status st = report_load(db, cfg, region, period, chapter, &r, err);
+
+	if (st != JMON_OK)
+		return st;
+	r.csv_dialect = dialect;
+	if (!report_has_data(&r))
+		st = no_data(db, &r, err);
+	else if (output)
+		st = report_write_file(&r, format, output, err);
+	else
+		st = report_write(&r, format, stdout, err);
+	report_free(&r);
+	return st;
+}
+
 static enum jmon_status run(const struct options *opt, struct config *cfg,
 			    enum report_format format, enum csv_dialect dialect,
 			    struct jmon_error *err)
 {
-	const char *region = opt->region ? opt->region : cfg->monitor.region;
+	const char *region = opt->region;
+	bool bench = opt->regions || opt->peers;
+	struct bench_request q = { 0 };
 	const struct chapter *chapter;
 	char period[PERIOD_CODE_MAX];
-	struct report r;
 	struct db *db = NULL;
 	enum jmon_status st;
 	char *path;
 
 	if ((st = pick_chapter(cfg, opt->chapter, &chapter, err)) != JMON_OK)
 		return st;
+	if (bench && (st = parse_regions(opt, cfg, &q, &region, err)) != JMON_OK)
+		goto out;
 	if (!region)
-		return jmon_fail(err, JMON_USAGE,
-				 "report: no region (give --region CODE or set monitor.region)");
+		region = cfg->monitor.region;
+	if (!region) {
+		st = jmon_fail(err, JMON_USAGE,
+			       "report: no region (give --region CODE or set monitor.region)");
+		goto out;
+	}
 	path = cli_database_path(opt, cfg);
 	cli_warn_world_writable(path, cfg);
 	if ((st = cli_need_database(opt, path, err)) == JMON_OK)
@@ -170,18 +321,13 @@ static enum jmon_status run(const struct options *opt, struct config *cfg,
 	if (st == JMON_OK)
 		st = pick_period(db, cfg, region, opt->period, period, err);
 	if (st == JMON_OK)
-		st = report_load(db, cfg, region, period, chapter, &r, err);
-	if (st == JMON_OK) {
-		r.csv_dialect = dialect;
-		if (!report_has_data(&r))
-			st = no_data(db, &r, err);
-		else if (opt->output)
-			st = report_write_file(&r, format, opt->output, err);
-		else
-			st = report_write(&r, format, stdout, err);
-		report_free(&r);
-	}
+		st = bench ? write_bench(db, cfg, &q, region, period, chapter, format, opt->output, err)
+			   : write_one(db, cfg, region, period, chapter, format, dialect, opt->output,
+				       err);
 	db_close(db);
+out:
+	free(q.copy);
+	free(q.entries);
 	return st;
 }
 
@@ -203,6 +349,9 @@ enum jmon_status cmd_report(const struct options *opt, struct jmon_error *err)
 				 opt->csv_dialect);
 	if (opt->csv_dialect && format != REPORT_CSV)
 		return jmon_fail(err, JMON_USAGE, "report: --csv-dialect is for --format csv");
+	if ((opt->regions || opt->peers) && (format == REPORT_XLSX || opt->csv_dialect))
+		return jmon_fail(err, JMON_USAGE, "report: --regions and --peers write text, md, csv "
+				 "or json (not --format xlsx or --csv-dialect)");
 	if (opt->nargs > 0)
 		return jmon_fail(err, JMON_USAGE, "report: unexpected argument '%s'", opt->args[0]);
 	if ((st = config_load(opt->config, &cfg, err)) != JMON_OK)

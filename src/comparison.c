@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "jmon/comparison.h"
+#include "jmon/numfmt.h"
 #include "jmon/xmalloc.h"
 
 #define NL_CODE "NL01"
@@ -168,4 +169,57 @@ void comparison_free(struct comparison *c)
 		free(c->rows[i].name);
 	free(c->rows);
 	memset(c, 0, sizeof *c);
+}
+
+enum comparison_unit comparison_unit_of(const struct indicator *ind)
+{
+	if (ind->unit == UNIT_PROCENT)
+		return COMPARISON_POINTS;
+	/* 120 children against 100 is +20 %; 0,5 weeks more is said as such */
+	if (ind->unit == UNIT_AANTAL || ind->unit == UNIT_EURO)
+		return COMPARISON_PERCENT;
+	return COMPARISON_UNIT;
+}
+
+bool comparison_difference(const struct indicator *ind, double value, double base,
+			   double *diff)
+{
+	if (comparison_unit_of(ind) != COMPARISON_PERCENT) {
+		*diff = value - base;
+		return true;
+	}
+	if (base == 0)
+		return false;
+	*diff = (value - base) / fabs(base) * 100;
+	return true;
+}
+
+char *comparison_difference_text(const struct indicator *ind, double diff, char *buf,
+				 size_t size, int width)
+{
+	char num[NUMFMT_MAX];
+
+	/* as figures.c writes a change (difference_fit), which calls into
+	 * this module for its means: not the other way round */
+	switch (comparison_unit_of(ind)) {
+	case COMPARISON_POINTS:
+		snprintf(buf, size, "%s pp",
+			 numfmt_nl(num, sizeof num, diff, ind->decimals, NUMFMT_SIGN));
+		return buf;
+	case COMPARISON_PERCENT:
+		snprintf(buf, size, "%s %%", numfmt_nl(num, sizeof num, diff, 1, NUMFMT_SIGN));
+		return buf;
+	default:
+		return numfmt_unit_fit(buf, size, diff, ind->decimals, ind->unit, NUMFMT_SIGN,
+				       width);
+	}
+}
+
+const char *comparison_unit_name(const struct indicator *ind)
+{
+	switch (comparison_unit_of(ind)) {
+	case COMPARISON_POINTS:  return "pp";
+	case COMPARISON_PERCENT: return "%";
+	default:                 return unit_name(ind->unit);
+	}
 }

@@ -285,6 +285,9 @@ static void config_release(struct config *cfg)
 		free(cfg->peers[i].regions);
 	}
 	free(cfg->peers);
+	for (size_t i = 0; i < cfg->ncompare; i++)
+		free(cfg->compare[i]);
+	free(cfg->compare);
 	for (size_t c = 0; c < cfg->nchapters; c++) {
 		struct chapter *ch = &cfg->chapters[c];
 		for (size_t i = 0; i < ch->nindicators; i++)

@@ -10,6 +10,7 @@
 #include "jmon/config_keys.h"
 #include "jmon/config_yaml.h"
 #include "jmon/period.h"
+#include "jmon/region.h"
 #include "jmon/units.h"
 #include "jmon/xmalloc.h"
 
@@ -203,6 +204,49 @@ static void read_peers(struct loader *ld, yaml_node_t *node)
 		default_text(&pg->label, pg->id);
 		if (pg->nregions == 0 && !cfg_get(ld, item, "regions"))
 			cfg_error(ld, item, "peer group '%s' has no 'regions'", pg->id);
+	}
+	ld->key = NULL;
+}
+
+/* --- compare: the columns of the benchmark view ------------------------- */
+
+/* An entry is a peer group, "nl", a group's mean ("mean:ID") or a region
+ * code as CBS writes them (JZ99, a jeugdzorgregio): the database decides
+ * later whether it knows the region. */
+static bool compare_entry_ok(const struct config *cfg, const char *text)
+{
+	if (!strncmp(text, "mean:", 5))
+		return config_peer_group(cfg, text + 5) != NULL;
+	return config_peer_group(cfg, text) || !strcmp(text, "nl") || region_kind_of_code(text);
+}
+
+static void read_compare(struct loader *ld, yaml_node_t *node)
+{
+	struct config *cfg = ld->cfg;
+	size_t n;
+	yaml_node_item_t *items;
+
+	ld->key = "compare";
+	items = cfg_sequence(ld, node, &n);
+	cfg->compare = xcalloc(n ? n : 1, sizeof *cfg->compare);
+	for (size_t i = 0; i < n; i++) {
+		yaml_node_t *item = cfg_node(ld, items[i]);
+		const char *text = cfg_text(ld, item);
+		const char **ids;
+
+		if (!text)
+			continue;
+		if (compare_entry_ok(cfg, text)) {
+			cfg->compare[cfg->ncompare++] = xstrdup(text);
+			continue;
+		}
+		ids = xcalloc(cfg->npeers + 1, sizeof *ids);
+		for (size_t k = 0; k < cfg->npeers; k++)
+			ids[k] = cfg->peers[k].id ? cfg->peers[k].id : "";
+		ids[cfg->npeers] = "nl";
+		cfg_unknown(ld, item, "compare entry (peer group, nl, mean:ID or region code)",
+			    text, ids, cfg->npeers + 1);
+		free(ids);
 	}
 	ld->key = NULL;
 }
@@ -461,18 +505,19 @@ static void read_chapters(struct loader *ld, yaml_node_t *node)
 /* --- top level ---------------------------------------------------------- */
 
 struct root {
-	yaml_node_t *monitor, *peers, *chapters;
+	yaml_node_t *monitor, *peers, *compare, *chapters;
 };
 
 static const struct field root_fields[] = {
 	FIELD_NODE("monitor", struct root, monitor),
 	FIELD_NODE("peers", struct root, peers),
+	FIELD_NODE("compare", struct root, compare),
 	FIELD_NODE("chapters", struct root, chapters),
 };
 
 void config_read_root(struct loader *ld, yaml_node_t *root)
 {
-	struct root r = { NULL, NULL, NULL };
+	struct root r = { NULL, NULL, NULL, NULL };
 	struct monitor *m = &ld->cfg->monitor;
 
 	if (root->type != YAML_MAPPING_NODE) {
@@ -492,6 +537,8 @@ void config_read_root(struct loader *ld, yaml_node_t *root)
 	monitor_defaults(m);
 	if (r.peers)
 		read_peers(ld, r.peers);
+	if (r.compare)
+		read_compare(ld, r.compare);
 	if (r.chapters) {
 		read_chapters(ld, r.chapters);
 		config_check_references(ld);

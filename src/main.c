@@ -37,6 +37,9 @@ static const char help_text[] =
 "                     2020KW01, 2020H1, 2020, \"maart 2020\", 1-1-2023\n"
 "                     (default: the newest with data)\n"
 "  --chapter ID       chapter to start in or report on\n"
+"  --regions CODES    report: these regions side by side (GM0484,GM0307,NL01;\n"
+"                     mean:ID is a peer group's mean)\n"
+"  --peers ID         report: beside the region, peer group ID and its mean\n"
 "  --format FORMAT    import: long|regions|cbs|reviews|odata4 (default: detected)\n"
 "                     report: text|csv|json|md|xlsx (default: text)\n"
 "  -o, --output FILE  report: write to FILE instead of standard output\n"
@@ -64,7 +67,7 @@ static const struct subcommand {
 };
 
 enum { OPT_DB = 256, OPT_CONFIG, OPT_REGION, OPT_PERIOD, OPT_CHAPTER,
-       OPT_FORMAT, OPT_COLOR, OPT_NOTE, OPT_CSV_DIALECT };
+       OPT_FORMAT, OPT_COLOR, OPT_NOTE, OPT_CSV_DIALECT, OPT_REGIONS, OPT_PEERS };
 
 static const struct option long_options[] = {
 	{ "db",      required_argument, NULL, OPT_DB },
@@ -78,6 +81,8 @@ static const struct option long_options[] = {
 	{ "note",    required_argument, NULL, OPT_NOTE },
 	{ "output",  required_argument, NULL, 'o' },
 	{ "csv-dialect", required_argument, NULL, OPT_CSV_DIALECT },
+	{ "regions", required_argument, NULL, OPT_REGIONS },
+	{ "peers",   required_argument, NULL, OPT_PEERS },
 	{ "help",    no_argument,       NULL, 'h' },
 	{ "version", no_argument,       NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -121,6 +126,8 @@ static const char **option_slot(struct options *opt, int c)
 	case OPT_NOTE:    return &opt->note;
 	case 'o':         return &opt->output;
 	case OPT_CSV_DIALECT: return &opt->csv_dialect;
+	case OPT_REGIONS: return &opt->regions;
+	case OPT_PEERS:   return &opt->peers;
 	}
 	return NULL;
 }

@@ -67,11 +67,11 @@ bool report_csv_dialect_parse(const char *name, enum csv_dialect *out)
 
 /* The explanations, fetched only for the cells figures_load marked as
  * explained: a period has a handful, the report may have hundreds of rows. */
-static enum jmon_status load_notes(struct db *db, struct report *r, struct jmon_error *err)
+enum jmon_status report_load_notes(struct db *db, const struct figure_set *fs, char ***out,
+				   struct jmon_error *err)
 {
-	const struct figure_set *fs = &r->fs;
+	char **notes = *out = xcalloc(fs->n ? fs->n : 1, sizeof *notes);
 
-	r->notes = xcalloc(fs->n ? fs->n : 1, sizeof *r->notes);
 	for (size_t i = 0; i < fs->n; i++) {
 		const struct figure *f = &fs->rows[i];
 		struct cell_key key = { f->ind->id, fs->region, fs->period,
@@ -85,7 +85,7 @@ static enum jmon_status load_notes(struct db *db, struct report *r, struct jmon_
 		if ((st = query_annotation(db, &key, &note, &found, err)) != JMON_OK)
 			return st;
 		if (found) {
-			r->notes[i] = note.text;	/* the report keeps the text */
+			notes[i] = note.text;	/* the report keeps the text */
 			note.text = NULL;
 		}
 		annotation_free(&note);
@@ -109,7 +109,7 @@ enum jmon_status report_load(struct db *db, const struct config *cfg, const char
 	query_region_name(db, region, r->region_name, sizeof r->region_name);
 	if (!strcmp(r->region_name, r->fs.region))
 		r->region_name[0] = '\0';	/* no name, only the code */
-	if ((st = load_notes(db, r, err)) != JMON_OK)
+	if ((st = report_load_notes(db, &r->fs, &r->notes, err)) != JMON_OK)
 		report_free(r);
 	return st;
 }

@@ -60,6 +60,11 @@ static void row(FILE *out, const char *const *fields, size_t n, char sep)
 	fputc('\n', out);
 }
 
+void report_csv_row(FILE *out, const char *const *fields, size_t n)
+{
+	row(out, fields, n, ',');
+}
+
 /* A machine number for Dutch Excel: the decimal point becomes a comma. */
 static void dutch(char *num)
 {
@@ -69,49 +74,56 @@ static void dutch(char *num)
 		*dot = ',';
 }
 
+const char *const report_csv_header[REPORT_CSV_COLUMNS] = {
+	"region", "period", "chapter", "indicator", "category", "value", "flag", "status",
+	"reason", "reviewed", "label", "unit", "change", "norm", "value_period",
+	"source_status", "reviewed_by", "reviewed_at", "explanation"
+};
+
+void report_csv_figure(const struct figure_set *fs, const struct figure *f, const char *note,
+		       struct report_csv_cells *c)
+{
+	c->change[0] = c->norm[0] = '\0';
+	/* a change only between two shown figures (the gate's), in the
+	 * unit's own terms: percentage points for a percentage */
+	if (f->has_change)
+		numfmt_machine(c->change, sizeof c->change, f->change, -1);
+	if (!f->cat && f->ind->norm.present)
+		numfmt_machine(c->norm, sizeof c->norm, f->ind->norm.value, -1);
+	const char *fields[] = {
+		fs->region, fs->period, f->ind->chapter->id, f->ind->id,
+		f->cat ? f->cat->id : "",
+		report_value_machine(f, c->value, sizeof c->value), report_flag(f),
+		stoplight_name(f->light.status), f->light.reason,
+		f->reviewed ? "yes" : "",
+		f->cat ? f->cat->label : f->ind->label, unit_name(f->ind->unit), c->change, c->norm,
+		f->value_period[0] ? f->value_period : fs->period,
+		"",	/* a document's own status: not kept apart from a review yet */
+		f->reviewed ? f->review_by : "", f->reviewed ? f->review_at : "",
+		note ? note : "",
+	};
+
+	memcpy(c->fields, fields, sizeof fields);
+}
+
 void report_csv(const struct report *r, FILE *out)
 {
-	static const char *const header[] = { "region", "period", "chapter", "indicator",
-					      "category", "value", "flag", "status", "reason",
-					      "reviewed", "label", "unit", "change", "norm",
-					      "value_period", "source_status", "reviewed_by",
-					      "reviewed_at", "explanation" };
 	const struct figure_set *fs = &r->fs;
 	bool nl = r->csv_dialect == CSV_EXCEL_NL;
 	char sep = nl ? ';' : ',';
 
 	if (nl)
 		fputs("\xEF\xBB\xBF", out);	/* UTF-8's byte-order mark */
-	row(out, header, sizeof header / sizeof *header, sep);
+	row(out, report_csv_header, REPORT_CSV_COLUMNS, sep);
 	for (size_t i = 0; i < fs->n; i++) {
-		const struct figure *f = &fs->rows[i];
-		char value[NUMFMT_MAX], change[NUMFMT_MAX], norm[NUMFMT_MAX];
+		struct report_csv_cells c;
 
-		change[0] = norm[0] = '\0';
-		/* a change only between two shown figures (the gate's), in the
-		 * unit's own terms: percentage points for a percentage */
-		if (f->has_change)
-			numfmt_machine(change, sizeof change, f->change, -1);
-		if (!f->cat && f->ind->norm.present)
-			numfmt_machine(norm, sizeof norm, f->ind->norm.value, -1);
-		const char *fields[] = {
-			fs->region, fs->period, f->ind->chapter->id, f->ind->id,
-			f->cat ? f->cat->id : "",
-			report_value_machine(f, value, sizeof value), report_flag(f),
-			stoplight_name(f->light.status), f->light.reason,
-			f->reviewed ? "yes" : "",
-			f->cat ? f->cat->label : f->ind->label, unit_name(f->ind->unit), change, norm,
-			f->value_period[0] ? f->value_period : fs->period,
-			"",	/* a document's own status: not kept apart from a review yet */
-			f->reviewed ? f->review_by : "", f->reviewed ? f->review_at : "",
-			r->notes[i] ? r->notes[i] : "",
-		};
-
+		report_csv_figure(fs, &fs->rows[i], r->notes[i], &c);
 		if (nl) {	/* the fields point at these buffers */
-			dutch(value);
-			dutch(change);
-			dutch(norm);
+			dutch(c.value);
+			dutch(c.change);
+			dutch(c.norm);
 		}
-		row(out, fields, sizeof fields / sizeof *fields, sep);
+		row(out, c.fields, REPORT_CSV_COLUMNS, sep);
 	}
 }

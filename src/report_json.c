@@ -18,8 +18,6 @@
 #include "jmon/report_fields.h"
 #include "jmon/utf8.h"
 
-#define JSON_DEPTH 8
-
 /* --- strings ---------------------------------------------------------------- */
 
 void report_json_string(FILE *out, const char *str)
@@ -56,13 +54,8 @@ void report_json_string(FILE *out, const char *str)
 
 /* --- a small writer: members one a line, commas where they belong ---------- */
 
-struct json {
-	FILE *out;
-	int depth;
-	bool more[JSON_DEPTH];	/* the container at that depth has a member */
-};
 
-static void json_next(struct json *j)
+static void json_next(struct report_json *j)
 {
 	if (j->more[j->depth])
 		fputc(',', j->out);
@@ -70,14 +63,14 @@ static void json_next(struct json *j)
 	j->more[j->depth] = true;
 }
 
-static void json_key(struct json *j, const char *name)
+static void json_key(struct report_json *j, const char *name)
 {
 	json_next(j);
 	report_json_string(j->out, name);
 	fputs(": ", j->out);
 }
 
-static void json_open(struct json *j, const char *name, char bracket)
+static void json_open(struct report_json *j, const char *name, char bracket)
 {
 	if (name)
 		json_key(j, name);
@@ -87,7 +80,7 @@ static void json_open(struct json *j, const char *name, char bracket)
 	j->more[++j->depth] = false;
 }
 
-static void json_close(struct json *j, char bracket)
+static void json_close(struct report_json *j, char bracket)
 {
 	bool had_members = j->more[j->depth--];
 
@@ -96,7 +89,7 @@ static void json_close(struct json *j, char bracket)
 	fputc(bracket, j->out);
 }
 
-static void json_str(struct json *j, const char *name, const char *s)
+static void json_str(struct report_json *j, const char *name, const char *s)
 {
 	json_key(j, name);
 	if (s)
@@ -105,7 +98,7 @@ static void json_str(struct json *j, const char *name, const char *s)
 		fputs("null", j->out);
 }
 
-static void json_num(struct json *j, const char *name, bool has, double v)
+static void json_num(struct report_json *j, const char *name, bool has, double v)
 {
 	char buf[NUMFMT_MAX];
 
@@ -113,7 +106,7 @@ static void json_num(struct json *j, const char *name, bool has, double v)
 	fputs(has ? numfmt_machine(buf, sizeof buf, v, -1) : "null", j->out);
 }
 
-static void json_bool(struct json *j, const char *name, bool b)
+static void json_bool(struct report_json *j, const char *name, bool b)
 {
 	json_key(j, name);
 	fputs(b ? "true" : "false", j->out);
@@ -122,7 +115,7 @@ static void json_bool(struct json *j, const char *name, bool b)
 /* --- the report --------------------------------------------------------------- */
 
 /* The members an indicator's total and a category row share. */
-static void json_figure(struct json *j, const struct report *r, size_t i)
+static void json_figure(struct report_json *j, const struct report *r, size_t i)
 {
 	const struct figure *f = &r->fs.rows[i];
 	char value[NUMFMT_MAX];
@@ -159,7 +152,7 @@ static void json_figure(struct json *j, const struct report *r, size_t i)
 }
 
 /* An indicator: its total row at i, its category rows after it. */
-static size_t indicator(struct json *j, const struct report *r, size_t i, size_t end)
+static size_t indicator(struct report_json *j, const struct report *r, size_t i, size_t end)
 {
 	const struct indicator *ind = r->fs.rows[i].ind;
 
@@ -176,7 +169,7 @@ static size_t indicator(struct json *j, const struct report *r, size_t i, size_t
 	return i;
 }
 
-static void header(struct json *j, const struct report *r)
+static void header(struct report_json *j, const struct report *r)
 {
 	const struct figure_set *fs = &r->fs;
 
@@ -201,7 +194,7 @@ static void header(struct json *j, const struct report *r)
 
 void report_json(const struct report *r, FILE *out)
 {
-	struct json j = { .out = out };
+	struct report_json j = { .out = out };
 	const struct figure_set *fs = &r->fs;
 
 	json_open(&j, NULL, '{');
@@ -223,4 +216,25 @@ void report_json(const struct report *r, FILE *out)
 	json_close(&j, ']');
 	json_close(&j, '}');
 	fputc('\n', out);
+}
+
+/* The writer for the other JSON of the reports (src/report_bench.c). */
+void report_json_open(struct report_json *j, const char *name, char bracket)
+{
+	json_open(j, name, bracket);
+}
+
+void report_json_close(struct report_json *j, char bracket)
+{
+	json_close(j, bracket);
+}
+
+void report_json_str(struct report_json *j, const char *name, const char *s)
+{
+	json_str(j, name, s);
+}
+
+void report_json_num(struct report_json *j, const char *name, bool has, double v)
+{
+	json_num(j, name, has, v);
 }

@@ -64,3 +64,42 @@ char *sparkline(char *buf, size_t size, const double *values, const bool *shown,
 	}
 	return buf;
 }
+
+/* See include/jmon/sparkline.h. */
+char *sparkline_bar(char *buf, size_t size, double len, int width, const int *marks, int nmarks,
+		int norm_col, bool utf8)
+{
+	static const char *const eighths[] = { "", "▏", "▎", "▍", "▌", "▋", "▊", "▉" };
+	size_t used = 0;
+	int full, frac;
+
+	if (!(len > 0))		/* also not a number */
+		len = 0;
+	if (len > width)
+		len = width;
+	full = (int)len;
+	frac = (int)((len - full) * 8);
+
+	buf[0] = '\0';
+	for (int col = 0; col < width; col++) {
+		const char *c = " ";
+		bool mark = false;
+
+		for (int m = 0; m < nmarks; m++)
+			mark |= marks[m] == col;
+		if (col < full)
+			c = utf8 ? "█" : "#";
+		else if (col == full && frac && utf8)
+			c = eighths[frac];
+		if (col == norm_col && col >= full)
+			c = utf8 ? "│" : "|";
+		else if (mark && col >= full)
+			c = utf8 ? "┆" : ":";
+		size_t l = strlen(c);
+		if (used + l + 1 > size)
+			break;
+		memcpy(buf + used, c, l + 1);
+		used += l;
+	}
+	return buf;
+}

@@ -494,6 +494,8 @@ static const struct view_ops *const all_views[] = {
 	&regions_view_ops,
 	&periods_view_ops,
 	&help_view_ops,
+	&benchmark_view_ops,
+	&chart_view_ops,
 };
 
 bool ui_view_handles(const struct view *v, enum action a)

@@ -490,6 +490,14 @@ static void act_revisions(struct app *app, const char *arg)
 		ui_push(app, view_for_indicator(&revisions_view_ops, f->ind, f->cat));
 }
 
+/* b: the chapter beside the peers, a second b goes back to it */
+static void act_benchmark(struct app *app, const char *arg)
+{
+	(void)arg;
+	if (!ui_raise(app, &benchmark_view_ops))
+		ui_push(app, view_benchmark_new(app));
+}
+
 /* e / :export [FILE]: the current chapter as the report has it, in the
  * format the name asks for (CSV; Markdown for .md, an Excel workbook for
  * .xlsx, which libxlsxwriter writes itself), so an export and `jmon
@@ -558,6 +566,7 @@ const struct ui_action_entry ui_data_actions[] = {
 	{ ACTION_SEARCH_PREV,    act_search_prev },
 	{ ACTION_COMPARE,        act_compare },
 	{ ACTION_REVISIONS,      act_revisions },
+	{ ACTION_BENCHMARK,      act_benchmark },
 };
 const size_t ui_data_actions_size = sizeof ui_data_actions / sizeof ui_data_actions[0];
 

@@ -19,7 +19,7 @@ struct help_line {
 static int help_build(struct app *app, struct help_line *out, int max)
 {
 	static const char *const sections[] = { "Bewegen", "Zoeken", "Beoordelen",
-						 "Weergaven", "Overig" };
+						 "Weergaven", "Benchmark", "Overig" };
 	const struct monitor *m = &app->cfg->monitor;
 	/* the glyphs and words are the stoplight's own table */
 	const struct { enum stoplight_status status; const char *text; } legend[] = {

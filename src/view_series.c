@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "jmon/numfmt.h"
+#include "jmon/sparkline.h"
 #include "jmon/text.h"
 #include "jmon/ui.h"
 #include "jmon/ui_actions.h"
@@ -113,44 +114,6 @@ static int axis_col(double v, double max, int width)
 	return at >= 0 && at < width ? (int)at : -1;
 }
 
-/* One bar of `len` columns (fractional) into buf, with marks at columns. */
-static void bar(char *buf, size_t size, double len, int width, const int *marks, int nmarks,
-		int norm_col, bool utf8)
-{
-	static const char *const eighths[] = { "", "▏", "▎", "▍", "▌", "▋", "▊", "▉" };
-	size_t used = 0;
-	int full, frac;
-
-	if (!(len > 0))		/* also not a number */
-		len = 0;
-	if (len > width)
-		len = width;
-	full = (int)len;
-	frac = (int)((len - full) * 8);
-
-	buf[0] = '\0';
-	for (int col = 0; col < width; col++) {
-		const char *c = " ";
-		bool mark = false;
-
-		for (int m = 0; m < nmarks; m++)
-			mark |= marks[m] == col;
-		if (col < full)
-			c = utf8 ? "█" : "#";
-		else if (col == full && frac && utf8)
-			c = eighths[frac];
-		if (col == norm_col && col >= full)
-			c = utf8 ? "│" : "|";
-		else if (mark && col >= full)
-			c = utf8 ? "┆" : ":";
-		size_t l = strlen(c);
-		if (used + l + 1 > size)
-			break;
-		memcpy(buf + used, c, l + 1);
-		used += l;
-	}
-}
-
 static void series_draw(struct view *v, struct app *app)
 {
 	struct series_state *s = state(v);
@@ -188,7 +151,7 @@ static void series_draw(struct view *v, struct app *app)
 		snprintf(buf, sizeof buf, "%s%s", text_width(s->labels[i]) < label_w ? " " : "",
 			 s->labels[i]);
 		ui_text(row, 0, label_w, i == s->n - 1 ? STYLE_BOLD : STYLE_NORMAL, false, buf);
-		bar(buf, sizeof buf, len, width, marks, nbounds, norm_col, app->utf8);
+		sparkline_bar(buf, sizeof buf, len, width, marks, nbounds, norm_col, app->utf8);
 		ui_text(row, label_w + 1, width, ui_stoplight_style(f->light.status) == STYLE_GREY
 			? STYLE_DIM : STYLE_NORMAL, false, buf);
 		ui_number(row, label_w + 1 + width, value_w, STYLE_NORMAL,

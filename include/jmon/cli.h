@@ -13,6 +13,8 @@ struct options {
 	const char *region;	/* --region CODE */
 	const char *period;	/* --period CODE */
 	const char *chapter;	/* --chapter ID */
+	const char *regions;	/* --regions CODE,CODE,... (report) */
+	const char *peers;	/* --peers ID (report) */
 	const char *format;	/* --format: import long|regions|cbs|reviews|odata4; report text|csv|json|md|xlsx */
 	const char *color;	/* --color auto|always|never */
 	const char *note;	/* --note TEXT (import) */

@@ -59,4 +59,23 @@ enum jmon_status comparison_load(struct db *db, const struct config *cfg,
 				 struct jmon_error *err);
 void comparison_free(struct comparison *c);
 
+/* How a difference between two regions is said (the benchmark view and
+ * `jmon report --regions`): a percentage against a percentage in
+ * percentage points, a count or an amount in % of the other, any other
+ * unit (weeks, days, a score) in the unit itself. */
+enum comparison_unit { COMPARISON_POINTS, COMPARISON_PERCENT, COMPARISON_UNIT };
+
+enum comparison_unit comparison_unit_of(const struct indicator *ind);
+/* value against base, both shown values, in the unit of the indicator's
+ * kind; false when there is none (a percentage of a base of 0). */
+bool comparison_difference(const struct indicator *ind, double value, double base,
+			   double *diff);
+/* The difference as the screen writes it: "+2,6 pp", "-12,5 %", "+0,5 wk";
+ * width > 0: for a column that narrow (large amounts in "mln"). */
+char *comparison_difference_text(const struct indicator *ind, double diff, char *buf,
+				 size_t size, int width);
+/* The machine name of the unit of a difference: "pp", "%", or the unit's
+ * own name ("weken"). */
+const char *comparison_unit_name(const struct indicator *ind);
+
 #endif

@@ -107,6 +107,11 @@ struct config {
 	struct monitor monitor;
 	struct peer_group *peers;
 	size_t npeers;
+	/* compare: what the benchmark view sets beside the region, in order:
+	 * peer group ids, "nl", "mean:ID", region codes (include/jmon/benchmark.h);
+	 * ncompare == 0: every peer group, then NL */
+	char **compare;
+	size_t ncompare;
 	struct chapter *chapters;
 	size_t nchapters;
 };

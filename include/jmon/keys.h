@@ -54,9 +54,17 @@ enum {
 	_(OVERRIDE,      "override",      "status overschrijven (met reden)",  "Beoordelen") \
 	_(COMPARE,       "compare",       "vergelijken (peers, regio, NL)",    "Weergaven") \
 	_(REVISIONS,     "revisions",     "leveringen en revisies",            "Weergaven") \
+	_(BENCHMARK,     "benchmark",     "hoofdstuk naast peers, regio en NL", "Weergaven") \
 	_(REGION,        "region",        "regio kiezen (:region CODE)",       "Weergaven") \
 	_(PERIOD,        "period",        "periode kiezen (:period CODE)",     "Weergaven") \
 	_(EXPORT,        "export",        "weergave exporteren (:export FILE)","Weergaven") \
+	_(COLUMN_LEFT,   "column-left",   "kolom naar links",                  "Benchmark") \
+	_(COLUMN_RIGHT,  "column-right",  "kolom naar rechts",                 "Benchmark") \
+	_(REFERENCE,     "reference",     "referentiekolom (:reference CODE)", "Benchmark") \
+	_(DIFFERENCES,   "differences",   "waarden of verschillen t.o.v. referentie", "Benchmark") \
+	_(OVER_TIME,     "over-time",     "perioden naast elkaar (:over-time N)", "Benchmark") \
+	_(CHART,         "chart",         "staafdiagram over de regio's",      "Benchmark") \
+	_(PEERS,         "peers",         "vergelijkingsgroepen (:peers ID,ID)", "Benchmark") \
 	_(HELP,          "help",          "deze hulp",                         "Overig") \
 	_(PROMPT,        "prompt",        "opdrachtregel",                     "Overig") \
 	_(REDRAW,        "redraw",        "scherm opnieuw tekenen",            "Overig") \

@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "jmon/benchmark.h"
 #include "jmon/config.h"
 #include "jmon/db.h"
 #include "jmon/error.h"
@@ -57,6 +58,30 @@ enum jmon_status report_load(struct db *db, const struct config *cfg, const char
 			     const char *period, const struct chapter *chapter,
 			     struct report *out, struct jmon_error *err);
 void report_free(struct report *r);
+/* The explanations of fs's rows (NULL where none), fetched only for the
+ * rows marked explained; *out has fs->n entries. */
+enum jmon_status report_load_notes(struct db *db, const struct figure_set *fs, char ***out,
+				   struct jmon_error *err);
+
+/* `jmon report --regions/--peers`: regions side by side
+ * (include/jmon/benchmark.h), with every region's explanations, in the
+ * same four formats (src/report_bench.c, src/report_bench_data.c). */
+struct report_bench {
+	const struct config *cfg;
+	struct benchmark b;
+	char ***notes;		/* [column]: per row of its figures, or NULL */
+	bool utf8;
+};
+enum jmon_status report_bench_load(struct db *db, const struct config *cfg,
+				   const struct benchmark_spec *spec, struct report_bench *out,
+				   struct jmon_error *err);
+void report_bench_free(struct report_bench *r);
+enum jmon_status report_bench_write(const struct report_bench *r, enum report_format format,
+				    FILE *out, struct jmon_error *err);
+void report_bench_text(const struct report_bench *r, FILE *out);
+void report_bench_md(const struct report_bench *r, FILE *out);
+void report_bench_csv(const struct report_bench *r, FILE *out);
+void report_bench_json(const struct report_bench *r, FILE *out);
 
 /* Whether any row has a delivered value (or a flag in its place), a status
  * set by hand, a review mark or an explanation: a report without one is a

@@ -6,9 +6,12 @@
 #ifndef JMON_REPORT_FIELDS_H
 #define JMON_REPORT_FIELDS_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "jmon/figures.h"
+#include "jmon/numfmt.h"
 #include "jmon/report.h"
 
 /* The end of the chapter that row i starts: the index of the first row of
@@ -25,5 +28,31 @@ char *report_value_machine(const struct figure *f, char *buf, size_t size);
 /* The flag a machine reads: "suppressed" for anything withheld (privacy
  * or the source), else the stored flag ("", provisional, unknown, na). */
 const char *report_flag(const struct figure *f);
+
+/* The CSV contract (report_csv.c): its columns, one line of fields, and
+ * the fields of one figure of fs with its explanation (note, or NULL);
+ * the fields point into c and into f. */
+#define REPORT_CSV_COLUMNS 19
+extern const char *const report_csv_header[REPORT_CSV_COLUMNS];
+void report_csv_row(FILE *out, const char *const *fields, size_t n);
+struct report_csv_cells {
+	char value[NUMFMT_MAX], change[NUMFMT_MAX], norm[NUMFMT_MAX];
+	const char *fields[REPORT_CSV_COLUMNS];
+};
+void report_csv_figure(const struct figure_set *fs, const struct figure *f, const char *note,
+		       struct report_csv_cells *c);
+
+/* The JSON writer of report_json.c: members one a line, two spaces a
+ * level, commas where they belong; a name NULL inside an array. */
+#define REPORT_JSON_DEPTH 8
+struct report_json {
+	FILE *out;
+	int depth;
+	bool more[REPORT_JSON_DEPTH];	/* the container at that depth has a member */
+};
+void report_json_open(struct report_json *j, const char *name, char bracket);
+void report_json_close(struct report_json *j, char bracket);
+void report_json_str(struct report_json *j, const char *name, const char *s);	/* NULL: null */
+void report_json_num(struct report_json *j, const char *name, bool has, double v);
 
 #endif

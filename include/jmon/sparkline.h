@@ -14,4 +14,11 @@
 char *sparkline(char *buf, size_t size, const double *values, const bool *shown, int n,
 		bool utf8);
 
+/* One horizontal bar of len columns (fractional: eighths of a block, or
+ * whole "#" without UTF-8) in a field of width columns, with ":" / "┆"
+ * marks at the columns marks[0..nmarks) and a "|" / "│" line at
+ * line_col (-1: none) where the bar does not reach. */
+char *sparkline_bar(char *buf, size_t size, double len, int width, const int *marks,
+		    int nmarks, int line_col, bool utf8);
+
 #endif

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "jmon/app.h"
+#include "jmon/benchmark.h"
 #include "jmon/keys.h"
 
 /* name, foreground, background, colour attributes, monochrome attributes.
@@ -190,5 +191,18 @@ extern const struct view_ops revisions_view_ops;
 extern const struct view_ops regions_view_ops;
 extern const struct view_ops periods_view_ops;
 extern const struct view_ops help_view_ops;
+extern const struct view_ops benchmark_view_ops;
+extern const struct view_ops chart_view_ops;
+
+/* The benchmark view of the current chapter (src/view_benchmark.c), and
+ * the bar chart of one of its rows (src/view_chart.c) with its settings. */
+struct view *view_benchmark_new(struct app *app);
+struct view *view_chart_new(const struct indicator *ind, const struct category *cat,
+			    const struct benchmark_settings *set);
+/* The comparison the settings ask for, of the app's region and period:
+ * the current chapter, or one indicator (ind not NULL). */
+enum jmon_status view_benchmark_load(struct app *app, const struct benchmark_settings *set,
+				     const struct indicator *ind, struct benchmark *b,
+				     struct jmon_error *err);
 
 #endif

@@ -44,11 +44,13 @@ fi
 run python3 -B "$ADV" plan --fixtures "$FIXP" --db "$DB" --out "$OUT"
 assert_status 0 "the adversary plans the outputs to read"
 
-# Every output for every region and period: four report formats, and the
-# browser walking every view with a key script written by the plan.
+# Every output for every region and period: four report formats, the
+# regions side by side (--regions), and the browser walking every view
+# (the benchmark too) with a key script written by the plan.
 mkdir -p "$OUT/report"
 bad_reports=0
 bad_screens=0
+all=$(cut -d' ' -f1 "$OUT/plan.txt" | sort -u | paste -sd, -)
 while read -r region period; do
 	for fmt in text csv json md; do
 		"$JMON" report --config "$CFG" --db "$DB" --region "$region" --period "$period" \
@@ -60,6 +62,15 @@ while read -r region period; do
 			echo "# report $region $period $fmt: status $st: $(head -1 "$T/stderr")"
 		fi
 	done
+	# every region side by side (--regions), the region first
+	mkdir -p "$OUT/bench"
+	"$JMON" report --config "$CFG" --db "$DB" --region "$region" --period "$period" \
+		--regions "$all" --format csv >"$OUT/bench/$region-$period.csv" 2>"$T/stderr"
+	st=$?
+	if [ "$st" -ne 0 ] && [ "$st" -ne 65 ]; then
+		bad_reports=$((bad_reports + 1))
+		echo "# report --regions $region $period: status $st: $(head -1 "$T/stderr")"
+	fi
 	d="$OUT/screens/$region-$period"
 	(cd "$d" && JMON_SCRIPT="$d/keys" "$JMON" --config "$CFG" --db "$DB" \
 		--region "$region" --period "$period") >"$T/stdout" 2>"$T/stderr"

@@ -1054,6 +1054,144 @@ def compare_diff(st, self_var, var, diff, src):
         st.ratio(self_var, var, diff, "compare", src, absbase=False)
 
 
+def bench_mean(st, aux, n, members, src):
+    """A mean printed as "(n van k)": n times it is the sum of the n members
+    it is of; which they are, the adversary guesses as the compare view's
+    parser does: the members shown beside it, or every member with data."""
+    shown = [v for v, text in members if v is not None and parse_nl(text) or
+             (v is not None and parse_machine(text))]
+    present = [v for v, _ in members if v is not None]
+    for cand in (shown, present):
+        if len(cand) == n and n > 0:
+            st.lin(mean_coeffs(aux, cand), 0, 0, "bench", src)
+            return
+
+
+def bench_diff(st, var, ref, text, unit, src):
+    """A difference against the reference: pp and the unit's own are
+    var - ref, % is in % of the reference."""
+    if var is None or ref is None or not text:
+        return
+    if unit == "%":
+        # a machine number (CSV) is written as the screen writes it
+        st.ratio(var, ref, text if parse_nl(text) else text.replace(".", ","), "bench", src,
+                 absbase=True)
+    else:
+        st.difference(var, ref, text, "bench", src, exact=parse_machine(text) is not None)
+
+
+def bench_csv(st, path, rel, family, region, period):
+    """jmon report --regions in CSV: the region rows as the report's, a
+    mean (region mean:ID) with mean_n of mean_of, every difference against
+    the reference."""
+    m = st.model
+    with open(path, encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    shown = {}
+    for r in rows:
+        if not r["region"].startswith("mean:"):
+            shown[(r["region"], r["indicator"], r["category"])] = r["value"]
+    for line, r in enumerate(rows, 2):
+        src = Source(family, rel, line, ",".join(r.values()))
+        ind = m.ind.get(r["indicator"])
+        if ind is None:
+            st.unparsed.append((src, "unknown indicator"))
+            continue
+        cat, reg = r["category"], r["region"]
+        st.numbers_lines += 1
+        ref = m.current(ind.id, r["reference"], period, cat)
+        if reg.startswith("mean:"):
+            gid = reg[len("mean:"):]
+            aux = ("m", "bench", gid, ind.id, region, period, cat)
+            if r["value"]:
+                st.value(aux, r["value"], "bench", src, exact=True)
+                members = [(m.current(ind.id, g, period, cat), shown.get((g, ind.id, cat), ""))
+                           for g in m.peers.get(gid, ("", []))[1] if g != region]
+                bench_mean(st, aux, int(r["mean_n"] or 0), members, src)
+            if r["difference"]:
+                bench_diff(st, aux, ref, r["difference"], r["difference_unit"], src)
+            continue
+        var = m.current(ind.id, reg, r.get("value_period") or period, cat)
+        if r["value"]:
+            st.value(var, r["value"], "value", src, exact=True)
+        if r["change"]:
+            st.difference(var, m.current(ind.id, reg, period_prev(r.get("value_period") or period), cat),
+                          r["change"], "change", src, exact=True)
+        parse_reason(st, ind, cat, reg, r.get("value_period") or period, r["reason"], src)
+        if r["difference"]:
+            bench_diff(st, var, ref, r["difference"], r["difference_unit"], src)
+
+
+BENCH_GLYPH = re.compile(r"\s*[■▲●○]$")
+
+
+def screen_benchmark(st, lines, rel, family, region, period, chapter_id, diffs):
+    """The benchmark view at a width that shows every column: line 4 the
+    names ("=" before the reference), line 5 the codes ("gemiddelde" for a
+    mean, right-aligned where its cells end), then a row per indicator and
+    category in configuration order."""
+    m = st.model
+    names, codes = lines[3], lines[4]
+    st.used.update({(rel, 4), (rel, 5)})
+    ends = [mm.end() for mm in re.finditer(r"\S+", codes)]
+    labels = [mm.group(0) for mm in re.finditer(r"\S+", codes)]
+    if not ends:
+        return
+    starts = [0] + ends[:-1]
+    first = codes.find(labels[0])
+    cols = []
+    for k, (a, e, code) in enumerate(zip(starts, ends, labels)):
+        name = names[a:e + 2].strip() if k else names[first - 8:e + 2].strip()
+        cols.append((a if k else first - 8, e, code, name.startswith("=")))
+    # the label of a mean column is its group's, on line 4
+    groups = {lab: gid for gid, (lab, _) in m.peers.items()}
+    ref_code = next((c for _, _, c, r in cols if r), None)
+    rows = list(rows_in_order(m, chapter_id))
+    cells = []
+    for k, (ind, cat) in enumerate(rows):
+        n = 6 + k
+        line = lines[n - 1] if n - 1 < len(lines) else ""
+        src = st.src(family, rel, n, line)
+        label = line[:cols[0][0]].strip().lstrip("▸▾+- ").strip()
+        want = ind.cat_label(cat) if cat else ind.label
+        if not label or not want.startswith(label.rstrip("…")):
+            st.problems.append("%s: expected the row of %s" % (src, want))
+            continue
+        st.numbers_lines += 1
+        row = []
+        for a, e, code, _ in cols:
+            text = BENCH_GLYPH.sub("", line[a:e + 2].rstrip()).strip()
+            mm = re.match(r"^(.*?) ?\((\d+) van (\d+)\)$", text)
+            row.append((code, text if not mm else mm.group(1).strip(), int(mm.group(2)) if mm else None))
+        cells.append((ind, cat, row, src))
+    for ind, cat, row, src in cells:
+        vals = {}
+        mean_col = None
+        for k, (code, text, n) in enumerate(row):
+            if code == "gemiddelde":
+                name = names[cols[k][0]:cols[k][1] + 2].strip().lstrip("=")
+                gid = next((g for lab, g in groups.items()
+                            if name.startswith("gem. ") and lab.startswith(name[5:].rstrip("…"))), None)
+                var = ("m", "bench", gid, ind.id, region, period, cat)
+                mean_col = (var, text, n, gid)
+            else:
+                var = m.current(ind.id, code, period, cat)
+            vals[code if code != "gemiddelde" else "mean"] = (var, text)
+        ref = vals.get("mean" if ref_code == "gemiddelde" else ref_code, (None, ""))[0]
+        for code, (var, text) in vals.items():
+            is_ref = (code == "mean" and ref_code == "gemiddelde") or code == ref_code
+            if not diffs or is_ref:
+                st.value(var, text, "value" if code != "mean" else "bench", src)
+            elif text:
+                unit = "%" if text.endswith("%") and not text.endswith(" pp") else ""
+                bench_diff(st, var, ref, text, unit, src)
+        if mean_col and not diffs and mean_col[2]:
+            var, text, n, gid = mean_col
+            members = [(m.current(ind.id, g, period, cat), vals.get(g, (None, ""))[1])
+                       for g in m.peers.get(gid, ("", []))[1] if g != region]
+            bench_mean(st, var, n, members, src)
+
+
 def period_code_of_label(label):
     """The period code of a label as the screen writes it: "2023 Q3" is 2023Q3."""
     dm = re.match(r"^(\d{1,2})-(\d{1,2})-(\d{4})$", label)
@@ -1564,6 +1702,17 @@ def plan(args):
                                      "c", ":dump cmp-%s-%d.txt" % (ind.id, r), "<Escape>",
                                      "v", ":dump rev-%s-%d.txt" % (ind.id, r), "<Escape>"]
                         keys += ["<Escape>"]
+                # the benchmark view (b) of every chapter, wide enough to show
+                # every column, categories open (the last first, so the rows
+                # above keep their place), values and then differences
+                keys.append(":resize 40x400")
+                for c, (cid, _, inds) in enumerate(m.chapters, 1):
+                    keys += [str(c), "b"]
+                    for k in reversed(range(len(inds))):
+                        if inds[k].cats:
+                            keys += ["g"] + ["j"] * k + ["<Enter>"]
+                    keys += [":dump bch-%s-v.txt" % cid, "d", ":dump bch-%s-d.txt" % cid, "d",
+                             "<Escape>"]
                 keys.append(":quit")
                 with open(os.path.join(d, "keys"), "w") as k:
                     k.write("\n".join(keys) + "\n")
@@ -1573,10 +1722,11 @@ def plan(args):
 # --- solve: read everything, report -----------------------------------------------------
 
 FAMILIES = ["report-text", "report-csv", "report-json", "report-md", "export-csv",
-            "screen-chapter", "screen-indicator", "screen-series", "screen-compare", "screen-revisions"]
+            "screen-chapter", "screen-indicator", "screen-series", "screen-compare", "screen-revisions",
+            "bench-csv", "screen-benchmark"]
 SUPPORT = {"value", "mask", "sum:categories"}
 LEAK_PATHS = {"change", "reason:change", "reason:pct", "reason:peer", "reason:count_from", "reason:base",
-              "reason:value", "compare", "revision:value", "revision:diff", "revision:change", "sum:wijken"}
+              "reason:value", "compare", "bench", "revision:value", "revision:diff", "revision:change", "sum:wijken"}
 
 
 def collect(m, out):
@@ -1591,6 +1741,10 @@ def collect(m, out):
             if os.path.exists(p) and os.path.getsize(p):
                 files["report-" + fmt] += 1
                 fn(st, p, os.path.relpath(p, out), "report-" + fmt, region, period)
+        p = os.path.join(out, "bench", "%s.csv" % base)
+        if os.path.exists(p) and os.path.getsize(p):
+            files["bench-csv"] += 1
+            bench_csv(st, p, os.path.relpath(p, out), "bench-csv", region, period)
         d = os.path.join(out, "screens", base)
         if not os.path.isdir(d):
             continue
@@ -1610,9 +1764,15 @@ def collect(m, out):
                 lines = f.read().split("\n")
             kind, rest = name[:-4].split("-", 1)
             family = {"ch": "screen-chapter", "ind": "screen-indicator", "ser": "screen-series",
-                      "cmp": "screen-compare", "rev": "screen-revisions"}[kind]
+                      "cmp": "screen-compare", "rev": "screen-revisions",
+                      "bch": "screen-benchmark"}[kind]
             files[family] += 1
             if not screen_header_ok(st, lines, rel, family, region, period):
+                continue
+            if kind == "bch":
+                chapter_id, mode = rest.rsplit("-", 1)
+                screen_benchmark(st, lines, rel, family, region, period, chapter_id, mode == "d")
+                unread(st, lines, rel)
                 continue
             if kind == "ch":
                 screen_chapter(st, lines, rel, family, region, period, rest)

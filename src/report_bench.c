@@ -1,0 +1,262 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+/* `jmon report --regions/--peers`: loading, and the matrix as text and
+ * Markdown, per chapter one table of values and one of differences
+ * against the reference column, as the benchmark view shows them:
+ *
+ *   Gebruik en instroom
+ *   Indicator                Gemeente A   Nederland  Gemeente B  gem. Doorsnee…
+ *                                GM9901        NL01      GM9902  mean:doorsnee
+ *   Jongeren met jeugdhulp      8,9 % ■     6,2 % ○     6,6 % ●  6,6 % (3 van 3)
+ *
+ * A mean says of how many of its regions it is ("3 van 3": a withheld or
+ * missing one is left out); a withheld cell is "<10" and has no
+ * difference.  The glyphs are the stoplight's (■ rood, ▲ oranje, ● groen,
+ * ○ grijs, said under the tables), each cell's own colour in its region.
+ * CSV and JSON are in src/report_bench_data.c. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jmon/report.h"
+#include "jmon/report_fields.h"
+#include "jmon/strbuf.h"
+#include "jmon/text.h"
+#include "jmon/xmalloc.h"
+
+#define LABEL_MAX_WIDTH 40
+
+enum jmon_status report_bench_load(struct db *db, const struct config *cfg,
+				   const struct benchmark_spec *spec, struct report_bench *r,
+				   struct jmon_error *err)
+{
+	struct benchmark *b = &r->b;
+	enum jmon_status st;
+
+	memset(r, 0, sizeof *r);
+	r->cfg = cfg;
+	r->utf8 = text_utf8_locale();
+	if ((st = benchmark_load(db, cfg, NULL, spec, b, err)))
+		return st;
+	r->notes = xcalloc(b->ncols, sizeof *r->notes);
+	for (size_t c = 0; c < b->ncols; c++)
+		if (!b->cols[c].is_mean &&
+		    (st = report_load_notes(db, &b->sets[c * b->nperiods], &r->notes[c], err))) {
+			report_bench_free(r);
+			return st;
+		}
+	return JMON_OK;
+}
+
+void report_bench_free(struct report_bench *r)
+{
+	for (size_t c = 0; r->notes && c < r->b.ncols; c++) {
+		for (size_t i = 0; r->notes[c] && i < r->b.sets[c * r->b.nperiods].n; i++)
+			free(r->notes[c][i]);
+		free(r->notes[c]);
+	}
+	free(r->notes);
+	r->notes = NULL;
+	benchmark_free(&r->b);
+}
+
+static const struct {
+	void (*write)(const struct report_bench *, FILE *);
+} writers[] = {
+	[REPORT_TEXT] = { report_bench_text },
+	[REPORT_CSV]  = { report_bench_csv },
+	[REPORT_JSON] = { report_bench_json },
+	[REPORT_MD]   = { report_bench_md },
+};
+
+enum jmon_status report_bench_write(const struct report_bench *r, enum report_format format,
+				    FILE *out, struct jmon_error *err)
+{
+	writers[format].write(r, out);
+	if (fflush(out) != 0 || ferror(out))
+		return jmon_fail(err, JMON_IO, "writing the report: %s", strerror(errno));
+	return JMON_OK;
+}
+
+/* --- the matrix ------------------------------------------------------------ */
+
+/* The text of cell (row, col) of the first period: its value or its
+ * difference, the glyph of its own colour, a mean's "k van n". */
+static char *cell_text(const struct report_bench *r, size_t row, size_t col, bool diff,
+		       bool glyph)
+{
+	const struct benchmark *b = &r->b;
+	const struct benchmark_cell *c = benchmark_cell(b, row, col, 0);
+	char buf[128];
+	struct strbuf sb = STRBUF_INIT;
+
+	benchmark_value_text(&b->rows[row], c, &b->cols[col], buf, sizeof buf, 0);
+	if (diff && col != b->reference)
+		buf[0] = '\0';
+	if (diff && c->has_diff)
+		comparison_difference_text(b->rows[row].ind, c->diff, buf, sizeof buf, 0);
+	sb_adds(&sb, buf);
+	if (b->cols[col].is_mean && buf[0])
+		sb_addf(&sb, " (%zu van %zu)", c->mean.n, c->mean.of);
+	if (glyph && benchmark_has_status(c))
+		sb_addf(&sb, " %s", stoplight_glyph(c->f->light.status, r->utf8));
+	return sb_detach(&sb);
+}
+
+static char *row_label(const struct benchmark_row *row, bool indent)
+{
+	if (!row->cat)
+		return xstrdup(row->ind->label);
+	return indent ? xasprintf("  %s", row->cat->label)
+		      : xasprintf("%s — %s", row->ind->label, row->cat->label);
+}
+
+/* The rows of the chapter that starts at row i: [i, end). */
+static size_t chapter_end(const struct benchmark *b, size_t i)
+{
+	const struct chapter *ch = b->rows[i].ind->chapter;
+
+	while (i < b->nrows && b->rows[i].ind->chapter == ch)
+		i++;
+	return i;
+}
+
+/* One table as text: the label column, then each column right-aligned,
+ * two spaces apart, widths by display width over the table. */
+static void text_table(const struct report_bench *r, FILE *out, size_t from, size_t end,
+		       bool diff)
+{
+	const struct benchmark *b = &r->b;
+	size_t nc = b->ncols + 1, nr = end - from + 2;
+	char **cells = xcalloc(nc * nr, sizeof *cells);
+	int *width = xcalloc(nc, sizeof *width);
+
+	cells[0] = xstrdup("Indicator");
+	cells[nc] = xstrdup("");
+	for (size_t c = 0; c < b->ncols; c++) {
+		cells[1 + c] = xstrdup(b->cols[c].name);
+		cells[nc + 1 + c] = xstrdup(b->cols[c].code);
+	}
+	for (size_t i = from; i < end; i++) {
+		cells[(i - from + 2) * nc] = row_label(&b->rows[i], true);
+		for (size_t c = 0; c < b->ncols; c++)
+			cells[(i - from + 2) * nc + 1 + c] = cell_text(r, i, c, diff, true);
+	}
+	for (size_t k = 0; k < nc * nr; k++)
+		if (text_width(cells[k]) > width[k % nc])
+			width[k % nc] = text_width(cells[k]);
+	if (width[0] > LABEL_MAX_WIDTH)
+		width[0] = LABEL_MAX_WIDTH;
+	for (size_t y = 0; y < nr; y++) {
+		struct strbuf sb = STRBUF_INIT;
+
+		for (size_t x = 0; x < nc; x++) {
+			char *cell = cells[y * nc + x];
+			size_t size = strlen(cell) + (size_t)width[x] * 4 + 8;
+			char *pad = xmalloc(size);
+
+			text_pad(pad, size, cell, width[x], x > 0);
+			sb_addf(&sb, "%s%s", x ? "  " : "", pad);
+			free(pad);
+		}
+		while (sb.len > 0 && sb.s[sb.len - 1] == ' ')
+			sb.s[--sb.len] = '\0';
+		fprintf(out, "%s\n", sb_str(&sb));
+		sb_free(&sb);
+	}
+	for (size_t k = 0; k < nc * nr; k++)
+		free(cells[k]);
+	free(cells);
+	free(width);
+}
+
+static void legend(const struct report_bench *r, FILE *out, const char *before)
+{
+	fputs(before, out);
+	for (int s = 0; s < STOPLIGHT_NSTATUS; s++)
+		fprintf(out, "%s%s %s", s ? "  " : "",
+			stoplight_glyph((enum stoplight_status)s, r->utf8),
+			stoplight_word((enum stoplight_status)s));
+	fputs(" (de kleur van elke regio volgens haar eigen regel)\n", out);
+}
+
+static const char *const diff_words =
+	"pp bij percentages, % bij aantallen en bedragen, anders in de eenheid";
+
+void report_bench_text(const struct report_bench *r, FILE *out)
+{
+	const struct benchmark *b = &r->b;
+	const char *sep = r->utf8 ? " · " : " - ";
+
+	fprintf(out, "%s%s%s (%s)%s%s\n", r->cfg->monitor.title ? r->cfg->monitor.title : "jmon",
+		sep, b->cols[0].name, b->cols[0].code, sep, b->period_labels[0]);
+	fprintf(out, "verschil t.o.v. %s (%s): %s\n", b->cols[b->reference].name,
+		b->cols[b->reference].code, diff_words);
+	for (size_t i = 0; i < b->nrows;) {
+		size_t end = chapter_end(b, i);
+
+		fprintf(out, "\n%s\n", b->rows[i].ind->chapter->label);
+		text_table(r, out, i, end, false);
+		fprintf(out, "\n%s: verschil t.o.v. %s\n", b->rows[i].ind->chapter->label,
+			b->cols[b->reference].name);
+		text_table(r, out, i, end, true);
+		i = end;
+	}
+	legend(r, out, "\n");
+}
+
+static void md_table(const struct report_bench *r, FILE *out, size_t from, size_t end, bool diff)
+{
+	const struct benchmark *b = &r->b;
+
+	fputs("| Indicator |", out);
+	for (size_t c = 0; c < b->ncols; c++) {
+		fputc(' ', out);
+		report_md_cell(out, b->cols[c].name);
+		fprintf(out, " (%s) |", b->cols[c].code);
+	}
+	fputs("\n|:--|", out);
+	for (size_t c = 0; c < b->ncols; c++)
+		fputs("--:|", out);
+	fputc('\n', out);
+	for (size_t i = from; i < end; i++) {
+		char *label = row_label(&b->rows[i], false);
+
+		fputs("| ", out);
+		report_md_cell(out, label);
+		fputs(" |", out);
+		free(label);
+		for (size_t c = 0; c < b->ncols; c++) {
+			char *cell = cell_text(r, i, c, diff, true);
+
+			fprintf(out, " %s |", cell);
+			free(cell);
+		}
+		fputc('\n', out);
+	}
+}
+
+void report_bench_md(const struct report_bench *r, FILE *out)
+{
+	const struct benchmark *b = &r->b;
+	struct report_bench md = *r;
+
+	md.utf8 = true;		/* Markdown is UTF-8 */
+	fprintf(out, "# %s\n\n", r->cfg->monitor.title ? r->cfg->monitor.title : "jmon");
+	fputs("**", out);
+	report_md_cell(out, b->cols[0].name);
+	fprintf(out, " (%s) · %s** · verschil t.o.v. ", b->cols[0].code, b->period_labels[0]);
+	report_md_cell(out, b->cols[b->reference].name);
+	fprintf(out, ": %s\n", diff_words);
+	for (size_t i = 0; i < b->nrows;) {
+		size_t end = chapter_end(b, i);
+
+		fprintf(out, "\n## %s\n\n", b->rows[i].ind->chapter->label);
+		md_table(&md, out, i, end, false);
+		fputs("\n### Verschil t.o.v. ", out);
+		report_md_cell(out, b->cols[b->reference].name);
+		fputs("\n\n", out);
+		md_table(&md, out, i, end, true);
+		i = end;
+	}
+	legend(&md, out, "\n");
+}
