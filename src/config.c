@@ -263,6 +263,11 @@ static void free_indicator(struct indicator *ind)
 	free_rule(&ind->rule);
 	free(ind->peers);
 	free(ind->cbs.measure);
+	for (size_t i = 0; i < ind->compute.ninputs; i++)
+		free(ind->compute.inputs[i]);
+	free(ind->compute.inputs);
+	free(ind->compute.from);
+	free(ind->compute.input_pos);
 }
 
 static void config_release(struct config *cfg)

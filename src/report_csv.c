@@ -3,7 +3,7 @@
  *
  *   region,period,chapter,indicator,category,value,flag,status,reason,reviewed,
  *   label,unit,change,norm,value_period,source_status,reviewed_by,reviewed_at,
- *   explanation
+ *   explanation,formula
  *
  * the first ten in their first order, the others added after them, so a
  * program that reads the first ten by position keeps working.
@@ -52,13 +52,13 @@ void report_csv(const struct report *r, FILE *out)
 					      "category", "value", "flag", "status", "reason",
 					      "reviewed", "label", "unit", "change", "norm",
 					      "value_period", "source_status", "reviewed_by",
-					      "reviewed_at", "explanation" };
+					      "reviewed_at", "explanation", "formula" };
 	const struct figure_set *fs = &r->fs;
 
 	row(out, header, sizeof header / sizeof *header);
 	for (size_t i = 0; i < fs->n; i++) {
 		const struct figure *f = &fs->rows[i];
-		char value[NUMFMT_MAX], change[NUMFMT_MAX], norm[NUMFMT_MAX];
+		char value[NUMFMT_MAX], change[NUMFMT_MAX], norm[NUMFMT_MAX], formula[512];
 
 		change[0] = norm[0] = '\0';
 		/* a change only between two shown figures (the gate's), in the
@@ -78,6 +78,7 @@ void report_csv(const struct report *r, FILE *out)
 			"",	/* a document's own status: not kept apart from a review yet */
 			f->reviewed ? f->review_by : "", f->reviewed ? f->review_at : "",
 			r->notes[i] ? r->notes[i] : "",
+			indicator_formula(f->ind, FORMULA_IDS, formula, sizeof formula),
 		};
 
 		row(out, fields, sizeof fields / sizeof *fields);

@@ -5,7 +5,7 @@
  *   {region, region_name, period, label, previous_label, delivery, ...,
  *    chapters: [{id, label, indicators: [{id, label, unit, value, flag,
  *      value_period, value_period_label, change, norm, status, reason, overridden, reviewed, reviewed_by,
- *      reviewed_at, annotation,
+ *      reviewed_at, annotation, formula,
  *      categories: [{id, label, value, flag, change, status, ...}]}]}]}
  *
  * Numbers are in machine form; a value that is withheld, flagged away or
@@ -155,6 +155,12 @@ static void json_figure(struct json *j, const struct report *r, size_t i)
 	json_str(j, "reviewed_at", f->reviewed ? f->review_at : NULL);
 	json_bool(j, "revised", f->revised);
 	json_str(j, "annotation", r->notes[i]);
+	if (!f->cat) {	/* null for a delivered figure */
+		char formula[512];
+
+		indicator_formula(f->ind, FORMULA_IDS, formula, sizeof formula);
+		json_str(j, "formula", formula[0] ? formula : NULL);
+	}
 }
 
 /* An indicator: its total row at i, its category rows after it. */

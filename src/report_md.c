@@ -2,7 +2,8 @@
 /* The report as Markdown, the text an analyst pastes into the council
  * report: per chapter a heading, a table (indicator, value, change, norm,
  * status with glyph and word, reason) and then the explanations written
- * for that region and period, then the legend of the colours.
+ * for that region and period, then the legend of the colours.  A
+ * computed figure's formula follows the table ("*Berekend:* ...").
  *
  * A category row is "Indicator — categorie", so a row still says what it
  * is when the table is cut or sorted.  A row the rule does not colour has
@@ -63,6 +64,24 @@ static void table_row(FILE *out, const struct report *r, size_t i)
 		fputs(" |\n", out);
 	} else {
 		fputs("  |  |\n", out);
+	}
+}
+
+/* How the computed figures of rows [i, end) are made, under the table:
+ * the council reads a percentage of the budget as the quotient it is. */
+static void formulas(FILE *out, const struct report *r, size_t i, size_t end)
+{
+	for (; i < end; i++) {
+		const struct figure *f = &r->fs.rows[i];
+		char formula[1024];
+
+		if (f->cat || !indicator_formula(f->ind, FORMULA_LABELS, formula, sizeof formula)[0])
+			continue;
+		fputs("\n*Berekend:* ", out);
+		report_md_cell(out, f->ind->label);
+		fputs(" = ", out);
+		report_md_cell(out, formula);
+		fputc('\n', out);
 	}
 }
 
@@ -133,6 +152,7 @@ void report_md(const struct report *r, FILE *out)
 		fputs("|:--|--:|--:|--:|:--|:--|\n", out);
 		for (size_t k = i; k < end; k++)
 			table_row(out, r, k);
+		formulas(out, r, i, end);
 		notes(out, r, i, end);
 		i = end;
 	}

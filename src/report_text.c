@@ -20,6 +20,9 @@
  * reason is the last column and never cut: it is what the reader came for,
  * and the terminal wraps it.
  *
+ * A computed figure says how it is made under its chapter's table
+ * ("Berekend: Prognose als percentage van de begroting = ...").
+ *
  * A row the rule does not colour (no rule, or a category it leaves out)
  * shows no status: a column of "grijs, geen regel" would hide the rows
  * that matter.  CSV and JSON still say grey, as their contract wants. */
@@ -130,6 +133,20 @@ static void header(FILE *out, const struct report *r)
 		fs->indicators, sep, fs->prev_label);
 }
 
+/* How the computed figures of rows [i, end) are made, under their
+ * chapter's table. */
+static void formulas(FILE *out, const struct report *r, size_t i, size_t end)
+{
+	for (; i < end; i++) {
+		const struct figure *f = &r->fs.rows[i];
+		char formula[1024];
+
+		if (!f->cat && indicator_formula(f->ind, r->utf8 ? FORMULA_LABELS : FORMULA_ASCII,
+						 formula, sizeof formula)[0])
+			fprintf(out, "Berekend: %s = %s\n", f->ind->label, formula);
+	}
+}
+
 /* What the marks mean, when a row has one. */
 static void footer(FILE *out, const struct report *r, int marks_width)
 {
@@ -168,12 +185,13 @@ void report_text(const struct report *r, FILE *out)
 
 	header(out, r);
 	for (size_t i = 0; i < fs->n;) {
-		size_t end = report_chapter_end(r, i);
+		size_t end = report_chapter_end(r, i), first = i;
 
 		fprintf(out, "\n%s\n", fs->rows[i].ind->chapter->label);
 		line(out, titles, width);
 		for (; i < end; i++)
 			line(out, rows[i], width);
+		formulas(out, r, first, end);
 	}
 	footer(out, r, width[COL_MARKS]);
 	for (size_t i = 0; i < fs->n; i++)
