@@ -268,6 +268,7 @@ static void free_indicator(struct indicator *ind)
 	free(ind->compute.inputs);
 	free(ind->compute.from);
 	free(ind->compute.input_pos);
+	free(ind->baseline);
 }
 
 static void config_release(struct config *cfg)
@@ -278,6 +279,7 @@ static void config_release(struct config *cfg)
 	free(m->title);
 	free(m->region);
 	free(m->period);
+	free(m->baseline);
 	free(m->database);
 	free(m->legend_red);
 	free(m->legend_amber);

@@ -78,6 +78,9 @@ static void check_rule(struct loader *ld, yaml_node_t *node, const struct indica
 		cfg_error(ld, sl, "a stoplight needs at least one band: green, amber or red");
 	if (r->on == ON_NORM_RATIO && !ind->norm.present)
 		cfg_error(ld, on ? on : sl, "on: norm_ratio needs a 'norm' on indicator '%s'", ind->id);
+	if ((r->on == ON_BASELINE_CHANGE || r->on == ON_BASELINE_PCT) && !ind->baseline)
+		cfg_error(ld, on ? on : sl, "on: %s needs a baseline: monitor.baseline or 'baseline' "
+			  "on indicator '%s' (baseline: 2016)", rule_on_name(r->on), ind->id);
 	if (r->on == ON_PEER_PCT && !ind->peers && !cfg_get(ld, node, "peers"))
 		cfg_error(ld, on ? on : sl, "on: peer_pct needs 'peers' (a peer group) on indicator '%s'",
 			  ind->id);

@@ -21,7 +21,8 @@
 static const char *const total_names[] = { "sum", "none", NULL };
 static const char *const rollup_names[] = { "none", "sum", "mean", "last", NULL };
 static const char *const on_names[] = {
-	"value", "change", "change_pct", "yoy_pct", "norm_ratio", "peer_pct", NULL
+	"value", "change", "change_pct", "yoy_pct", "norm_ratio", "peer_pct", "baseline_change",
+	"baseline_pct", NULL
 };
 
 const char *rule_on_name(enum rule_on on)
@@ -90,11 +91,10 @@ static void monitor_privacy(struct loader *ld, yaml_node_t *v, void *obj)
 		    &((struct monitor *)obj)->min_count);
 }
 
-/* Kept canonical (2018HJ02 becomes 2018H2): the database and the screens
- * use the canonical code. */
-static void monitor_period(struct loader *ld, yaml_node_t *v, void *obj)
+/* A period key, kept canonical (2018HJ02 becomes 2018H2): the database
+ * and the screens use the canonical code. */
+static void read_period(struct loader *ld, yaml_node_t *v, char **field)
 {
-	struct monitor *m = obj;
 	const char *code = cfg_text(ld, v);
 	struct period p;
 	char canonical[PERIOD_CODE_MAX];
@@ -104,11 +104,23 @@ static void monitor_period(struct loader *ld, yaml_node_t *v, void *obj)
 	if (!period_parse_str(code, &p)) {
 		char msg[512];
 
-		cfg_error(ld, v, "'period': %s", period_malformed(code, msg, sizeof msg));
+		cfg_error(ld, v, "'%s': %s", ld->key, period_malformed(code, msg, sizeof msg));
 		return;
 	}
-	free(m->period);
-	m->period = xstrdup(period_format(&p, canonical));
+	free(*field);
+	*field = xstrdup(period_format(&p, canonical));
+}
+
+static void monitor_period(struct loader *ld, yaml_node_t *v, void *obj)
+{
+	read_period(ld, v, &((struct monitor *)obj)->period);
+}
+
+/* The nulmeting every indicator is measured against (jmon.yaml(5),
+ * BASELINE). */
+static void monitor_baseline(struct loader *ld, yaml_node_t *v, void *obj)
+{
+	read_period(ld, v, &((struct monitor *)obj)->baseline);
 }
 
 static void monitor_legend(struct loader *ld, yaml_node_t *v, void *obj)
@@ -120,6 +132,7 @@ static const struct field monitor_fields[] = {
 	FIELD_TEXT("title", struct monitor, title),
 	FIELD_TEXT("region", struct monitor, region),
 	FIELD_CALL("period", monitor_period),
+	FIELD_CALL("baseline", monitor_baseline),
 	FIELD_TEXT("database", struct monitor, database),
 	FIELD_CALL("privacy", monitor_privacy),
 	FIELD_CALL("as_of", monitor_as_of),
@@ -376,6 +389,11 @@ static void indicator_as_of(struct loader *ld, yaml_node_t *v, void *obj)
 	read_as_of(ld, v, &((struct indicator *)obj)->as_of);
 }
 
+static void indicator_baseline(struct loader *ld, yaml_node_t *v, void *obj)
+{
+	read_period(ld, v, &((struct indicator *)obj)->baseline);
+}
+
 /* --- compute: a figure made of others --------------------------------- */
 
 /* One formula key (ratio, difference, sum, share): its list of indicator
@@ -469,6 +487,7 @@ static const struct field indicator_fields[] = {
 	FIELD_CALL("privacy", indicator_privacy),
 	FIELD_CALL("as_of", indicator_as_of),
 	FIELD_CALL("compute", indicator_compute),
+	FIELD_CALL("baseline", indicator_baseline),
 };
 
 
@@ -492,6 +511,8 @@ static void read_indicator(struct loader *ld, yaml_node_t *node, struct indicato
 		ind->min_count = ld->cfg->monitor.min_count;
 	if (ind->as_of == AS_OF_UNSET)
 		ind->as_of = ld->cfg->monitor.as_of;
+	if (!ind->baseline && ld->cfg->monitor.baseline)
+		ind->baseline = xstrdup(ld->cfg->monitor.baseline);
 	config_check_indicator(ld, node, ind);
 }
 

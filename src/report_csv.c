@@ -3,7 +3,7 @@
  *
  *   region,period,chapter,indicator,category,value,flag,status,reason,reviewed,
  *   label,unit,change,norm,value_period,source_status,reviewed_by,reviewed_at,
- *   explanation,formula
+ *   explanation,formula,baseline_period,baseline_change
  *
  * the first ten in their first order, the others added after them, so a
  * program that reads the first ten by position keeps working.
@@ -52,15 +52,19 @@ void report_csv(const struct report *r, FILE *out)
 					      "category", "value", "flag", "status", "reason",
 					      "reviewed", "label", "unit", "change", "norm",
 					      "value_period", "source_status", "reviewed_by",
-					      "reviewed_at", "explanation", "formula" };
+					      "reviewed_at", "explanation", "formula", "baseline_period",
+					      "baseline_change" };
 	const struct figure_set *fs = &r->fs;
 
 	row(out, header, sizeof header / sizeof *header);
 	for (size_t i = 0; i < fs->n; i++) {
 		const struct figure *f = &fs->rows[i];
 		char value[NUMFMT_MAX], change[NUMFMT_MAX], norm[NUMFMT_MAX], formula[512];
+		char base[NUMFMT_MAX];
 
-		change[0] = norm[0] = '\0';
+		change[0] = norm[0] = base[0] = '\0';
+		if (f->has_base_change)	/* from the gate's figures, as the change */
+			numfmt_machine(base, sizeof base, f->base_change, -1);
 		/* a change only between two shown figures (the gate's), in the
 		 * unit's own terms: percentage points for a percentage */
 		if (f->has_change)
@@ -79,6 +83,7 @@ void report_csv(const struct report *r, FILE *out)
 			f->reviewed ? f->review_by : "", f->reviewed ? f->review_at : "",
 			r->notes[i] ? r->notes[i] : "",
 			indicator_formula(f->ind, FORMULA_IDS, formula, sizeof formula),
+			f->base_period, base,
 		};
 
 		row(out, fields, sizeof fields / sizeof *fields);

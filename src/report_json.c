@@ -4,7 +4,7 @@
  *
  *   {region, region_name, period, label, previous_label, delivery, ...,
  *    chapters: [{id, label, indicators: [{id, label, unit, value, flag,
- *      value_period, value_period_label, change, norm, status, reason, overridden, reviewed, reviewed_by,
+ *      value_period, value_period_label, change, baseline_period, baseline_change, norm, status, reason, overridden, reviewed, reviewed_by,
  *      reviewed_at, annotation, formula,
  *      categories: [{id, label, value, flag, change, status, ...}]}]}]}
  *
@@ -139,6 +139,8 @@ static void json_figure(struct json *j, const struct report *r, size_t i)
 	json_str(j, "value_period", f->value_period);
 	json_str(j, "value_period_label", f->value_label);
 	json_num(j, "change", f->has_change, f->change);
+	json_str(j, "baseline_period", f->base_period[0] ? f->base_period : NULL);
+	json_num(j, "baseline_change", f->has_base_change, f->base_change);
 	if (!f->cat && f->ind->norm.present) {
 		json_open(j, "norm", '{');
 		json_num(j, "value", true, f->ind->norm.value);

@@ -37,8 +37,8 @@
 #define LABEL_MAX_WIDTH 48
 #define CELL_MAX 1024
 
-enum column { COL_LABEL, COL_VALUE, COL_PERIOD, COL_CHANGE, COL_NORM, COL_STATUS, COL_MARKS,
-	      COL_REASON, NCOLUMNS };
+enum column { COL_LABEL, COL_VALUE, COL_PERIOD, COL_CHANGE, COL_BASE, COL_NORM, COL_STATUS,
+	      COL_MARKS, COL_REASON, NCOLUMNS };
 
 static const struct {
 	const char *title;
@@ -48,6 +48,7 @@ static const struct {
 	[COL_VALUE]  = { "Waarde",    true },
 	[COL_PERIOD] = { "Periode",   false },	/* only when a row is of another period */
 	[COL_CHANGE] = { "Verschil",  true },
+	[COL_BASE]   = { "t.o.v. nulmeting", true },	/* only with a baseline */
 	[COL_NORM]   = { "Norm",      true },
 	[COL_STATUS] = { "Status",    false },
 	[COL_MARKS]  = { "",          false },
@@ -77,6 +78,7 @@ static void cells_of(const struct report *r, size_t i, text_row out)
 	out[COL_VALUE] = xstrdup(figure_value_text(f, buf, sizeof buf));
 	out[COL_PERIOD] = xstrdup(figure_basis_text(f, buf, sizeof buf));
 	out[COL_CHANGE] = xstrdup(figure_change_text(f, buf, sizeof buf));
+	out[COL_BASE] = xstrdup(figure_base_change_text(f, buf, sizeof buf));
 	out[COL_NORM] = f->cat ? xstrdup("") : xstrdup(figure_norm_text(f->ind, false, buf, sizeof buf));
 	out[COL_STATUS] = shown ? xasprintf("%s %s", stoplight_glyph(f->light.status, r->utf8),
 					    stoplight_word(f->light.status))

@@ -39,7 +39,8 @@ struct compute {
 };
 
 /* What a stoplight rule compares (jmon.yaml(5), "What on: compares"). */
-enum rule_on { ON_VALUE, ON_CHANGE, ON_CHANGE_PCT, ON_YOY_PCT, ON_NORM_RATIO, ON_PEER_PCT };
+enum rule_on { ON_VALUE, ON_CHANGE, ON_CHANGE_PCT, ON_YOY_PCT, ON_NORM_RATIO, ON_PEER_PCT,
+	       ON_BASELINE_CHANGE, ON_BASELINE_PCT };
 
 struct stoplight_rule {
 	bool present;		/* false: no stoplight, status always grey */
@@ -94,6 +95,9 @@ struct indicator {
 				 * unless overridden); ASOF_OFF (-1): only a
 				 * figure of the chosen period (include/jmon/asof.h) */
 	struct compute compute;	/* how it is computed from others, if it is */
+	char *baseline;		/* the period it is measured against (nulmeting,
+				 * canonical code; the monitor's unless its own),
+				 * or NULL */
 	const struct chapter *chapter;
 	struct config_pos pos;
 };
@@ -118,6 +122,7 @@ struct monitor {
 	char *database;		/* NULL: not set */
 	int min_count;		/* privacy: counts below are shown as "<N" */
 	int as_of;		/* the indicators' as_of.max_age, in months */
+	char *baseline;		/* the indicators' baseline period, or NULL */
 	char *legend_red, *legend_amber, *legend_green;
 };
 

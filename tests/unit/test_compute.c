@@ -42,7 +42,9 @@ static const char monitor[] =
 	"      - {id: samen, unit: aantal, counts: true, compute: {sum: [jongens, meisjes]},\n"
 	"         stoplight: {on: change, green: '-5..5'}}\n"
 	"      - {id: verschil, unit: aantal, counts: true, compute: {difference: [jongens, meisjes]}}\n"
-	"      - {id: aandeel, unit: procent, compute: {share: [jongens, samen]}}\n";
+	"      - {id: aandeel, unit: procent, compute: {share: [jongens, samen]}}\n"
+	"      - {id: sinds, unit: aantal, counts: true, baseline: 2023Q3,\n"
+	"         stoplight: {on: baseline_pct, green: '-10..10', amber: '-50..50'}}\n";
 
 static const char cells[] =
 	"region,period,indicator,category,value,flag\n"
@@ -63,7 +65,10 @@ static const char cells[] =
 	"GM0001,2024Q1,jongens,,14,\n"
 	"GM0001,2024Q1,meisjes,,11,\n"
 	"GM0001,2024Q1,prognose,b,500,\n"
-	"GM0001,2024Q1,begroting,b,0,\n";
+	"GM0001,2024Q1,begroting,b,0,\n"
+	"GM0001,2023Q3,sinds,,200,\n"
+	"GM0001,2023Q4,sinds,,210,\n"
+	"GM0001,2024Q1,sinds,,150,\n";
 
 static int setup(void **state)
 {
@@ -229,6 +234,29 @@ static void test_not_imported(void **state)
 	free(path);
 }
 
+/* A baseline (nulmeting): the change against it, and a stoplight on it;
+ * none in the baseline period itself. */
+static void test_baseline(void **state)
+{
+	struct dbtest *t = *state;
+	struct figure_set fs;
+	const struct figure *f;
+	char buf[64];
+
+	load(t, "2024Q1", &fs);
+	f = row(&fs, "sinds", NULL);
+	assert_string_equal(f->base_period, "2023Q3");
+	assert_true(f->has_base_change);
+	assert_string_equal(figure_base_change_text(f, buf, sizeof buf), "-50");
+	assert_int_equal(f->light.status, STOPLIGHT_AMBER);	/* -25 % */
+	assert_non_null(strstr(f->light.reason, "t.o.v. nulmeting 2023 Q3"));
+	assert_true(row(&fs, "samen", NULL)->base_period[0] == '\0');	/* none configured */
+	figures_free(&fs);
+	load(t, "2023Q3", &fs);
+	assert_false(row(&fs, "sinds", NULL)->has_base_change);
+	figures_free(&fs);
+}
+
 static const char *formula(struct dbtest *t, const char *id, enum formula_form form)
 {
 	static char buf[256];
@@ -259,6 +287,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_withheld_input, setup, dbtest_teardown),
 		cmocka_unit_test_setup_teardown(test_rollup_last, setup, dbtest_teardown),
 		cmocka_unit_test_setup_teardown(test_not_imported, setup, dbtest_teardown),
+		cmocka_unit_test_setup_teardown(test_baseline, setup, dbtest_teardown),
 		cmocka_unit_test_setup_teardown(test_formula_text, setup, dbtest_teardown),
 	};
 
