@@ -263,6 +263,12 @@ static void free_indicator(struct indicator *ind)
 	free_rule(&ind->rule);
 	free(ind->peers);
 	free(ind->cbs.measure);
+	for (size_t i = 0; i < ind->compute.ninputs; i++)
+		free(ind->compute.inputs[i]);
+	free(ind->compute.inputs);
+	free(ind->compute.from);
+	free(ind->compute.input_pos);
+	free(ind->baseline);
 }
 
 static void config_release(struct config *cfg)
@@ -273,6 +279,7 @@ static void config_release(struct config *cfg)
 	free(m->title);
 	free(m->region);
 	free(m->period);
+	free(m->baseline);
 	free(m->database);
 	free(m->legend_red);
 	free(m->legend_amber);

@@ -4,12 +4,14 @@
  * stoplight.count_from), unique indicator ids, and what an indicator
  * without a number (unit: none) may not have.  The keys themselves are in
  * config_keys.c. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "jmon/condition.h"
 #include "jmon/config_check.h"
 #include "jmon/config_yaml.h"
+#include "jmon/units.h"
 #include "jmon/xmalloc.h"
 
 /* "band 'amber' (<= 4) can never match: 'green' (<= 6) already covers it" */
@@ -76,6 +78,9 @@ static void check_rule(struct loader *ld, yaml_node_t *node, const struct indica
 		cfg_error(ld, sl, "a stoplight needs at least one band: green, amber or red");
 	if (r->on == ON_NORM_RATIO && !ind->norm.present)
 		cfg_error(ld, on ? on : sl, "on: norm_ratio needs a 'norm' on indicator '%s'", ind->id);
+	if ((r->on == ON_BASELINE_CHANGE || r->on == ON_BASELINE_PCT) && !ind->baseline)
+		cfg_error(ld, on ? on : sl, "on: %s needs a baseline: monitor.baseline or 'baseline' "
+			  "on indicator '%s' (baseline: 2016)", rule_on_name(r->on), ind->id);
 	if (r->on == ON_PEER_PCT && !ind->peers && !cfg_get(ld, node, "peers"))
 		cfg_error(ld, on ? on : sl, "on: peer_pct needs 'peers' (a peer group) on indicator '%s'",
 			  ind->id);
@@ -100,14 +105,46 @@ static void check_unit_none(struct loader *ld, yaml_node_t *node, const struct i
 	if ((v = cfg_get(ld, node, "cbs")))
 		cfg_error(ld, v, "indicator '%s' has unit none: there is no value for CBS "
 			  "to deliver", ind->id);
+	if ((v = cfg_get(ld, node, "compute")))
+		cfg_error(ld, v, "indicator '%s' has unit none: there is no value to "
+			  "compute", ind->id);
 	if (ind->counts)
 		cfg_error(ld, cfg_get(ld, node, "counts"), "indicator '%s' has unit none: "
 			  "there is no value to count", ind->id);
 }
 
+/* What a computed figure may not have: it is never delivered, its total
+ * is computed from its inputs' totals, and a year of it is the year of a
+ * formula, which only `last` keeps for a ratio. */
+static void check_computed_keys(struct loader *ld, yaml_node_t *node, const struct indicator *ind)
+{
+	const struct compute *c = &ind->compute;
+	bool quotient = c->kind == COMPUTE_RATIO || c->kind == COMPUTE_SHARE;
+	yaml_node_t *v;
+
+	if (c->kind == COMPUTE_NONE)
+		return;
+	if ((v = cfg_get(ld, node, "cbs")))
+		cfg_error(ld, v, "indicator '%s' is computed (compute: %s): CBS does not "
+			  "deliver it", ind->id, compute_kind_name(c->kind));
+	if ((v = cfg_get(ld, node, "total")))
+		cfg_error(ld, v, "indicator '%s' is computed: its total is computed from "
+			  "the totals of its inputs, so it has no 'total'", ind->id);
+	if (quotient && (ind->rollup == ROLLUP_SUM || ind->rollup == ROLLUP_MEAN))
+		cfg_error(ld, cfg_get(ld, node, "rollup"), "indicator '%s' is a %s: the %s of "
+			  "its quarters is not the %s of the year (rollup: last or none)", ind->id,
+			  compute_kind_name(c->kind), ind->rollup == ROLLUP_SUM ? "sum" : "mean",
+			  compute_kind_name(c->kind));
+	if (quotient && ind->counts)
+		cfg_error(ld, cfg_get(ld, node, "counts"), "indicator '%s' is a %s, not a "
+			  "count of people or cases (counts: false)", ind->id,
+			  compute_kind_name(c->kind));
+}
+
 void config_check_indicator(struct loader *ld, yaml_node_t *node, const struct indicator *ind)
 {
 	check_unit_none(ld, node, ind);
+	check_computed_keys(ld, node, ind);
 	if (ind->unit != UNIT_NONE)
 		check_rule(ld, node, ind);
 }
@@ -137,7 +174,8 @@ void config_check_indicator_id(struct loader *ld, yaml_node_t *node, const struc
 
 /* --- stoplight.count_from ------------------------------------------------ */
 
-static void unknown_count_from(struct loader *ld, const struct stoplight_rule *r)
+/* "unknown indicator 'x'; did you mean 'y'?" at pos. */
+static void unknown_indicator(struct loader *ld, struct config_pos pos, const char *id)
 {
 	const struct config *cfg = ld->cfg;
 	const char **ids;
@@ -151,7 +189,7 @@ static void unknown_count_from(struct loader *ld, const struct stoplight_rule *r
 		for (size_t i = 0; i < cfg->chapters[c].nindicators; i++)
 			if (cfg->chapters[c].indicators[i].id)
 				ids[n++] = cfg->chapters[c].indicators[i].id;
-	cfg_unknown_at(ld, r->count_from_pos, "indicator", r->count_from, ids, n);
+	cfg_unknown_at(ld, pos, "indicator", id, ids, n);
 	free(ids);
 }
 
@@ -165,7 +203,7 @@ static void check_count_from(struct loader *ld, const struct indicator *ind)
 	if (!r->count_from)
 		return;
 	if (!(count = config_indicator(ld->cfg, r->count_from))) {
-		unknown_count_from(ld, r);
+		unknown_indicator(ld, r->count_from_pos, r->count_from);
 	} else if (count->unit == UNIT_NONE) {
 		cfg_error_at(ld, r->count_from_pos, "count_from: indicator '%s' has unit none, "
 			     "so it holds no number of cases", count->id);
@@ -189,11 +227,169 @@ static void check_count_from(struct loader *ld, const struct indicator *ind)
 	}
 }
 
+/* --- compute ------------------------------------------------------------ */
+
+/* How many inputs each formula takes: at least, at most (0: any). */
+static const struct {
+	size_t least, most;
+	const char *example;
+} arity[] = {
+	[COMPUTE_RATIO]      = { 2, 2, "ratio: [a, b] is a / b" },
+	[COMPUTE_DIFFERENCE] = { 2, 2, "difference: [a, b] is a - b" },
+	[COMPUTE_SUM]        = { 2, 0, "sum: [a, b, ...] is a + b + ..." },
+	[COMPUTE_SHARE]      = { 2, 2, "share: [part, whole] is part / whole x 100" },
+};
+
+/* The unit a formula gives, or why the inputs' units do not go together:
+ * a sum or difference keeps the unit of its inputs; a share of two
+ * figures of one unit is a percentage; a ratio of one unit is a
+ * percentage (scale: 100) or a plain multiple (aantal, score), and a
+ * ratio to a number of cases is the numerator's unit per case (euro per
+ * jeugdige). */
+static bool unit_fits(const struct indicator *ind, const struct indicator *a,
+		      const struct indicator *b, char *why, size_t size)
+{
+	const struct compute *c = &ind->compute;
+	bool same = a->unit == b->unit;
+
+	switch (c->kind) {
+	case COMPUTE_SUM:
+	case COMPUTE_DIFFERENCE:
+		if (same && ind->unit == a->unit)
+			return true;
+		snprintf(why, size, "a %s of %s and %s %s", compute_kind_name(c->kind),
+			 unit_name(a->unit), unit_name(b->unit),
+			 same ? "is in that unit" : "has no unit: give its inputs one unit");
+		return false;
+	case COMPUTE_SHARE:
+		if (same && ind->unit == UNIT_PROCENT && a->unit != UNIT_PROCENT)
+			return true;
+		snprintf(why, size, "a share is a percentage (unit: procent) of a part and a "
+			 "whole of one unit that is not procent, not of %s and %s",
+			 unit_name(a->unit), unit_name(b->unit));
+		return false;
+	case COMPUTE_RATIO:
+		if (same && (ind->unit == UNIT_PROCENT || ind->unit == UNIT_AANTAL ||
+			     ind->unit == UNIT_SCORE))
+			return true;
+		if (b->unit == UNIT_AANTAL && ind->unit == a->unit)
+			return true;	/* per case */
+		if (same)
+			snprintf(why, size, "a ratio of %s to %s is procent (scale: 100), aantal "
+				 "or score", unit_name(a->unit), unit_name(b->unit));
+		else if (b->unit == UNIT_AANTAL)
+			snprintf(why, size, "a ratio of %s to aantal is %s per case",
+				 unit_name(a->unit), unit_name(a->unit));
+		else
+			snprintf(why, size, "a ratio of %s to %s has no unit jmon knows (divide "
+				 "by an aantal, or by the same unit)", unit_name(a->unit),
+				 unit_name(b->unit));
+		return false;
+	case COMPUTE_NONE:
+		break;
+	}
+	return true;
+}
+
+/* Whether following the inputs from ind comes back to it (depth: a chain
+ * longer than every indicator is a circle). */
+static bool in_circle(const struct indicator *start, const struct indicator *at, int depth)
+{
+	if (depth > 64)
+		return true;
+	if (at->compute.kind == COMPUTE_NONE || !at->compute.from)
+		return false;
+	for (size_t i = 0; i < at->compute.ninputs; i++) {
+		const struct indicator *in = at->compute.from[i];
+
+		if (!in)
+			continue;
+		if (in == start || in_circle(start, in, depth + 1))
+			return true;
+	}
+	return false;
+}
+
+/* The inputs resolved into c->from; false after an error. */
+static bool resolve_inputs(struct loader *ld, struct indicator *ind)
+{
+	struct compute *c = &ind->compute;
+	bool ok = true;
+
+	c->from = xcalloc(c->ninputs ? c->ninputs : 1, sizeof *c->from);
+	for (size_t i = 0; i < c->ninputs; i++) {
+		const struct indicator *in = config_indicator(ld->cfg, c->inputs[i]);
+
+		if (!in) {
+			unknown_indicator(ld, c->input_pos[i], c->inputs[i]);
+			ok = false;
+		} else if (in == ind) {
+			cfg_error_at(ld, c->input_pos[i], "indicator '%s' is computed from itself",
+				     ind->id);
+			in = NULL;	/* said here: the circle below need not say it */
+			ok = false;
+		} else if (in->unit == UNIT_NONE) {
+			cfg_error_at(ld, c->input_pos[i], "compute: indicator '%s' has unit none, "
+				     "so it holds no number to compute with", in->id);
+			ok = false;
+		}
+		c->from[i] = in;
+	}
+	return ok;
+}
+
+static void check_compute(struct loader *ld, struct indicator *ind)
+{
+	struct compute *c = &ind->compute;
+	char why[256];
+
+	if (c->kind == COMPUTE_NONE)
+		return;
+	if (c->ninputs < arity[c->kind].least ||
+	    (arity[c->kind].most && c->ninputs > arity[c->kind].most)) {
+		cfg_error_at(ld, c->pos, "compute: a %s takes %s%zu indicators (%s), not %zu",
+			     compute_kind_name(c->kind), arity[c->kind].most ? "" : "at least ",
+			     arity[c->kind].least, arity[c->kind].example, c->ninputs);
+		return;
+	}
+	if (!resolve_inputs(ld, ind))
+		return;
+	for (size_t i = 1; i < c->ninputs; i++)
+		if (!unit_fits(ind, c->from[0], c->from[i], why, sizeof why)) {
+			cfg_error_at(ld, c->input_pos[i], "compute: indicator '%s' has unit %s: %s",
+				     ind->id, unit_name(ind->unit), why);
+			return;
+		}
+	/* each category row is computed from the same category of every input */
+	for (size_t k = 0; k < ind->ncategories; k++)
+		for (size_t i = 0; i < c->ninputs; i++)
+			if (!indicator_category(c->from[i], ind->categories[k].id)) {
+				cfg_error_at(ld, c->input_pos[i], "compute: indicator '%s' has no "
+					     "category '%s' (indicator '%s' has)", c->from[i]->id,
+					     ind->categories[k].id, ind->id);
+				return;
+			}
+}
+
 void config_check_references(struct loader *ld)
 {
 	const struct config *cfg = ld->cfg;
 
 	for (size_t c = 0; c < cfg->nchapters; c++)
-		for (size_t i = 0; i < cfg->chapters[c].nindicators; i++)
+		for (size_t i = 0; i < cfg->chapters[c].nindicators; i++) {
 			check_count_from(ld, &cfg->chapters[c].indicators[i]);
+			check_compute(ld, &cfg->chapters[c].indicators[i]);
+		}
+	/* once every formula is resolved: a circle never ends */
+	for (size_t c = 0; c < cfg->nchapters; c++)
+		for (size_t i = 0; i < cfg->chapters[c].nindicators; i++) {
+			struct indicator *ind = &cfg->chapters[c].indicators[i];
+
+			if (ind->compute.from && in_circle(ind, ind, 0)) {
+				cfg_error_at(ld, ind->compute.pos, "compute: indicator '%s' is computed "
+					     "from itself through its inputs", ind->id);
+				/* reported once: the others of the circle stop here */
+				ind->compute.kind = COMPUTE_NONE;
+			}
+		}
 }

@@ -22,12 +22,20 @@
 static const char *const total_names[] = { "sum", "none", NULL };
 static const char *const rollup_names[] = { "none", "sum", "mean", "last", NULL };
 static const char *const on_names[] = {
-	"value", "change", "change_pct", "yoy_pct", "norm_ratio", "peer_pct", NULL
+	"value", "change", "change_pct", "yoy_pct", "norm_ratio", "peer_pct", "baseline_change",
+	"baseline_pct", NULL
 };
 
 const char *rule_on_name(enum rule_on on)
 {
 	return (size_t)on < ARRAY_SIZE(on_names) - 1 ? on_names[on] : "?";
+}
+
+static const char *const compute_names[] = { "none", "ratio", "difference", "sum", "share", NULL };
+
+const char *compute_kind_name(enum compute_kind k)
+{
+	return (size_t)k < ARRAY_SIZE(compute_names) - 1 ? compute_names[k] : "?";
 }
 
 static const struct field privacy_fields[] = {	/* obj: int *min_count */
@@ -84,11 +92,10 @@ static void monitor_privacy(struct loader *ld, yaml_node_t *v, void *obj)
 		    &((struct monitor *)obj)->min_count);
 }
 
-/* Kept canonical (2018HJ02 becomes 2018H2): the database and the screens
- * use the canonical code. */
-static void monitor_period(struct loader *ld, yaml_node_t *v, void *obj)
+/* A period key, kept canonical (2018HJ02 becomes 2018H2): the database
+ * and the screens use the canonical code. */
+static void read_period(struct loader *ld, yaml_node_t *v, char **field)
 {
-	struct monitor *m = obj;
 	const char *code = cfg_text(ld, v);
 	struct period p;
 	char canonical[PERIOD_CODE_MAX];
@@ -98,11 +105,23 @@ static void monitor_period(struct loader *ld, yaml_node_t *v, void *obj)
 	if (!period_parse_str(code, &p)) {
 		char msg[512];
 
-		cfg_error(ld, v, "'period': %s", period_malformed(code, msg, sizeof msg));
+		cfg_error(ld, v, "'%s': %s", ld->key, period_malformed(code, msg, sizeof msg));
 		return;
 	}
-	free(m->period);
-	m->period = xstrdup(period_format(&p, canonical));
+	free(*field);
+	*field = xstrdup(period_format(&p, canonical));
+}
+
+static void monitor_period(struct loader *ld, yaml_node_t *v, void *obj)
+{
+	read_period(ld, v, &((struct monitor *)obj)->period);
+}
+
+/* The nulmeting every indicator is measured against (jmon.yaml(5),
+ * BASELINE). */
+static void monitor_baseline(struct loader *ld, yaml_node_t *v, void *obj)
+{
+	read_period(ld, v, &((struct monitor *)obj)->baseline);
 }
 
 static void monitor_legend(struct loader *ld, yaml_node_t *v, void *obj)
@@ -114,6 +133,7 @@ static const struct field monitor_fields[] = {
 	FIELD_TEXT("title", struct monitor, title),
 	FIELD_TEXT("region", struct monitor, region),
 	FIELD_CALL("period", monitor_period),
+	FIELD_CALL("baseline", monitor_baseline),
 	FIELD_TEXT("database", struct monitor, database),
 	FIELD_CALL("privacy", monitor_privacy),
 	FIELD_CALL("as_of", monitor_as_of),
@@ -413,6 +433,86 @@ static void indicator_as_of(struct loader *ld, yaml_node_t *v, void *obj)
 	read_as_of(ld, v, &((struct indicator *)obj)->as_of);
 }
 
+static void indicator_baseline(struct loader *ld, yaml_node_t *v, void *obj)
+{
+	read_period(ld, v, &((struct indicator *)obj)->baseline);
+}
+
+/* --- compute: a figure made of others --------------------------------- */
+
+/* One formula key (ratio, difference, sum, share): its list of indicator
+ * ids.  Whether they exist, how many there are and their units is checked
+ * once every indicator is read (config_check.c): they may come later. */
+static void compute_formula(struct loader *ld, yaml_node_t *v, struct compute *c,
+			    enum compute_kind kind)
+{
+	size_t n;
+	yaml_node_item_t *items;
+
+	if (c->kind != COMPUTE_NONE) {
+		cfg_error(ld, v, "compute has one formula, not '%s' and '%s'",
+			  compute_kind_name(c->kind), compute_kind_name(kind));
+		return;
+	}
+	items = cfg_sequence(ld, v, &n);
+	if (v->type != YAML_SEQUENCE_NODE)
+		return;
+	c->kind = kind;
+	c->pos = cfg_pos(v);
+	c->inputs = xcalloc(n ? n : 1, sizeof *c->inputs);
+	c->input_pos = xcalloc(n ? n : 1, sizeof *c->input_pos);
+	for (size_t i = 0; i < n; i++) {
+		yaml_node_t *item = cfg_node(ld, items[i]);
+		const char *id = cfg_text(ld, item);
+
+		if (id && cfg_id_ok(ld, item, id)) {
+			c->input_pos[c->ninputs] = cfg_pos(item);
+			c->inputs[c->ninputs++] = xstrdup(id);
+		}
+	}
+}
+
+#define COMPUTE_KEY(name, kind) \
+	static void compute_##name(struct loader *ld, yaml_node_t *v, void *obj) \
+	{ \
+		compute_formula(ld, v, obj, kind); \
+	}
+COMPUTE_KEY(ratio, COMPUTE_RATIO)
+COMPUTE_KEY(difference, COMPUTE_DIFFERENCE)
+COMPUTE_KEY(sum, COMPUTE_SUM)
+COMPUTE_KEY(share, COMPUTE_SHARE)
+
+static const struct field compute_fields[] = {	/* obj: struct compute * */
+	FIELD_CALL("ratio", compute_ratio),
+	FIELD_CALL("difference", compute_difference),
+	FIELD_CALL("sum", compute_sum),
+	FIELD_CALL("share", compute_share),
+	FIELD_NUMBER("scale", struct compute, scale),
+};
+
+static void indicator_compute(struct loader *ld, yaml_node_t *v, void *obj)
+{
+	struct compute *c = &((struct indicator *)obj)->compute;
+	yaml_node_t *scale;
+
+	c->scale = 1;
+	if (!cfg_mapping(ld, v, "compute", compute_fields, ARRAY_SIZE(compute_fields), c))
+		return;
+	scale = cfg_get(ld, v, "scale");
+	if (c->kind == COMPUTE_NONE && !cfg_get(ld, v, "ratio") && !cfg_get(ld, v, "difference") &&
+	    !cfg_get(ld, v, "sum") && !cfg_get(ld, v, "share"))
+		cfg_error(ld, v, "compute needs a formula: ratio, difference, sum or share "
+			  "(compute: {ratio: [a, b], scale: 100})");
+	else if (scale && c->kind != COMPUTE_RATIO)
+		cfg_error(ld, scale, "'scale' belongs to a ratio; a %s has none%s",
+			  compute_kind_name(c->kind),
+			  c->kind == COMPUTE_SHARE ? " (a share is always × 100)" : "");
+	else if (scale && c->scale == 0)
+		cfg_error(ld, scale, "'scale' 0 makes every ratio 0");
+	if (c->kind == COMPUTE_SHARE)
+		c->scale = 100;
+}
+
 static const struct field indicator_fields[] = {
 	FIELD_TEXT("id", struct indicator, id),
 	FIELD_TEXT("label", struct indicator, label),
@@ -430,6 +530,8 @@ static const struct field indicator_fields[] = {
 	FIELD_CALL("cbs", indicator_cbs),
 	FIELD_CALL("privacy", indicator_privacy),
 	FIELD_CALL("as_of", indicator_as_of),
+	FIELD_CALL("compute", indicator_compute),
+	FIELD_CALL("baseline", indicator_baseline),
 };
 
 
@@ -453,6 +555,8 @@ static void read_indicator(struct loader *ld, yaml_node_t *node, struct indicato
 		ind->min_count = ld->cfg->monitor.min_count;
 	if (ind->as_of == AS_OF_UNSET)
 		ind->as_of = ld->cfg->monitor.as_of;
+	if (!ind->baseline && ld->cfg->monitor.baseline)
+		ind->baseline = xstrdup(ld->cfg->monitor.baseline);
 	config_check_indicator(ld, node, ind);
 }
 

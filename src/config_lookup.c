@@ -3,9 +3,11 @@
  * category by id, and the counts check-config reports.  Nothing here
  * loads or checks, so every other config file may call these and they
  * call none of them back. */
+#include <stdio.h>
 #include <string.h>
 
 #include "jmon/config.h"
+#include "jmon/strbuf.h"
 
 const struct indicator *config_indicator(const struct config *cfg, const char *id)
 {
@@ -52,4 +54,39 @@ void config_counts(const struct config *cfg, size_t *chapters, size_t *indicator
 		for (size_t i = 0; i < cfg->chapters[c].nindicators; i++)
 			*rules += cfg->chapters[c].indicators[i].rule.present;
 	}
+}
+
+/* "Kosten jeugdhulp: prognose / Kosten jeugdhulp: begroting × 100" */
+char *indicator_formula(const struct indicator *ind, enum formula_form form, char *buf,
+			size_t size)
+{
+	const struct compute *c = &ind->compute;
+	bool ids = form == FORMULA_IDS, utf8 = form == FORMULA_LABELS;
+	const char *op = c->kind == COMPUTE_SUM ? " + " : c->kind == COMPUTE_DIFFERENCE
+			 ? (utf8 ? " \u2212 " : " - ") : " / ";
+	struct strbuf sb = STRBUF_INIT;
+
+	buf[0] = '\0';
+	if (c->kind == COMPUTE_NONE)
+		return buf;
+	for (size_t i = 0; i < c->ninputs; i++) {
+		const struct indicator *in = c->from ? c->from[i] : NULL;
+
+		if (i)
+			sb_adds(&sb, op);
+		sb_adds(&sb, ids || !in ? c->inputs[i] : in->label);
+	}
+	if ((c->kind == COMPUTE_RATIO || c->kind == COMPUTE_SHARE) && c->scale != 1) {
+		char scale[32];
+
+		snprintf(scale, sizeof scale, "%g", c->scale);
+		if (!ids)	/* Dutch: a decimal comma */
+			for (char *p = scale; *p; p++)
+				if (*p == '.')
+					*p = ',';
+		sb_addf(&sb, utf8 ? " \u00d7 %s" : " * %s", scale);
+	}
+	snprintf(buf, size, "%s", sb_str(&sb));
+	sb_free(&sb);
+	return buf;
 }

@@ -581,6 +581,89 @@ static const struct block *block_of(struct slab *s, const struct family *fam,
 	return b;
 }
 
+/* --- computed figures ---------------------------------------------------- */
+
+/* The formula over the inputs' values; false when it has no value (a
+ * ratio or share of a zero). */
+static bool apply_formula(const struct compute *c, const double *v, double *out)
+{
+	switch (c->kind) {
+	case COMPUTE_RATIO:
+	case COMPUTE_SHARE:
+		if (v[1] == 0)
+			return false;
+		*out = v[0] / v[1] * c->scale;
+		return true;
+	case COMPUTE_DIFFERENCE:
+		*out = v[0] - v[1];
+		return true;
+	case COMPUTE_SUM:
+		*out = 0;
+		for (size_t i = 0; i < c->ninputs; i++)
+			*out += v[i];
+		return true;
+	case COMPUTE_NONE:
+		break;
+	}
+	return false;
+}
+
+/* A computed cell, from the same cell (region, period, category,
+ * delivery) of each input, each through this gate.  Withheld when any
+ * input is: a ratio times a known input gives a hidden one back, and a
+ * difference plus one does.  So every number shown of a computed figure
+ * is a function of numbers shown already, and the reader learns nothing
+ * the inputs do not say; the family rule (totals, wijken) needs no second
+ * pass over it.  Absent when any input is absent: half a formula is no
+ * figure. */
+static enum jmon_status computed_cell(struct disclosure *d, const struct indicator *ind,
+				      const char *region, const char *period,
+				      const char *category, long asof, struct disclosed *out,
+				      struct jmon_error *err)
+{
+	const struct compute *c = &ind->compute;
+	double *v = xcalloc(c->ninputs ? c->ninputs : 1, sizeof *v);
+	char missing[sizeof out->v.flag] = "";	/* the flag of the first input without a value */
+	const char *flag = "";
+	bool withheld = false, valueless = false, provisional = false;
+	enum jmon_status st = JMON_OK;
+
+	for (size_t i = 0; i < c->ninputs; i++) {
+		struct disclosed in;
+
+		if ((st = disclosure_cell(d, c->from[i], region, period, category, asof, &in, err)))
+			goto out;
+		if (!in.v.present)
+			goto out;
+		withheld |= in.withheld;
+		if (!in.v.has_value && !valueless) {
+			valueless = true;
+			snprintf(missing, sizeof missing, "%s", in.v.flag[0] ? in.v.flag : "unknown");
+			flag = missing;
+		}
+		provisional |= !strcmp(in.v.flag, "provisional");
+		v[i] = in.v.value;
+	}
+	out->v.present = out->derived = true;
+	if (withheld) {
+		out->withheld = true;
+		flag = "suppressed";
+	} else if (!valueless && !apply_formula(c, v, &out->v.value)) {
+		flag = "na";		/* of a zero: n.v.t. */
+	} else if (!valueless) {
+		struct stoplight_cell sc = { true, out->v.value, "" };
+
+		out->v.has_value = true;
+		flag = provisional ? "provisional" : "";
+		/* a count of counts is a count: its own minimum applies */
+		out->withheld = privacy_cell_withheld(ind, &sc);
+	}
+	snprintf(out->v.flag, sizeof out->v.flag, "%s", flag);
+out:
+	free(v);
+	return st;
+}
+
 enum jmon_status disclosure_cell(struct disclosure *d, const struct indicator *ind,
 				 const char *region, const char *period, const char *category,
 				 long asof, struct disclosed *out, struct jmon_error *err)
@@ -597,6 +680,9 @@ enum jmon_status disclosure_cell(struct disclosure *d, const struct indicator *i
 	memset(out, 0, sizeof *out);
 	if (!category)
 		category = "";
+	/* never stored: what a delivery might hold for it is not read */
+	if (ind->compute.kind != COMPUTE_NONE)
+		return computed_cell(d, ind, region, period, category, asof, out, err);
 	/* every indicator of a region reads the slab of its gemeente: one read
 	 * of the family serves them all */
 	if ((st = family_root(d, region, root, err)) || (st = family_of(d, root, &fam, err)) ||

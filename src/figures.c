@@ -232,6 +232,28 @@ static struct disclosed disclosed_of(const struct figure *f)
 	return c;
 }
 
+/* The row's baseline cell (the indicator's baseline period, made the way
+ * its own period is: stored or rolled up) and the change against it. */
+static enum jmon_status baseline_of(struct context *cx, struct figure *f,
+				    const struct disclosed *now, struct disclosed *base)
+{
+	struct period p;
+
+	memset(base, 0, sizeof *base);
+	if (!f->ind->baseline || !period_parse_str(f->ind->baseline, &p))
+		return JMON_OK;
+	period_format(&p, f->base_period);
+	period_label_short(&p, f->base_label);
+	enum jmon_status st = own_cell(cx, f->ind, &p, f->cat ? f->cat->id : NULL, base);
+
+	f->base = base->v;
+	/* the baseline itself has no change against itself */
+	f->has_base_change = st == JMON_OK && disclosed_usable(now) && disclosed_usable(base) &&
+			     strcmp(f->value_period, f->base_period);
+	f->base_change = f->has_base_change ? now->v.value - base->v.value : 0;
+	return st;
+}
+
 /* Fill one row: values, change, stoplight.  f->now and f->withheld come
  * from the gate already. */
 static enum jmon_status evaluate(struct context *cx, struct figure *f,
@@ -240,12 +262,13 @@ static enum jmon_status evaluate(struct context *cx, struct figure *f,
 	const struct indicator *ind = f->ind;
 	const char *cat = f->cat ? f->cat->id : NULL;
 	struct figure_set *fs = cx->fs;
-	struct disclosed now = disclosed_of(f), prev, last_year;
+	struct disclosed now = disclosed_of(f), prev, last_year, base;
 	struct stoplight_input in = { 0 };
 	enum jmon_status st;
 
 	if ((st = own_cell(cx, ind, &cx->own.prev, cat, &prev)) ||
-	    (st = own_cell(cx, ind, &cx->own.year, cat, &last_year)))
+	    (st = own_cell(cx, ind, &cx->own.year, cat, &last_year)) ||
+	    (st = baseline_of(cx, f, &now, &base)))
 		return st;
 	f->prev = prev.v;
 	/* a change is shown only between two figures that are both shown */
@@ -276,6 +299,11 @@ static enum jmon_status evaluate(struct context *cx, struct figure *f,
 	in.previous_label = cx->own.prev_label;
 	in.last_year = as_stoplight(ind, &last_year);
 	in.last_year_label = cx->own.year_label;
+	char base_label[PERIOD_LABEL_MAX + 16];
+
+	snprintf(base_label, sizeof base_label, "nulmeting %s", f->base_label);
+	in.baseline = as_stoplight(ind, &base);
+	in.baseline_label = base_label;
 	in.override = override;
 	stoplight_eval(ind, &in, &f->light);
 	return JMON_OK;
@@ -825,6 +853,14 @@ char *figure_change_text(const struct figure *f, char *buf, size_t size)
 	if (f->ind->unit == UNIT_PROCENT)
 		return points(buf, size, f->change, f->ind->decimals);
 	return numfmt_unit(buf, size, f->change, f->ind->decimals, f->ind->unit, NUMFMT_SIGN);
+}
+
+char *figure_base_change_text(const struct figure *f, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (f->has_base_change)
+		difference_fit(f->ind, f->base_change, buf, size, (int)size);	/* never shortened */
+	return buf;
 }
 
 char *figure_value_fit(const struct figure *f, char *buf, size_t size, int width)

@@ -99,6 +99,16 @@ static enum jmon_status read_row(struct long_reader *r, struct jmon_error *err)
 			     "no value (its status comes from a review)", k.ind->id);
 		return JMON_OK;
 	}
+	if (k.ind->compute.kind != COMPUTE_NONE) {
+		char formula[512];
+
+		/* jmon makes it from its inputs: a delivered one would be a
+		 * second truth beside them */
+		import_error(im, column(r, COL_INDICATOR), "indicator '%s' is computed (%s): "
+			     "deliver its inputs, not it", k.ind->id,
+			     indicator_formula(k.ind, FORMULA_IDS, formula, sizeof formula));
+		return JMON_OK;
+	}
 	if (!import_cell_key_first(im, &k))
 		return JMON_OK;
 	return import_cell(im, k.region, k.period, k.ind->id, k.cat ? k.cat->id : "", has_value,

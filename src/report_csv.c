@@ -3,7 +3,7 @@
  *
  *   region,period,chapter,indicator,category,value,flag,status,reason,reviewed,
  *   label,unit,change,norm,value_period,source_status,reviewed_by,reviewed_at,
- *   explanation
+ *   explanation,formula,baseline_period,baseline_change
  *
  * the first ten in their first order, the others added after them, so a
  * program that reads the first ten by position keeps working.
@@ -77,13 +77,16 @@ static void dutch(char *num)
 const char *const report_csv_header[REPORT_CSV_COLUMNS] = {
 	"region", "period", "chapter", "indicator", "category", "value", "flag", "status",
 	"reason", "reviewed", "label", "unit", "change", "norm", "value_period",
-	"source_status", "reviewed_by", "reviewed_at", "explanation"
+	"source_status", "reviewed_by", "reviewed_at", "explanation", "formula",
+	"baseline_period", "baseline_change"
 };
 
 void report_csv_figure(const struct figure_set *fs, const struct figure *f, const char *note,
 		       struct report_csv_cells *c)
 {
-	c->change[0] = c->norm[0] = '\0';
+	c->change[0] = c->norm[0] = c->base[0] = '\0';
+	if (f->has_base_change)	/* from the gate's figures, as the change */
+		numfmt_machine(c->base, sizeof c->base, f->base_change, -1);
 	/* a change only between two shown figures (the gate's), in the
 	 * unit's own terms: percentage points for a percentage */
 	if (f->has_change)
@@ -101,6 +104,8 @@ void report_csv_figure(const struct figure_set *fs, const struct figure *f, cons
 		"",	/* a document's own status: not kept apart from a review yet */
 		f->reviewed ? f->review_by : "", f->reviewed ? f->review_at : "",
 		note ? note : "",
+		indicator_formula(f->ind, FORMULA_IDS, c->formula, sizeof c->formula),
+		f->base_period, c->base,
 	};
 
 	memcpy(c->fields, fields, sizeof fields);
@@ -123,6 +128,7 @@ void report_csv(const struct report *r, FILE *out)
 			dutch(c.value);
 			dutch(c.change);
 			dutch(c.norm);
+			dutch(c.base);
 		}
 		row(out, c.fields, REPORT_CSV_COLUMNS, sep);
 	}

@@ -4,8 +4,8 @@
  *
  *   {region, region_name, period, label, previous_label, delivery, ...,
  *    chapters: [{id, label, indicators: [{id, label, unit, value, flag,
- *      value_period, value_period_label, change, norm, status, reason, overridden, reviewed, reviewed_by,
- *      reviewed_at, annotation,
+ *      value_period, value_period_label, change, baseline_period, baseline_change, norm, status, reason, overridden, reviewed, reviewed_by,
+ *      reviewed_at, annotation, formula,
  *      categories: [{id, label, value, flag, change, status, ...}]}]}]}
  *
  * Numbers are in machine form; a value that is withheld, flagged away or
@@ -132,6 +132,8 @@ static void json_figure(struct report_json *j, const struct report *r, size_t i)
 	json_str(j, "value_period", f->value_period);
 	json_str(j, "value_period_label", f->value_label);
 	json_num(j, "change", f->has_change, f->change);
+	json_str(j, "baseline_period", f->base_period[0] ? f->base_period : NULL);
+	json_num(j, "baseline_change", f->has_base_change, f->base_change);
 	if (!f->cat && f->ind->norm.present) {
 		json_open(j, "norm", '{');
 		json_num(j, "value", true, f->ind->norm.value);
@@ -149,6 +151,12 @@ static void json_figure(struct report_json *j, const struct report *r, size_t i)
 	json_str(j, "reviewed_at", f->reviewed ? f->review_at : NULL);
 	json_bool(j, "revised", f->revised);
 	json_str(j, "annotation", r->notes[i]);
+	if (!f->cat) {	/* null for a delivered figure */
+		char formula[512];
+
+		indicator_formula(f->ind, FORMULA_IDS, formula, sizeof formula);
+		json_str(j, "formula", formula[0] ? formula : NULL);
+	}
 }
 
 /* An indicator: its total row at i, its category rows after it. */

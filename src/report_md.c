@@ -2,7 +2,8 @@
 /* The report as Markdown, the text an analyst pastes into the council
  * report: per chapter a heading, a table (indicator, value, change, norm,
  * status with glyph and word, reason) and then the explanations written
- * for that region and period, then the legend of the colours.
+ * for that region and period, then the legend of the colours.  A
+ * computed figure's formula follows the table ("*Berekend:* ...").
  *
  * A category row is "Indicator — categorie", so a row still says what it
  * is when the table is cut or sorted.  A row the rule does not colour has
@@ -35,10 +36,20 @@ static void row_label(FILE *out, const struct figure *f)
 	}
 }
 
-static void table_row(FILE *out, const struct report *r, size_t i)
+/* Whether any row is measured against a baseline: then the tables have a
+ * column for it. */
+static bool has_baseline(const struct report *r)
+{
+	for (size_t i = 0; i < r->fs.n; i++)
+		if (r->fs.rows[i].base_period[0])
+			return true;
+	return false;
+}
+
+static void table_row(FILE *out, const struct report *r, size_t i, bool base)
 {
 	const struct figure *f = &r->fs.rows[i];
-	char value[256], change[256], norm[256];
+	char value[256], change[256], norm[256], since[256];
 
 	char period[PERIOD_LABEL_MAX + 4];
 
@@ -54,6 +65,8 @@ static void table_row(FILE *out, const struct report *r, size_t i)
 	fputs("| ", out);
 	row_label(out, f);
 	fprintf(out, " | %s | %s | ", value, change);
+	if (base)
+		fprintf(out, "%s | ", figure_base_change_text(f, since, sizeof since));
 	report_md_cell(out, norm);
 	fputs(" |", out);
 	if (f->colored || f->light.overridden) {
@@ -63,6 +76,24 @@ static void table_row(FILE *out, const struct report *r, size_t i)
 		fputs(" |\n", out);
 	} else {
 		fputs("  |  |\n", out);
+	}
+}
+
+/* How the computed figures of rows [i, end) are made, under the table:
+ * the council reads a percentage of the budget as the quotient it is. */
+static void formulas(FILE *out, const struct report *r, size_t i, size_t end)
+{
+	for (; i < end; i++) {
+		const struct figure *f = &r->fs.rows[i];
+		char formula[1024];
+
+		if (f->cat || !indicator_formula(f->ind, FORMULA_LABELS, formula, sizeof formula)[0])
+			continue;
+		fputs("\n*Berekend:* ", out);
+		report_md_cell(out, f->ind->label);
+		fputs(" = ", out);
+		report_md_cell(out, formula);
+		fputc('\n', out);
 	}
 }
 
@@ -118,6 +149,7 @@ void report_md(const struct report *r, FILE *out)
 {
 	const struct figure_set *fs = &r->fs;
 	char region[256], progress[64];
+	bool base = has_baseline(r);
 
 	fprintf(out, "# %s\n\n", r->cfg->monitor.title ? r->cfg->monitor.title : "jmon");
 	fprintf(out, "**%s · %s**", report_region(r, region, sizeof region), fs->label);
@@ -128,11 +160,12 @@ void report_md(const struct report *r, FILE *out)
 		size_t end = report_chapter_end(r, i);
 
 		fprintf(out, "\n## %s\n\n", fs->rows[i].ind->chapter->label);
-		fprintf(out, "| Indicator | Waarde | Verschil t.o.v. %s | Norm | Status | Reden |\n",
-			fs->prev_label);
-		fputs("|:--|--:|--:|--:|:--|:--|\n", out);
+		fprintf(out, "| Indicator | Waarde | Verschil t.o.v. %s |%s Norm | Status | Reden |\n",
+			fs->prev_label, base ? " t.o.v. nulmeting |" : "");
+		fputs(base ? "|:--|--:|--:|--:|--:|:--|:--|\n" : "|:--|--:|--:|--:|:--|:--|\n", out);
 		for (size_t k = i; k < end; k++)
-			table_row(out, r, k);
+			table_row(out, r, k, base);
+		formulas(out, r, i, end);
 		notes(out, r, i, end);
 		i = end;
 	}

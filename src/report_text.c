@@ -20,6 +20,9 @@
  * reason is the last column and never cut: it is what the reader came for,
  * and the terminal wraps it.
  *
+ * A computed figure says how it is made under its chapter's table
+ * ("Berekend: Prognose als percentage van de begroting = ...").
+ *
  * A row the rule does not colour (no rule, or a category it leaves out)
  * shows no status: a column of "grijs, geen regel" would hide the rows
  * that matter.  CSV and JSON still say grey, as their contract wants.
@@ -38,8 +41,8 @@
 #define LABEL_MAX_WIDTH 48
 #define CELL_MAX 1024
 
-enum column { COL_LABEL, COL_VALUE, COL_PERIOD, COL_CHANGE, COL_NORM, COL_STATUS, COL_MARKS,
-	      COL_REASON, NCOLUMNS };
+enum column { COL_LABEL, COL_VALUE, COL_PERIOD, COL_CHANGE, COL_BASE, COL_NORM, COL_STATUS,
+	      COL_MARKS, COL_REASON, NCOLUMNS };
 
 static const struct {
 	const char *title;
@@ -49,6 +52,7 @@ static const struct {
 	[COL_VALUE]  = { "Waarde",    true },
 	[COL_PERIOD] = { "Periode",   false },	/* only when a row is of another period */
 	[COL_CHANGE] = { "Verschil",  true },
+	[COL_BASE]   = { "t.o.v. nulmeting", true },	/* only with a baseline */
 	[COL_NORM]   = { "Norm",      true },
 	[COL_STATUS] = { "Status",    false },
 	[COL_MARKS]  = { "",          false },
@@ -79,6 +83,7 @@ static void cells_of(const struct report *r, size_t i, text_row out)
 	out[COL_VALUE] = xstrdup(figure_value_text(f, buf, sizeof buf));
 	out[COL_PERIOD] = xstrdup(figure_basis_text(f, buf, sizeof buf));
 	out[COL_CHANGE] = xstrdup(figure_change_text(f, buf, sizeof buf));
+	out[COL_BASE] = xstrdup(figure_base_change_text(f, buf, sizeof buf));
 	out[COL_NORM] = f->cat ? xstrdup("") : xstrdup(figure_norm_text(f->ind, false, buf, sizeof buf));
 	out[COL_STATUS] = shown ? xasprintf("%s %s", stoplight_glyph(f->light.status, r->utf8),
 					    stoplight_word(f->light.status))
@@ -186,6 +191,20 @@ static void notes(FILE *out, const struct report *r, size_t i, size_t end)
 	}
 }
 
+/* How the computed figures of rows [i, end) are made, under their
+ * chapter's table. */
+static void formulas(FILE *out, const struct report *r, size_t i, size_t end)
+{
+	for (; i < end; i++) {
+		const struct figure *f = &r->fs.rows[i];
+		char formula[1024];
+
+		if (!f->cat && indicator_formula(f->ind, r->utf8 ? FORMULA_LABELS : FORMULA_ASCII,
+						 formula, sizeof formula)[0])
+			fprintf(out, "Berekend: %s = %s\n", f->ind->label, formula);
+	}
+}
+
 /* What the marks mean, when a row has one. */
 static void footer(FILE *out, const struct report *r, int marks_width)
 {
@@ -231,6 +250,7 @@ void report_text(const struct report *r, FILE *out)
 		line(out, r->utf8, titles, width);
 		for (size_t k = i; k < end; k++)
 			line(out, r->utf8, rows[k], width);
+		formulas(out, r, i, end);
 		notes(out, r, i, end);
 		i = end;
 	}

@@ -184,10 +184,14 @@ static bool measure(struct eval *e, struct measure *m)
 				 numfmt_unit(a, sizeof a, ind->norm.value, -1, ind->unit, 0));
 		return true;
 	case ON_CHANGE:
-		label = label_or(in->previous_label, "de vorige periode");
-		if (!usable_base(e, &in->previous, label, false))
+	case ON_BASELINE_CHANGE: {
+		const struct stoplight_cell *c = ind->rule.on == ON_CHANGE ? &in->previous : &in->baseline;
+
+		label = ind->rule.on == ON_CHANGE ? label_or(in->previous_label, "de vorige periode")
+			: label_or(in->baseline_label, "de nulmeting");
+		if (!usable_base(e, c, label, false))
 			return false;
-		m->x = denoise(v - in->previous.value);
+		m->x = denoise(v - c->value);
 		if (ind->unit == UNIT_PROCENT)	/* a percentage changes in points */
 			snprintf(m->before, sizeof m->before, "%s pp",
 				 numfmt_nl(a, sizeof a, m->x, ind->decimals, NUMFMT_SIGN));
@@ -196,11 +200,15 @@ static bool measure(struct eval *e, struct measure *m)
 				    NUMFMT_SIGN);
 		snprintf(m->after, sizeof m->after, "t.o.v. %s", label);
 		return true;
+	}
 	case ON_CHANGE_PCT:
-	case ON_YOY_PCT: {
-		const struct stoplight_cell *c = ind->rule.on == ON_YOY_PCT ? &in->last_year : &in->previous;
+	case ON_YOY_PCT:
+	case ON_BASELINE_PCT: {
+		const struct stoplight_cell *c = ind->rule.on == ON_YOY_PCT ? &in->last_year
+			: ind->rule.on == ON_BASELINE_PCT ? &in->baseline : &in->previous;
 		label = ind->rule.on == ON_YOY_PCT
 			? label_or(in->last_year_label, "dezelfde periode een jaar eerder")
+			: ind->rule.on == ON_BASELINE_PCT ? label_or(in->baseline_label, "de nulmeting")
 			: label_or(in->previous_label, "de vorige periode");
 		if (!usable_base(e, c, label, true) || !percent_change(e, v, c->value, label, &m->x))
 			return false;

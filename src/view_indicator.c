@@ -243,6 +243,13 @@ static void draw_details(struct view *v, struct app *app, int row, int bottom)
 	row = wrapf(row, bottom, 1, STYLE_DIM, "%s%s%seenheid: %s", ind->source ? "Bron: " : "",
 		    ind->source ? ind->source : "", ind->source ? " · " : "",
 		    ind->unit == UNIT_NONE ? "geen (zonder cijfer)" : unit_name(ind->unit));
+	if (ind->compute.kind != COMPUTE_NONE) {
+		char formula[1024];
+
+		indicator_formula(ind, app->utf8 ? FORMULA_LABELS : FORMULA_ASCII, formula,
+				  sizeof formula);
+		row = wrapf(row, bottom, 1, STYLE_DIM, "Berekend: %s", formula);
+	}
 	if (ind->norm.present) {
 		figure_norm_text(ind, true, norm, sizeof norm);
 		row = wrapf(row, bottom, 1, STYLE_DIM, "Norm: %s%s%s%s", norm,

@@ -184,7 +184,8 @@ def build():
             c.put(REGION, q, "kosten_begroting", cat, budget)
             c.put(REGION, q, "kosten_prognose", cat, prognose)
             c.put(REGION, q, "kosten_realisatie", cat, realisatie)
-            c.put(REGION, q, "prognose_begroting_pct", cat, round(100 * prognose / budget, 1))
+            # prognose_begroting_pct is not delivered: jmon computes it
+            # from these two (compute: ratio in config/jmon.yaml)
 
     # --- Wachttijden -----------------------------------------------------
     boven = {q: 0 for q in QUARTERS}

@@ -19,8 +19,28 @@ enum total_kind { TOTAL_SUM, TOTAL_NONE };
  * none of its own (jmon.yaml(5), ROLL-UPS); none: never. */
 enum rollup_kind { ROLLUP_NONE, ROLLUP_SUM, ROLLUP_MEAN, ROLLUP_LAST };
 
+/* An indicator computed from others of the same region and period
+ * (jmon.yaml(5), COMPUTED FIGURES): ratio A / B × scale, difference A − B,
+ * sum A + B + ..., share part / whole × 100. */
+enum compute_kind { COMPUTE_NONE, COMPUTE_RATIO, COMPUTE_DIFFERENCE, COMPUTE_SUM, COMPUTE_SHARE };
+
+struct indicator;
+
+struct compute {
+	enum compute_kind kind;		/* COMPUTE_NONE: delivered, not computed */
+	char **inputs;			/* indicator ids, in the formula's order */
+	size_t ninputs;
+	const struct indicator **from;	/* the inputs, resolved once the whole
+					 * file is read (they may come later) */
+	double scale;			/* ratio: A / B × scale (default 1);
+					 * share: 100 */
+	struct config_pos pos;		/* of the list of inputs */
+	struct config_pos *input_pos;	/* of each input */
+};
+
 /* What a stoplight rule compares (jmon.yaml(5), "What on: compares"). */
-enum rule_on { ON_VALUE, ON_CHANGE, ON_CHANGE_PCT, ON_YOY_PCT, ON_NORM_RATIO, ON_PEER_PCT };
+enum rule_on { ON_VALUE, ON_CHANGE, ON_CHANGE_PCT, ON_YOY_PCT, ON_NORM_RATIO, ON_PEER_PCT,
+	       ON_BASELINE_CHANGE, ON_BASELINE_PCT };
 
 struct stoplight_rule {
 	bool present;		/* false: no stoplight, status always grey */
@@ -74,6 +94,10 @@ struct indicator {
 	int as_of;		/* as_of.max_age in months (the monitor's,
 				 * unless overridden); ASOF_OFF (-1): only a
 				 * figure of the chosen period (include/jmon/asof.h) */
+	struct compute compute;	/* how it is computed from others, if it is */
+	char *baseline;		/* the period it is measured against (nulmeting,
+				 * canonical code; the monitor's unless its own),
+				 * or NULL */
 	const struct chapter *chapter;
 	struct config_pos pos;
 };
@@ -98,6 +122,7 @@ struct monitor {
 	char *database;		/* NULL: not set */
 	int min_count;		/* privacy: counts below are shown as "<N" */
 	int as_of;		/* the indicators' as_of.max_age, in months */
+	char *baseline;		/* the indicators' baseline period, or NULL */
 	char *legend_red, *legend_amber, *legend_green;
 };
 
@@ -165,5 +190,15 @@ void config_counts(const struct config *cfg, size_t *chapters, size_t *indicator
 		   size_t *rules);
 
 const char *rule_on_name(enum rule_on on);	/* "value", "change", ... */
+const char *compute_kind_name(enum compute_kind k);	/* "ratio", "sum", ... */
+
+/* A computed indicator's formula ("" for one that is delivered): with the
+ * inputs' labels for a reader ("Kosten jeugdhulp: prognose / Kosten
+ * jeugdhulp: begroting × 100"), in ASCII for a terminal without UTF-8
+ * ("... * 100", "-"), or with their ids for machines
+ * ("kosten_prognose / kosten_begroting * 100"). */
+enum formula_form { FORMULA_LABELS, FORMULA_ASCII, FORMULA_IDS };
+char *indicator_formula(const struct indicator *ind, enum formula_form form, char *buf,
+			size_t size);
 
 #endif

@@ -14,6 +14,9 @@
  * until nothing changes.  The result does not depend on which cell of the
  * family was asked for first, so every screen and report agrees.
  *
+ * A computed figure (compute:) is made here from its inputs, each
+ * through the gate, and withheld when any input is.
+ *
  * Everything that shows a number — the figures, the trend, the peers and
  * their mean, the deliveries' differences — reads cells through here. */
 #ifndef JMON_DISCLOSURE_H
@@ -29,7 +32,8 @@
 /* A cell as a reader may see it. */
 struct disclosed {
 	struct cell_value v;	/* as stored, or the sum of the parts */
-	bool derived;		/* a total summed from its parts, none stored */
+	bool derived;		/* none stored: a total summed from its parts,
+				 * or a computed figure (compute:) */
 	bool withheld;		/* never shown: "<10" or "geheim" */
 };
 

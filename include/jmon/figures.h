@@ -74,6 +74,14 @@ struct figure {
 	char value_label[PERIOD_LABEL_MAX];	/* "1-1-2023", "som van 2023 Q1–Q4" */
 	char basis_short[PERIOD_LABEL_MAX];	/* at most 10 columns: "som Q1–Q4" */
 	char value_prev_label[PERIOD_LABEL_MAX];
+	/* against the baseline (nulmeting, monitor.baseline or the
+	 * indicator's): base_period "" when it has none; a change only
+	 * between two shown figures of different periods */
+	char base_period[PERIOD_CODE_MAX];
+	char base_label[PERIOD_LABEL_MAX];	/* "2015" */
+	struct cell_value base;
+	bool has_base_change;
+	double base_change;		/* now - base, in the unit (pp for procent) */
 };
 
 /* Whether a row needs the analyst: amber or red, itself or below. */
@@ -145,6 +153,8 @@ char *figure_value_text(const struct figure *f, char *buf, size_t size);
 /* The change as "+60", "-0,5 wk", "+0,3 pp" (a percentage changes in
  * percentage points); "" when there is none. */
 char *figure_change_text(const struct figure *f, char *buf, size_t size);
+/* The change against the baseline, written as figure_change_text. */
+char *figure_base_change_text(const struct figure *f, char *buf, size_t size);
 /* The same two for a column of width columns: large numbers in "mln". */
 char *figure_value_fit(const struct figure *f, char *buf, size_t size, int width);
 char *figure_change_fit(const struct figure *f, char *buf, size_t size, int width);

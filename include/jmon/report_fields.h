@@ -32,11 +32,12 @@ const char *report_flag(const struct figure *f);
 /* The CSV contract (report_csv.c): its columns, one line of fields, and
  * the fields of one figure of fs with its explanation (note, or NULL);
  * the fields point into c and into f. */
-#define REPORT_CSV_COLUMNS 19
+#define REPORT_CSV_COLUMNS 22
 extern const char *const report_csv_header[REPORT_CSV_COLUMNS];
 void report_csv_row(FILE *out, const char *const *fields, size_t n);
 struct report_csv_cells {
-	char value[NUMFMT_MAX], change[NUMFMT_MAX], norm[NUMFMT_MAX];
+	char value[NUMFMT_MAX], change[NUMFMT_MAX], norm[NUMFMT_MAX], base[NUMFMT_MAX];
+	char formula[512];
 	const char *fields[REPORT_CSV_COLUMNS];
 };
 void report_csv_figure(const struct figure_set *fs, const struct figure *f, const char *note,

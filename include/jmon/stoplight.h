@@ -70,6 +70,9 @@ struct stoplight_input {
 	/* for yoy_pct: the same period a year earlier */
 	struct stoplight_cell last_year;
 	const char *last_year_label;	/* "2019 Q1" */
+	/* for baseline_change and baseline_pct: the baseline period */
+	struct stoplight_cell baseline;
+	const char *baseline_label;	/* "nulmeting 2015" */
 	/* for peer_pct: the mean of the peer group, as the gate computes it
 	 * for every screen (include/jmon/comparison.h) */
 	bool has_peer_mean;

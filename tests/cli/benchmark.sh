@@ -52,17 +52,17 @@ report --peers vergelijkbaar --regions GM0484,NL01 --format csv
 assert_status 0 "--peers and --regions: CSV"
 head -1 "$T/stdout" >"$T/header"
 assert_file "$T/header" "CSV: the contract's columns, then the comparison's" <<'EOF'
-region,period,chapter,indicator,category,value,flag,status,reason,reviewed,label,unit,change,norm,value_period,source_status,reviewed_by,reviewed_at,explanation,region_name,reference,difference,difference_unit,mean_n,mean_of
+region,period,chapter,indicator,category,value,flag,status,reason,reviewed,label,unit,change,norm,value_period,source_status,reviewed_by,reviewed_at,explanation,formula,baseline_period,baseline_change,region_name,reference,difference,difference_unit,mean_n,mean_of
 EOF
 grep '^GM0505,2016,gebruik,jeugdhulp,' "$T/stdout" >"$T/row"
 assert_file "$T/row" "CSV: a withheld count is empty and suppressed, without a difference" <<'EOF'
-GM0505,2016,gebruik,jeugdhulp,,,suppressed,grey,geen regel,,"Jeugdhulp, aantal",aantal,,,2016,,,,,Dordrecht,NL01,,,,
+GM0505,2016,gebruik,jeugdhulp,,,suppressed,grey,geen regel,,"Jeugdhulp, aantal",aantal,,,2016,,,,,,,,Dordrecht,NL01,,,,
 EOF
 grep '^mean:vergelijkbaar,2016,gebruik,jeugdhulp_pct,' "$T/stdout" >"$T/row"
 assert_file "$T/row" "CSV: the mean as region mean:ID, with mean_n of mean_of" <<'EOF'
-mean:vergelijkbaar,2016,gebruik,jeugdhulp_pct,,12.125,,,,,Jeugdhulp,procent,,,2016,,,,,gem. Vergelijkbare gemeenten,NL01,1.025,pp,4,4
+mean:vergelijkbaar,2016,gebruik,jeugdhulp_pct,,12.125,,,,,Jeugdhulp,procent,,,2016,,,,,,,,gem. Vergelijkbare gemeenten,NL01,1.025,pp,4,4
 EOF
-grep '^GM0484,2016,kosten,kosten,' "$T/stdout" | cut -d, -f1-6,20- >"$T/row"
+grep '^GM0484,2016,kosten,kosten,' "$T/stdout" | cut -d, -f1-6,23- >"$T/row"
 assert_file "$T/row" "CSV: no difference against a reference without a value (NL has no costs)" <<'EOF'
 GM0484,2016,kosten,kosten,,32600000,Alphen aan den Rijn,NL01,,,,
 EOF
@@ -70,7 +70,7 @@ n=$(grep -c '^GM0' "$T/stdout")
 assert_eq "$n" 35 "CSV: one row per region × indicator × category (5 gemeenten × 7 rows)"
 
 report --chapter kosten --peers vergelijkbaar --format csv
-grep '^GM0484,2016,kosten,kosten,' "$T/stdout" | cut -d, -f1,6,21- >"$T/row"
+grep '^GM0484,2016,kosten,kosten,' "$T/stdout" | cut -d, -f1,6,24- >"$T/row"
 assert_file "$T/row" "CSV: an amount differs in % of the reference, here the group's mean" <<'EOF'
 GM0484,32600000,mean:vergelijkbaar,-1.95488721805,%,,
 EOF

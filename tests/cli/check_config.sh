@@ -43,7 +43,7 @@ refused unknown_unit.yaml <<EOF
 $C/unknown_unit.yaml:27:15: unknown unit 'uren'; expected aantal, procent, weken, dagen, euro, score or none
 EOF
 refused unknown_on.yaml <<EOF
-$C/unknown_on.yaml:31:25: unknown stoplight kind 'waarde'; expected value, change, change_pct, yoy_pct, norm_ratio or peer_pct
+$C/unknown_on.yaml:31:25: unknown stoplight kind 'waarde'; expected value, change, change_pct, yoy_pct, norm_ratio, peer_pct, baseline_change or baseline_pct
 EOF
 refused unknown_peers.yaml <<EOF
 $C/unknown_peers.yaml:30:16: unknown peer group 'buuren'; did you mean 'buren'?
@@ -66,6 +66,37 @@ EOF
 refused yaml_syntax.yaml <<EOF
 $C/yaml_syntax.yaml:27:8: YAML syntax error: did not find expected '-' indicator (while parsing a block collection that starts on line 25)
 EOF
+
+# computed figures: inputs that exist, formulas of the right size, units
+# that go together, no circle; the keys a computed figure cannot have; a
+# stoplight on a baseline that is not there
+refused compute.yaml <<EOF
+$C/compute.yaml:18:86: 'scale' belongs to a ratio; a difference has none
+$C/compute.yaml:19:82: compute has one formula, not 'sum' and 'difference'
+$C/compute.yaml:20:41: compute needs a formula: ratio, difference, sum or share (compute: {ratio: [a, b], scale: 100})
+$C/compute.yaml:24:60: indicator 'gedeeld' is a share: the sum of its quarters is not the share of the year (rollup: last or none)
+$C/compute.yaml:24:46: indicator 'gedeeld' is a share, not a count of people or cases (counts: false)
+$C/compute.yaml:25:53: indicator 'geleverd' is computed (compute: sum): CBS does not deliver it
+$C/compute.yaml:25:43: indicator 'geleverd' is computed: its total is computed from the totals of its inputs, so it has no 'total'
+$C/compute.yaml:28:62: on: baseline_pct needs a baseline: monitor.baseline or 'baseline' on indicator 'zonder_nulmeting' (baseline: 2016)
+$C/compute.yaml:14:57: unknown indicator 'prognoze'; did you mean 'prognose'?
+$C/compute.yaml:15:64: compute: indicator 'eenheid' has unit weken: a ratio of euro to euro is procent (scale: 100), aantal or score
+$C/compute.yaml:16:61: compute: indicator 'gemengd' has unit euro: a sum of euro and weken has no unit: give its inputs one unit
+$C/compute.yaml:17:46: compute: a sum takes at least 2 indicators (sum: [a, b, ...] is a + b + ...), not 1
+$C/compute.yaml:21:48: indicator 'zelf' is computed from itself
+$C/compute.yaml:22:50: compute: indicator 'thema' has unit none, so it holds no number to compute with
+$C/compute.yaml:23:94: compute: indicator 'begroting' has no category 'ggz' (indicator 'geen_cat' has)
+$C/compute.yaml:26:50: compute: indicator 'kring_a' is computed from itself through its inputs
+EOF
+# the lines that are right on their own pass
+grep -v -E '^      - \{id: (onbekend|eenheid|gemengd|een|schaal|twee|leeg|zelf|zonder|geen_cat|gedeeld|geleverd|kring_a|kring_b|zonder_nulmeting),' \
+	$C/compute.yaml >"$T/compute_good.yaml"
+run "$JMON" check-config "$T/compute_good.yaml"
+assert_status 0 "ratio, ratio per case and difference pass"
+assert_stdout "computed figures: the summary" <<EOF
+$T/compute_good.yaml: 1 chapter, 8 indicators, 0 rules
+EOF
+
 
 # several problems: all of them, in one run
 sed 's/unit: weken/unit: uren/' $C/unknown_key.yaml >"$T/two.yaml"

@@ -315,7 +315,7 @@ for r in csv.DictReader(open(sys.argv[1], newline="")):
 report --format csv
 cp "$T/stdout" "$T/full.csv"
 assert_eq "$(head -1 "$T/full.csv")" \
-	"region,period,chapter,indicator,category,value,flag,status,reason,reviewed,label,unit,change,norm,value_period,source_status,reviewed_by,reviewed_at,explanation" \
+	"region,period,chapter,indicator,category,value,flag,status,reason,reviewed,label,unit,change,norm,value_period,source_status,reviewed_by,reviewed_at,explanation,formula,baseline_period,baseline_change" \
 	"csv: the header has the added columns after the first ten"
 assert_eq "$(field maatwerk '' label)|$(field maatwerk '' unit)|$(field maatwerk '' change)" \
 	"Jeugdigen met een maatwerkvoorziening|aantal|60" "csv: label, unit and the change (2660 - 2600)"

@@ -165,6 +165,14 @@ class Indicator:
         self.peers = d.get("peers")
         self.min_count = d.get("privacy", {}).get("min_count", min_count)
         self.chapter = chapter
+        # compute: {ratio|difference|sum|share: [inputs], scale}: made by
+        # jmon from the same cell of each input
+        comp = d.get("compute") or {}
+        self.formula = next((k for k in ("ratio", "difference", "sum", "share") if k in comp), None)
+        self.inputs = list(comp.get(self.formula, [])) if self.formula else []
+        self.scale = Fraction(100) if self.formula == "share" else Fraction(str(comp.get("scale", 1)))
+        if self.formula:
+            self.total = "none"         # computed from the inputs' totals
 
     def cat_label(self, cat):
         for cid, label in self.cats:
@@ -263,6 +271,9 @@ class Model:
         """The variable of what jmon shows for a cell now, or None."""
         if ind not in self.ind:
             return None
+        if self.ind[ind].formula:
+            ins = [self.current(i, region, period, cat) for i in self.ind[ind].inputs]
+            return None if None in ins else ("x", ind, region, period, cat, "calc")
         vs = self.versions(ind, region, period, cat)
         if vs:
             return ("x", ind, region, period, cat, vs[-1])
@@ -282,6 +293,16 @@ class Model:
         if var[0] != "x":
             return None
         _, ind, region, period, cat, ver = var
+        if ver == "calc":
+            i = self.ind[ind]
+            ins = [self.truth(self.current(x, region, period, cat)) for x in i.inputs]
+            if None in ins:
+                return None
+            if i.formula == "sum":
+                return sum(ins, Fraction(0))
+            if i.formula == "difference":
+                return ins[0] - ins[1]
+            return ins[0] / ins[1] * i.scale if ins[1] else None
         if ver == "sum":
             total = Fraction(0)
             for c, _ in self.ind[ind].cats:
@@ -307,6 +328,8 @@ class Model:
             s += ", %s (%s), %s" % (rname, region, period_label(period))
             if ver == "sum":
                 s += ", som van de categorieën"
+            elif ver == "calc":
+                s += ", berekend (%s)" % i.formula
             elif ver != self.versions(ind, region, period, cat)[-1]:
                 s += ", levering %d (herzien)" % ver
             else:
@@ -357,6 +380,16 @@ class Model:
                         t = self.current(ind, region, period, "")
                     if t is not None and t not in out:
                         out[t] = "totaal van één geheime categorie"
+        # a computed count below the minimum is withheld like a delivered one
+        for i in self.ind.values():
+            if not i.formula or not i.counts:
+                continue
+            for region in self.regions:
+                for period in self.periods:
+                    for cat in i.rows():
+                        v = self.current(i.id, region, period, cat)
+                        if v is not None and i.small(self.truth(v)):
+                            out[v] = "<%d (berekend)" % i.min_count
         return out
 
     def snapshots(self, cells):
@@ -392,15 +425,16 @@ class Source:
 class Constraint:
     """One thing the adversary knows.  kind 'lin': sum(coeffs * x) = c +- h.
     kind 'ratio': y = x * (1 + p/100) with p = c +- h (x > 0; with
-    absbase, (y - x) / |x|).  kind 'alt': one of several linear ones holds
-    (options: list of (coeffs, c, h, label))."""
+    absbase, (y - x) / |x|).  kind 'quot': z = y / x * c, exact (a
+    computed ratio or share of jmon's).  kind 'alt': one of several linear
+    ones holds (options: list of (coeffs, c, h, label))."""
 
     def __init__(self, kind, path, coeffs=None, c=Fraction(0), h=Fraction(0), y=None, x=None,
-                 absbase=True, options=None):
+                 absbase=True, options=None, z=None):
         self.kind, self.path = kind, path
         self.coeffs = coeffs or {}
         self.c, self.h = Fraction(c), Fraction(h)
-        self.y, self.x, self.absbase = y, x, absbase
+        self.y, self.x, self.z, self.absbase = y, x, z, absbase
         self.options = options or []
         self.sources = []
         self.id = None
@@ -410,6 +444,8 @@ class Constraint:
             return ("lin", self.path, tuple(sorted(self.coeffs.items())), self.c, self.h)
         if self.kind == "ratio":
             return ("ratio", self.path, self.y, self.x, self.c, self.h, self.absbase)
+        if self.kind == "quot":
+            return ("quot", self.path, self.z, self.y, self.x, self.c)
         return ("alt", self.path, tuple((tuple(sorted(o[0].items())), o[1], o[2], o[3]) for o in self.options))
 
     def vars(self):
@@ -417,6 +453,8 @@ class Constraint:
             return set(self.coeffs)
         if self.kind == "ratio":
             return {self.y, self.x}
+        if self.kind == "quot":
+            return {self.z, self.y, self.x}
         out = set()
         for o in self.options:
             out.update(o[0])
@@ -440,6 +478,11 @@ class Constraint:
                 return None
             p = (ty - tx) * 100 / (abs(tx) if self.absbase else tx)
             return abs(p - self.c) <= self.h + Fraction(1, 10 ** 6)
+        if self.kind == "quot":
+            tz, ty, tx = truth(self.z), truth(self.y), truth(self.x)
+            if tz is None or ty is None or tx is None or tx == 0:
+                return None
+            return abs(tz - ty / tx * self.c) <= Fraction(1, 10 ** 6)
         results = [lin_holds(*o[:3]) for o in self.options]
         if any(r is True for r in results):
             return True
@@ -458,6 +501,8 @@ class Constraint:
         if self.kind == "ratio":
             return "%s = %s × (1 %s (%s%s) %%)" % (name(self.y), name(self.x), "+", fmt_num(self.c),
                                                   " ± " + fmt_num(self.h) if self.h else "")
+        if self.kind == "quot":
+            return "%s = %s / %s × %s" % (name(self.z), name(self.y), name(self.x), fmt_num(self.c))
         return "one of: " + " | ".join("%s: %s" % (o[3], Constraint("lin", "", o[0], o[1], o[2]).describe(name))
                                        for o in self.options)
 
@@ -797,6 +842,8 @@ def report_text(st, path, rel, family, region, period):
             continue
         if line.startswith("✓") or line.startswith("v beoordeeld"):
             continue
+        if known_formula(m, line, "Berekend: "):
+            continue
         if chapter is None or "Waarde" not in cols:
             if re.search(r"\d", line):
                 st.unparsed.append((src, "line outside a table"))
@@ -818,6 +865,22 @@ def report_text(st, path, rel, family, region, period):
                           line[cols["Waarde"][1]:cols["Verschil"][1]].strip(), "change", src)
         if "Reden" in cols:
             parse_reason(st, ind, cat, region, period, line[cols["Reden"][0]:], src)
+
+
+def formula_text(m, ind):
+    """A computed indicator's formula as jmon prints it for a reader."""
+    op = {"sum": " + ", "difference": " \u2212 "}.get(ind.formula, " / ")
+    text = op.join(m.ind[i].label for i in ind.inputs)
+    if ind.formula in ("ratio", "share") and ind.scale != 1:
+        text += " \u00d7 " + fmt_num(ind.scale).replace(".", ",")
+    return text
+
+
+def known_formula(m, line, lead):
+    """Whether line is the formula line of a computed indicator: its
+    numbers are the configuration's, not data."""
+    return any(line == "%s%s = %s" % (lead, i.label, formula_text(m, i))
+               for i in m.ind.values() if i.formula)
 
 
 def check_report_header(st, line, src, region, period, n):
@@ -846,6 +909,8 @@ def report_md(st, path, rel, family, region, period):
         if line.startswith("**") and "(" in line:
             if "(%s)" % region not in line or period_label(period) not in line:
                 st.problems.append("%s: not the report of %s %s" % (src, region, period))
+            continue
+        if known_formula(m, line, "*Berekend:* "):
             continue
         if not line.startswith("|"):
             if re.search(r"\d", line) and not line.startswith("# "):
@@ -1324,6 +1389,31 @@ def a_priori(st):
                         st.lin(coeffs, 0, 0, "sum:wijken", None)
 
 
+def formulas(st):
+    """What every reader knows of a computed figure: its formula (the
+    indicator view and every report print it), exact, over the same cells
+    of its inputs."""
+    m = st.model
+    for ind in m.ind.values():
+        if not ind.formula:
+            continue
+        for region in sorted(m.regions):
+            for period in m.periods:
+                for cat in ind.rows():
+                    z = m.current(ind.id, region, period, cat)
+                    if z is None:
+                        continue
+                    ins = [m.current(i, region, period, cat) for i in ind.inputs]
+                    if ind.formula in ("sum", "difference"):
+                        coeffs = {z: Fraction(1)}
+                        for k, v in enumerate(ins):
+                            sign = -1 if ind.formula == "sum" or k == 0 else 1
+                            coeffs[v] = coeffs.get(v, 0) + sign
+                        st.lin(coeffs, 0, 0, "formula", None)
+                    else:
+                        st.add(Constraint("quot", "formula", c=ind.scale, y=ins[0], x=ins[1], z=z), None)
+
+
 def resolve_means(st):
     """The mean of a peer_pct reason: over the peers the outputs show, or
     over every peer but the region itself.  Both stay possible; the solver
@@ -1556,6 +1646,40 @@ class Solver:
                 changed.append(x)
         return changed
 
+    def quot(self, c):
+        """z = y / x * k: each of the three from the other two, where the
+        divisor's interval keeps clear of 0."""
+        z, y, x, k = c.z, c.y, c.x, float(c.c)
+        changed = []
+
+        def hull(a, b):
+            ps = [a[0] * b[0], a[0] * b[1], a[1] * b[0], a[1] * b[1]]
+            return min(ps), max(ps)
+
+        def inv(a):
+            return (1 / a[1], 1 / a[0]) if a[0] > 0 or a[1] < 0 else None
+
+        def narrow(v, lohi, why):
+            if lohi is None:
+                return
+            if self.set_lo(v, lohi[0], why):
+                changed.append(v)
+            if self.set_hi(v, lohi[1], why):
+                changed.append(v)
+        iv = {v: (self.lo[v], self.hi[v]) for v in (z, y, x)}
+        why = {v: frozenset({c.id}) | self.rlo[v] | self.rhi[v] for v in (z, y, x)}
+        ix = inv(iv[x])
+        if ix is not None:      # z from y and x
+            lo, hi = hull(iv[y], ix)
+            narrow(z, (lo * k, hi * k) if k > 0 else (hi * k, lo * k), why[y] | why[x])
+        lo, hi = hull(iv[z], iv[x])     # y = z * x / k
+        narrow(y, (lo / k, hi / k) if k > 0 else (hi / k, lo / k), why[z] | why[x])
+        iz = inv(iv[z])
+        if iz is not None:      # x = y * k / z
+            lo, hi = hull(iv[y], iz)
+            narrow(x, (lo * k, hi * k) if k > 0 else (hi * k, lo * k), why[y] | why[z])
+        return changed
+
     def alternatives(self, c, alive):
         """Keep the options the bounds allow; narrow to the hull of what
         each allows."""
@@ -1596,6 +1720,8 @@ class Solver:
                               float(c.c + c.h), frozenset({c.id})))
             elif c.kind == "ratio":
                 props.append(("ratio", c))
+            elif c.kind == "quot":
+                props.append(("quot", c))
             else:
                 props.append(("alt", c))
         alive = {c.id: set(range(len(c.options))) for c in cs if c.kind == "alt"}
@@ -1617,6 +1743,8 @@ class Solver:
                     changed = self.linear(p[1], p[2], p[3], p[4])
                 elif p[0] == "ratio":
                     changed = self.ratio(p[1])
+                elif p[0] == "quot":
+                    changed = self.quot(p[1])
                 else:
                     changed = self.alternatives(p[1], alive)
                 for v in changed:
@@ -1784,13 +1912,14 @@ def collect(m, out):
             fn(st, lines, rel, family, region, period, m.ind[ind_id], int(row))
             unread(st, lines, rel)
     a_priori(st)
+    formulas(st)
     resolve_means(st)
     return st, files
 
 
 # lines of a screen whose numbers are the configuration's, or no figure's
 KNOWN_LINES = re.compile(
-    r"^ *(Regel|eenheid|Bron|Norm|Toelichting \(|Geen toelichting)|^ *[│|┆:] (norm|grenzen):"
+    r"^ *(Regel|eenheid|Bron|Norm|Berekend: |Toelichting \(|Geen toelichting)|^ *[│|┆:] (norm|grenzen):"
     r"|^ *(│ norm: .*)?( *┆ grenzen:.*)?$|^ Gewijzigd in ")
 
 
@@ -1927,6 +2056,10 @@ SELFTEST_CONFIG = {
         {"id": "r", "label": "R", "unit": "procent", "decimals": 1,
          "stoplight": {"on": "value", "green": ">= 75", "min_n": 15, "count_from": "n"}},
         {"id": "n", "label": "N", "counts": True},
+        {"id": "m", "label": "M", "counts": True},
+        {"id": "per", "label": "Per", "unit": "procent", "decimals": 1,
+         "compute": {"ratio": ["n", "m"], "scale": 100}},
+        {"id": "min", "label": "Min", "counts": True, "compute": {"difference": ["m", "n"]}},
     ]}],
 }
 
@@ -1973,6 +2106,7 @@ def selftest(_args):
                 d, value = text
                 st.value(m.exact(ind, region, period, cat, d), value, "revision:value", src)
         a_priori(st)
+        formulas(st)
         resolve_means(st)
         hidden = m.hidden()
         leaks, _, _ = find_leaks(m, list(st.cons.values()), hidden)
@@ -2062,6 +2196,16 @@ def selftest(_args):
           ("revision", "GM0001", q, "t", "c", (2, "12")), ("revision", "GM0001", q, "t", "b", (2, "<10")),
           ("revision", "GM0001", q, "t", "", (2, "geheim"))],
          {("t", "GM0001", q, ""): 157, ("t", "GM0001", q, "c"): 7})
+    # computed figures: a ratio or a difference printed beside a shown input
+    nm = [("n", "GM0001", q, "", 1, 7), ("m", "GM0001", q, "", 1, 40)]
+    seen = [("value", "GM0001", q, "n", "", "<10"), ("value", "GM0001", q, "m", "", "40")]
+    case("a computed ratio 17,5 % beside its shown divisor 40 gives the hidden dividend 7",
+         nm, seen + [("value", "GM0001", q, "per", "", "17,5 %")], {("n", "GM0001", q, ""): 7})
+    case("a computed difference 33 beside its shown input 40 gives the hidden one 7",
+         nm, seen + [("value", "GM0001", q, "min", "", "33")], {("n", "GM0001", q, ""): 7})
+    case("computed figures withheld beside their shown input give nothing",
+         nm, seen + [("value", "GM0001", q, "per", "", "geheim"), ("value", "GM0001", q, "min", "", "geheim")],
+         {})
     # the number formats
     for text, mid, half in (("2.660", 2660, Fraction(1, 2)), ("-4,2", Fraction(-42, 10), Fraction(1, 20)),
                             ("+10,0 pp", 10, Fraction(1, 20)), ("€ 1,2 mln", 1200000, 50000),

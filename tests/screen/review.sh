@@ -75,7 +75,7 @@ r
 :dump tab.txt
 EOF
 (cd "$T" && JMON_SCRIPT="$T/script" "$JMON" $args) >/dev/null 2>&1
-assert_grep "+1 cat. 0/22 beoordeeld" "$T/q4.txt" "the header counts the signal below and all 22 signals"
+assert_grep "+2 cat. 0/22 beoordeeld" "$T/q4.txt" "the header counts the signals below (verwijzers, the computed prognose %) and all 22 signals"
 assert_grep " Afgegeven indicaties per…         754      +53  ▃▁▄▃▂▄▄█          ● groen ▲" "$T/q4.txt" \
 	"the green row shows the amber glyph of its category"
 assert_grep "▸  Gemeente (Jeugd- & …             299 ●        322 ●        320 ●        380 ▲" \

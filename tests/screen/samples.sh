@@ -29,7 +29,7 @@ EOF
 # revised 2023 Q3 behind the changes; explanations (✎).
 sample voorbeeldstad
 expect first.txt <<'EOF'
- Voorbeeldstad · 2023 Q4 (voorlopig)      ■6 ▲15 ●8 ○15 +1 cat. 2/22 beoordeeld
+ Voorbeeldstad · 2023 Q4 (voorlopig)      ■5 ▲15 ●9 ○15 +2 cat. 2/22 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten en bezwaar
  Indicator                     2023 Q4  Δ vorig  trend 8      norm  status
 ▸Inwoners 0-17 jaar             24.307      +34  ▁▂▃▄▅▆▇█          ○ grijs
@@ -48,7 +48,7 @@ expect first.txt <<'EOF'
  Kosten jeugdhulp: realis…  € 32,6 mln +7,7 mln  ▁▃▅█▁▃▆█          ○ grijs
  Kosten jeugdhulp: begrot…  € 32,1 mln      € 0  ▁▁▁▁████          ○ grijs
  Kosten jeugdhulp: progno…  € 33,6 mln +541 dzd  ▃▃▁▃▅▄▇█          ○ grijs
- Prognose als percentage …                                   100 % ■ rood
+ Prognose als percentage …     104,7 %  +1,7 pp  ▅▄▁▄▄▃▆█    100 % ● groen ■
 
 
  Cijfers             Enter: uitsplitsen  r: signaal  spatie: beoordeeld  ?: help
@@ -154,19 +154,19 @@ screen "alphen-nulmeting: the first screen" $args
 # quarter 2019 Q2 of the referrers; the costs are years (2018, 2019).
 sample noordoostpolder-2019h1
 expect first.txt <<'EOF'
- Noordoostpolder (GM0171) · 2019 H1 · levering 2  ■1 ▲9 ●1 ○28 10/10 beoordeeld
+ Noordoostpolder (GM0171) · 2019 H1 · levering 2  ■1 ▲9 ●1 ○30 10/10 beoordeeld
  [1 Algemeen]  2 Toeleiding   3 Wachttijden   4 Care, cure en 24-uurszorg   5 B…
  Indicator                     2019 H1  Δ vorig  trend 8      norm  status
 ▸Zorglasten jeugdhulp       € 14,1 mln           2018              ○ grijs
  Begroting jeugdhulp                             2019              ○ grijs
  Prognose kosten jeugdhulp                       2019              ○ grijs
+ Prognose min begroting (…                       2019              ○ grijs
+ Prognose als percentage …                       2019        100 % ○ grijs
  Unieke jeugdigen met jeu…    onbekend                             ○ grijs   ✎
  Aandeel jeugdigen met 24…        13 %                  ▄          ○ grijs   ✎
  Aandeel 24-uurszorg in d…        35 %                  ▄          ○ grijs
  Nieuwe instroom jeugdhul…                                         ○ grijs   ✎
  Uitstroom jeugdhulp (maa…                                         ○ grijs
-
-
 
 
 
@@ -229,7 +229,7 @@ r
 EOF
 sample voorbeeldstad
 expect indicator.txt <<'EOF'
- Voorbeeldstad · 2023 Q4 (voorlopig)      ■6 ▲15 ●8 ○15 +1 cat. 2/22 beoordeeld
+ Voorbeeldstad · 2023 Q4 (voorlopig)      ■5 ▲15 ●9 ○15 +2 cat. 2/22 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten en bezwaar
  Jongeren met jeugdzorg in …     1-1-2020     1-1-2021     1-1-2022     1-1-2023
 ▸Totaal                               –        2.420 ○      2.515 ●      2.790 ■

@@ -4,6 +4,7 @@
 #ifndef JMON_DBTEST_H
 #define JMON_DBTEST_H
 
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,6 +105,30 @@ static inline enum jmon_status import_fixture(struct dbtest *t, const char *name
 
 	free(path);
 	return rc;
+}
+
+/* A test of its own monitor (YAML text) and cells (long CSV text): a
+ * scratch database holding them, for cmocka's setup. */
+static inline int dbtest_setup_monitor(void **state, const char *monitor, size_t len,
+				       const char *cells)
+{
+	struct dbtest *t = xcalloc(1, sizeof *t);
+	char *path;
+
+	setlocale(LC_ALL, "C.UTF-8");
+	strcpy(t->dir, "/tmp/jmon-test-XXXXXX");
+	if (!mkdtemp(t->dir))
+		return -1;
+	*state = t;
+	t->path = xasprintf("%s/t.db", t->dir);
+	if (config_load_string("t.yaml", monitor, len, &t->cfg, &t->err) ||
+	    db_open(t->path, DB_READWRITE, t->cfg, &t->db, &t->err))
+		fail_msg("%s", t->err.msg);
+	path = scratch_file(t, "cells.csv", cells);
+	if (import_path(t, path, IMPORT_AUTO) != JMON_OK)
+		fail_msg("%s", t->err.msg);
+	free(path);
+	return 0;
 }
 
 /* The first integer of a one-row query. */

@@ -246,7 +246,8 @@ static void test_unknown_keys(void **state)
 		"t.yaml:5:20: a stoplight needs at least one band: green, amber or red");
 	refused(CH "      - id: x\n        kleur: rood\n",
 		"t.yaml:5:9: unknown indicator key 'kleur'; expected id, label, unit, decimals, "
-		"definition, source, counts, categories, total, rollup, norm, stoplight, peers, cbs, privacy or as_of");
+		"definition, source, counts, categories, total, rollup, norm, stoplight, peers, cbs, privacy, "
+		"as_of, compute or baseline");
 	refused("monitor: {privacy: {minimum: 5}}\n" CH "      - id: x\n",
 		"t.yaml:1:21: unknown privacy key 'minimum'; expected 'min_count'");
 }
@@ -313,10 +314,10 @@ static void test_unknown_names(void **state)
 		"t.yaml:4:24: unknown total 'som'; did you mean 'sum'?");
 	refused(CH "      - {id: x, stoplight: {on: delta, green: '< 1'}}\n",
 		"t.yaml:4:33: unknown stoplight kind 'delta'; expected value, change, change_pct, "
-		"yoy_pct, norm_ratio or peer_pct");
+		"yoy_pct, norm_ratio, peer_pct, baseline_change or baseline_pct");
 	refused(CH "      - {id: x, stoplight: {on: yoy, green: '< 1'}}\n",
 		"t.yaml:4:33: unknown stoplight kind 'yoy'; expected value, change, change_pct, "
-		"yoy_pct, norm_ratio or peer_pct");
+		"yoy_pct, norm_ratio, peer_pct, baseline_change or baseline_pct");
 	refused(CH "      - {id: x, stoplight: {on: chnage, green: '< 1'}}\n",
 		"t.yaml:4:33: unknown stoplight kind 'chnage'; did you mean 'change'?");
 	refused("peers:\n  - {id: buren, regions: [GM1]}\n" CH "      - {id: x, peers: buuren}\n",

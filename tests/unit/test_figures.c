@@ -4,7 +4,6 @@
  * quarter, a reference date before it), within its bound, with its change
  * and stoplight against its own previous period, provisional kept, and the
  * privacy rule applied to it as to any other cell. */
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -67,23 +66,7 @@ static const char cells[] =
 
 static int setup(void **state)
 {
-	struct dbtest *t = xcalloc(1, sizeof *t);
-	char *path;
-
-	setlocale(LC_ALL, "C.UTF-8");
-	strcpy(t->dir, "/tmp/jmon-test-XXXXXX");
-	if (!mkdtemp(t->dir))
-		return -1;
-	*state = t;
-	t->path = xasprintf("%s/t.db", t->dir);
-	if (config_load_string("t.yaml", monitor, sizeof monitor - 1, &t->cfg, &t->err) ||
-	    db_open(t->path, DB_READWRITE, t->cfg, &t->db, &t->err))
-		fail_msg("%s", t->err.msg);
-	path = scratch_file(t, "cells.csv", cells);
-	if (import_path(t, path, IMPORT_AUTO) != JMON_OK)
-		fail_msg("%s", t->err.msg);
-	free(path);
-	return 0;
+	return dbtest_setup_monitor(state, monitor, sizeof monitor - 1, cells);
 }
 
 static const struct figure *row(const struct figure_set *fs, const char *id)
