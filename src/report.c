@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "jmon/report.h"
+#include "jmon/strbuf.h"
 #include "jmon/text.h"
 #include "jmon/xmalloc.h"
 
@@ -30,30 +31,61 @@ bool report_format_parse(const char *name, enum report_format *out)
 	return false;
 }
 
+/* The fields of an explanation as one text (the CSV's explanation, the
+ * text report): a monitor's one field as written; several, each after its
+ * label, with a blank line between them. */
+static char *joined(const struct monitor *m, char *const *texts)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	for (size_t k = 0; k < m->ntexts; k++) {
+		if (!texts[k])
+			continue;
+		if (sb.len)
+			sb_adds(&sb, "\n\n");
+		if (m->ntexts > 1)
+			sb_addf(&sb, "%s: ", m->texts[k].label);
+		sb_adds(&sb, texts[k]);
+	}
+	return sb_detach(&sb);
+}
+
 /* The explanations, fetched only for the cells figures_load marked as
  * explained: a period has a handful, the report may have hundreds of rows. */
 static enum jmon_status load_notes(struct db *db, struct report *r, struct jmon_error *err)
 {
 	const struct figure_set *fs = &r->fs;
+	const struct monitor *m = &r->cfg->monitor;
 
 	r->notes = xcalloc(fs->n ? fs->n : 1, sizeof *r->notes);
+	r->texts = xcalloc(fs->n ? fs->n : 1, sizeof *r->texts);
 	for (size_t i = 0; i < fs->n; i++) {
 		const struct figure *f = &fs->rows[i];
 		struct cell_key key = { f->ind->id, fs->region, fs->period,
 					f->cat ? f->cat->id : "" };
-		struct annotation note = { 0 };
-		bool found = false;
-		enum jmon_status st;
+		bool any = false;
 
 		if (!f->annotated)
 			continue;
-		if ((st = query_annotation(db, &key, &note, &found, err)) != JMON_OK)
-			return st;
-		if (found) {
-			r->notes[i] = note.text;	/* the report keeps the text */
-			note.text = NULL;
+		r->texts[i] = xcalloc(m->ntexts, sizeof *r->texts[i]);
+		for (size_t k = 0; k < m->ntexts; k++) {
+			struct annotation note = { 0 };
+			bool found = false;
+			enum jmon_status st = query_annotation(db, &key, m->texts[k].id, &note,
+							       &found, err);
+
+			if (st != JMON_OK)
+				return st;
+			if (found) {
+				r->texts[i][k] = note.text;	/* the report keeps the text */
+				note.text = NULL;
+				any = true;
+			}
+			annotation_free(&note);
 		}
-		annotation_free(&note);
+		/* a field the monitor no longer names is not reported */
+		if (any)
+			r->notes[i] = joined(m, r->texts[i]);
 	}
 	return JMON_OK;
 }
@@ -81,10 +113,16 @@ enum jmon_status report_load(struct db *db, const struct config *cfg, const char
 
 void report_free(struct report *r)
 {
-	for (size_t i = 0; r->notes && i < r->fs.n; i++)
+	for (size_t i = 0; r->notes && i < r->fs.n; i++) {
 		free(r->notes[i]);
+		for (size_t k = 0; r->texts[i] && k < r->cfg->monitor.ntexts; k++)
+			free(r->texts[i][k]);
+		free(r->texts[i]);
+	}
 	free(r->notes);
+	free(r->texts);
 	r->notes = NULL;
+	r->texts = NULL;
 	figures_free(&r->fs);
 }
 

@@ -75,7 +75,7 @@ void report_csv(const struct report *r, FILE *out)
 			f->reviewed ? "yes" : "",
 			f->cat ? f->cat->label : f->ind->label, unit_name(f->ind->unit), change, norm,
 			f->value_period[0] ? f->value_period : fs->period,
-			"",	/* a document's own status: not kept apart from a review yet */
+			f->sourced ? stoplight_name(f->source_status) : "",
 			f->reviewed ? f->review_by : "", f->reviewed ? f->review_at : "",
 			r->notes[i] ? r->notes[i] : "",
 		};

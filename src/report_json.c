@@ -4,8 +4,9 @@
  *
  *   {region, region_name, period, label, previous_label, delivery, ...,
  *    chapters: [{id, label, indicators: [{id, label, unit, value, flag,
- *      value_period, value_period_label, change, norm, status, reason, overridden, reviewed, reviewed_by,
- *      reviewed_at, annotation,
+ *      value_period, value_period_label, change, norm, status, reason, overridden,
+ *      source_status, source, reviewed, reviewed_by, reviewed_at, revised,
+ *      annotation, n (with n_from), texts: {FIELD: text, ...},
  *      categories: [{id, label, value, flag, change, status, ...}]}]}]}
  *
  * Numbers are in machine form; a value that is withheld, flagged away or
@@ -121,6 +122,19 @@ static void json_bool(struct json *j, const char *name, bool b)
 
 /* --- the report --------------------------------------------------------------- */
 
+/* Each text field of the explanation by its id (monitor.texts), the
+ * annotation above being all of them joined. */
+static void texts(struct json *j, const struct report *r, size_t i)
+{
+	const struct monitor *m = &r->cfg->monitor;
+
+	json_open(j, "texts", '{');
+	for (size_t k = 0; r->texts[i] && k < m->ntexts; k++)
+		if (r->texts[i][k])
+			json_str(j, m->texts[k].id, r->texts[i][k]);
+	json_close(j, '}');
+}
+
 /* The members an indicator's total and a category row share. */
 static void json_figure(struct json *j, const struct report *r, size_t i)
 {
@@ -150,11 +164,19 @@ static void json_figure(struct json *j, const struct report *r, size_t i)
 	json_str(j, "status", stoplight_name(f->light.status));
 	json_str(j, "reason", f->light.reason);
 	json_bool(j, "overridden", f->light.overridden);
+	/* the document's own status (the reviews import): not a review */
+	if (!f->cat) {
+		json_str(j, "source_status", f->sourced ? stoplight_name(f->source_status) : NULL);
+		json_str(j, "source", f->sourced ? f->source_file : NULL);
+	}
 	json_bool(j, "reviewed", f->reviewed);
 	json_str(j, "reviewed_by", f->reviewed ? f->review_by : NULL);
 	json_str(j, "reviewed_at", f->reviewed ? f->review_at : NULL);
 	json_bool(j, "revised", f->revised);
 	json_str(j, "annotation", r->notes[i]);
+	if (f->ind->n_from)
+		json_num(j, "n", f->has_n && !f->withheld, f->n);
+	texts(j, r, i);
 }
 
 /* An indicator: its total row at i, its category rows after it. */

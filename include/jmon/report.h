@@ -33,7 +33,10 @@ struct report {
 	const struct chapter *chapter;	/* NULL: every chapter */
 	struct figure_set fs;		/* the breakdown: totals and categories */
 	char region_name[128];		/* "Alkmaar"; "" when it has none */
-	char **notes;			/* per row of fs: the explanation, or NULL */
+	char **notes;			/* per row of fs: the explanation, or NULL;
+					 * several fields joined (report.c) */
+	char ***texts;			/* per row of fs: NULL, or per text field
+					 * of the monitor its text or NULL */
 	bool utf8;			/* text: glyphs and "·" (else ASCII) */
 };
 

@@ -151,16 +151,17 @@ assert_grep "Jeugdigen met een maatwerkvoorziening 2.660 +60 ● groen" "$T/alkm
 assert_grep "Cliënttevredenheid Jeugd- & Gezinscoaches 4,2 4 ● groen" "$T/alkmaar.txt" \
 	"alkmaar report: satisfaction 4,2 against the target 4"
 
-# The statuses the documents set by hand, on figures without a number.
+# The statuses the documents set, on figures without a number: the
+# document's (source_status), not a review.
 sample_report almere-2018h2 --format csv --chapter themas
-assert_grep "GM0034,2018H2,themas,thema_ggz,,,,grey,handmatig: Kleur niet overgenomen: het stoplicht was een afbeelding en staat niet in de tekst van de rapportage,yes" \
-	"$T/stdout" "almere report: a theme, grey by hand with the reason"
+assert_grep "GM0034,2018H2,themas,thema_ggz,,,,grey,rapport: Kleur niet overgenomen: het stoplicht was een afbeelding en staat niet in de tekst van de rapportage,,Geestelijke gezondheidszorg (jeugd-ggz),none,,,2018H2,grey,,," \
+	"$T/stdout" "almere report: a theme, grey as the report's (the colour was an image), not reviewed"
 sample_report almere-2018h2 --format csv --chapter wachttijden
 assert_grep "GM0034,2018H2,wachttijden,vt_veiligheidsbeoordeling_tijdig,,52,,red," "$T/stdout" \
 	"almere report: Veilig Thuis 52 % on time, red"
 sample_report noordoostpolder-2019h1 --format csv --chapter beheersmaatregelen
-assert_grep "GM0171,2019H1,beheersmaatregelen,bm_1d_interventieteam,,,,red,handmatig: Planning volgens de rapportage: Uitgesteld,yes" \
-	"$T/stdout" "noordoostpolder report: an uitgestelde measure is red by hand"
+assert_grep "GM0171,2019H1,beheersmaatregelen,bm_1d_interventieteam,,,,red,rapport: Planning volgens de rapportage: Uitgesteld,,1d Doorontwikkeling Interventieteam,none,,,2019H1,red,,," \
+	"$T/stdout" "noordoostpolder report: an uitgestelde measure is red as the report's, not reviewed"
 assert_grep "GM0171,2019H1,beheersmaatregelen,bm_1c_via,,,,grey,zonder cijfer: de status zet een analist," \
 	"$T/stdout" "noordoostpolder report: a measure with only a date has no status"
 # Alphen's survey: a % of fewer than 15 respondents is not judged.

@@ -29,7 +29,7 @@ EOF
 # revised 2023 Q3 behind the changes; explanations (✎).
 sample voorbeeldstad
 expect first.txt <<'EOF'
- Voorbeeldstad · 2023 Q4 (voorlopig)      ■6 ▲15 ●8 ○15 +1 cat. 2/22 beoordeeld
+ Voorbeeldstad · 2023 Q4 (voorlopig)      ■6 ▲15 ●8 ○15 +1 cat. 0/22 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten en bezwaar
  Indicator                     2023 Q4  Δ vorig  trend 8      norm  status
 ▸Inwoners 0-17 jaar             24.307      +34  ▁▂▃▄▅▆▇█          ○ grijs
@@ -154,7 +154,7 @@ screen "alphen-nulmeting: the first screen" $args
 # quarter 2019 Q2 of the referrers; the costs are years (2018, 2019).
 sample noordoostpolder-2019h1
 expect first.txt <<'EOF'
- Noordoostpolder (GM0171) · 2019 H1 · levering 2  ■1 ▲9 ●1 ○28 10/10 beoordeeld
+ Noordoostpolder (GM0171) · 2019 H1 · levering 2   ■1 ▲9 ●1 ○28 0/10 beoordeeld
  [1 Algemeen]  2 Toeleiding   3 Wachttijden   4 Care, cure en 24-uurszorg   5 B…
  Indicator                     2019 H1  Δ vorig  trend 8      norm  status
 ▸Zorglasten jeugdhulp       € 14,1 mln           2018              ○ grijs
@@ -189,15 +189,15 @@ expect first.txt <<'EOF'
  Almere (GM0034) · 2018 H2 · levering 2             ■1 ▲0 ●2 ○19 0/1 beoordeeld
  [1 Thema's]  2 Wachttijden en termijnen   3 Gebruik en uitgaven
  Indicator                     2018 H2  Δ vorig  trend 8      norm  status
-▸Ambulante jeugdhulp                                               ○ grijs  ✓✎!
- Geestelijke gezondheidsz…                                         ○ grijs  ✓✎!
- Residentiële jeugdhulp                                            ○ grijs  ✓✎!
- Pleegzorg                                                         ○ grijs  ✓✎!
- Gesloten jeugdzorg                                                ○ grijs  ✓✎!
- Jeugdbescherming en jeug…                                         ○ grijs  ✓✎!
- Veilig Thuis Flevoland                                            ○ grijs  ✓✎!
- Landelijk gecontracteerd…                                         ○ grijs  ✓✎!
- Aanbevelingen KPMG (vori…                                         ○ grijs  ✓✎!
+▸Ambulante jeugdhulp                                               ○ grijs   ✎§
+ Geestelijke gezondheidsz…                                         ○ grijs   ✎§
+ Residentiële jeugdhulp                                            ○ grijs   ✎§
+ Pleegzorg                                                         ○ grijs   ✎§
+ Gesloten jeugdzorg                                                ○ grijs   ✎§
+ Jeugdbescherming en jeug…                                         ○ grijs   ✎§
+ Veilig Thuis Flevoland                                            ○ grijs   ✎§
+ Landelijk gecontracteerd…                                         ○ grijs   ✎§
+ Aanbevelingen KPMG (vori…                                         ○ grijs   ✎§
 
 
 
@@ -209,7 +209,7 @@ expect first.txt <<'EOF'
 
 
  Thema's             Enter: uitsplitsen  r: signaal  spatie: beoordeeld  ?: help
- ○ Ambulante jeugdhulp: handmatig: Kleur niet overgenomen: het stoplicht was ee…
+ ○ Ambulante jeugdhulp: rapport: Kleur niet overgenomen: het stoplicht was een …
 EOF
 screen "almere-2018h2: the first screen" $args
 
@@ -229,18 +229,18 @@ r
 EOF
 sample voorbeeldstad
 expect indicator.txt <<'EOF'
- Voorbeeldstad · 2023 Q4 (voorlopig)      ■6 ▲15 ●8 ○15 +1 cat. 2/22 beoordeeld
+ Voorbeeldstad · 2023 Q4 (voorlopig)      ■6 ▲15 ●8 ○15 +1 cat. 0/22 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten en bezwaar
  Jongeren met jeugdzorg in …     1-1-2020     1-1-2021     1-1-2022     1-1-2023
 ▸Totaal                               –        2.420 ○      2.515 ●      2.790 ■
 
+ Jongeren met jeugdzorg in natura (CBS)
  Status totaal: ■ rood, +10,9 % > 10 t.o.v. 1-1-2022
  Jongeren tot 18 jaar met jeugdzorg in natura (jeugdhulp, jeugdbescherming of
  jeugdreclassering), peildatum 1 januari. CBS rondt af op vijftallen.
  Bron: CBS, Kerncijfers wijken en buurten · eenheid: aantal
  Regel: yoy_pct: groen <= 5, oranje <= 10, anders rood
  Geen toelichting (a: schrijven)
-
 
 
 
