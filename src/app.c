@@ -513,8 +513,8 @@ enum jmon_status app_override(struct app *app, const struct figure *f, const cha
 	return written(app, w, judgement_override(w, &key, status, reason, &b, NULL, err), err);
 }
 
-enum jmon_status app_annotate(struct app *app, const struct figure *f, const char *text,
-			      long seen, struct jmon_error *err)
+enum jmon_status app_annotate(struct app *app, const struct figure *f, const char *field,
+			      const char *text, long seen, struct jmon_error *err)
 {
 	struct cell_key key = key_of(app, f, true);
 	struct judgement_basis b = basis_of(app, f, seen);
@@ -525,7 +525,7 @@ enum jmon_status app_annotate(struct app *app, const struct figure *f, const cha
 		return jmon_fail(err, JMON_NOINPUT, "geen gegevens om toe te lichten");
 	if ((st = open_for_write(app, &w, err)))
 		return st;
-	return written(app, w, judgement_explain_as(w, &key, text, &b, NULL, err), err);
+	return written(app, w, judgement_explain_as(w, &key, field, text, &b, NULL, err), err);
 }
 
 static void say_write(const struct app *app, const struct history_row *h, char *msg, size_t size)
@@ -590,8 +590,8 @@ enum jmon_status app_review_now(struct app *app, const struct figure *f, struct 
 	return query_review(app->db, &key, r, found, err);
 }
 
-enum jmon_status app_note_now(struct app *app, const struct figure *f, struct annotation *a,
-			      bool *found, struct jmon_error *err)
+enum jmon_status app_note_now(struct app *app, const struct figure *f, const char *field,
+			      struct annotation *a, bool *found, struct jmon_error *err)
 {
 	struct cell_key key = key_of(app, f, true);
 
@@ -599,5 +599,5 @@ enum jmon_status app_note_now(struct app *app, const struct figure *f, struct an
 	if (!app->db)
 		return jmon_fail(err, JMON_NOINPUT, "geen database");
 	db_end_read(app->db);
-	return query_annotation(app->db, &key, a, found, err);
+	return query_annotation(app->db, &key, field, a, found, err);
 }

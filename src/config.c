@@ -262,6 +262,7 @@ static void free_indicator(struct indicator *ind)
 	free(ind->norm.basis);
 	free_rule(&ind->rule);
 	free(ind->peers);
+	free(ind->n_from);
 	free(ind->cbs.measure);
 	for (size_t i = 0; i < ind->compute.ninputs; i++)
 		free(ind->compute.inputs[i]);
@@ -284,6 +285,12 @@ static void config_release(struct config *cfg)
 	free(m->legend_red);
 	free(m->legend_amber);
 	free(m->legend_green);
+	free(m->legend_source);
+	for (size_t i = 0; i < m->ntexts; i++) {
+		free(m->texts[i].id);
+		free(m->texts[i].label);
+	}
+	free(m->texts);
 	for (size_t i = 0; i < cfg->npeers; i++) {
 		free(cfg->peers[i].id);
 		free(cfg->peers[i].label);

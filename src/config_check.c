@@ -172,7 +172,7 @@ void config_check_indicator_id(struct loader *ld, yaml_node_t *node, const struc
 	}
 }
 
-/* --- stoplight.count_from ------------------------------------------------ */
+/* --- stoplight.count_from and n_from ----------------------------------- */
 
 /* "unknown indicator 'x'; did you mean 'y'?" at pos. */
 static void unknown_indicator(struct loader *ld, struct config_pos pos, const char *id)
@@ -193,38 +193,50 @@ static void unknown_indicator(struct loader *ld, struct config_pos pos, const ch
 	free(ids);
 }
 
-/* The number behind a percentage is read from the same cell of another
- * indicator, so that indicator must exist and have every category. */
-static void check_count_from(struct loader *ld, const struct indicator *ind)
+/* The number behind a percentage (key: count_from or n_from) is read from
+ * the same cell of another indicator, so that indicator must exist, hold
+ * numbers and have every category. */
+static void check_cases_from(struct loader *ld, const struct indicator *ind, const char *key,
+			     const char *id, struct config_pos pos)
 {
-	const struct stoplight_rule *r = &ind->rule;
 	const struct indicator *count;
 
-	if (!r->count_from)
-		return;
-	if (!(count = config_indicator(ld->cfg, r->count_from))) {
-		unknown_indicator(ld, r->count_from_pos, r->count_from);
+	if (!(count = config_indicator(ld->cfg, id))) {
+		unknown_indicator(ld, pos, id);
 	} else if (count->unit == UNIT_NONE) {
-		cfg_error_at(ld, r->count_from_pos, "count_from: indicator '%s' has unit none, "
-			     "so it holds no number of cases", count->id);
+		cfg_error_at(ld, pos, "%s: indicator '%s' has unit none, so it holds no number "
+			     "of cases", key, count->id);
 	} else if (count == ind) {
-		cfg_error_at(ld, r->count_from_pos, "count_from names indicator '%s' itself; "
-			     "name the indicator that holds its number of cases", ind->id);
+		cfg_error_at(ld, pos, "%s names indicator '%s' itself; name the indicator that "
+			     "holds its number of cases", key, ind->id);
 	} else if (ind->counts) {
-		cfg_error_at(ld, r->count_from_pos, "count_from on indicator '%s', which counts "
-			     "itself: min_n already applies to its own value", ind->id);
-	} else if (r->min_n == 0) {
-		cfg_error_at(ld, r->count_from_pos, "count_from without min_n: say below how many "
-			     "cases indicator '%s' is too small to judge", ind->id);
+		cfg_error_at(ld, pos, "%s on indicator '%s', which counts itself: %s", key, ind->id,
+			     strcmp(key, "n_from") ? "min_n already applies to its own value"
+			     : "its value is its own number of cases");
 	} else {
 		for (size_t i = 0; i < ind->ncategories; i++)
 			if (!indicator_category(count, ind->categories[i].id)) {
-				cfg_error_at(ld, r->count_from_pos, "count_from: indicator '%s' has "
-					     "no category '%s' (indicator '%s' has)", count->id,
+				cfg_error_at(ld, pos, "%s: indicator '%s' has no category '%s' "
+					     "(indicator '%s' has)", key, count->id,
 					     ind->categories[i].id, ind->id);
 				return;
 			}
 	}
+}
+
+static void check_count_from(struct loader *ld, const struct indicator *ind)
+{
+	const struct stoplight_rule *r = &ind->rule;
+
+	if (ind->n_from)
+		check_cases_from(ld, ind, "n_from", ind->n_from, ind->n_from_pos);
+	if (!r->count_from)
+		return;
+	if (r->min_n == 0 && !ind->counts)
+		cfg_error_at(ld, r->count_from_pos, "count_from without min_n: say below how many "
+			     "cases indicator '%s' is too small to judge", ind->id);
+	else
+		check_cases_from(ld, ind, "count_from", r->count_from, r->count_from_pos);
 }
 
 /* --- compute ------------------------------------------------------------ */

@@ -80,10 +80,17 @@ static void monitor_as_of(struct loader *ld, yaml_node_t *v, void *obj)
 
 /* --- monitor ---------------------------------------------------------- */
 
+static void default_text(char **field, const char *text)
+{
+	if (!*field)
+		*field = xstrdup(text);
+}
+
 static const struct field legend_fields[] = {
 	FIELD_TEXT("red", struct monitor, legend_red),
 	FIELD_TEXT("amber", struct monitor, legend_amber),
 	FIELD_TEXT("green", struct monitor, legend_green),
+	FIELD_TEXT("source", struct monitor, legend_source),
 };
 
 static void monitor_privacy(struct loader *ld, yaml_node_t *v, void *obj)
@@ -129,6 +136,54 @@ static void monitor_legend(struct loader *ld, yaml_node_t *v, void *obj)
 	cfg_mapping(ld, v, "legend", legend_fields, ARRAY_SIZE(legend_fields), obj);
 }
 
+/* The column names of the reviews CSV (jmon-import(5)): a text field
+ * named like one could not have a column of its own. */
+static const char *const reserved_text_ids[] = {
+	"region", "regio", "period", "periode", "indicator", "category", "categorie",
+	"status", "reason", "reden", "text", "tekst",
+};
+
+static const struct field text_fields[] = {
+	FIELD_TEXT("id", struct text_field, id),
+	FIELD_TEXT("label", struct text_field, label),
+};
+
+static bool check_id(struct loader *ld, yaml_node_t *item, const char *what,
+		     const char *id, const void *first, size_t n, size_t stride);
+
+static void monitor_texts(struct loader *ld, yaml_node_t *v, void *obj)
+{
+	struct monitor *m = obj;
+	size_t n, cap = 0;
+	yaml_node_item_t *items = cfg_sequence(ld, v, &n);
+
+	if (items && n == 0)
+		cfg_error(ld, v, "'texts' needs at least one field ({id: toelichting, label: "
+			  "\"Toelichting\"})");
+	for (size_t i = 0; i < n; i++) {
+		yaml_node_t *item = cfg_node(ld, items[i]);
+		struct text_field t = { NULL, NULL };
+		bool ok = cfg_item_mapping(ld, item, "text field", text_fields,
+					   ARRAY_SIZE(text_fields), &t) &&
+			  check_id(ld, item, "text field", t.id, m->texts, m->ntexts, sizeof t);
+
+		for (size_t r = 0; ok && r < ARRAY_SIZE(reserved_text_ids); r++)
+			if (!strcmp(t.id, reserved_text_ids[r])) {
+				cfg_error(ld, cfg_get(ld, item, "id"), "text field id '%s' is a column "
+					  "of the reviews CSV: choose another", t.id);
+				ok = false;
+			}
+		if (!ok) {
+			free(t.id);
+			free(t.label);
+			continue;
+		}
+		default_text(&t.label, t.id);
+		ARRAY_GROW(m->texts, m->ntexts, cap);
+		m->texts[m->ntexts++] = t;
+	}
+}
+
 static const struct field monitor_fields[] = {
 	FIELD_TEXT("title", struct monitor, title),
 	FIELD_TEXT("region", struct monitor, region),
@@ -138,22 +193,29 @@ static const struct field monitor_fields[] = {
 	FIELD_CALL("privacy", monitor_privacy),
 	FIELD_CALL("as_of", monitor_as_of),
 	FIELD_CALL("legend", monitor_legend),
+	FIELD_CALL("texts", monitor_texts),
 };
 
-static void default_text(char **field, const char *text)
-{
-	if (!*field)
-		*field = xstrdup(text);
-}
-
-/* The legend of the Almere council report, used when the file has none
- * (jmon.yaml(5), MONITOR: legend). */
+/* jmon's own words for the colours, for a monitor whose legend does not
+ * say them (jmon.yaml(5), MONITOR: legend): what the colour is, not what
+ * a council should conclude; a monitor that adopts a document's legend
+ * says so (legend.source). */
 static void monitor_defaults(struct monitor *m)
 {
 	default_text(&m->title, "Monitor jeugdhulp");
-	default_text(&m->legend_red, "Er is een extra maatregel nodig om de gestelde resultaten te halen.");
-	default_text(&m->legend_amber, "Er is extra aandacht nodig om de gestelde resultaten te halen.");
-	default_text(&m->legend_green, "Het proces loopt zoals gepland. We verwachten de gestelde resultaten te halen.");
+	m->legend_jmon = !m->legend_red && !m->legend_amber && !m->legend_green;
+	default_text(&m->legend_red, "De waarde valt buiten de grenzen van groen en oranje die "
+		     "deze monitor stelt, of een analist of het rapport zet rood.");
+	default_text(&m->legend_amber, "De waarde valt buiten de grens van groen, binnen die van "
+		     "oranje: een signaal om naar te kijken.");
+	default_text(&m->legend_green, "De waarde valt binnen de grens van groen die deze "
+		     "monitor stelt.");
+	if (m->ntexts == 0) {
+		m->texts = xcalloc(1, sizeof *m->texts);
+		m->texts[0].id = xstrdup("toelichting");
+		m->texts[0].label = xstrdup("Toelichting");
+		m->ntexts = 1;
+	}
 }
 
 /* --- peer groups -------------------------------------------------------- */
@@ -513,6 +575,19 @@ static void indicator_compute(struct loader *ld, yaml_node_t *v, void *obj)
 		c->scale = 100;
 }
 
+/* Checked once every indicator is read: it may name a later one. */
+static void indicator_n_from(struct loader *ld, yaml_node_t *v, void *obj)
+{
+	struct indicator *ind = obj;
+	const char *id = cfg_text(ld, v);
+
+	if (!id)
+		return;
+	free(ind->n_from);
+	ind->n_from = xstrdup(id);
+	ind->n_from_pos = cfg_pos(v);
+}
+
 static const struct field indicator_fields[] = {
 	FIELD_TEXT("id", struct indicator, id),
 	FIELD_TEXT("label", struct indicator, label),
@@ -532,6 +607,7 @@ static const struct field indicator_fields[] = {
 	FIELD_CALL("as_of", indicator_as_of),
 	FIELD_CALL("compute", indicator_compute),
 	FIELD_CALL("baseline", indicator_baseline),
+	FIELD_CALL("n_from", indicator_n_from),
 };
 
 

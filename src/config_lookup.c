@@ -44,6 +44,14 @@ const struct category *indicator_category(const struct indicator *ind, const cha
 	return NULL;
 }
 
+const struct text_field *config_text_field(const struct config *cfg, const char *id)
+{
+	for (size_t i = 0; i < cfg->monitor.ntexts; i++)
+		if (!strcmp(cfg->monitor.texts[i].id, id))
+			return &cfg->monitor.texts[i];
+	return NULL;
+}
+
 void config_counts(const struct config *cfg, size_t *chapters, size_t *indicators,
 		   size_t *rules)
 {

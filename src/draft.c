@@ -47,7 +47,7 @@ static char *drafts_dir(void)
 	return NULL;
 }
 
-char *draft_path(const struct cell_key *key)
+char *draft_path(const struct cell_key *key, const char *field)
 {
 	char *dir = drafts_dir();
 	struct strbuf name = STRBUF_INIT;
@@ -64,6 +64,11 @@ char *draft_path(const struct cell_key *key)
 	if (key->category && *key->category) {
 		sb_addc(&name, '.');
 		add_part(&name, key->category);
+	}
+	/* '~' is escaped inside a part, so no figure's name ends like this */
+	if (field && *field) {
+		sb_addc(&name, '~');
+		add_part(&name, field);
 	}
 	sb_adds(&name, ".txt");
 	free(dir);

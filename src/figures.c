@@ -204,16 +204,18 @@ static enum jmon_status peers_of(struct context *cx, const struct indicator *ind
 }
 
 /* For min_n on a figure that is not a count (a percentage): the number of
- * cases behind it, from the indicator its stoplight.count_from names, in
- * the same region, period and category.  Unknown: min_n does not apply. */
+ * cases behind it, from the indicator its stoplight.count_from (else its
+ * n_from) names, in the same region, period and category.  Unknown: min_n
+ * does not apply. */
 static enum jmon_status count_of(struct context *cx, const struct indicator *ind,
 				 const char *category, struct stoplight_input *in)
 {
+	const char *id = ind->rule.count_from ? ind->rule.count_from : ind->n_from;
 	const struct indicator *from;
 	struct disclosed n;
 	enum jmon_status st;
 
-	if (!ind->rule.count_from || !(from = config_indicator(cx->cfg, ind->rule.count_from)))
+	if (!id || !(from = config_indicator(cx->cfg, id)))
 		return JMON_OK;
 	if ((st = cell(cx, from, cx->fs->region, cx->own.code, category, &n)))
 		return st;
@@ -221,6 +223,24 @@ static enum jmon_status count_of(struct context *cx, const struct indicator *ind
 	in->count_withheld = n.withheld;
 	in->has_count = disclosed_usable(&n);
 	in->count = n.v.value;
+	return JMON_OK;
+}
+
+/* The n shown beside a value (n_from: "62 % (n=48)"), through the gate:
+ * a withheld n is not shown. */
+static enum jmon_status n_of(struct context *cx, struct figure *f)
+{
+	const struct indicator *from = f->ind->n_from ? config_indicator(cx->cfg, f->ind->n_from)
+						       : NULL;
+	struct disclosed n;
+	enum jmon_status st;
+
+	if (!from || !f->now.present || !f->now.has_value)
+		return JMON_OK;
+	if ((st = cell(cx, from, cx->fs->region, cx->own.code, f->cat ? f->cat->id : NULL, &n)))
+		return st;
+	f->has_n = disclosed_usable(&n);
+	f->n = n.v.value;
 	return JMON_OK;
 }
 
@@ -274,6 +294,8 @@ static enum jmon_status evaluate(struct context *cx, struct figure *f,
 	/* a change is shown only between two figures that are both shown */
 	f->has_change = disclosed_usable(&now) && disclosed_usable(&prev);
 	f->change = f->has_change ? numfmt_difference(f->now.value, f->prev.value) : 0;
+	if ((st = n_of(cx, f)))
+		return st;
 	f->colored = stoplight_applies(ind, cat);
 	if (!f->colored) {
 		/* unit none: nothing is computed, so only a status set by hand */
@@ -285,8 +307,9 @@ static enum jmon_status evaluate(struct context *cx, struct figure *f,
 		if (override) {
 			f->light.status = override->status;
 			f->light.overridden = true;
-			snprintf(f->light.reason, sizeof f->light.reason, "handmatig: %s%s",
-				 override->reason, by_hand ? "" : " (berekend: grijs)");
+			f->light.document = override->document;
+			stoplight_override_reason(override, by_hand ? NULL : "grijs", f->light.reason,
+						  sizeof f->light.reason);
 		}
 		return JMON_OK;
 	}
@@ -597,7 +620,8 @@ static enum jmon_status load_indicator(struct context *cx, const struct indicato
 	struct review review = { 0 };
 	struct annotation note = { 0 };
 	struct stoplight_override override;
-	bool has_review, has_note;
+	struct source_status source;
+	bool has_review, has_note, has_source;
 	enum jmon_status st;
 
 	if ((st = choose_period(cx, ind)))
@@ -618,12 +642,23 @@ static enum jmon_status load_indicator(struct context *cx, const struct indicato
 	total.derived = d.derived;
 	total.withheld = d.withheld;
 
-	if ((st = query_review(cx->db, &key, &review, &has_review, cx->err)))
+	if ((st = query_review(cx->db, &key, &review, &has_review, cx->err)) ||
+	    (st = query_source_status(cx->db, &key, &source, &has_source, cx->err)))
 		goto out;
 	override.status = STOPLIGHT_GREY;
 	override.reason = review.reason ? review.reason : "";
+	override.document = false;
 	bool overridden = has_review && review.status_override[0] &&
 			  stoplight_status_parse(review.status_override, &override.status);
+	/* the document's status, unless an analyst set one of their own */
+	if (has_source && stoplight_status_parse(source.status, &total.source_status)) {
+		total.sourced = true;
+		snprintf(total.source_file, sizeof total.source_file, "%s", source.source);
+		if (!overridden) {
+			override = (struct stoplight_override){ total.source_status, source.reason, true };
+			overridden = true;
+		}
+	}
 
 	for (size_t i = 0; i < ind->ncategories; i++)
 		if ((st = evaluate(cx, &parts[i], NULL)))
@@ -646,7 +681,7 @@ static enum jmon_status load_indicator(struct context *cx, const struct indicato
 	for (size_t i = 0; i < ind->ncategories; i++)
 		total.revised |= parts[i].revised = parts[i].basis == FIGURE_OWN &&
 						    was_revised(cx, ind, parts[i].cat->id);
-	if ((st = query_annotation(cx->db, &key, &note, &has_note, cx->err)))
+	if ((st = query_annotation(cx->db, &key, NULL, &note, &has_note, cx->err)))
 		goto out;
 	total.annotated = has_note;
 	total.note_change = has_note ? note.change : 0;
@@ -671,7 +706,7 @@ static enum jmon_status load_indicator(struct context *cx, const struct indicato
 		struct figure *f = &parts[i];
 
 		key.category = f->cat->id;
-		if ((st = query_annotation(cx->db, &key, &note, &has_note, cx->err)))
+		if ((st = query_annotation(cx->db, &key, NULL, &note, &has_note, cx->err)))
 			goto out;
 		f->annotated = has_note;
 		f->note_change = has_note ? note.change : 0;
@@ -860,6 +895,16 @@ char *figure_base_change_text(const struct figure *f, char *buf, size_t size)
 	buf[0] = '\0';
 	if (f->has_base_change)
 		difference_fit(f->ind, f->base_change, buf, size, (int)size);	/* never shortened */
+	return buf;
+}
+
+char *figure_n_text(const struct figure *f, char *buf, size_t size)
+{
+	char num[32];
+
+	buf[0] = '\0';
+	if (f->has_n && !f->withheld)
+		text_format(buf, size, "n=%s", numfmt_unit(num, sizeof num, f->n, 0, UNIT_AANTAL, 0));
 	return buf;
 }
 

@@ -14,16 +14,19 @@
 
 static const char sql_annotation_text[] =
 	"SELECT text, change FROM annotation"
-	" WHERE region = ?1 AND period = ?2 AND indicator = ?3 AND category = ?4";
+	" WHERE region = ?1 AND period = ?2 AND indicator = ?3 AND category = ?4"
+	"   AND field = ?5";
 static const char sql_annotation_put[] =
-	"INSERT INTO annotation (region, period, indicator, category, text, author, at, change)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, " NOW ", ?7)"
-	" ON CONFLICT (region, period, indicator, category) DO UPDATE"
+	"INSERT INTO annotation (region, period, indicator, category, field, text, author, at,"
+	"                        change)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " NOW ", ?8)"
+	" ON CONFLICT (region, period, indicator, category, field) DO UPDATE"
 	" SET text = excluded.text, author = excluded.author, at = excluded.at,"
 	"     change = excluded.change";
 static const char sql_annotation_delete[] =
 	"DELETE FROM annotation"
-	" WHERE region = ?1 AND period = ?2 AND indicator = ?3 AND category = ?4";
+	" WHERE region = ?1 AND period = ?2 AND indicator = ?3 AND category = ?4"
+	"   AND field = ?5";
 static const char sql_review_now[] =
 	"SELECT coalesce(status_override, ''), reason, reviewed, change FROM review"
 	" WHERE region = ?1 AND period = ?2 AND indicator = ?3";
@@ -38,30 +41,32 @@ static const char sql_review_put[] =
 static const char sql_history_put[] =
 	"INSERT INTO history (at, author, via, region, period, indicator, category, what,"
 	"                     reviewed, status_override, reason, text, value, flag, status,"
-	"                     delivery)"
-	" VALUES (" NOW ", ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+	"                     delivery, field)"
+	" VALUES (" NOW ", ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
 
-/* ?1 region, ?2 period, ?3 indicator and, for a cell, ?4 category: the
- * order of both tables' primary keys. */
-static void bind_key(sqlite3_stmt *st, const struct cell_key *k, bool cell)
+/* ?1 region, ?2 period, ?3 indicator and, for a text (field not NULL),
+ * ?4 category and ?5 field: the order of both tables' primary keys. */
+static void bind_key(sqlite3_stmt *st, const struct cell_key *k, const char *field)
 {
 	db_bind_text(st, 1, k->region);
 	db_bind_text(st, 2, k->period);
 	db_bind_text(st, 3, k->indicator);
-	if (cell)
+	if (field) {
 		db_bind_text(st, 4, k->category ? k->category : "");
+		db_bind_text(st, 5, field);
+	}
 }
 
 /* What is stored under key, read with sql into *st: 1 with the row in *st,
  * 0 when there is none, -1 on an error. */
-static int stored(struct db *db, const char *sql, const struct cell_key *key, bool cell,
-		  sqlite3_stmt **st, struct jmon_error *err)
+static int stored(struct db *db, const char *sql, const struct cell_key *key,
+		  const char *field, sqlite3_stmt **st, struct jmon_error *err)
 {
 	int rc;
 
 	if (!(*st = db_prepare(db, sql, err)))
 		return -1;
-	bind_key(*st, key, cell);
+	bind_key(*st, key, field);
 	rc = sqlite3_step(*st);
 	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
 		return rc == SQLITE_ROW;
@@ -119,14 +124,16 @@ static enum jmon_status still_seen(const struct judgement_basis *b, long stored_
 	return jmon_fail(err, JMON_CONFLICT, "intussen door iemand anders gewijzigd");
 }
 
-/* Append one write to the history; *id is its entry.  reviewed < 0 and
- * text NULL for what the write is not about. */
-static enum jmon_status record(struct db *db, const struct cell_key *key, bool explanation,
+/* Append one write to the history; *id is its entry.  field NULL for a
+ * review (else the text field written); reviewed < 0 and text NULL for
+ * what the write is not about. */
+static enum jmon_status record(struct db *db, const struct cell_key *key, const char *field,
 			       int reviewed, const char *status, const char *reason,
 			       const char *text, const struct judgement_basis *b, long *id,
 			       struct jmon_error *err)
 {
 	sqlite3_stmt *st = db_prepare(db, sql_history_put, err);
+	bool explanation = field != NULL;
 
 	if (!st)
 		return JMON_IO;
@@ -148,6 +155,7 @@ static enum jmon_status record(struct db *db, const struct cell_key *key, bool e
 	db_bind_text(st, 14, b->status);
 	if (b->delivery > 0)
 		sqlite3_bind_int64(st, 15, b->delivery);
+	db_bind_text(st, 16, explanation ? field : "");
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return db_fail(db, err, "writing the history");
 	*id = (long)sqlite3_last_insert_rowid(db->sql);
@@ -156,13 +164,13 @@ static enum jmon_status record(struct db *db, const struct cell_key *key, bool e
 
 /* --- explanations ------------------------------------------------------------ */
 
-static enum jmon_status explain(struct db *db, const struct cell_key *key, const char *text,
-				const struct judgement_basis *b, enum judgement_change *change,
-				struct jmon_error *err)
+static enum jmon_status explain(struct db *db, const struct cell_key *key, const char *field,
+				const char *text, const struct judgement_basis *b,
+				enum judgement_change *change, struct jmon_error *err)
 {
 	bool remove = !text || !*text;
 	sqlite3_stmt *st;
-	int found = stored(db, sql_annotation_text, key, true, &st, err);
+	int found = stored(db, sql_annotation_text, key, field, &st, err);
 	long was = 0, id;
 	bool same;
 	enum jmon_status rc;
@@ -176,21 +184,22 @@ static enum jmon_status explain(struct db *db, const struct cell_key *key, const
 	sqlite3_reset(st);
 	if ((rc = still_seen(b, was, err)) || *change == JUDGEMENT_UNCHANGED)
 		return rc;
-	if ((rc = record(db, key, true, -1, NULL, NULL, remove ? NULL : text, b, &id, err)))
+	if ((rc = record(db, key, field, -1, NULL, NULL, remove ? NULL : text, b, &id, err)))
 		return rc;
 	if (!(st = db_prepare(db, remove ? sql_annotation_delete : sql_annotation_put, err)))
 		return JMON_IO;
-	bind_key(st, key, true);
+	bind_key(st, key, field);
 	if (!remove) {
-		db_bind_text(st, 5, text);
-		db_bind_text(st, 6, b->author ? b->author : "");
-		sqlite3_bind_int64(st, 7, id);
+		db_bind_text(st, 6, text);
+		db_bind_text(st, 7, b->author ? b->author : "");
+		sqlite3_bind_int64(st, 8, id);
 	}
 	return step(db, st, err);
 }
 
 enum jmon_status judgement_explain_as(struct db *db, const struct cell_key *key,
-				      const char *text, const struct judgement_basis *b,
+				      const char *field, const char *text,
+				      const struct judgement_basis *b,
 				      enum judgement_change *change, struct jmon_error *err)
 {
 	enum judgement_change ignored;
@@ -199,17 +208,19 @@ enum jmon_status judgement_explain_as(struct db *db, const struct cell_key *key,
 
 	if (rc != JMON_OK)
 		return rc;
-	rc = explain(db, key, text, b, change ? change : &ignored, err);
+	if (!field || !*field)
+		field = JUDGEMENT_FIELD;
+	rc = explain(db, key, field, text, b, change ? change : &ignored, err);
 	return finish(db, own, rc, err);
 }
 
-enum jmon_status judgement_explain(struct db *db, const struct cell_key *key, const char *text,
-				   const char *author, enum judgement_change *change,
-				   struct jmon_error *err)
+enum jmon_status judgement_explain(struct db *db, const struct cell_key *key, const char *field,
+				   const char *text, const char *author,
+				   enum judgement_change *change, struct jmon_error *err)
 {
 	struct judgement_basis b = import_basis(author);
 
-	return judgement_explain_as(db, key, text, &b, change, err);
+	return judgement_explain_as(db, key, field, text, &b, change, err);
 }
 
 /* --- reviews ----------------------------------------------------------------- */
@@ -224,7 +235,7 @@ static enum jmon_status review(struct db *db, const struct cell_key *key, enum r
 			       struct jmon_error *err)
 {
 	sqlite3_stmt *st;
-	int found = stored(db, sql_review_now, key, false, &st, err);
+	int found = stored(db, sql_review_now, key, NULL, &st, err);
 	char *now_status = NULL, *now_reason = NULL;
 	long was = 0, id;
 	bool now_reviewed = false, same;
@@ -251,12 +262,12 @@ static enum jmon_status review(struct db *db, const struct cell_key *key, enum r
 	*change = change_of(found, same);
 	rc = still_seen(b, was, err);
 	if (rc == JMON_OK && *change != JUDGEMENT_UNCHANGED)
-		rc = record(db, key, false, reviewed, status, reason, NULL, b, &id, err);
+		rc = record(db, key, NULL, reviewed, status, reason, NULL, b, &id, err);
 	if (rc == JMON_OK && *change != JUDGEMENT_UNCHANGED) {
 		if (!(st = db_prepare(db, sql_review_put, err))) {
 			rc = JMON_IO;
 		} else {
-			bind_key(st, key, false);
+			bind_key(st, key, NULL);
 			db_bind_text(st, 4, status);
 			db_bind_text(st, 5, reason);
 			sqlite3_bind_int(st, 6, reviewed);

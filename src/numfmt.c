@@ -228,12 +228,13 @@ double numfmt_difference(double a, double b)
 const char *const unit_names[] = {
 	[UNIT_AANTAL] = "aantal", [UNIT_PROCENT] = "procent", [UNIT_WEKEN] = "weken",
 	[UNIT_DAGEN] = "dagen", [UNIT_EURO] = "euro", [UNIT_SCORE] = "score",
-	[UNIT_NONE] = "none", NULL
+	[UNIT_NONE] = "none", [UNIT_WERKDAGEN] = "werkdagen", NULL
 };
 
 static const char *const unit_suffixes[] = {
 	[UNIT_AANTAL] = "", [UNIT_PROCENT] = "%", [UNIT_WEKEN] = "wk",
 	[UNIT_DAGEN] = "dgn", [UNIT_EURO] = "€", [UNIT_SCORE] = "", [UNIT_NONE] = "",
+	[UNIT_WERKDAGEN] = "wd",
 };
 
 #define NUNITS (sizeof unit_suffixes / sizeof *unit_suffixes)

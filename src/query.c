@@ -601,15 +601,25 @@ enum jmon_status query_deliveries(struct db *db, long before, struct delivery_ro
 
 /* --- annotations and reviews (written by judgement.c) --------------------- */
 
+/* ?5 NULL: the field written last, for "is it explained" and whether that
+ * write is still about the figure shown (figures.c). */
 static const char sql_annotation[] =
-	"SELECT text, author, at, change FROM annotation"
-	" WHERE region = ?1 AND period = ?2 AND indicator = ?3 AND category = ?4";
+	"SELECT text, author, at, change, field FROM annotation"
+	" WHERE region = ?1 AND period = ?2 AND indicator = ?3 AND category = ?4"
+	"   AND (?5 IS NULL OR field = ?5)"
+	" ORDER BY change DESC LIMIT 1";
+static const char sql_source_status[] =
+	"SELECT s.status, s.reason, s.delivery, d.source FROM source_status s"
+	" JOIN delivery d ON d.id = s.delivery"
+	" WHERE s.region = ?1 AND s.period = ?2 AND s.indicator = ?3"
+	" ORDER BY s.delivery DESC LIMIT 1";
 static const char sql_review[] =
 	"SELECT coalesce(status_override, ''), reason, reviewed, author, at, change FROM review"
 	" WHERE region = ?1 AND period = ?2 AND indicator = ?3";
 
 enum jmon_status query_annotation(struct db *db, const struct cell_key *key,
-				  struct annotation *out, bool *found, struct jmon_error *err)
+				  const char *field, struct annotation *out, bool *found,
+				  struct jmon_error *err)
 {
 	sqlite3_stmt *st = db_prepare(db, sql_annotation, err);
 	int rc;
@@ -619,12 +629,14 @@ enum jmon_status query_annotation(struct db *db, const struct cell_key *key,
 	if (!st)
 		return JMON_IO;
 	bind_key(st, key);
+	db_bind_text(st, 5, field);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		out->text = xstrdup(db_column_text(st, 0));
 		out->author = xstrdup(db_column_text(st, 1));
 		copy(out->at, sizeof out->at, db_column_text(st, 2));
 		out->change = (long)sqlite3_column_int64(st, 3);
+		copy(out->field, sizeof out->field, db_column_text(st, 4));
 		*found = true;
 	} else if (rc != SQLITE_DONE) {
 		return db_fail(db, err, "reading annotations");
@@ -729,4 +741,30 @@ void review_free(struct review *r)
 	free(r->reason);
 	free(r->author);
 	r->reason = r->author = NULL;
+}
+
+enum jmon_status query_source_status(struct db *db, const struct cell_key *key,
+				     struct source_status *out, bool *found,
+				     struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_source_status, err);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	*found = false;
+	if (!st)
+		return JMON_IO;
+	bind_key(st, key);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		copy(out->status, sizeof out->status, db_column_text(st, 0));
+		copy(out->reason, sizeof out->reason, db_column_text(st, 1));
+		out->delivery = (long)sqlite3_column_int64(st, 2);
+		copy(out->source, sizeof out->source, db_column_text(st, 3));
+		*found = true;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, err, "reading the statuses of the documents");
+	return JMON_OK;
 }

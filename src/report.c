@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "jmon/report.h"
+#include "jmon/strbuf.h"
 #include "jmon/text.h"
 #include "jmon/xmalloc.h"
 
@@ -65,32 +66,71 @@ bool report_csv_dialect_parse(const char *name, enum csv_dialect *out)
 	return true;
 }
 
+/* The fields of an explanation as one text (the CSV's explanation, the
+ * text report): a monitor's one field as written; several, each after its
+ * label, with a blank line between them. */
+static char *joined(const struct monitor *m, char *const *texts)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	for (size_t k = 0; k < m->ntexts; k++) {
+		if (!texts[k])
+			continue;
+		if (sb.len)
+			sb_adds(&sb, "\n\n");
+		if (m->ntexts > 1)
+			sb_addf(&sb, "%s: ", m->texts[k].label);
+		sb_adds(&sb, texts[k]);
+	}
+	return sb_detach(&sb);
+}
+
 /* The explanations, fetched only for the cells figures_load marked as
  * explained: a period has a handful, the report may have hundreds of rows. */
-enum jmon_status report_load_notes(struct db *db, const struct figure_set *fs, char ***out,
-				   struct jmon_error *err)
+enum jmon_status report_load_notes(struct db *db, const struct monitor *m,
+				   const struct figure_set *fs, char ***notes_out,
+				   char ****texts_out, struct jmon_error *err)
 {
-	char **notes = *out = xcalloc(fs->n ? fs->n : 1, sizeof *notes);
+	char **notes = *notes_out = xcalloc(fs->n ? fs->n : 1, sizeof *notes);
+	char ***texts = xcalloc(fs->n ? fs->n : 1, sizeof *texts);
+	enum jmon_status st = JMON_OK;
 
-	for (size_t i = 0; i < fs->n; i++) {
+	for (size_t i = 0; i < fs->n && st == JMON_OK; i++) {
 		const struct figure *f = &fs->rows[i];
 		struct cell_key key = { f->ind->id, fs->region, fs->period,
 					f->cat ? f->cat->id : "" };
-		struct annotation note = { 0 };
-		bool found = false;
-		enum jmon_status st;
+		bool any = false;
 
 		if (!f->annotated)
 			continue;
-		if ((st = query_annotation(db, &key, &note, &found, err)) != JMON_OK)
-			return st;
-		if (found) {
-			notes[i] = note.text;	/* the report keeps the text */
-			note.text = NULL;
+		texts[i] = xcalloc(m->ntexts ? m->ntexts : 1, sizeof *texts[i]);
+		for (size_t k = 0; k < m->ntexts && st == JMON_OK; k++) {
+			struct annotation note = { 0 };
+			bool found = false;
+
+			st = query_annotation(db, &key, m->texts[k].id, &note, &found, err);
+			if (st == JMON_OK && found) {
+				texts[i][k] = note.text;	/* the report keeps the text */
+				note.text = NULL;
+				any = true;
+			}
+			annotation_free(&note);
 		}
-		annotation_free(&note);
+		/* a field the monitor no longer names is not reported */
+		if (any)
+			notes[i] = joined(m, texts[i]);
 	}
-	return JMON_OK;
+	if (texts_out) {
+		*texts_out = texts;
+	} else {	/* only the joined text is wanted */
+		for (size_t i = 0; i < fs->n; i++) {
+			for (size_t k = 0; texts[i] && k < m->ntexts; k++)
+				free(texts[i][k]);
+			free(texts[i]);
+		}
+		free(texts);
+	}
+	return st;
 }
 
 enum jmon_status report_load(struct db *db, const struct config *cfg, const char *region,
@@ -109,17 +149,23 @@ enum jmon_status report_load(struct db *db, const struct config *cfg, const char
 	query_region_name(db, region, r->region_name, sizeof r->region_name);
 	if (!strcmp(r->region_name, r->fs.region))
 		r->region_name[0] = '\0';	/* no name, only the code */
-	if ((st = report_load_notes(db, &r->fs, &r->notes, err)) != JMON_OK)
+	if ((st = report_load_notes(db, &cfg->monitor, &r->fs, &r->notes, &r->texts, err)))
 		report_free(r);
 	return st;
 }
 
 void report_free(struct report *r)
 {
-	for (size_t i = 0; r->notes && i < r->fs.n; i++)
+	for (size_t i = 0; r->notes && i < r->fs.n; i++) {
 		free(r->notes[i]);
+		for (size_t k = 0; r->texts[i] && k < r->cfg->monitor.ntexts; k++)
+			free(r->texts[i][k]);
+		free(r->texts[i]);
+	}
 	free(r->notes);
+	free(r->texts);
 	r->notes = NULL;
+	r->texts = NULL;
 	figures_free(&r->fs);
 }
 

@@ -40,7 +40,8 @@ enum jmon_status report_bench_load(struct db *db, const struct config *cfg,
 	r->notes = xcalloc(b->ncols, sizeof *r->notes);
 	for (size_t c = 0; c < b->ncols; c++)
 		if (!b->cols[c].is_mean &&
-		    (st = report_load_notes(db, &b->sets[c * b->nperiods], &r->notes[c], err))) {
+		    (st = report_load_notes(db, &cfg->monitor, &b->sets[c * b->nperiods],
+					       &r->notes[c], NULL, err))) {
 			report_bench_free(r);
 			return st;
 		}

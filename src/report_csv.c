@@ -101,7 +101,7 @@ void report_csv_figure(const struct figure_set *fs, const struct figure *f, cons
 		f->reviewed ? "yes" : "",
 		f->cat ? f->cat->label : f->ind->label, unit_name(f->ind->unit), c->change, c->norm,
 		f->value_period[0] ? f->value_period : fs->period,
-		"",	/* a document's own status: not kept apart from a review yet */
+		f->sourced ? stoplight_name(f->source_status) : "",	/* the document's, not a review */
 		f->reviewed ? f->review_by : "", f->reviewed ? f->review_at : "",
 		note ? note : "",
 		indicator_formula(f->ind, FORMULA_IDS, c->formula, sizeof c->formula),

@@ -4,8 +4,9 @@
  *
  *   {region, region_name, period, label, previous_label, delivery, ...,
  *    chapters: [{id, label, indicators: [{id, label, unit, value, flag,
- *      value_period, value_period_label, change, baseline_period, baseline_change, norm, status, reason, overridden, reviewed, reviewed_by,
- *      reviewed_at, annotation, formula,
+ *      value_period, value_period_label, change, baseline_period, baseline_change, norm,
+ *      status, reason, overridden, source_status, source, reviewed, reviewed_by,
+ *      reviewed_at, revised, annotation, formula, n (with n_from), texts: {FIELD: text, ...},
  *      categories: [{id, label, value, flag, change, status, ...}]}]}]}
  *
  * Numbers are in machine form; a value that is withheld, flagged away or
@@ -114,6 +115,19 @@ static void json_bool(struct report_json *j, const char *name, bool b)
 
 /* --- the report --------------------------------------------------------------- */
 
+/* Each text field of the explanation by its id (monitor.texts), the
+ * annotation above being all of them joined. */
+static void texts(struct report_json *j, const struct report *r, size_t i)
+{
+	const struct monitor *m = &r->cfg->monitor;
+
+	json_open(j, "texts", '{');
+	for (size_t k = 0; r->texts[i] && k < m->ntexts; k++)
+		if (r->texts[i][k])
+			json_str(j, m->texts[k].id, r->texts[i][k]);
+	json_close(j, '}');
+}
+
 /* The members an indicator's total and a category row share. */
 static void json_figure(struct report_json *j, const struct report *r, size_t i)
 {
@@ -145,6 +159,11 @@ static void json_figure(struct report_json *j, const struct report *r, size_t i)
 	json_str(j, "status", stoplight_name(f->light.status));
 	json_str(j, "reason", f->light.reason);
 	json_bool(j, "overridden", f->light.overridden);
+	/* the document's own status (the reviews import): not a review */
+	if (!f->cat) {
+		json_str(j, "source_status", f->sourced ? stoplight_name(f->source_status) : NULL);
+		json_str(j, "source", f->sourced ? f->source_file : NULL);
+	}
 	json_bool(j, "reviewed", f->reviewed);
 	json_bool(j, "review_outdated", f->review_outdated);
 	json_str(j, "reviewed_by", f->reviewed ? f->review_by : NULL);
@@ -157,6 +176,9 @@ static void json_figure(struct report_json *j, const struct report *r, size_t i)
 		indicator_formula(f->ind, FORMULA_IDS, formula, sizeof formula);
 		json_str(j, "formula", formula[0] ? formula : NULL);
 	}
+	if (f->ind->n_from)
+		json_num(j, "n", f->has_n && !f->withheld, f->n);
+	texts(j, r, i);
 }
 
 /* An indicator: its total row at i, its category rows after it. */

@@ -51,9 +51,12 @@ static void table_row(FILE *out, const struct report *r, size_t i, bool base)
 	const struct figure *f = &r->fs.rows[i];
 	char value[256], change[256], norm[256], since[256];
 
-	char period[PERIOD_LABEL_MAX + 4];
+	char period[PERIOD_LABEL_MAX + 4], n[32];
 
 	figure_value_text(f, value, sizeof value);
+	/* a percentage of a survey with the number it is of */
+	if (figure_n_text(f, n, sizeof n)[0] && value[0])
+		snprintf(value + strlen(value), sizeof value - strlen(value), " (%s)", n);
 	figure_change_text(f, change, sizeof change);
 	/* a figure of another period says which, in the cell of its value */
 	if (figure_basis_text(f, period, sizeof period)[0] && value[0])
@@ -70,8 +73,8 @@ static void table_row(FILE *out, const struct report *r, size_t i, bool base)
 	report_md_cell(out, norm);
 	fputs(" |", out);
 	if (f->colored || f->light.overridden) {
-		fprintf(out, " %s %s | ", stoplight_glyph(f->light.status, true),
-			stoplight_word(f->light.status));
+		fprintf(out, " %s %s%s | ", stoplight_glyph(f->light.status, true),
+			stoplight_word(f->light.status), f->light.document ? " (rapport)" : "");
 		report_md_cell(out, f->light.reason);
 		fputs(" |\n", out);
 	} else {
@@ -97,27 +100,39 @@ static void formulas(FILE *out, const struct report *r, size_t i, size_t end)
 	}
 }
 
-/* The explanations of rows [i, end), each under its row's name. */
+/* One text, without the blank lines it may end in; a field of several
+ * after its label ("*Ontwikkeling.* ..."). */
+static void text(FILE *out, const char *label, const char *s)
+{
+	size_t len = strlen(s);
+
+	while (len > 0 && strchr(" \t\r\n", s[len - 1]))
+		len--;
+	fputc('\n', out);
+	if (label)
+		fprintf(out, "*%s.* ", label);
+	fprintf(out, "%.*s\n", (int)len, s);
+}
+
+/* The explanations of rows [i, end), each under its row's name, each
+ * text field of the monitor a paragraph of its own. */
 static void notes(FILE *out, const struct report *r, size_t i, size_t end)
 {
+	const struct monitor *m = &r->cfg->monitor;
 	bool any = false;
 
 	for (; i < end; i++) {
-		const char *text = r->notes[i];
-		size_t len;
-
-		if (!text)
+		if (!r->notes[i])
 			continue;
 		if (!any)
 			fputs("\n### Toelichting\n", out);
 		any = true;
 		fputs("\n**", out);
 		row_label(out, &r->fs.rows[i]);
-		fputs("**\n\n", out);
-		len = strlen(text);
-		while (len > 0 && strchr(" \t\r\n", text[len - 1]))
-			len--;
-		fprintf(out, "%.*s\n", (int)len, text);
+		fputs("**\n", out);
+		for (size_t k = 0; k < m->ntexts; k++)
+			if (r->texts[i][k])
+				text(out, m->ntexts > 1 ? m->texts[k].label : NULL, r->texts[i][k]);
 	}
 }
 
@@ -137,8 +152,10 @@ static void legend(FILE *out, const struct report *r)
 	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
 		if (!lines[i].text)
 			continue;
-		if (!any)
-			fputs("\n## Legenda\n\n", out);
+		if (!any && m->legend_source)
+			fprintf(out, "\n## Legenda (%s)\n\n", m->legend_source);
+		else if (!any)	/* jmon's own words say so: no document's */
+			fprintf(out, "\n## Legenda%s\n\n", m->legend_jmon ? " (jmon)" : "");
 		any = true;
 		fprintf(out, "- %s %s: %s\n", stoplight_glyph(lines[i].status, true),
 			stoplight_word(lines[i].status), lines[i].text);

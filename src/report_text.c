@@ -16,9 +16,10 @@
  *
  * Columns are as wide as their widest cell over the whole report (so the
  * chapters line up), measured in display columns, never bytes: labels are
- * UTF-8.  Only the label has a cap; a longer one is cut with "…".  The
- * reason is the last column and never cut: it is what the reader came for,
- * and the terminal wraps it.
+ * UTF-8.  Only the label has a cap; a longer one (a survey's statement)
+ * wraps at words onto lines of its own below, never cut.  The reason is
+ * the last column and never cut: it is what the reader came for, and the
+ * terminal wraps it.
  *
  * A computed figure says how it is made under its chapter's table
  * ("Berekend: Prognose als percentage van de begroting = ...").
@@ -81,12 +82,20 @@ static void cells_of(const struct report *r, size_t i, text_row out)
 
 	out[COL_LABEL] = f->cat ? xasprintf("  %s", f->cat->label) : xstrdup(f->ind->label);
 	out[COL_VALUE] = xstrdup(figure_value_text(f, buf, sizeof buf));
+	/* a survey's percentage with the number it is of: "62 % (n=48)" */
+	if (out[COL_VALUE][0] && figure_n_text(f, buf, sizeof buf)[0]) {
+		char *with = xasprintf("%s (%s)", out[COL_VALUE], buf);
+
+		free(out[COL_VALUE]);
+		out[COL_VALUE] = with;
+	}
 	out[COL_PERIOD] = xstrdup(figure_basis_text(f, buf, sizeof buf));
 	out[COL_CHANGE] = xstrdup(figure_change_text(f, buf, sizeof buf));
 	out[COL_BASE] = xstrdup(figure_base_change_text(f, buf, sizeof buf));
 	out[COL_NORM] = f->cat ? xstrdup("") : xstrdup(figure_norm_text(f->ind, false, buf, sizeof buf));
-	out[COL_STATUS] = shown ? xasprintf("%s %s", stoplight_glyph(f->light.status, r->utf8),
-					    stoplight_word(f->light.status))
+	out[COL_STATUS] = shown ? xasprintf("%s %s%s", stoplight_glyph(f->light.status, r->utf8),
+					    stoplight_word(f->light.status),
+					    f->light.document ? " (rapport)" : "")
 				: xstrdup("");
 	for (size_t m = 0; m < sizeof marks / sizeof *marks; m++)
 		if (has[m])
@@ -114,7 +123,7 @@ static void put_line(FILE *out, bool utf8, const char *s)
 
 /* One line: the cells padded to their columns, two spaces apart; a column
  * no row uses (width 0) is left out, and so are trailing blanks. */
-static void line(FILE *out, bool utf8, char *const cells[NCOLUMNS], const int width[NCOLUMNS])
+static void one_line(FILE *out, bool utf8, char *const cells[NCOLUMNS], const int width[NCOLUMNS])
 {
 	struct strbuf sb = STRBUF_INIT;
 	char cell[CELL_MAX];
@@ -135,6 +144,34 @@ static void line(FILE *out, bool utf8, char *const cells[NCOLUMNS], const int wi
 		sb.s[--sb.len] = '\0';
 	put_line(out, utf8, sb_str(&sb));
 	sb_free(&sb);
+}
+
+/* A row: a label wider than its column wraps, the rest of it on lines of
+ * its own, indented like the row and two more. */
+static void line(FILE *out, bool utf8, char *const cells[NCOLUMNS], const int width[NCOLUMNS])
+{
+	const char *label = cells[COL_LABEL];
+	size_t indent = strspn(label, " ") + 2, next;
+	char *row[NCOLUMNS];
+	int w = width[COL_LABEL];
+
+	if (text_width(label) <= w || w <= (int)indent + 8) {
+		one_line(out, utf8, cells, width);
+		return;
+	}
+	memcpy(row, cells, sizeof row);
+	size_t len = text_wrap(label, w, &next);
+	row[COL_LABEL] = xstrndup(label, len);
+	one_line(out, utf8, row, width);
+	free(row[COL_LABEL]);
+	for (int c = 0; c < NCOLUMNS; c++)
+		row[c] = (char *)"";
+	for (label += next; *label; label += next) {
+		len = text_wrap(label, w - (int)indent, &next);
+		row[COL_LABEL] = xasprintf("%*s%.*s", (int)indent, "", (int)len, label);
+		one_line(out, utf8, row, width);
+		free(row[COL_LABEL]);
+	}
 }
 
 static void header(FILE *out, const struct report *r)

@@ -149,6 +149,50 @@ const char *const schema_migrations[] = {
 	"CREATE INDEX history_of_cell ON history(region, period, indicator, category, id);"
 	"ALTER TABLE review ADD COLUMN change INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE annotation ADD COLUMN change INTEGER NOT NULL DEFAULT 0;",
+	/* 3 -> 4: a status that a document sets (the reviews import) is a fact
+	 * about the document, kept per delivery like an observation, not a
+	 * review: nobody reviewed it.  The imports' statuses so far were
+	 * reviews by "import" and move here, to the newest reviews delivery
+	 * (the only one that can still hold them).  And an explanation has
+	 * fields (monitor.texts: Ontwikkeling, Streefbeeld), so the field is
+	 * part of its key; what was written before is the one field
+	 * "toelichting" of the default monitor. */
+	"CREATE TABLE source_status ("
+	"  region    TEXT NOT NULL REFERENCES region(code),"
+	"  period    TEXT NOT NULL REFERENCES period(code),"
+	"  indicator TEXT NOT NULL REFERENCES indicator(id),"
+	"  delivery  INTEGER NOT NULL REFERENCES delivery(id),"
+	"  status    TEXT NOT NULL CHECK (status IN ('green','amber','red','grey')),"
+	"  reason    TEXT NOT NULL CHECK (reason <> ''),"
+	"  PRIMARY KEY (region, period, indicator, delivery)"
+	") WITHOUT ROWID;"
+	"INSERT INTO source_status"
+	" SELECT r.region, r.period, r.indicator,"
+	"        (SELECT max(id) FROM delivery WHERE format = 'reviews'),"
+	"        r.status_override, r.reason"
+	" FROM review r"
+	" WHERE r.author = 'import' AND r.status_override IS NOT NULL"
+	"   AND EXISTS (SELECT 1 FROM delivery WHERE format = 'reviews');"
+	"DELETE FROM review WHERE author = 'import';"
+	"CREATE TABLE annotation_fields ("
+	"  region    TEXT NOT NULL REFERENCES region(code),"
+	"  period    TEXT NOT NULL REFERENCES period(code),"
+	"  indicator TEXT NOT NULL REFERENCES indicator(id),"
+	"  category  TEXT NOT NULL DEFAULT '',"
+	"  field     TEXT NOT NULL DEFAULT 'toelichting',"
+	"  text      TEXT NOT NULL,"
+	"  author    TEXT NOT NULL,"
+	"  at        TEXT NOT NULL,"
+	"  change    INTEGER NOT NULL DEFAULT 0,"
+	"  PRIMARY KEY (region, period, indicator, category, field)"
+	") WITHOUT ROWID;"
+	"INSERT INTO annotation_fields"
+	" SELECT region, period, indicator, category, 'toelichting', text, author, at, change"
+	" FROM annotation;"
+	"DROP TABLE annotation;"
+	"ALTER TABLE annotation_fields RENAME TO annotation;"
+	"ALTER TABLE history ADD COLUMN field TEXT NOT NULL DEFAULT '';"
+	"UPDATE history SET field = 'toelichting' WHERE what = 'explanation';",
 };
 
 const size_t schema_nmigrations = ARRAY_SIZE(schema_migrations);

@@ -337,6 +337,19 @@ static void compute(struct eval *e)
 	bands(e, &m);
 }
 
+void stoplight_override_reason(const struct stoplight_override *o, const char *computed,
+			       char *buf, size_t size)
+{
+	const char *who = o->document ? "rapport" : "handmatig";
+	bool why = o->reason && *o->reason;
+
+	if (computed)
+		snprintf(buf, size, "%s%s%s (berekend: %s)", who, why ? ": " : "",
+			 why ? o->reason : "", computed);
+	else
+		snprintf(buf, size, "%s%s%s", who, why ? ": " : "", why ? o->reason : "");
+}
+
 void stoplight_eval(const struct indicator *ind, const struct stoplight_input *in,
 		    struct stoplight_result *out)
 {
@@ -349,12 +362,9 @@ void stoplight_eval(const struct indicator *ind, const struct stoplight_input *i
 	if (in->override) {
 		out->status = in->override->status;
 		out->overridden = true;
-		if (in->override->reason && *in->override->reason)
-			snprintf(out->reason, sizeof out->reason, "handmatig: %s (berekend: %s)",
-				 in->override->reason, stoplight_word(out->computed));
-		else
-			snprintf(out->reason, sizeof out->reason, "handmatig (berekend: %s)",
-				 stoplight_word(out->computed));
+		out->document = in->override->document;
+		stoplight_override_reason(in->override, stoplight_word(out->computed), out->reason,
+					  sizeof out->reason);
 	}
 	/* a long norm label or override reason is cut by bytes above: never
 	 * leave half a character at the end */

@@ -236,7 +236,7 @@ void ui_markers(int row, int col, int width, const struct app *app, const struct
 	snprintf(buf, sizeof buf, "%*s%s%s%s%s", width > 4 ? width - 4 : 0, "",
 		 f->reviewed ? (app->utf8 ? "✓" : "v") : f->review_outdated ? (app->utf8 ? "↻" : "~") : " ",
 		 f->annotated ? (app->utf8 ? "✎" : "e") : " ",
-		 f->light.overridden ? "!" : " ",
+		 !f->light.overridden ? " " : !f->light.document ? "!" : app->utf8 ? "§" : "d",
 		 f->revised ? "*" : " ");
 	ui_text(row, col, width, selected ? STYLE_CURSOR : STYLE_NORMAL, false, buf);
 }

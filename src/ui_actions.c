@@ -11,6 +11,7 @@
 
 #include "jmon/report.h"
 #include "jmon/stoplight.h"
+#include "jmon/strbuf.h"
 #include "jmon/text.h"
 #include "jmon/ui.h"
 #include "jmon/ui_actions.h"
@@ -234,14 +235,15 @@ static void act_review(struct app *app, const char *arg)
  * write ours over it, or (no) edit the two together.  Returns the text to
  * write (owned), or NULL to write nothing; *seen becomes what is stored. */
 static char *note_conflict(struct app *app, const struct figure *f, const char *title,
-			   const struct cell_key *key, char *mine, long *seen)
+			   const struct cell_key *key, const char *field, const char *draft,
+			   char *mine, long *seen)
 {
 	struct annotation a = { 0 };
 	bool found = false;
 	struct jmon_error err;
 	char *both, hhmm[16];
 
-	if (app_note_now(app, f, &a, &found, &err) != JMON_OK) {
+	if (app_note_now(app, f, field, &a, &found, &err) != JMON_OK) {
 		ui_error(app, "%s", err.msg);
 		return mine;	/* keep it in hand: the caller tries again or reports */
 	}
@@ -258,20 +260,53 @@ static char *note_conflict(struct app *app, const struct figure *f, const char *
 	annotation_free(&a);
 	free(mine);
 	/* the draft kept at Ctrl-X is mine alone: the editor starts from both */
-	ui_edit_forget_draft(key);
-	if (!ui_edit_explanation(app, title, key, &both)) {
+	ui_edit_forget_draft(key, draft);
+	if (!ui_edit_explanation(app, title, key, draft, &both)) {
 		free(both);
 		return NULL;
 	}
 	return both;
 }
 
+/* Which text field of the monitor to write (monitor.texts): the one
+ * named at the start of a :command's text ("streefbeeld: ..."), else, for
+ * a monitor with several, the one the analyst chooses by number or id;
+ * NULL when they cancel.  *arg skips the name. */
+static const struct text_field *choose_field(struct app *app, const char **arg)
+{
+	const struct monitor *m = &app->cfg->monitor;
+	struct strbuf q = STRBUF_INIT;
+	char answer[64];
+
+	for (size_t i = 0; *arg && i < m->ntexts; i++) {
+		size_t n = strlen(m->texts[i].id);
+
+		if (!strncmp(*arg, m->texts[i].id, n) && (*arg)[n] == ':') {
+			*arg += n + 1 + strspn(*arg + n + 1, " ");
+			return &m->texts[i];
+		}
+	}
+	if (m->ntexts == 1 || *arg)
+		return &m->texts[0];
+	sb_adds(&q, "Welk veld?");
+	for (size_t i = 0; i < m->ntexts; i++)
+		sb_addf(&q, " %zu %s", i + 1, m->texts[i].label);
+	sb_adds(&q, ": ");
+	bool ok = ui_prompt(app, sb_str(&q), answer, sizeof answer);
+	sb_free(&q);
+	for (size_t i = 0; ok && i < m->ntexts; i++)
+		if ((answer[0] == (char)('1' + i) && !answer[1]) || !strcmp(answer, m->texts[i].id))
+			return &m->texts[i];
+	return NULL;
+}
+
 static void act_annotate(struct app *app, const char *arg)
 {
 	const struct figure *sel = selected(app);
+	const struct text_field *field;
 	struct annotation note = { 0 };
 	struct cell_key key;
-	bool found = false;
+	bool found = false, several = app->cfg->monitor.ntexts > 1;
 	struct jmon_error err;
 	char *title, *text;
 	enum jmon_status st = JMON_OK;
@@ -284,33 +319,40 @@ static void act_annotate(struct app *app, const char *arg)
 	if (read_only(app))
 		return;
 	struct figure f = *sel;		/* sel dies with the reload of a write */
+	if (!(field = choose_field(app, &arg))) {
+		ui_message(app, "toelichting niet gewijzigd");
+		return;
+	}
 	key = (struct cell_key){ f.ind->id, app->region, app->period, f.cat ? f.cat->id : "" };
-	if (app_note_now(app, &f, &note, &found, &err) != JMON_OK) {
+	/* the one field of a monitor keeps the draft name it always had */
+	const char *draft = several ? field->id : NULL;
+	if (app_note_now(app, &f, field->id, &note, &found, &err) != JMON_OK) {
 		report(app, err.status, &err);
 		return;
 	}
 	long seen = found ? note.change : 0;
-	title = xasprintf("Toelichting %s%s%s, %s", f.ind->label, f.cat ? " › " : "",
+	title = xasprintf("%s %s%s%s, %s", field->label, f.ind->label, f.cat ? " › " : "",
 			  f.cat ? f.cat->label : "", app->figures.label);
 	text = xstrdup(arg ? arg : found ? note.text : "");
 	annotation_free(&note);
-	if (!arg && !ui_edit_explanation(app, title, &key, &text)) {
+	if (!arg && !ui_edit_explanation(app, title, &key, draft, &text)) {
 		ui_message(app, "toelichting niet gewijzigd");
 		free(text);
 		free(title);
 		return;
 	}
-	while (text && (st = app_annotate(app, &f, text, seen, &err)) == JMON_CONFLICT)
-		text = note_conflict(app, &f, title, &key, text, &seen);
+	while (text && (st = app_annotate(app, &f, field->id, text, seen, &err)) == JMON_CONFLICT)
+		text = note_conflict(app, &f, title, &key, field->id, draft, text, &seen);
 	if (!text) {
-		ui_edit_forget_draft(&key);	/* the analyst chose the other's text */
+		ui_edit_forget_draft(&key, draft);	/* the analyst chose the other's text */
 		report(app, app_reload(app, &err), &err);
 		ui_message(app, "toelichting niet gewijzigd: die van de ander staat");
 	} else {
 		report(app, st, &err);
 		if (st == JMON_OK) {
-			ui_edit_forget_draft(&key);
-			ui_message(app, "toelichting %s", *text ? "opgeslagen" : "verwijderd");
+			ui_edit_forget_draft(&key, draft);
+			ui_message(app, "%s %s", several ? field->label : "toelichting",
+				   *text ? "opgeslagen" : "verwijderd");
 		}
 	}
 	free(text);

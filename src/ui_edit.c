@@ -242,9 +242,10 @@ static void say_restored(struct app *app, time_t written)
 }
 
 bool ui_edit_explanation(struct app *app, const char *title, const struct cell_key *key,
+			 const char *field,
 			 char **text)
 {
-	char *path = draft_path(key), *draft = NULL, *out;
+	char *path = draft_path(key, field), *draft = NULL, *out;
 	const char *start = *text;
 	bool saved = false;
 	time_t written;
@@ -284,9 +285,9 @@ bool ui_edit_explanation(struct app *app, const char *title, const struct cell_k
 	return saved;
 }
 
-void ui_edit_forget_draft(const struct cell_key *key)
+void ui_edit_forget_draft(const struct cell_key *key, const char *field)
 {
-	char *path = draft_path(key);
+	char *path = draft_path(key, field);
 
 	draft_remove(path);
 	free(path);

@@ -158,7 +158,12 @@ static void draw_row(struct app *app, struct chapter_state *s, const struct layo
 	/* one column of space between columns, so "€ 32,6 mln" and not a run-on */
 	ui_number(row, col, l->value, st, figure_value_fit(f, buf, sizeof buf, l->value - 1));
 	col += l->value;
-	ui_number(row, col, l->change, st, figure_change_fit(f, buf, sizeof buf, l->change - 1));
+	/* a survey's percentage has no change, but an n beside it (n_from) */
+	if (!f->has_change && figure_n_text(f, buf, sizeof buf)[0])
+		ui_number(row, col, l->change, selected ? st : STYLE_DIM, buf);
+	else
+		ui_number(row, col, l->change, st, figure_change_fit(f, buf, sizeof buf,
+								     l->change - 1));
 	col += l->change;
 	bool spans = false;	/* the period label takes the empty norm's room */
 	if (l->trend && f->basis != FIGURE_OWN) {

@@ -18,6 +18,7 @@
 #define LABEL_WIDTH 28
 #define CELL_WIDTH 13
 #define MARKS_WIDTH 5		/* " ✓✎!*" */
+#define TEXTS_MAX 8		/* text fields shown (monitor.texts) */
 
 struct indicator_state {
 	struct indicator_ref ref;
@@ -25,8 +26,9 @@ struct indicator_state {
 	int nperiods;			/* columns, oldest first; the last is the current */
 	struct figure_set sets[MAX_PERIODS];
 	struct {
-		char *text, *by;	/* NULL when the row has no explanation */
-	} *notes;			/* one per row of the current period */
+		char *text, *by;	/* NULL when the row has no such text */
+	} (*notes)[TEXTS_MAX];		/* per row of the current period, per
+					 * text field of the monitor */
 };
 
 static struct indicator_state *state(struct view *v)
@@ -43,10 +45,11 @@ static int periods_that_fit(void)
 
 static void free_sets(struct indicator_state *s)
 {
-	for (size_t i = 0; s->notes && s->nperiods && i < s->sets[s->nperiods - 1].n; i++) {
-		free(s->notes[i].text);
-		free(s->notes[i].by);
-	}
+	for (size_t i = 0; s->notes && s->nperiods && i < s->sets[s->nperiods - 1].n; i++)
+		for (size_t k = 0; k < TEXTS_MAX; k++) {
+			free(s->notes[i][k].text);
+			free(s->notes[i][k].by);
+		}
 	free(s->notes);
 	s->notes = NULL;
 	for (int i = 0; i < s->nperiods; i++)
@@ -123,10 +126,14 @@ static const struct figure *indicator_selected(struct view *v, struct app *app)
 static void draw_cell(int row, int col, const struct app *app, const struct figure *f,
 		      bool selected)
 {
-	char value[64], cell[96];
+	char value[64], cell[96], n[32];
 
 	/* a space, the value, a space and the glyph: large amounts in "mln" */
 	figure_value_fit(f, value, sizeof value, CELL_WIDTH - 3);
+	/* the n of a survey's percentage beside it, where it fits ("62 % n=48") */
+	if (value[0] && figure_n_text(f, n, sizeof n)[0] &&
+	    text_width(value) + 1 + text_width(n) <= CELL_WIDTH - 3)
+		snprintf(value + strlen(value), sizeof value - strlen(value), " %s", n);
 	if (!value[0])
 		snprintf(value, sizeof value, "%s", app->utf8 ? "–" : "-");
 	else if (text_width(value) > CELL_WIDTH - 3)	/* never a cut number */
@@ -184,32 +191,73 @@ static void rule_text(const struct indicator *ind, char *buf, size_t size)
 			 r->green.text ? r->green.text : "-",
 			 r->amber.text ? ", oranje " : "", r->amber.text ? r->amber.text : "",
 			 r->red.text ? ", rood " : ", anders rood", r->red.text ? r->red.text : "");
+	const char *from = r->count_from ? r->count_from : ind->n_from;
+
 	if (r->min_n > 0 && n > 0 && (size_t)n < size)
 		snprintf(buf + n, size - (size_t)n, "; grijs onder n = %d%s%s", r->min_n,
-			 r->count_from ? " van " : "", r->count_from ? r->count_from : "");
+			 from ? " van " : "", from ? from : "");
 }
 
-/* The explanations of the rows that have one, into s->notes. */
+static size_t texts_shown(const struct app *app)
+{
+	size_t n = app->cfg->monitor.ntexts;
+
+	return n < TEXTS_MAX ? n : TEXTS_MAX;
+}
+
+/* The explanations of the rows that have one, each text field, into
+ * s->notes. */
 static void load_explanations(struct indicator_state *s, struct app *app)
 {
 	const struct figure_set *fs = &s->sets[s->nperiods - 1];
+	const struct monitor *m = &app->cfg->monitor;
 
 	s->notes = xcalloc(fs->n ? fs->n : 1, sizeof *s->notes);
 	for (size_t i = 0; i < fs->n; i++) {
 		const struct figure *f = &fs->rows[i];
 		struct cell_key key = { f->ind->id, app->region, app->period,
 					f->cat ? f->cat->id : "" };
-		struct annotation note = { 0 };
-		bool found = false;
-		struct jmon_error err;
 
-		if (f->annotated && query_annotation(app->db, &key, &note, &found, &err) == JMON_OK &&
-		    found) {
-			s->notes[i].text = xstrdup(note.text);
-			s->notes[i].by = xasprintf("%s, %.10s", note.author, note.at);
+		for (size_t k = 0; f->annotated && k < texts_shown(app); k++) {
+			struct annotation note = { 0 };
+			bool found = false;
+			struct jmon_error err;
+
+			if (query_annotation(app->db, &key, m->texts[k].id, &note, &found,
+					     &err) == JMON_OK && found) {
+				s->notes[i][k].text = xstrdup(note.text);
+				s->notes[i][k].by = xasprintf("%s, %.10s", note.author, note.at);
+			}
+			annotation_free(&note);
 		}
-		annotation_free(&note);
 	}
+}
+
+/* Each text field of the selected row under its label; the one field of
+ * a monitor as "Toelichting". */
+static int draw_texts(struct view *v, struct app *app, const struct figure *f, int row,
+		      int bottom)
+{
+	struct indicator_state *s = state(v);
+	const struct monitor *m = &app->cfg->monitor;
+	bool any = false;
+
+	for (size_t k = 0; s->notes && k < texts_shown(app); k++) {
+		const char *text = s->notes[v->cursor][k].text, *by = s->notes[v->cursor][k].by;
+
+		if (!text)
+			continue;
+		any = true;
+		if (f->note_outdated)	/* kept, but read as written for the old value */
+			row = wrapf(row, bottom, 1, STYLE_HEADER, "%s (%s), geschreven bij %s:",
+				    m->texts[k].label, by, f->note_for);
+		else
+			row = wrapf(row, bottom, 1, STYLE_HEADER, "%s (%s):", m->texts[k].label, by);
+		row = wrap(row, bottom, 2, STYLE_NORMAL, text);
+	}
+	if (!any)
+		row = wrap(row, bottom, 1, STYLE_DIM, "Geen toelichting (a: schrijven)");
+	return row;
 }
 
 static void draw_details(struct view *v, struct app *app, int row, int bottom)
@@ -221,12 +269,27 @@ static void draw_details(struct view *v, struct app *app, int row, int bottom)
 
 	if (row > bottom)
 		return;
-	if (f)
-		row = wrapf(row, bottom, 1, STYLE_BOLD, "Status %s: %s %s, %s%s",
-			    f->cat ? f->cat->label : "totaal",
+	/* a label the header or the row cuts, whole: a survey's statement */
+	if (text_width(ind->label) + 1 > ui_cols() - s->nperiods * CELL_WIDTH)
+		row = wrap(row, bottom, 1, STYLE_BOLD, ind->label);
+	if (f && f->cat && text_width(f->cat->label) + 3 > ui_cols() - s->nperiods * CELL_WIDTH -
+							   MARKS_WIDTH)
+		row = wrap(row, bottom, 1, STYLE_NORMAL, f->cat->label);
+	if (f) {
+		char n[32];
+
+		figure_n_text(f, n, sizeof n);
+		row = wrapf(row, bottom, 1, STYLE_BOLD, "Status %s%s%s%s: %s %s%s, %s%s",
+			    f->cat ? f->cat->label : "totaal", n[0] ? " (" : "", n, n[0] ? ")" : "",
 			    stoplight_glyph(f->light.status, app->utf8),
-			    stoplight_word(f->light.status), f->light.reason,
-			    f->reviewed ? " (beoordeeld)" : "");
+			    stoplight_word(f->light.status), f->light.document ? " (rapport)" : "",
+			    f->light.reason, f->reviewed ? " (beoordeeld)" : "");
+	}
+	/* the document's status is a fact about the document: nobody reviewed it */
+	if (f && f->sourced)
+		row = wrapf(row, bottom, 1, STYLE_DIM, "Status van het rapport: %s %s (%s); geen "
+			    "beoordeling (spatie: beoordelen)", stoplight_glyph(f->source_status,
+			    app->utf8), stoplight_word(f->source_status), f->source_file);
 	/* a review is about a value: one for another value is not a review */
 	if (f && f->review_outdated)
 		row = wrapf(row, bottom, 1, STYLE_BOLD, "%s Beoordeling verouderd: gegeven bij %s; "
@@ -258,19 +321,8 @@ static void draw_details(struct view *v, struct app *app, int row, int bottom)
 	}
 	rule_text(ind, rule, sizeof rule);
 	row = wrapf(row, bottom, 1, STYLE_DIM, "Regel: %s", rule);
-	if (!f)
-		return;
-	if (s->notes && s->notes[v->cursor].text) {
-		if (f->note_outdated)	/* kept, but read as written for the old value */
-			row = wrapf(row, bottom, 1, STYLE_HEADER, "Toelichting (%s), geschreven bij %s:",
-				    s->notes[v->cursor].by, f->note_for);
-		else
-			row = wrapf(row, bottom, 1, STYLE_HEADER, "Toelichting (%s):",
-				    s->notes[v->cursor].by);
-		wrap(row, bottom, 2, STYLE_NORMAL, s->notes[v->cursor].text);
-	} else {
-		wrap(row, bottom, 1, STYLE_DIM, "Geen toelichting (a: schrijven)");
-	}
+	if (f)
+		draw_texts(v, app, f, row, bottom);
 }
 
 static void indicator_draw(struct view *v, struct app *app)

@@ -101,8 +101,9 @@ bool app_filter_parse(const char *name, enum app_filter *out);
  * a clear message when the database is read-only for this user. */
 enum jmon_status app_mark(struct app *app, const struct figure *f, bool reviewed, long seen,
 			  struct jmon_error *err);
-enum jmon_status app_annotate(struct app *app, const struct figure *f, const char *text,
-			      long seen, struct jmon_error *err);
+/* field: the text field of the monitor (monitor.texts) to write. */
+enum jmon_status app_annotate(struct app *app, const struct figure *f, const char *field,
+			      const char *text, long seen, struct jmon_error *err);
 /* status NULL removes the override. */
 enum jmon_status app_override(struct app *app, const struct figure *f, const char *status,
 			      const char *reason, long seen, struct jmon_error *err);
@@ -118,8 +119,8 @@ enum jmon_status app_live(struct app *app, char *msg, size_t size, struct jmon_e
 /* The review of f's indicator as stored now, read past any snapshot. */
 enum jmon_status app_review_now(struct app *app, const struct figure *f, struct review *r,
 				bool *found, struct jmon_error *err);
-/* The explanation of f's cell as stored now. */
-enum jmon_status app_note_now(struct app *app, const struct figure *f, struct annotation *a,
-			      bool *found, struct jmon_error *err);
+/* One text field of the explanation of f's cell as stored now. */
+enum jmon_status app_note_now(struct app *app, const struct figure *f, const char *field,
+			      struct annotation *a, bool *found, struct jmon_error *err);
 
 #endif

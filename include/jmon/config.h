@@ -69,6 +69,12 @@ struct category {
 	char *label;
 };
 
+/* One text field of an explanation (monitor.texts): "Wat zien we?". */
+struct text_field {
+	char *id;
+	char *label;
+};
+
 struct cbs_source {
 	char *measure;		/* NULL: not fed by CBS; stored without a _N suffix */
 	int decimals;		/* implied decimals in the file */
@@ -88,6 +94,11 @@ struct indicator {
 	struct norm norm;
 	struct stoplight_rule rule;
 	char *peers;		/* peer group id, or NULL */
+	char *n_from;		/* NULL, or the indicator that holds the number
+				 * of respondents or cases behind each value (in
+				 * the same region, period and category), shown
+				 * beside it: "62 % (n=48)" */
+	struct config_pos n_from_pos;
 	struct cbs_source cbs;
 	int min_count;		/* privacy minimum for this indicator (the
 				 * monitor's, unless overridden) */
@@ -124,6 +135,10 @@ struct monitor {
 	int as_of;		/* the indicators' as_of.max_age, in months */
 	char *baseline;		/* the indicators' baseline period, or NULL */
 	char *legend_red, *legend_amber, *legend_green;
+	char *legend_source;	/* whose words the legend is (legend.source) */
+	bool legend_jmon;	/* the file sets no legend: jmon's own words */
+	struct text_field *texts;	/* the fields of an explanation, in order; */
+	size_t ntexts;			/* at least one */
 };
 
 struct config {
@@ -185,6 +200,8 @@ const struct chapter *config_chapter(const struct config *cfg, const char *id);
 const struct peer_group *config_peer_group(const struct config *cfg, const char *id);
 /* NULL when the indicator has no such category. */
 const struct category *indicator_category(const struct indicator *ind, const char *id);
+/* NULL when the monitor has no such text field. */
+const struct text_field *config_text_field(const struct config *cfg, const char *id);
 /* Number of chapters, indicators and stoplight rules, for check-config. */
 void config_counts(const struct config *cfg, size_t *chapters, size_t *indicators,
 		   size_t *rules);

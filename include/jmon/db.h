@@ -19,7 +19,7 @@
 
 /* The schema version this program writes (PRAGMA user_version); one
  * migration per version in src/schema.c. */
-#define DB_SCHEMA_VERSION 3
+#define DB_SCHEMA_VERSION 4
 
 enum db_mode {
 	DB_READONLY,	/* browse, report: never writes, never creates */

@@ -19,8 +19,10 @@
  * name holds the region, period, indicator and category, each with every
  * byte but [A-Za-z0-9_-] written as %XX, joined by dots:
  * "GM0361.2020Q1.verwijzingen.huisarts.txt", and for the total
- * "GM0361.2020Q1.verwijzingen.txt".  No two figures share a name. */
-char *draft_path(const struct cell_key *key);
+ * "GM0361.2020Q1.verwijzingen.txt"; a text field (not NULL: a monitor
+ * with several) follows a '~': "GM0034.2018H2.thema_ggz~streefbeeld.txt".
+ * No two figures or fields share a name. */
+char *draft_path(const struct cell_key *key, const char *field);
 
 /* Keep text as the draft at path, creating the directories.  The old
  * draft is replaced whole (a new file renamed over it), so a draft is never

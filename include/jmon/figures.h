@@ -37,6 +37,8 @@ struct figure {
 	const struct category *cat;	/* NULL: the total row */
 	struct cell_value now;		/* as stored (or summed, see derived) */
 	bool derived;			/* total: sum of the parts, none stored */
+	bool has_n;			/* n_from: the number behind the value */
+	double n;
 	bool withheld;			/* privacy: never shown ("<10", suppressed) */
 	struct cell_value prev;		/* the previous period of the same kind */
 	bool has_change;		/* both shown: change = now - prev */
@@ -45,6 +47,11 @@ struct figure {
 	bool rolled_up;			/* a total without a figure of its own shows
 					 * the worst colour of its categories */
 	struct stoplight_result light;	/* grey "geen regel" when !colored */
+	/* the status the source document sets (the reviews import), which is
+	 * not a review; the shown one unless an analyst set their own */
+	bool sourced;
+	enum stoplight_status source_status;
+	char source_file[256];		/* the delivery that set it */
 	bool reviewed;			/* the indicator is marked reviewed */
 	bool annotated;			/* this cell has an explanation */
 	/* the writes the analyst sees, for a write conditional on them
@@ -150,6 +157,8 @@ char *disclosed_value_text(const struct indicator *ind, const struct disclosed *
 /* The value as a reader sees it: Dutch, with unit, "<10" when withheld,
  * "geheim" / "onbekend" / "n.v.t." for flags, "" when absent. */
 char *figure_value_text(const struct figure *f, char *buf, size_t size);
+/* The n beside a value (n_from) as "n=48"; "" when there is none. */
+char *figure_n_text(const struct figure *f, char *buf, size_t size);
 /* The change as "+60", "-0,5 wk", "+0,3 pp" (a percentage changes in
  * percentage points); "" when there is none. */
 char *figure_change_text(const struct figure *f, char *buf, size_t size);

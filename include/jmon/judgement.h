@@ -8,7 +8,9 @@
  * - a status is green, amber, red or grey (or the Dutch groen, oranje,
  *   rood, grijs), stored by its English name, and it needs a reason;
  * - a review has no category: it is of the indicator as a whole;
- * - an empty explanation removes the one there was;
+ * - an explanation is one or more text fields (monitor.texts: Wat zien
+ *   we?, Wat doen we?), each written on its own; an empty text removes
+ *   the field there was;
  * - what is already stored as given is not written again, so author and
  *   time stay those of the last real change;
  * - every write is kept in the history (who, when, what, and the figure's
@@ -47,12 +49,17 @@ struct judgement_basis {
 /* What a write did, for the import's counts. */
 enum judgement_change { JUDGEMENT_UNCHANGED, JUDGEMENT_NEW, JUDGEMENT_CHANGED };
 
+/* The field of a monitor with one text (config/jmon.yaml), and of a
+ * write that names none. */
+#define JUDGEMENT_FIELD "toelichting"
+
 /* The import's writes, over whatever is stored, kept in the history as by
- * the import.  Write text as the explanation of the cell key (category ""
- * is the total) by author; NULL or "" removes it.  change may be NULL. */
-enum jmon_status judgement_explain(struct db *db, const struct cell_key *key, const char *text,
-				   const char *author, enum judgement_change *change,
-				   struct jmon_error *err);
+ * the import.  Write text as the text field (NULL: JUDGEMENT_FIELD) of the
+ * explanation of the cell key (category "" is the total) by author; NULL
+ * or "" removes it.  change may be NULL. */
+enum jmon_status judgement_explain(struct db *db, const struct cell_key *key, const char *field,
+				   const char *text, const char *author,
+				   enum judgement_change *change, struct jmon_error *err);
 
 /* Write the review of key's indicator in its region and period
  * (key->category is not used): reviewed or not, and status (NULL or "":
@@ -66,7 +73,8 @@ enum jmon_status judgement_review(struct db *db, const struct cell_key *key, con
  * row changed since): an explanation; only the review mark; only the
  * status (NULL: the computed one again) with its reason. */
 enum jmon_status judgement_explain_as(struct db *db, const struct cell_key *key,
-				      const char *text, const struct judgement_basis *b,
+				      const char *field, const char *text,
+				      const struct judgement_basis *b,
 				      enum judgement_change *change, struct jmon_error *err);
 enum jmon_status judgement_mark(struct db *db, const struct cell_key *key, bool reviewed,
 				const struct judgement_basis *b, enum judgement_change *change,

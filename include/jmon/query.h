@@ -178,16 +178,20 @@ struct privacy_floor {
 enum jmon_status query_privacy_floors(struct db *db, struct privacy_floor *out, size_t max,
 				      size_t *n, struct jmon_error *err);
 
+#define QUERY_FIELD_MAX 64	/* a text field's id (monitor.texts) */
+
 struct annotation {
 	char *text, *author;
 	char at[QUERY_TIME_MAX];
 	long change;		/* the history entry that wrote it */
+	char field[QUERY_FIELD_MAX];	/* which text of the cell */
 };
 
-/* The explanation of a cell; *found false if none.  Free with
- * annotation_free. */
+/* One text field of the explanation of a cell (field NULL: the field
+ * written last); *found false if none.  Free with annotation_free. */
 enum jmon_status query_annotation(struct db *db, const struct cell_key *key,
-				  struct annotation *out, bool *found, struct jmon_error *err);
+				  const char *field, struct annotation *out, bool *found,
+				  struct jmon_error *err);
 void annotation_free(struct annotation *a);
 
 struct review {
@@ -204,6 +208,21 @@ struct review {
 enum jmon_status query_review(struct db *db, const struct cell_key *key, struct review *out,
 			      bool *found, struct jmon_error *err);
 void review_free(struct review *r);
+
+/* A status a document sets (the reviews import): a fact about the
+ * document, not a review. */
+struct source_status {
+	char status[8];		/* green, amber, red or grey */
+	char reason[512];
+	long delivery;		/* the delivery that set it */
+	char source[256];	/* that delivery's file */
+};
+
+/* The status the newest delivery that sets one gave an indicator in a
+ * region and period (key->category is not used); *found false if none. */
+enum jmon_status query_source_status(struct db *db, const struct cell_key *key,
+				     struct source_status *out, bool *found,
+				     struct jmon_error *err);
 
 /* One analyst's write, as the history keeps it. */
 struct history_row {

@@ -47,7 +47,10 @@ struct report {
 	const struct chapter *chapter;	/* NULL: every chapter */
 	struct figure_set fs;		/* the breakdown: totals and categories */
 	char region_name[128];		/* "Alkmaar"; "" when it has none */
-	char **notes;			/* per row of fs: the explanation, or NULL */
+	char **notes;			/* per row of fs: the explanation, or NULL;
+					 * several fields joined (report.c) */
+	char ***texts;			/* per row of fs: NULL, or per text field
+					 * of the monitor its text or NULL */
 	bool utf8;			/* text: glyphs and "·" (else ASCII) */
 	enum csv_dialect csv_dialect;	/* csv: for machines or for Dutch Excel */
 };
@@ -59,9 +62,11 @@ enum jmon_status report_load(struct db *db, const struct config *cfg, const char
 			     struct report *out, struct jmon_error *err);
 void report_free(struct report *r);
 /* The explanations of fs's rows (NULL where none), fetched only for the
- * rows marked explained; *out has fs->n entries. */
-enum jmon_status report_load_notes(struct db *db, const struct figure_set *fs, char ***out,
-				   struct jmon_error *err);
+ * rows marked explained: *notes the text fields of monitor m joined, with
+ * texts (NULL: not wanted) each field apart; both have fs->n entries. */
+enum jmon_status report_load_notes(struct db *db, const struct monitor *m,
+				   const struct figure_set *fs, char ***notes,
+				   char ****texts, struct jmon_error *err);
 
 /* `jmon report --regions/--peers`: regions side by side
  * (include/jmon/benchmark.h), with every region's explanations, in the

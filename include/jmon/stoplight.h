@@ -54,11 +54,18 @@ struct stoplight_cell {
 				 * "unknown", "na" */
 };
 
-/* An analyst's judgement from the review table. */
+/* An analyst's judgement from the review table, or a status the source
+ * document sets (the reviews import): not the rule's colour either way. */
 struct stoplight_override {
 	enum stoplight_status status;
 	const char *reason;
+	bool document;		/* the document's: "rapport: ...", not "handmatig" */
 };
+
+/* The reason of an override: "handmatig: R" or "rapport: R", with the
+ * rule's colour when there is a rule (computed NULL: none). */
+void stoplight_override_reason(const struct stoplight_override *o, const char *computed,
+			       char *buf, size_t size);
 
 struct stoplight_input {
 	const char *region;		/* the region being coloured */
@@ -92,7 +99,8 @@ struct stoplight_input {
 struct stoplight_result {
 	enum stoplight_status status;	/* what to show: the override, if any */
 	enum stoplight_status computed;	/* what the rule gave */
-	bool overridden;
+	bool overridden;		/* by an analyst or by the document */
+	bool document;			/* the status is the document's */
 	bool has_measure;		/* the compared number, when there was one */
 	double measure;			/* v, the change, the %, the ratio */
 	char reason[STOPLIGHT_REASON_MAX];		/* shown with status */

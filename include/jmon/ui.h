@@ -173,15 +173,16 @@ void chapter_select(struct view *v, struct app *app, size_t chapter, size_t row)
 /* Multi-line editor for an explanation (src/ui_edit.c): *text is the
  * starting text and receives the result (caller frees); false: cancelled. */
 bool ui_edit(struct app *app, const char *title, char **text);
-/* The same for the explanation of the figure key, *text the stored one.
- * It opens on the figure's draft when there is one, and says so.  The text
+/* The same for the explanation of the figure key (field: its text field,
+ * NULL for a monitor's only one), *text the stored one.  It opens on the
+ * figure's draft when there is one, and says so.  The text
  * becomes the draft when the terminal is lost, and when it is saved, until
  * the caller has it in the database (ui_edit_forget_draft); thrown away,
  * the draft goes too. */
 bool ui_edit_explanation(struct app *app, const char *title, const struct cell_key *key,
-			 char **text);
+			 const char *field, char **text);
 /* The explanation of key is in the database: its draft is done with. */
-void ui_edit_forget_draft(const struct cell_key *key);
+void ui_edit_forget_draft(const struct cell_key *key, const char *field);
 
 extern const struct view_ops chapter_view_ops;
 extern const struct view_ops indicator_view_ops;

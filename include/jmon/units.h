@@ -10,14 +10,16 @@
 /* UNIT_NONE: a figure without a number (a theme, a control measure): no
  * value is expected, nothing is computed, and its status can only be set
  * by hand (a review). */
-enum unit { UNIT_AANTAL, UNIT_PROCENT, UNIT_WEKEN, UNIT_DAGEN, UNIT_EURO, UNIT_SCORE, UNIT_NONE };
+enum unit { UNIT_AANTAL, UNIT_PROCENT, UNIT_WEKEN, UNIT_DAGEN, UNIT_EURO, UNIT_SCORE, UNIT_NONE,
+	     UNIT_WERKDAGEN };
 
 /* The words of jmon.yaml(5) in enum order, NULL-terminated: "aantal",
- * "procent", "weken", "dagen", "euro", "score", "none". */
+ * "procent", "weken", "dagen", "euro", "score", "none", "werkdagen" (a
+ * term as a document writes it: five working days are not five days). */
 extern const char *const unit_names[];
 const char *unit_name(enum unit u);	/* "?" for a value outside the enum */
 
-/* The short unit as it follows a number on screen: "wk", "dgn", "%", "€"
+/* The short unit as it follows a number on screen: "wk", "dgn", "wd", "%", "€"
  * (written before the number), "" for aantal and score. */
 const char *unit_suffix(enum unit u);
 

@@ -40,7 +40,7 @@ refused duplicate_key.yaml <<EOF
 $C/duplicate_key.yaml:18:9: duplicate key 'counts' (first on line 17)
 EOF
 refused unknown_unit.yaml <<EOF
-$C/unknown_unit.yaml:27:15: unknown unit 'uren'; expected aantal, procent, weken, dagen, euro, score or none
+$C/unknown_unit.yaml:27:15: unknown unit 'uren'; expected aantal, procent, weken, dagen, euro, score, none or werkdagen
 EOF
 refused unknown_on.yaml <<EOF
 $C/unknown_on.yaml:31:25: unknown stoplight kind 'waarde'; expected value, change, change_pct, yoy_pct, norm_ratio, peer_pct, baseline_change or baseline_pct
@@ -104,7 +104,7 @@ run "$JMON" check-config "$T/two.yaml"
 assert_status 78 "two problems: status 78"
 assert_stderr "two problems: both reported" <<EOF
 $T/two.yaml:26:9: unknown indicator key 'lable'; did you mean 'label'?
-$T/two.yaml:27:15: unknown unit 'uren'; expected aantal, procent, weken, dagen, euro, score or none
+$T/two.yaml:27:15: unknown unit 'uren'; expected aantal, procent, weken, dagen, euro, score, none or werkdagen
 EOF
 
 run "$JMON" check-config $C/missing.yaml

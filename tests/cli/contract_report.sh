@@ -78,7 +78,7 @@ GM0202,2021Q1,zorg,verwijzingen,,,suppressed,grey,geen regel,
 GM0202,2021Q1,zorg,verwijzingen,huisarts,,suppressed,grey,geen regel,
 GM0202,2021Q1,zorg,verwijzingen,jeugdarts,25,,grey,geen regel,
 GM0202,2021Q1,zorg,wachttijd,,6.5,,red,"6,5 wk > 6 (Treeknorm 4 wk)",
-GM0202,2021Q1,klachten,klachten,,12,,green,"handmatig: Eenmalig, verklaard (berekend: oranje)",yes
+GM0202,2021Q1,klachten,klachten,,12,,green,"rapport: Eenmalig, verklaard (berekend: oranje)",
 EOF
 if cmp -s "$DB" "$T/before.db"; then ok "the report does not write the database"; else
 	not_ok "the report wrote the database"; fi
@@ -107,8 +107,14 @@ assert_status 0 "--chapter"
 csv_columns 10	# the first ten: the original contract
 assert_stdout "--chapter: that chapter's rows only" <<'EOF'
 region,period,chapter,indicator,category,value,flag,status,reason,reviewed
-GM0202,2021Q1,klachten,klachten,,12,,green,"handmatig: Eenmalig, verklaard (berekend: oranje)",yes
+GM0202,2021Q1,klachten,klachten,,12,,green,"rapport: Eenmalig, verklaard (berekend: oranje)",
 EOF
+
+# A status the reviews CSV sets is the document's (source_status), not a
+# review: reviewed stays empty.
+report --format csv --chapter klachten
+assert_grep 'GM0202,2021Q1,klachten,klachten,,12,,green,"rapport: Eenmalig, verklaard (berekend: oranje)",,Klachten,aantal,9,,2021Q1,green,,,' \
+	"$T/stdout" "csv: source_status green, not reviewed"
 
 # statuses are one of four words, reviewed is yes or empty, 10 columns
 report --format csv
@@ -142,8 +148,10 @@ assert_grep "| Verwijzingen — Huisarts | <10 |" "$T/report.md" "md: the withhe
 if jq -e . "$T/report.json" >/dev/null 2>&1; then ok "json parses"; else not_ok "json does not parse"; fi
 assert_eq "$(jq -r '[.region, .period] | join(" ")' "$T/report.json")" "GM0202 2021Q1" "json: region and period"
 assert_eq "$(jq -c '[.chapters[].indicators[] | [.id, .value, .flag, .status, .reviewed]]' "$T/report.json")" \
-	'[["jeugdigen",12345.5,"provisional","red",false],["verwijzingen",null,"suppressed","grey",false],["wachttijd",6.5,"","red",false],["klachten",12,"","green",true]]' \
+	'[["jeugdigen",12345.5,"provisional","red",false],["verwijzingen",null,"suppressed","grey",false],["wachttijd",6.5,"","red",false],["klachten",12,"","green",false]]' \
 	"json: the same values, flags, statuses and review marks as the CSV"
+assert_eq "$(jq -c '[.chapters[].indicators[] | select(.source_status != null) | [.id, .source_status, .source]]' "$T/report.json")" \
+	'[["klachten","green","20-reviews.csv"]]' "json: the document's status and the file that set it"
 assert_eq "$(jq -c '.chapters[0].indicators[1].categories | map([.id, .value, .flag])' "$T/report.json")" \
 	'[["huisarts",null,"suppressed"],["jeugdarts",25,""]]' "json: categories, the withheld one null"
 assert_grep "12.346" "$T/report.text" "text: Dutch thousands separator"

@@ -92,15 +92,19 @@ assert_grep "GM0001,2019Q4,c,jeugd,b,,suppressed," "$T/stdout" "a higher minimum
 assert_eq "$(wc -c <"$T/stderr")" 0 "a higher minimum needs no warning"
 
 # A database from before the stored minimum upgrades on the next import.
-sqlite3 "$DB" "DROP TABLE delivery_privacy; DROP TABLE history;
-	ALTER TABLE review DROP COLUMN change; ALTER TABLE annotation DROP COLUMN change;
+sqlite3 "$DB" "DROP TABLE delivery_privacy; DROP TABLE history; DROP TABLE source_status;
+	ALTER TABLE review DROP COLUMN change; DROP TABLE annotation;
+	CREATE TABLE annotation (region TEXT NOT NULL, period TEXT NOT NULL,
+		indicator TEXT NOT NULL, category TEXT NOT NULL DEFAULT '', text TEXT NOT NULL,
+		author TEXT NOT NULL, at TEXT NOT NULL,
+		PRIMARY KEY (region, period, indicator, category)) WITHOUT ROWID;
 	PRAGMA user_version = 1"
 run "$JMON" report --config "$CFG" --db "$DB" --period 2020Q1
 assert_status 74 "an old schema is refused for reading"
 assert_grep "jmon import upgrades it" "$T/stderr" "and says how to upgrade"
 run "$JMON" import --config "$CFG" --db "$DB" "$P/00-regions.csv"
 assert_status 0 "import upgrades it"
-assert_eq "$(sqlite3 "$DB" 'PRAGMA user_version')" 3 "to the newest schema"
+assert_eq "$(sqlite3 "$DB" 'PRAGMA user_version')" 4 "to the newest schema"
 
 # Wijken add up to their gemeente: with Oost small, Zuid is withheld too
 # (the smallest wijk of at least 19), and the gemeente stays readable.

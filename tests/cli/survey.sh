@@ -27,7 +27,7 @@ GM0484,2017Q4,enquete,s2a_n,,,,grey,geen regel,
 GM0484,2017Q4,enquete,s2a_n,jgt,22,,grey,geen regel,
 GM0484,2017Q4,enquete,s2a_n,basis,12,,grey,geen regel,
 GM0484,2017Q4,enquete,s2a_n,spec,,unknown,grey,geen regel,
-GM0484,2017Q4,maatregelen,bm_1a,,,,green,handmatig: Afgerond,yes
+GM0484,2017Q4,maatregelen,bm_1a,,,,green,rapport: Afgerond,
 GM0484,2017Q4,maatregelen,bm_1b,,,,grey,zonder cijfer: de status zet een analist,
 CSV
 
@@ -43,15 +43,15 @@ assert_grep "GM0484,2018Q1,maatregelen,bm_1a,,,,grey,zonder cijfer: de status ze
 
 # A chapter that holds only statuses and explanations is not "no data".
 report --chapter maatregelen
-assert_status 0 "report --chapter maatregelen: reviews are data"
-assert_stdout "the measures in text: no value, the review's status" <<'TXT'
+assert_status 0 "report --chapter maatregelen: statuses and texts are data"
+assert_stdout "the measures in text: no value, the document's status, not a review" <<'TXT'
 Enquête professionals · Alphen aan den Rijn (GM0484) · 2017 Q4 · levering 2
-● 1  ▲ 0  ■ 0  ○ 1 · beoordeeld 1/2 · verschil t.o.v. 2017 Q3
+● 1  ▲ 0  ■ 0  ○ 1 · beoordeeld 0/2 · verschil t.o.v. 2017 Q3
 
 Beheersmaatregelen
-Indicator                        Status       Reden
-1a Dienstverlening specialisten  ● groen  ✓✎  handmatig: Afgerond
-1b Procesregie                            ✎
+Indicator                        Status                Reden
+1a Dienstverlening specialisten  ● groen (rapport)  ✎  rapport: Afgerond
+1b Procesregie                                      ✎
 
 Toelichting
   1a Dienstverlening specialisten
@@ -76,6 +76,6 @@ printf 'region,period,indicator,category,value,flag\nGM0484,2017Q4,bm_1b,,,na\n'
 run "$JMON" import --config "$CFG" --db "$DB" "$T/flag.csv"
 assert_status 0 "a flag without a value for unit none is accepted"
 report --chapter maatregelen
-assert_grep "1b Procesregie                            ✎" "$T/stdout" \
+assert_grep "1b Procesregie                                      ✎" "$T/stdout" \
 	"a flag alone: still no value column"
 assert_no_grep "n.v.t." "$T/stdout" "no 'n.v.t.' for unit none"

@@ -218,7 +218,6 @@ EOF
 expect legend.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
-Overig
   ? F1             :help            deze hulp
   :                :prompt          opdrachtregel
   Ctrl-L           :redraw          scherm opnieuw tekenen
@@ -236,7 +235,8 @@ Kleuren
 Tekens
   ● groen ▲  een categorie is oranje (of ■ rood) onder een groene of grijze ind…
   ✓  beoordeeld; ↻ beoordeeld bij een andere waarde (verouderd)
-  ✎  toegelicht   !  kleur met de hand gezet   *  herzien door de nieuwste leve…
+  ✎  toegelicht   !  kleur met de hand gezet   §  kleur van het rapport (geen b…
+  *  herzien door de nieuwste levering
   beoordeeld 0/0 signalen: de signalen (oranje of rood, ook in een categorie) m…
  Cijfers › Hulp                                                q: terug  ?: help
 
@@ -441,7 +441,6 @@ EOF
 expect ascii.txt <<'EOF'
  Testmonitor | GM0361 | geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
-Overig
   ? F1             :help            deze hulp
   :                :prompt          opdrachtregel
   Ctrl-L           :redraw          scherm opnieuw tekenen
@@ -459,7 +458,8 @@ Kleuren
 Tekens
   o groen ^  een categorie is oranje (of # rood) onder een groene of grijze ind~
   v  beoordeeld; ~ beoordeeld bij een andere waarde (verouderd)
-  e  toegelicht   !  kleur met de hand gezet   *  herzien door de nieuwste leve~
+  e  toegelicht   !  kleur met de hand gezet   d  kleur van het rapport (geen b~
+  *  herzien door de nieuwste levering
   beoordeeld 0/0 signalen: de signalen (oranje of rood, ook in een categorie) m~
  Cijfers > Hulp                                                q: terug  ?: help
 

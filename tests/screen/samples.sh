@@ -29,7 +29,7 @@ EOF
 # revised 2023 Q3 behind the changes; explanations (✎).
 sample voorbeeldstad
 expect first.txt <<'EOF'
- Voorbeeldstad · 2023 Q4 (voorlopig)      ■5 ▲15 ●9 ○15 +2 cat. 2/22 beoordeeld
+ Voorbeeldstad · 2023 Q4 (voorlopig)      ■5 ▲15 ●9 ○15 +2 cat. 0/22 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten en bezwaar
  Indicator                     2023 Q4  Δ vorig  trend 8      norm  status
 ▸Inwoners 0-17 jaar             24.307      +34  ▁▂▃▄▅▆▇█          ○ grijs
@@ -61,29 +61,29 @@ screen "voorbeeldstad: the first screen" $args
 # ("Verschil ..."); what the text names without a number is onbekend.
 sample alkmaar-2020q1
 expect first.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 · levering 3            ■0 ▲2 ●3 ○42 0/2 beoordeeld
+ Alkmaar (GM0361) · 2020 Q1 · levering 3   ■ 0  ▲ 0  ● 0  ○ 47  beoordeeld 0/47
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten en bezwaar
  Indicator                     2020 Q1  Δ vorig  trend 8      norm  status
 ▸Inwoners 0-17 jaar             24.364     +958        ▁█          ○ grijs
- Jeugdigen met een maatwe…       2.660      +60        ▁█          ● groen   ✎
+ Jeugdigen met een maatwe…       2.660      +60        ▁█          ○ grijs   ✎
  Aandeel jeugdigen met ee…        11 %     0 pp        ▄▄          ○ grijs
  Jongeren met jeugdzorg i…                                         ○ grijs
  Percentage jongeren met …                                         ○ grijs
  Nieuwe hulpvragen bij de…    onbekend                             ○ grijs
- Verschil hulpvragen (%)         -16 %                  ▄          ▲ oranje  ✎
+ Verschil hulpvragen (%)         -16 %                  ▄          ○ grijs   ✎
  Gezinnen met 1 gezin 1 p…    onbekend                             ○ grijs
- Verschil 1 gezin 1 plan           -36                  ▄          ▲ oranje  ✎
+ Verschil 1 gezin 1 plan           -36                  ▄          ○ grijs   ✎
  Afgegeven indicaties per…    onbekend                             ○ grijs   ✎
  Gebruik maatwerkvoorzien…    onbekend                             ○ grijs
  Verschil maatwerk PGB/ZIN                                         ○ grijs
- Cliënttevredenheid Jeugd…         4,2                  ▄        4 ● groen   ✎
+ Cliënttevredenheid Jeugd…         4,2                  ▄          ○ grijs   ✎
  Instroom jeugdhulp per z…                                         ○ grijs
  Uitstroom jeugdhulp per …                                         ○ grijs
  Unieke jeugdigen per zor…                                         ○ grijs
  Kosten jeugdhulp: realis…    onbekend                             ○ grijs
  Kosten jeugdhulp: begrot…    onbekend                             ○ grijs
  Kosten jeugdhulp: progno…    onbekend                             ○ grijs
- Cijfers             Enter: uitsplitsen  r: signaal  spatie: beoordeeld  ?: help
+ Cijfers         Enter: uitsplitsen  spatie: beoordeeld  a: toelichting  ?: help
  ○ Inwoners 0-17 jaar: geen regel
 EOF
 screen "alkmaar-2020q1: the first screen" $args
@@ -154,10 +154,12 @@ screen "alphen-nulmeting: the first screen" $args
 # quarter 2019 Q2 of the referrers; the costs are years (2018, 2019).
 sample noordoostpolder-2019h1
 expect first.txt <<'EOF'
- Noordoostpolder (GM0171) · 2019 H1 · levering 2  ■1 ▲9 ●1 ○30 10/10 beoordeeld
+ Noordoostpolder (GM0171) · 2019 H1 · levering 2   ■1 ▲9 ●1 ○32 0/10 beoordeeld
  [1 Algemeen]  2 Toeleiding   3 Wachttijden   4 Care, cure en 24-uurszorg   5 B…
  Indicator                     2019 H1  Δ vorig  trend 8      norm  status
-▸Zorglasten jeugdhulp       € 14,1 mln           2018              ○ grijs
+▸Zorgzwaarte: uitgangspunt                                         ○ grijs
+ Zorgzwaarte: werkelijk                                            ○ grijs
+ Zorglasten jeugdhulp       € 14,1 mln           2018              ○ grijs
  Begroting jeugdhulp                             2019              ○ grijs
  Prognose kosten jeugdhulp                       2019              ○ grijs
  Prognose min begroting (…                       2019              ○ grijs
@@ -174,10 +176,8 @@ expect first.txt <<'EOF'
 
 
 
-
-
  Algemeen            Enter: uitsplitsen  r: signaal  spatie: beoordeeld  ?: help
- ○ Zorglasten jeugdhulp: geen regel
+ ○ Zorgzwaarte: uitgangspunt: geen regel
 EOF
 screen "noordoostpolder-2019h1: the first screen" $args
 
@@ -186,18 +186,18 @@ screen "noordoostpolder-2019h1: the first screen" $args
 # reason (!) and counts as reviewed (✓).  monitor.period 2018H2, not 2018Q4.
 sample almere-2018h2
 expect first.txt <<'EOF'
- Almere (GM0034) · 2018 H2 · levering 2             ■1 ▲0 ●2 ○19 0/1 beoordeeld
- [1 Thema's]  2 Wachttijden en termijnen   3 Gebruik en uitgaven
+ Almere (GM0034) · 2018 H2 · levering 2             ■1 ▲0 ●1 ○36 0/1 beoordeeld
+ [1 Thema's]  2 Wachttijden en termijnen   3 Gebruik en uitgaven   4 Transforma…
  Indicator                     2018 H2  Δ vorig  trend 8      norm  status
-▸Ambulante jeugdhulp                                               ○ grijs  ✓✎!
- Geestelijke gezondheidsz…                                         ○ grijs  ✓✎!
- Residentiële jeugdhulp                                            ○ grijs  ✓✎!
- Pleegzorg                                                         ○ grijs  ✓✎!
- Gesloten jeugdzorg                                                ○ grijs  ✓✎!
- Jeugdbescherming en jeug…                                         ○ grijs  ✓✎!
- Veilig Thuis Flevoland                                            ○ grijs  ✓✎!
- Landelijk gecontracteerd…                                         ○ grijs  ✓✎!
- Aanbevelingen KPMG (vori…                                         ○ grijs  ✓✎!
+▸Ambulante jeugdhulp                                               ○ grijs   ✎§
+ Geestelijke gezondheidsz…                                         ○ grijs   ✎§
+ Residentiële jeugdhulp                                            ○ grijs   ✎§
+ Pleegzorg                                                         ○ grijs   ✎§
+ Gesloten jeugdzorg                                                ○ grijs   ✎§
+ Jeugdbescherming en jeug…                                         ○ grijs   ✎§
+ Veilig Thuis Flevoland                                            ○ grijs   ✎§
+ Landelijk gecontracteerd…                                         ○ grijs   ✎§
+ Aanbevelingen KPMG (vori…                                         ○ grijs   ✎§
 
 
 
@@ -209,7 +209,7 @@ expect first.txt <<'EOF'
 
 
  Thema's             Enter: uitsplitsen  r: signaal  spatie: beoordeeld  ?: help
- ○ Ambulante jeugdhulp: handmatig: Kleur niet overgenomen: het stoplicht was ee…
+ ○ Ambulante jeugdhulp: rapport: Kleur niet overgenomen: het stoplicht was een …
 EOF
 screen "almere-2018h2: the first screen" $args
 
@@ -229,18 +229,18 @@ r
 EOF
 sample voorbeeldstad
 expect indicator.txt <<'EOF'
- Voorbeeldstad · 2023 Q4 (voorlopig)      ■5 ▲15 ●9 ○15 +2 cat. 2/22 beoordeeld
+ Voorbeeldstad · 2023 Q4 (voorlopig)      ■5 ▲15 ●9 ○15 +2 cat. 0/22 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten en bezwaar
  Jongeren met jeugdzorg in …     1-1-2020     1-1-2021     1-1-2022     1-1-2023
 ▸Totaal                               –        2.420 ○      2.515 ●      2.790 ■
 
+ Jongeren met jeugdzorg in natura (CBS)
  Status totaal: ■ rood, +10,9 % > 10 t.o.v. 1-1-2022
  Jongeren tot 18 jaar met jeugdzorg in natura (jeugdhulp, jeugdbescherming of
  jeugdreclassering), peildatum 1 januari. CBS rondt af op vijftallen.
  Bron: CBS, Kerncijfers wijken en buurten · eenheid: aantal
  Regel: yoy_pct: groen <= 5, oranje <= 10, anders rood
  Geen toelichting (a: schrijven)
-
 
 
 
@@ -274,8 +274,8 @@ keys <<'EOF'
 EOF
 sample almere-2018h2
 expect asof.txt <<'EOF'
- Almere (GM0034) · 2018 H2 · levering 2             ■1 ▲0 ●2 ○19 0/1 beoordeeld
-  1 Thema's  [2 Wachttijden en termijnen]  3 Gebruik en uitgaven
+ Almere (GM0034) · 2018 H2 · levering 2             ■1 ▲0 ●1 ○36 0/1 beoordeeld
+  1 Thema's  [2 Wachttijden en termijnen]  3 Gebruik en uitgaven   4 Transforma…
  Indicator                     2018 H2  Δ vorig  trend 8      norm  status
 ▸Aanmeldwachttijd jeugd-g…    onbekend           2018         4 wk ○ grijs
  Behandelwachttijd jeugd-…    onbekend           2018        10 wk ○ grijs
@@ -287,7 +287,7 @@ expect asof.txt <<'EOF'
  Wachttijd onderzoek Raad…    onbekend                             ○ grijs   ✎
  Gemiddelde doorlooptijd …      24 dgn           2018 Q4    28 dgn ● groen
  Wachtlijst pleegzorg               20           2018              ○ grijs
- Contact frontoffice JGZ …       5 dgn           2018        5 dgn ● groen
+ Contact frontoffice JGZ …        5 wd           2018              ○ grijs
 
 
 
@@ -300,3 +300,40 @@ expect asof.txt <<'EOF'
  ○ Aanmeldwachttijd jeugd-ggz: onbekend
 EOF
 screen "almere-2018h2 at 2018 H2: figures of 2018 Q4 and 2018 with their periods" $args
+
+# Almere's themes (issue: structured texts): Enter on a theme shows its
+# status as the report's (not reviewed) and each text field of the
+# explanation under its own label.
+keys <<'EOF'
+<Down>
+<Enter>
+:dump theme.txt
+EOF
+sample almere-2018h2
+expect theme.txt <<'EOF'
+ Almere (GM0034) · 2018 H2 · levering 2             ■1 ▲0 ●1 ○36 0/1 beoordeeld
+ [1 Thema's]  2 Wachttijden en termijnen   3 Gebruik en uitgaven   4 Transforma…
+ Geestelijke gezondheidszor…      2017 H1      2017 H2      2018 H1      2018 H2
+▸Totaal                  ✎§           –            –            –            – ○
+
+ Geestelijke gezondheidszorg (jeugd-ggz)
+ Status totaal: ○ grijs (rapport), rapport: Kleur niet overgenomen: het
+ stoplicht was een afbeelding en staat niet in de tekst van de rapportage
+ Status van het rapport: ○ grijs (90-toelichting.csv); geen beoordeling
+ (spatie: beoordelen)
+ Een thema van de rapportage: ontwikkeling, streefbeeld en conclusie staan in
+ de toelichting.
+ Bron: Halfjaarrapportage jeugdhulp Almere, par. 2.2 (p. 8-9) · eenheid: geen
+ (zonder cijfer)
+ Regel: geen (status altijd grijs, of handmatig)
+ Ontwikkeling (import, <vandaag>):
+  Gebruik kan nog toenemen, zorgen over wachttijden en landelijk
+  personeelstekort.
+ Streefbeeld (import, <vandaag>):
+  Betere samenhang tussen behandeling en begeleiding thuis. Voldoende
+  ggz(-expertise) beschikbaar.
+ Conclusie (import, <vandaag>):
+ Thema's › Geestelijke gezondheidszorg (jeugd-ggz)           r: signaal  ?: help
+ ○ Geestelijke gezondheidszorg (jeugd-ggz): rapport: Kleur niet overgenomen: he…
+EOF
+screen "almere-2018h2: a theme's Ontwikkeling, Streefbeeld and Conclusie apart, its colour the report's" $args

@@ -187,8 +187,14 @@ static void test_defaults(void **state)
 	assert_null(cfg->monitor.database);
 	assert_null(cfg->monitor.period);	/* the newest period with data */
 	assert_int_equal(cfg->monitor.min_count, 10);
-	assert_string_equal(cfg->monitor.legend_red,
-			    "Er is een extra maatregel nodig om de gestelde resultaten te halen.");
+	/* jmon's own words: no document's legend unless the file adopts one */
+	assert_non_null(strstr(cfg->monitor.legend_red, "deze monitor stelt"));
+	assert_null(strstr(cfg->monitor.legend_red, "maatregel"));
+	assert_null(cfg->monitor.legend_source);
+	/* one text field, the explanation */
+	assert_int_equal(cfg->monitor.ntexts, 1);
+	assert_string_equal(cfg->monitor.texts[0].id, "toelichting");
+	assert_string_equal(cfg->monitor.texts[0].label, "Toelichting");
 	assert_int_equal(ind->unit, UNIT_AANTAL);
 	assert_int_equal(ind->decimals, 0);
 	assert_false(ind->counts);
@@ -247,7 +253,7 @@ static void test_unknown_keys(void **state)
 	refused(CH "      - id: x\n        kleur: rood\n",
 		"t.yaml:5:9: unknown indicator key 'kleur'; expected id, label, unit, decimals, "
 		"definition, source, counts, categories, total, rollup, norm, stoplight, peers, cbs, privacy, "
-		"as_of, compute or baseline");
+		"as_of, compute, baseline or n_from");
 	refused("monitor: {privacy: {minimum: 5}}\n" CH "      - id: x\n",
 		"t.yaml:1:21: unknown privacy key 'minimum'; expected 'min_count'");
 }
@@ -309,7 +315,7 @@ static void test_unknown_names(void **state)
 	refused(CH "      - {id: x, unit: week}\n",
 		"t.yaml:4:23: unknown unit 'week'; did you mean 'weken'?");
 	refused(CH "      - {id: x, unit: uren}\n",
-		"t.yaml:4:23: unknown unit 'uren'; expected aantal, procent, weken, dagen, euro, score or none");
+		"t.yaml:4:23: unknown unit 'uren'; expected aantal, procent, weken, dagen, euro, score, none or werkdagen");
 	refused(CH "      - {id: x, total: som}\n",
 		"t.yaml:4:24: unknown total 'som'; did you mean 'sum'?");
 	refused(CH "      - {id: x, stoplight: {on: delta, green: '< 1'}}\n",
@@ -692,7 +698,7 @@ static void test_load_file(void **state)
 	write_file(path, "chapters:\n  - id: c\n    indicators:\n      - {id: x, unit: uur}\n");
 	assert_int_equal(config_load_file(path, &cfg, &err), JMON_CONFIG);
 	want = xasprintf("%s:4:23: unknown unit 'uur'; expected aantal, procent, weken, "
-			 "dagen, euro, score or none", path);
+			 "dagen, euro, score, none or werkdagen", path);
 	assert_string_equal(err.msg, want);
 	assert_null(cfg);
 	free(want);

@@ -134,7 +134,7 @@ static void test_readonly_open(void **state)
 	/* Read-only never creates. */
 	assert_int_equal(access(missing, F_OK), -1);
 	assert_int_equal(db_open(empty, DB_READONLY, NULL, &ro, &t->err), JMON_IO);
-	assert_non_null(strstr(t->err.msg, "database schema 0, this jmon reads 3"));
+	assert_non_null(strstr(t->err.msg, "database schema 0, this jmon reads 4"));
 	assert_int_equal(db_open(t->path, DB_READONLY, NULL, &ro, &t->err), JMON_OK);
 	assert_true(ro->readonly);
 	assert_int_equal(db_exec(ro, "DELETE FROM region", &t->err), JMON_IO);
@@ -164,7 +164,7 @@ static void test_newer_schema_refused(void **state)
 
 	assert_int_equal(db_exec(t->db, "PRAGMA user_version = 99", &t->err), JMON_OK);
 	assert_int_equal(db_open(t->path, DB_READWRITE, NULL, &db, &t->err), JMON_IO);
-	assert_non_null(strstr(t->err.msg, "database schema 99 is newer than this jmon (3)"));
+	assert_non_null(strstr(t->err.msg, "database schema 99 is newer than this jmon (4)"));
 	assert_int_equal(db_exec(t->db, "PRAGMA user_version = 1", &t->err), JMON_OK);
 }
 

@@ -21,27 +21,27 @@ static void where_drafts_are_kept(void **state)
 	(void)state;
 	setenv("HOME", "/home/analist", 1);
 	setenv("XDG_STATE_HOME", "/var/state", 1);
-	p = draft_path(&total);
+	p = draft_path(&total, NULL);
 	assert_string_equal(p, "/var/state/jmon/drafts/GM0361.2020Q1.verwijzingen.txt");
 	free(p);
 	/* the base directory specification: a relative path is ignored */
 	setenv("XDG_STATE_HOME", "state", 1);
-	p = draft_path(&huisarts);
+	p = draft_path(&huisarts, NULL);
 	assert_string_equal(p, "/home/analist/.local/state/jmon/drafts/"
 			    "GM0361.2020Q1.verwijzingen.huisarts.txt");
 	free(p);
 	unsetenv("XDG_STATE_HOME");
-	p = draft_path(&total);
+	p = draft_path(&total, NULL);
 	assert_string_equal(p, "/home/analist/.local/state/jmon/drafts/GM0361.2020Q1.verwijzingen.txt");
 	free(p);
 	unsetenv("HOME");
-	assert_null(draft_path(&total));
+	assert_null(draft_path(&total, NULL));
 }
 
 static char *name_of(const char *ind, const char *region, const char *period, const char *cat)
 {
 	struct cell_key key = { ind, region, period, cat };
-	char *p = draft_path(&key), *name = xstrdup(strrchr(p, '/') + 1);
+	char *p = draft_path(&key, NULL), *name = xstrdup(strrchr(p, '/') + 1);
 
 	free(p);
 	return name;
@@ -86,7 +86,7 @@ static void saved_loaded_removed(void **state)
 	(void)state;
 	assert_non_null(mkdtemp(dir));
 	setenv("XDG_STATE_HOME", dir, 1);
-	path = draft_path(&huisarts);
+	path = draft_path(&huisarts, NULL);
 	assert_false(draft_load(path, &text, &written));
 	/* the folders it lacks are made, the user's alone */
 	assert_int_equal(draft_save(path, "Eerste.\nTweede regel, ë.", &err), JMON_OK);
@@ -104,7 +104,7 @@ static void saved_loaded_removed(void **state)
 	assert_int_equal(st.st_mode & 0777, 0700);
 	free(path);
 	/* a second save replaces the first whole; no temporary file stays */
-	path = draft_path(&huisarts);
+	path = draft_path(&huisarts, NULL);
 	assert_int_equal(draft_save(path, "Korter.", &err), JMON_OK);
 	assert_true(draft_load(path, &text, &written));
 	assert_string_equal(text, "Korter.");
@@ -136,7 +136,7 @@ static void a_folder_that_cannot_be_made(void **state)
 	(void)state;
 	/* /proc takes no folders: the error names the folder */
 	setenv("XDG_STATE_HOME", "/proc/jmon-no", 1);
-	char *path = draft_path(&key);
+	char *path = draft_path(&key, NULL);
 	assert_int_not_equal(draft_save(path, "tekst", &err), JMON_OK);
 	assert_non_null(strstr(err.msg, "/proc/jmon-no/jmon/drafts"));
 	free(path);

@@ -24,37 +24,37 @@ static void test_explanations(void **state)
 	struct annotation a;
 	bool found;
 
-	assert_int_equal(query_annotation(t->db, &maatwerk, &a, &found, &t->err), JMON_OK);
+	assert_int_equal(query_annotation(t->db, &maatwerk, NULL, &a, &found, &t->err), JMON_OK);
 	assert_false(found);
-	assert_int_equal(judgement_explain(t->db, &maatwerk, "Stijging door late declaraties.",
+	assert_int_equal(judgement_explain(t->db, &maatwerk, NULL, "Stijging door late declaraties.",
 					   "analist", &change, &t->err), JMON_OK);
 	assert_int_equal(change, JUDGEMENT_NEW);
-	assert_int_equal(query_annotation(t->db, &maatwerk, &a, &found, &t->err), JMON_OK);
+	assert_int_equal(query_annotation(t->db, &maatwerk, NULL, &a, &found, &t->err), JMON_OK);
 	assert_true(found);
 	assert_string_equal(a.text, "Stijging door late declaraties.");
 	assert_string_equal(a.author, "analist");
 	assert_int_equal(strlen(a.at), 20);
 	annotation_free(&a);
-	assert_int_equal(judgement_explain(t->db, &maatwerk, "Bijgesteld.", "b", &change,
+	assert_int_equal(judgement_explain(t->db, &maatwerk, NULL, "Bijgesteld.", "b", &change,
 					   &t->err), JMON_OK);
 	assert_int_equal(change, JUDGEMENT_CHANGED);
-	assert_int_equal(query_annotation(t->db, &maatwerk, &a, &found, &t->err), JMON_OK);
+	assert_int_equal(query_annotation(t->db, &maatwerk, NULL, &a, &found, &t->err), JMON_OK);
 	assert_string_equal(a.text, "Bijgesteld.");
 	annotation_free(&a);
 	assert_int_equal(scalar(t->db, "SELECT count(*) FROM annotation"), 1);
 	/* The same text again changes nothing: the author stays who wrote it. */
-	assert_int_equal(judgement_explain(t->db, &maatwerk, "Bijgesteld.", "c", &change,
+	assert_int_equal(judgement_explain(t->db, &maatwerk, NULL, "Bijgesteld.", "c", &change,
 					   &t->err), JMON_OK);
 	assert_int_equal(change, JUDGEMENT_UNCHANGED);
-	assert_int_equal(query_annotation(t->db, &maatwerk, &a, &found, &t->err), JMON_OK);
+	assert_int_equal(query_annotation(t->db, &maatwerk, NULL, &a, &found, &t->err), JMON_OK);
 	assert_string_equal(a.author, "b");
 	annotation_free(&a);
 	/* Empty text removes it; removing what is not there changes nothing. */
-	assert_int_equal(judgement_explain(t->db, &maatwerk, "", "b", &change, &t->err), JMON_OK);
+	assert_int_equal(judgement_explain(t->db, &maatwerk, NULL, "", "b", &change, &t->err), JMON_OK);
 	assert_int_equal(change, JUDGEMENT_CHANGED);
-	assert_int_equal(query_annotation(t->db, &maatwerk, &a, &found, &t->err), JMON_OK);
+	assert_int_equal(query_annotation(t->db, &maatwerk, NULL, &a, &found, &t->err), JMON_OK);
 	assert_false(found);
-	assert_int_equal(judgement_explain(t->db, &maatwerk, NULL, "b", &change, &t->err), JMON_OK);
+	assert_int_equal(judgement_explain(t->db, &maatwerk, NULL, NULL, "b", &change, &t->err), JMON_OK);
 	assert_int_equal(change, JUDGEMENT_UNCHANGED);
 }
 
@@ -109,7 +109,7 @@ static void test_joins_open_transaction(void **state)
 	struct dbtest *t = *state;
 
 	assert_int_equal(db_begin(t->db, &t->err), JMON_OK);
-	assert_int_equal(judgement_explain(t->db, &maatwerk, "x", "a", NULL, &t->err), JMON_OK);
+	assert_int_equal(judgement_explain(t->db, &maatwerk, NULL, "x", "a", NULL, &t->err), JMON_OK);
 	assert_int_equal(judgement_review(t->db, &maatwerk, "red", "r", true, "a", NULL, &t->err),
 			 JMON_OK);
 	db_rollback(t->db);
@@ -124,7 +124,7 @@ static void test_read_only_writes_nothing(void **state)
 
 	assert_int_equal(db_open(t->path, DB_READONLY, NULL, &ro, &t->err), JMON_OK);
 	/* A browser cannot write. */
-	assert_int_equal(judgement_explain(ro, &maatwerk, "x", "a", NULL, &t->err), JMON_SOFTWARE);
+	assert_int_equal(judgement_explain(ro, &maatwerk, NULL, "x", "a", NULL, &t->err), JMON_SOFTWARE);
 	assert_int_equal(judgement_review(ro, &maatwerk, NULL, "", true, "a", NULL, &t->err),
 			 JMON_SOFTWARE);
 	db_close(ro);
@@ -186,14 +186,14 @@ static void test_explanation_conflicts(void **state)
 	struct dbtest *t = *state;
 	struct judgement_basis a = analyst("a", 0), b = analyst("b", 0);
 
-	assert_int_equal(judgement_explain_as(t->db, &maatwerk, "van A", &a, NULL, &t->err), JMON_OK);
-	assert_int_equal(judgement_explain_as(t->db, &maatwerk, "van B", &b, NULL, &t->err),
+	assert_int_equal(judgement_explain_as(t->db, &maatwerk, NULL, "van A", &a, NULL, &t->err), JMON_OK);
+	assert_int_equal(judgement_explain_as(t->db, &maatwerk, NULL, "van B", &b, NULL, &t->err),
 			 JMON_CONFLICT);
 	assert_int_equal(scalar(t->db, "SELECT count(*) FROM annotation WHERE text = 'van A'"), 1);
 	a.seen = scalar(t->db, "SELECT change FROM annotation");
-	assert_int_equal(judgement_explain_as(t->db, &maatwerk, "", &a, NULL, &t->err), JMON_OK);
+	assert_int_equal(judgement_explain_as(t->db, &maatwerk, NULL, "", &a, NULL, &t->err), JMON_OK);
 	b.seen = a.seen;	/* B saw A's text, which is gone now */
-	assert_int_equal(judgement_explain_as(t->db, &maatwerk, "van B", &b, NULL, &t->err),
+	assert_int_equal(judgement_explain_as(t->db, &maatwerk, NULL, "van B", &b, NULL, &t->err),
 			 JMON_CONFLICT);
 	assert_int_equal(scalar(t->db, "SELECT count(*) FROM annotation"), 0);
 }
@@ -207,7 +207,7 @@ static void test_history(void **state)
 	assert_int_equal(judgement_mark(t->db, &maatwerk, true, &a, NULL, &t->err), JMON_OK);
 	a.seen = review_change(t);
 	assert_int_equal(judgement_mark(t->db, &maatwerk, true, &a, NULL, &t->err), JMON_OK);
-	assert_int_equal(judgement_explain(t->db, &maatwerk, "uit de import", "document", NULL,
+	assert_int_equal(judgement_explain(t->db, &maatwerk, NULL, "uit de import", "document", NULL,
 					   &t->err), JMON_OK);
 	/* the second mark changed nothing, so it is not history */
 	assert_int_equal(scalar(t->db, "SELECT count(*) FROM history"), 2);

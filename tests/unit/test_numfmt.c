@@ -171,6 +171,8 @@ static void test_units(void **state)
 	unit(-1.5, 1, UNIT_WEKEN, NUMFMT_SIGN, "-1,5 wk");
 	unit(12.3, 1, UNIT_PROCENT, NUMFMT_SIGN, "+12,3 %");
 	assert_string_equal(unit_suffix(UNIT_DAGEN), "dgn");
+	assert_string_equal(unit_suffix(UNIT_WERKDAGEN), "wd");
+	unit(5, 0, UNIT_WERKDAGEN, 0, "5 wd");
 	assert_string_equal(unit_suffix(UNIT_AANTAL), "");
 }
 

@@ -381,7 +381,8 @@ static void test_grey_division_by_zero(void **state)
 static void test_override(void **state)
 {
 	struct stoplight_input in = input(6.5);
-	struct stoplight_override o = { STOPLIGHT_GREEN, "Wachtlijst loopt af na nieuwe aanbieder" };
+	struct stoplight_override o = { STOPLIGHT_GREEN, "Wachtlijst loopt af na nieuwe aanbieder",
+					false };
 	struct stoplight_result r;
 
 	(void)state;
@@ -400,10 +401,18 @@ static void test_override(void **state)
 	stoplight_eval(ind("wacht"), &in, &r);
 	assert_string_equal(stoplight_name(r.status), "amber");
 	assert_string_equal(r.reason, "handmatig (berekend: rood)");
+	assert_false(r.document);
+
+	/* the document's status says so: not an analyst's */
+	o = (struct stoplight_override){ STOPLIGHT_RED, "Planning: Uitgesteld", true };
+	stoplight_eval(ind("wacht"), &in, &r);
+	assert_true(r.overridden);
+	assert_true(r.document);
+	assert_string_equal(r.reason, "rapport: Planning: Uitgesteld (berekend: rood)");
 
 	/* an override also replaces grey; the hidden count stays unnamed */
 	in = input(4);
-	o = (struct stoplight_override){ STOPLIGHT_RED, "Signaal van de aanbieder" };
+	o = (struct stoplight_override){ STOPLIGHT_RED, "Signaal van de aanbieder", false };
 	in.override = &o;
 	stoplight_eval(ind("aantal"), &in, &r);
 	assert_string_equal(stoplight_name(r.status), "red");
