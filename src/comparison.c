@@ -105,9 +105,10 @@ static enum jmon_status add_group(struct loader *l, const struct peer_group *g)
 	return JMON_OK;
 }
 
-/* The region against each row: +12 % means the region is 12 % higher; a
+/* The region against each row, as the benchmark says it
+ * (comparison_unit_of): +12 % means the region is 12 % higher; a
  * percentage against another in percentage points (10,8 % against 9,7 %
- * is +1,1 pp, not +11,3 %). */
+ * is +1,1 pp, not +11,3 %); weeks in weeks. */
 static void differences(struct comparison *c, const struct indicator *ind)
 {
 	const struct comparison_row *self = NULL;
@@ -118,12 +119,8 @@ static void differences(struct comparison *c, const struct indicator *ind)
 	for (size_t i = 0; self && i < c->n; i++) {
 		struct comparison_row *r = &c->rows[i];
 
-		r->points = ind->unit == UNIT_PROCENT;
-		if (r->is_self || !r->has_value || (!r->points && r->value == 0))
-			continue;
-		r->has_diff = true;
-		r->diff = r->points ? self->value - r->value
-				    : (self->value - r->value) / fabs(r->value) * 100;
+		if (!r->is_self && r->has_value)
+			r->has_diff = comparison_difference(ind, self->value, r->value, &r->diff);
 	}
 }
 

@@ -100,7 +100,7 @@ static void compare_draw(struct view *v, struct app *app)
 	int value_w = VALUE_W, status_w = STATUS_W, diff_w = 14;
 	int name_w = ui_cols() - value_w - status_w - diff_w;
 	int n = compare_lines(v, app);
-	char buf[256], num[64];
+	char buf[256];
 
 	ui_textf(top, 0, name_w, STYLE_HEADER, false, " %s%s%s, %s", s->ref.ind->label,
 		 s->ref.cat ? " › " : "", s->ref.cat ? s->ref.cat->label : "", app->figures.label);
@@ -124,11 +124,7 @@ static void compare_draw(struct view *v, struct app *app)
 			ui_text(row, name_w + value_w, status_w, ui_stoplight_style(ls), false, buf);
 		}
 		if (c->has_diff) {
-			/* a percentage against a percentage: points, in its own precision */
-			snprintf(buf, sizeof buf, "%s %s",
-				 numfmt_nl(num, sizeof num, c->diff,
-					   c->points ? s->ref.ind->decimals : 1, NUMFMT_SIGN),
-				 c->points ? "pp" : "%");
+			comparison_difference_text(s->ref.ind, c->diff, buf, sizeof buf, diff_w - 1);
 			ui_number(row, name_w + value_w + status_w, diff_w, STYLE_NORMAL, buf);
 		}
 	}

@@ -41,9 +41,7 @@ struct comparison_row {
 	double value;
 	char code[32];		/* a region's code */
 	bool has_diff;		/* the region against this row */
-	double diff;		/* in % of this row, or in percentage points
-				 * for a percentage (points true) */
-	bool points;
+	double diff;		/* as comparison_unit_of says: pp, % or the unit */
 };
 
 struct comparison {

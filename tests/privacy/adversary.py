@@ -1112,11 +1112,12 @@ def screen_compare(st, lines, rel, family, region, period, ind, row):
 
 
 def compare_diff(st, self_var, var, diff, src):
-    """A percentage differs in points (self - other), anything else in % of the other."""
-    if diff.endswith("pp"):
-        st.difference(self_var, var, diff, "compare", src)
-    else:
+    """A count or an amount differs in % of the other; a percentage in
+    points, any other unit (weeks, a score) in the unit: self - other."""
+    if diff.endswith("%") and not diff.endswith("pp"):
         st.ratio(self_var, var, diff, "compare", src, absbase=False)
+    else:
+        st.difference(self_var, var, diff, "compare", src)
 
 
 def bench_mean(st, aux, n, members, src):
