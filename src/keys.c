@@ -49,6 +49,7 @@ const struct keybinding key_table[] = {
 	{ 'a',           ACTION_ANNOTATE,       NULL },
 	{ 'o',           ACTION_OVERRIDE,       NULL },
 	{ 'c',           ACTION_COMPARE,        NULL },
+	{ 'B',           ACTION_BASELINE,       NULL },
 	{ 'v',           ACTION_REVISIONS,      NULL },
 	{ 'b',           ACTION_BENCHMARK,      NULL },
 	{ '<',           ACTION_COLUMN_LEFT,    NULL },

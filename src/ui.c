@@ -437,6 +437,25 @@ static void act_filter(struct app *app, const char *arg)
 	ui_message(app, "filter: %s", app_filter_name(f));
 }
 
+/* B: the chapter view's change column against the nulmeting (the
+ * baseline of jmon.yaml(5)) instead of the previous period, and back. */
+static void act_baseline(struct app *app, const char *arg)
+{
+	bool any = app->cfg->monitor.baseline != NULL;
+
+	(void)arg;
+	for (size_t c = 0; c < app->cfg->nchapters && !any; c++)
+		for (size_t i = 0; i < app->cfg->chapters[c].nindicators && !any; i++)
+			any = app->cfg->chapters[c].indicators[i].baseline != NULL;
+	if (!any && !app->show_baseline) {
+		ui_error(app, "geen nulmeting in de configuratie (monitor.baseline, jmon.yaml(5))");
+		return;
+	}
+	app->show_baseline = !app->show_baseline;
+	ui_message(app, "verschil %s", app->show_baseline ? "t.o.v. de nulmeting"
+							   : "t.o.v. de vorige periode");
+}
+
 /* :set OPTION, :set noOPTION */
 static void act_set(struct app *app, const char *arg)
 {
@@ -458,6 +477,7 @@ static void act_prompt(struct app *app, const char *arg);
 
 static const struct ui_action_entry global_actions[] = {
 	{ ACTION_FILTER,       act_filter },
+	{ ACTION_BASELINE,     act_baseline },
 	{ ACTION_SET,          act_set },
 	{ ACTION_QUIT,         act_quit },
 	{ ACTION_CLOSE,        act_close },

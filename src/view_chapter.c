@@ -159,7 +159,9 @@ static void draw_row(struct app *app, struct chapter_state *s, const struct layo
 	ui_number(row, col, l->value, st, figure_value_fit(f, buf, sizeof buf, l->value - 1));
 	col += l->value;
 	/* a survey's percentage has no change, but an n beside it (n_from) */
-	if (!f->has_change && figure_n_text(f, buf, sizeof buf)[0])
+	if (app->show_baseline)	/* B: against the nulmeting */
+		ui_number(row, col, l->change, st, figure_base_change_text(f, buf, sizeof buf));
+	else if (!f->has_change && figure_n_text(f, buf, sizeof buf)[0])
 		ui_number(row, col, l->change, selected ? st : STYLE_DIM, buf);
 	else
 		ui_number(row, col, l->change, st, figure_change_fit(f, buf, sizeof buf,
@@ -205,7 +207,8 @@ static void chapter_draw(struct view *v, struct app *app)
 	col += l.label;
 	ui_text(top, col, l.value, STYLE_HEADER, true, app->figures.label[0] ? app->figures.label : "waarde");
 	col += l.value;
-	ui_text(top, col, l.change, STYLE_HEADER, true, "Δ vorig");	/* "d vorig" in ASCII */
+	ui_text(top, col, l.change, STYLE_HEADER, true,	/* "d vorig" in ASCII */
+		app->show_baseline ? "Δ nulm." : "Δ vorig");
 	col += l.change;
 	if (l.trend) {
 		snprintf(head, sizeof head, "  trend %d", TREND_PERIODS);

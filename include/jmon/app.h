@@ -36,6 +36,7 @@ struct app {
 	size_t chapter;			/* index into cfg->chapters */
 	enum app_filter filter;
 	bool next_after_review;		/* :set next-after-review */
+	bool show_baseline;		/* B: the change column against the nulmeting */
 	struct figure_set figures;	/* the total row of every indicator */
 	unsigned generation;		/* bumped by every reload: views drop caches */
 	char author[64];		/* the login name of the effective user,

@@ -53,6 +53,7 @@ enum {
 	_(ANNOTATE,      "annotate",      "toelichting schrijven",             "Beoordelen") \
 	_(OVERRIDE,      "override",      "status overschrijven (met reden)",  "Beoordelen") \
 	_(COMPARE,       "compare",       "vergelijken (peers, regio, NL)",    "Weergaven") \
+	_(BASELINE,      "baseline",      "verschil t.o.v. de nulmeting aan/uit", "Weergaven") \
 	_(REVISIONS,     "revisions",     "leveringen en revisies",            "Weergaven") \
 	_(BENCHMARK,     "benchmark",     "hoofdstuk naast peers, regio en NL", "Weergaven") \
 	_(REGION,        "region",        "regio kiezen (:region CODE)",       "Weergaven") \

@@ -337,3 +337,25 @@ expect theme.txt <<'EOF'
  ○ Geestelijke gezondheidszorg (jeugd-ggz): rapport: Kleur niet overgenomen: he…
 EOF
 screen "almere-2018h2: a theme's Ontwikkeling, Streefbeeld and Conclusie apart, its colour the report's" $args
+
+# B: the change column against the nulmeting, as seed 002 compares 2016
+# with 2015; a monitor without one says so.
+keys <<'EOF'
+B
+:dump baseline.txt
+B
+:dump back.txt
+EOF
+sample alphen-nulmeting
+(cd "$T" && JMON_SCRIPT="$T/script" "$JMON" $args) >/dev/null 2>&1
+assert_grep " Indicator                        2016  Δ nulm." "$T/baseline.txt" "alphen: B heads the column Δ nulm."
+assert_grep "Jeugdhulp via wijkteams         5,0 %  +1,5 pp" "$T/baseline.txt" \
+	"alphen: 2016 against the 2015 nulmeting, +1,5 pp via the wijkteams"
+assert_grep " Indicator                        2016  Δ vorig" "$T/back.txt" "a second B goes back to the previous period"
+keys <<'EOF'
+B
+:dump none.txt
+EOF
+sample voorbeeldstad
+(cd "$T" && JMON_SCRIPT="$T/script" "$JMON" $args) >/dev/null 2>&1
+assert_grep "geen nulmeting in de configuratie" "$T/none.txt" "voorbeeldstad: B says there is no nulmeting"
