@@ -199,7 +199,8 @@ static void read_int(struct loader *ld, const struct field *f, yaml_node_t *node
 	snprintf(want, sizeof want, "a whole number from %d to %d", f->min, f->max);
 	if (!(s = bare(ld, node, want)))
 		return;
-	if (!numfmt_parse(s, &v) || v != (double)(long)v || v < f->min || v > f->max)
+	/* The range first: casting 1e300 to an integer is undefined. */
+	if (!numfmt_parse(s, &v) || !(v >= f->min && v <= f->max) || v != (double)(long)v)
 		cfg_error(ld, node, "'%s' must be %s, not '%s'", ld->key, want, s);
 	else
 		*out = (int)v;

@@ -94,7 +94,7 @@ bool import_number(struct import *im, const struct csv_field *f, double *out)
 	const char *s = f->s;
 	char decimal = 0, group = 0;
 	int exponent = 0, scale, e;
-	bool negative = false;
+	bool negative = false, has_exponent = false;
 
 	if (*s == '-' || *s == '+')
 		negative = *s++ == '-';
@@ -130,6 +130,7 @@ bool import_number(struct import *im, const struct csv_field *f, double *out)
 			exponent = exponent * 10 + (*x - '0');
 		if (n > 0 && n < 4) {
 			exponent = minus ? -exponent : exponent;
+			has_exponent = true;
 			s = x;
 		}
 	}
@@ -155,8 +156,10 @@ bool import_number(struct import *im, const struct csv_field *f, double *out)
 			return false;
 		}
 	} else if (sc.last && sc.nlast == 3 && sc.first_group >= 1 && sc.first_group <= 3 &&
-		   s[-4 - sc.first_group] != '0' && !exponent) {
-		/* "2.660": the file decides (see the top of this file) */
+		   !has_exponent && s[-4 - sc.first_group] != '0') {
+		/* "2.660": the file decides (see the top of this file); with an
+		 * exponent ("0.660e0", "2.660E+0") the mark is a decimal mark, as
+		 * nobody writes a thousands separator before one. */
 		if (!im->decimal_mark) {
 			if (!im->ambiguous.s)
 				im->ambiguous = *f;
@@ -179,7 +182,7 @@ bool import_number(struct import *im, const struct csv_field *f, double *out)
 		return false;
 	}
 	*out = e >= 0 ? (double)sc.mantissa * numfmt_pow10[e] : (double)sc.mantissa / numfmt_pow10[-e];
-	if (negative)
+	if (negative && sc.mantissa)	/* "-0" is 0: a stored -0.0 would show as "-0" */
 		*out = -*out;
 	return true;
 }

@@ -89,6 +89,7 @@ static const char *region_label(struct statline *s, struct csv_field *f, enum jm
 {
 	struct import *im = s->r->im;
 	sqlite3_stmt *st;
+	int step;
 	char *code = NULL;
 	const char *name = f->s, *kind = NULL;
 
@@ -111,15 +112,22 @@ static const char *region_label(struct statline *s, struct csv_field *f, enum jm
 		return NULL;
 	}
 	db_bind_text(st, 1, f->s);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	/* A failing step is the database's error, not an unknown region. */
+	if ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		code = xstrdup(db_column_text(st, 0));
-		if (sqlite3_step(st) != SQLITE_ROW)
+		if ((step = sqlite3_step(st)) == SQLITE_DONE)
 			return cbs_own(s->r, code);
 		free(code);
-		import_error(im, f, "region name '%s' is not unique; use its code", f->s);
+		if (step == SQLITE_ROW) {
+			import_error(im, f, "region name '%s' is not unique; use its code", f->s);
+			return NULL;
+		}
+	}
+	if (step == SQLITE_DONE) {
+		import_error(im, f, "unknown region '%s'", f->s);
 		return NULL;
 	}
-	import_error(im, f, "unknown region '%s'", f->s);
+	*rc = db_fail(im->db, err, "reading regions");
 	return NULL;
 }
 

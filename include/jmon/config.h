@@ -47,8 +47,9 @@ struct category {
 
 struct cbs_source {
 	char *measure;		/* NULL: not fed by CBS; stored without a _N suffix */
-	int decimals;		/* implied decimals in the file */
+	int decimals;		/* implied decimals in the file, 0 .. CBS_DECIMALS_MAX */
 };
+#define CBS_DECIMALS_MAX 9
 
 struct chapter;
 

@@ -229,6 +229,9 @@ static void test_numbers(void **state)
 		{ "12.345.678", 12345678 },	/* one, repeated: thousands */
 		{ "0.1", 0.1 },
 		{ "0.125", 0.125 },	/* a leading 0 never groups thousands */
+		{ "0.660e0", 0.66 },	/* an exponent: the mark is a decimal mark */
+		{ "2.660E+0", 2.66 },
+		{ "-0", 0 },
 	};
 	struct dbtest *t = *state;
 	struct strbuf sb = STRBUF_INIT;
@@ -249,6 +252,9 @@ static void test_numbers(void **state)
 		free(path);
 	}
 	sb_free(&sb);
+	/* "-0" is stored as 0, not as a -0.0 that shows as "-0" */
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM observation WHERE value = 0 "
+				"AND CAST(value AS TEXT) = '-0.0'"), 0);
 	/* "2.660" takes the file's decimal mark, wherever that shows */
 	path = scratch_file(t, "context.csv", HEADER
 			    "GM0361,2030Q1,tevredenheid,,4.5,\n"
@@ -431,6 +437,41 @@ static void test_rejects_cbs(void **state)
 			"bad.csv:1:1: no period column (Perioden or Peildatum)", 1);
 }
 
+/* A StatLine export that names its regions: a database error while one is
+ * looked up is that error (74), not an "unknown region" (65). */
+static void test_statline_database_error(void **state)
+{
+	struct dbtest *t = *state;
+	char *path = scratch_file(t, "names.csv",
+				  "\"Titel\"\n"
+				  "\"\";\"\";\"Perioden\";\"2022\"\n"
+				  "\"Onderwerp\";\"Leeftijd\";\"Regio\";\"Alkmaar\"\n"
+				  "\"Bevolking\";\"Totaal leeftijd\";\"aantal\";\"108000\"\n"
+				  "\"Bron: CBS\"\n");
+
+	assert_int_equal(import_fixture(t, "import/regions.csv"), JMON_OK);
+	dbtest_fail_statements(t->db, "FROM region WHERE name = ?1");
+	assert_int_equal(import_path(t, path, IMPORT_AUTO), JMON_IO);
+	dbtest_fail_statements(t->db, NULL);
+	assert_int_equal(t->diag.count, 0);
+	assert_non_null(strstr(t->err.msg, "reading regions: interrupted"));
+	assert_int_equal(import_path(t, path, IMPORT_AUTO), JMON_OK);
+	assert_value(t, "bevolking", "GM0361", "2022", "", 108000, "");
+	free(path);
+}
+
+/* A regions CSV of the header alone is a valid, empty delivery. */
+static void test_regions_header_only(void **state)
+{
+	struct dbtest *t = *state;
+	char *path = scratch_file(t, "empty_regions.csv", "region,name,kind,parent\n");
+
+	assert_int_equal(import_path(t, path, IMPORT_AUTO), JMON_OK);
+	assert_int_equal(t->res.format, IMPORT_REGIONS);
+	assert_int_equal(t->res.rows, 0);
+	free(path);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, dbtest_setup, dbtest_teardown)
 
 int main(void)
@@ -452,6 +493,8 @@ int main(void)
 		T(test_cbs_statline),
 		T(test_cbs_odata),
 		T(test_rejects_cbs),
+		T(test_statline_database_error),
+		T(test_regions_header_only),
 	};
 
 	return RUN_TESTS(tests);
