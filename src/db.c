@@ -64,6 +64,14 @@ enum jmon_status db_checkpoint(struct db *db, struct jmon_error *err)
 
 enum jmon_status db_fail(struct db *db, struct jmon_error *err, const char *what)
 {
+	/* "disk I/O error" alone does not say that the disk is full or the
+	 * file size limit reached: the system's errno does. */
+	int sys = sqlite3_system_errno(db->sql);
+
+	if ((sqlite3_errcode(db->sql) == SQLITE_IOERR || sqlite3_errcode(db->sql) == SQLITE_FULL) &&
+	    sys)
+		return jmon_fail(err, JMON_IO, "%s: %s: %s (%s)", db->path, what,
+				 sqlite3_errmsg(db->sql), strerror(sys));
 	return jmon_fail(err, JMON_IO, "%s: %s: %s", db->path, what, sqlite3_errmsg(db->sql));
 }
 

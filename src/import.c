@@ -264,17 +264,19 @@ enum jmon_status import_file(struct db *db, const struct config *cfg, const char
 	    (rc = db_exec(db, "PRAGMA foreign_keys = OFF", err)) == JMON_OK &&
 	    (rc = db_begin(db, err)) == JMON_OK) {
 		rc = run(&im, sha, err);
-		if (rc == JMON_OK)
-			rc = db_commit(db, err);
+		res->seconds = import_clock() - im.started;
+		if (opt->progress)
+			fprintf(stderr, "\r%*s\r", 60, "");
+		if (rc == JMON_OK && opt->before_commit)
+			rc = opt->before_commit(path, res, err);
+		if (rc == JMON_OK && (rc = db_commit(db, err)) != JMON_OK)
+			res->commit_failed = true;
 		if (rc != JMON_OK) {
 			db_rollback(db);
 			res->delivery = 0;
 		}
 	}
 	db_exec(db, "PRAGMA foreign_keys = ON", NULL);
-	if (opt->progress)
-		fprintf(stderr, "\r%*s\r", 60, "");
-	res->seconds = import_clock() - im.started;
 	csv_close(&im.csv);
 	free(im.last_region);
 	free(im.keys);
