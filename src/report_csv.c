@@ -19,29 +19,58 @@
 #include "jmon/numfmt.h"
 #include "jmon/report.h"
 #include "jmon/report_fields.h"
+#include "jmon/text.h"
 #include "jmon/units.h"
+
+/* The columns jmon writes itself, which start with a number: value,
+ * change and norm, and the reason, which is a value and its rule or
+ * starts with words of jmon's ("handmatig: ", "geen regel").  Every other
+ * column may start with text from outside (a code, a label, a name, an
+ * explanation) and is guarded against running as a formula. */
+#define OWN_COLUMNS (1u << 5 | 1u << 8 | 1u << 12 | 1u << 13)
+
+/* One field; guard: it may start with outside text (see below). */
+static void field(FILE *out, const char *s, bool guard)
+{
+	const char *end = s + strlen(s);
+
+	if (s[strcspn(s, ",\"\r\n")])
+		fputc('"', out);
+	/* A spreadsheet runs a cell that starts with one of these as a
+	 * formula (a tab or CR before one is skipped): a quote in front
+	 * keeps an imported name or an explanation text. */
+	if (guard && *s && strchr("=+-@\t\r", *s))
+		fputc('\'', out);
+	for (const char *p = s; p < end;) {
+		bool control;
+		size_t n = text_char(p, end, &control, NULL);
+
+		if (*p == '"')
+			fputs("\"\"", out);	/* a quote inside is doubled */
+		else if (control && !strchr("\t\r\n", *p))
+			fputs("\xEF\xBF\xBD", out);	/* U+FFFD: an escape sequence has no
+						 * place in a field, nor a stray byte */
+		else
+			fwrite(p, 1, n, out);
+		p += n;
+	}
+	if (s[strcspn(s, ",\"\r\n")])
+		fputc('"', out);
+}
 
 void report_csv_field(FILE *out, const char *s)
 {
-	if (!s[strcspn(s, ",\"\r\n")]) {
-		fputs(s, out);
-		return;
-	}
-	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);	/* a quote inside is doubled */
-		fputc(*s, out);
-	}
-	fputc('"', out);
+	field(out, s, true);
 }
 
-static void row(FILE *out, const char *const *fields, size_t n)
+/* fields[i] for i in own is jmon's own and starts with a number: "-3" and
+ * "+60 binnen -100..100" are written as they are. */
+static void row(FILE *out, const char *const *fields, size_t n, unsigned own)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			fputc(',', out);
-		report_csv_field(out, fields[i]);
+		field(out, fields[i], !(own & 1u << i));
 	}
 	fputc('\n', out);
 }
@@ -55,7 +84,7 @@ void report_csv(const struct report *r, FILE *out)
 					      "reviewed_at", "explanation" };
 	const struct figure_set *fs = &r->fs;
 
-	row(out, header, sizeof header / sizeof *header);
+	row(out, header, sizeof header / sizeof *header, 0);
 	for (size_t i = 0; i < fs->n; i++) {
 		const struct figure *f = &fs->rows[i];
 		char value[NUMFMT_MAX], change[NUMFMT_MAX], norm[NUMFMT_MAX];
@@ -80,6 +109,6 @@ void report_csv(const struct report *r, FILE *out)
 			r->notes[i] ? r->notes[i] : "",
 		};
 
-		row(out, fields, sizeof fields / sizeof *fields);
+		row(out, fields, sizeof fields / sizeof *fields, OWN_COLUMNS);
 	}
 }
