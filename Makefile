@@ -5,6 +5,7 @@
 #   make run        install missing build dependencies, build, open the sample monitor
 #   make check      the same dependency step, a sanitizer build, all tests
 #   make bench      benchmarks (import throughput, ...)
+#   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS=N each, FUZZ_TARGETS="csv ..."
 #   make install    PREFIX=/usr/local DESTDIR=
 #   V=1             show the full commands
 
@@ -42,8 +43,14 @@ SAN_OBJ  := $(SRC:src/%.c=build/san/%.o) build/san/default_config.o
 LIB_SAN  := $(filter-out build/san/main.o,$(SAN_OBJ))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/san/tests/%)
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_ALL := $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
+FUZZ_TARGETS ?= $(FUZZ_ALL)
+FUZZ_SECONDS ?= 60
+# the corpus replays of `make check`: each target with tests/fuzz/replay.c
+FUZZ_REPLAY := $(FUZZ_ALL:%=build/san/fuzz/%)
 
-.PHONY: all run sample check test bench install uninstall clean deps deps-check
+.PHONY: all run sample check test bench fuzz install uninstall clean deps deps-check
 .SUFFIXES:
 
 all: jmon
@@ -83,6 +90,34 @@ build/san/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB_SAN)
 	@$(if $(Q),echo "  TEST    $@")
 	$(Q)$(CC) $(SANFLAGS) $(JCFLAGS) -Itests/unit -o $@ $< $(LIB_SAN) $(LDLIBS) -lcmocka
 
+build/san/fuzz/%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(wildcard tests/fuzz/*.h) $(LIB_SAN)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  FUZZ    $@ (replay)")
+	$(Q)$(CC) $(SANFLAGS) $(JCFLAGS) -Itests/fuzz -o $@ $< tests/fuzz/replay.c $(LIB_SAN) $(LDLIBS)
+
+# --- fuzzing: libFuzzer needs clang ------------------------------------------
+FUZZ_CC  ?= clang
+FUZZFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+FUZZ_OBJ := $(filter-out build/fuzz/obj/main.o,$(SRC:src/%.c=build/fuzz/obj/%.o)) build/fuzz/obj/default_config.o
+
+.SECONDARY: $(FUZZ_OBJ)	# objects of a pattern rule, kept for the next target
+build/fuzz/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC/FUZZ $<")
+	$(Q)$(FUZZ_CC) $(FUZZFLAGS) -fsanitize=fuzzer-no-link $(JCFLAGS) -MMD -MP -c -o $@ $<
+
+build/fuzz/obj/default_config.o: build/default_config.c
+	$(Q)$(FUZZ_CC) $(FUZZFLAGS) -c -o $@ $<
+
+build/fuzz/%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h) $(FUZZ_OBJ)
+	@$(if $(Q),echo "  FUZZ    $@")
+	$(Q)$(FUZZ_CC) $(FUZZFLAGS) -fsanitize=fuzzer $(JCFLAGS) -Itests/fuzz -o $@ $< $(FUZZ_OBJ) $(LDLIBS)
+
+fuzz: deps
+	@command -v $(FUZZ_CC) >/dev/null || { echo "make fuzz needs clang: apt-get install clang" >&2; exit 1; }
+	@$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=build/fuzz/%)
+	@tools/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 # --- the two commands ------------------------------------------------------
 deps:
 	@tools/deps.sh run
@@ -102,7 +137,7 @@ sample: jmon
 		tools/build-sample.sh ./jmon $$n build/sample/$$n.db || exit 1; done
 
 check: deps-check
-	@$(MAKE) --no-print-directory build/san/jmon $(UNIT_BIN)
+	@$(MAKE) --no-print-directory build/san/jmon $(UNIT_BIN) $(FUZZ_REPLAY)
 	@tests/run.sh build/san/jmon build/san/tests
 
 test: check
@@ -127,4 +162,4 @@ uninstall:
 clean:
 	rm -rf build jmon tests/out
 
--include $(OBJ:.o=.d) $(SAN_OBJ:.o=.d)
+-include $(OBJ:.o=.d) $(SAN_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d)
