@@ -57,7 +57,12 @@ static enum jmon_status import_files(struct db *db, const struct config *cfg,
 		struct import_result res;
 		enum jmon_status rc = import_file(db, cfg, path, io, &res, &d, err);
 
-		if (rc == JMON_DATA) {
+		if (rc == JMON_DATA && d.count == 0) {
+			/* refused before a line was read (a device, a terminal) */
+			if (result == JMON_DATA)
+				fprintf(stderr, "jmon: %s\n", err->msg);
+			result = JMON_DATA;
+		} else if (rc == JMON_DATA) {
 			diag_print(&d, stderr);
 			/* Only the last message goes back to main; say earlier ones here. */
 			if (result == JMON_DATA)

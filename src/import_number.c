@@ -26,6 +26,7 @@
 
 #include "jmon/import_internal.h"
 #include "jmon/numfmt.h"
+#include "jmon/xmalloc.h"
 
 /* Doubles represent every integer below 2^53 and every power of ten up to
  * 1e22 exactly, so mantissa * or / 10^k is the correctly rounded value as
@@ -161,8 +162,10 @@ bool import_number(struct import *im, const struct csv_field *f, double *out)
 		 * exponent ("0.660e0", "2.660E+0") the mark is a decimal mark, as
 		 * nobody writes a thousands separator before one. */
 		if (!im->decimal_mark) {
-			if (!im->ambiguous.s)
-				im->ambiguous = *f;
+			if (!im->ambiguous.s) {
+				im->ambiguous = *f;	/* reported at the end of the file */
+				im->ambiguous.s = xstrdup(f->s);
+			}
 			*out = (double)sc.mantissa / 1e3;
 			*out = negative ? -*out : *out;
 			return true;

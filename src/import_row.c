@@ -122,9 +122,14 @@ void import_row_done(struct import *im)
 	if (t - im->shown < 0.2)
 		return;
 	im->shown = t;
-	pct = im->csv.len ? 100.0 * (double)csv_offset(&im->csv) / (double)im->csv.len : 100.0;
-	fprintf(stderr, "\r%s: %ld rows, %.0f%%, %.0f rows/s ", im->name, im->res->rows, pct,
-		(double)im->res->rows / (t - im->started));
+	if (im->csv.size > 0) {
+		pct = 100.0 * (double)csv_offset(&im->csv) / (double)im->csv.size;
+		fprintf(stderr, "\r%s: %ld rows, %.0f%%, %.0f rows/s ", im->name, im->res->rows,
+			pct, (double)im->res->rows / (t - im->started));
+	} else {	/* a pipe: how far, not how much is left */
+		fprintf(stderr, "\r%s: %ld rows, %.0f rows/s ", im->name, im->res->rows,
+			(double)im->res->rows / (t - im->started));
+	}
 	fflush(stderr);
 }
 
@@ -134,7 +139,7 @@ static bool next_row(struct import *im, size_t ncolumns, bool footer)
 {
 	struct csv *c = &im->csv;
 
-	while (csv_read(c, im->diag) > 0) {
+	while (!im->restart && csv_read(c, im->diag) > 0) {
 		if (footer && c->nfields == 1)
 			return false;
 		import_row_done(im);

@@ -152,6 +152,13 @@ static bool find_header(struct statline *s)
 	return false;
 }
 
+static void free_names(struct csv_field *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i].s);
+	free(names);
+}
+
 /* Read the two header rows into per-column regions and periods. */
 static enum jmon_status read_header(struct statline *s, struct jmon_error *err)
 {
@@ -167,14 +174,16 @@ static enum jmon_status read_header(struct statline *s, struct jmon_error *err)
 	s->region = xcalloc(s->ncolumns, sizeof *s->region);
 	s->period = xcalloc(s->ncolumns, sizeof *s->period);
 	s->provisional = xcalloc(s->ncolumns, sizeof *s->provisional);
-	/* Both rows are needed at once, but the reader keeps one record:
-	 * copy the first row's field records (their strings stay put). */
+	/* Both rows are needed at once, but the reader keeps one record
+	 * (its strings last until the next): copy the first row's. */
 	names[0] = xmalloc(s->ncolumns * sizeof **names);
 	memcpy(names[0], c->fields, s->ncolumns * sizeof **names);
+	for (size_t i = 0; i < s->ncolumns; i++)
+		names[0][i].s = xstrndup(names[0][i].s, names[0][i].len);
 	if (csv_read(c, im->diag) <= 0 || c->nfields != s->ncolumns) {
 		diag_add(im->diag, im->name, c->record_line, 1,
 			 "the second header row should have %zu fields", s->ncolumns);
-		free(names[0]);
+		free_names(names[0], s->ncolumns);
 		return JMON_OK;
 	}
 	names[1] = c->fields;
@@ -196,7 +205,7 @@ static enum jmon_status read_header(struct statline *s, struct jmon_error *err)
 			import_error(im, pf, "malformed period '%s'", pf->s);
 		s->region[j] = region_label(s, rf, &rc, err);
 	}
-	free(names[0]);
+	free_names(names[0], s->ncolumns);
 	return rc;
 }
 

@@ -9,7 +9,7 @@ set -u
 need="pkg-config libncurses-dev libsqlite3-dev libyaml-dev nettle-dev libunistring-dev"
 case "${1:-run}" in
 check) need="$need libcmocka-dev tmux sqlite3 jq python3" ;;
-bench) need="$need sqlite3" ;;
+bench) need="$need sqlite3 time" ;;
 esac
 
 have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed'; }

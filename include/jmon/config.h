@@ -103,6 +103,15 @@ struct config {
 	size_t nchapters;
 };
 
+/* Bounds on a configuration (jmon(1), LIMITS): its size, how deep YAML
+ * may nest, how many values it may have once aliases are expanded, and
+ * how many anchors.  Beyond them it is refused (78) before it is walked:
+ * a few kilobytes of aliases can stand for billions of values. */
+#define CONFIG_MAX_BYTES (4 << 20)
+#define CONFIG_MAX_DEPTH 64
+#define CONFIG_MAX_NODES 100000
+#define CONFIG_MAX_ANCHORS 1000
+
 /* The built-in default (config/jmon.yaml compiled in by the Makefile). */
 extern const char jmon_default_config[];
 extern const size_t jmon_default_config_len;

@@ -25,6 +25,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		import_number(&im, &f, &v);
 	}
 	import_number_done(&im);
+	free((char *)im.ambiguous.s);
 	diag_free(&diag);
 	free(s);
 	return 0;
