@@ -107,11 +107,11 @@ static bool refill(struct csv *c)
 		c->len = keep;
 	}
 	if (c->len + 1 >= c->cap) {
-		if (c->cap > c->limit) {
+		if (c->cap >= c->limit) {
 			c->too_long = true;
 			return false;
 		}
-		c->cap *= 2;
+		c->cap = c->cap * 2 < c->limit ? c->cap * 2 : c->limit;
 		c->buf = xrealloc(c->buf, c->cap);
 		c->p = c->buf;
 	}

@@ -13,9 +13,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	csv_detect_separator(&c);
 	while (csv_read(&c, &diag) > 0)
 		for (size_t i = 0; i < c.nfields; i++) {
+			/* a field is where it says, NUL-terminated (a NUL inside
+			 * one is reported: the record is bad) */
 			if (c.fields[i].line < 1 || c.fields[i].col < 1 ||
-			    strlen(c.fields[i].s) != c.fields[i].len)
-				abort();	/* a field is where it says, NUL-terminated */
+			    (!c.bad && strlen(c.fields[i].s) != c.fields[i].len))
+				abort();
 			csv_trim(&c.fields[i]);
 		}
 	csv_close(&c);
