@@ -41,48 +41,47 @@ names() {
 	(cd "$BAD/$1" && ls | grep -v '^README$' | sed 's/\.[^.]*$//' | sort -u)
 }
 
+# in_dir KIND NAME WHAT STATUS CMD...: CMD in the entry's folder, its exit
+# status STATUS, and the database as before it
+in_dir() {
+	kind=$1 entry=$2 what=$3 want=$4
+	shift 4
+	cp "$DB" "$T/before.db"
+	(cd "$dir" && "$@") >"$T/stdout" 2>"$T/stderr"
+	status=$?
+	assert_status "$want" "$kind/$entry: $what exits $want"
+	unchanged "$kind/$entry: the database is byte for byte as before $what"
+}
+# status_of KIND NAME DEFAULT: the entry's exit status
+status_of() { cat "$BAD/$1/$2.status" 2>/dev/null || echo "$3"; }
+
 for name in $(names import); do
 	input import "$name" csv
-	status_want=$(cat "$BAD/import/$name.status" 2>/dev/null || echo 65)
 	args=$(cat "$BAD/import/$name.args" 2>/dev/null || true)
-	cp "$DB" "$T/before.db"
 	# shellcheck disable=SC2086 # the arguments of NAME.args are words
-	(cd "$dir" && "$JMON" import --config "$CFG" --db "$DB" $args "$file") \
-		>"$T/stdout" 2>"$T/stderr"
-	status=$?
-	assert_status "$status_want" "import/$name: exit status $status_want"
+	in_dir import "$name" "jmon import" "$(status_of import "$name" 65)" \
+		"$JMON" import --config "$CFG" --db "$DB" $args "$file"
 	expect_err import "$name" "import/$name: the messages"
-	unchanged "import/$name: the database is byte for byte as before"
 	rm -f "$T/gen/$file"
 	count=$((count + 1))
 done
 
 for name in $(names config); do
 	input config "$name" yaml
-	status_want=$(cat "$BAD/config/$name.status" 2>/dev/null || echo 78)
-	(cd "$dir" && "$JMON" check-config "$file") >"$T/stdout" 2>"$T/stderr"
-	status=$?
-	assert_status "$status_want" "config/$name: check-config exits $status_want"
+	in_dir config "$name" "check-config" "$(status_of config "$name" 78)" \
+		"$JMON" check-config "$file"
 	expect_err config "$name" "config/$name: the messages"
-	cp "$DB" "$T/before.db"
-	(cd "$dir" && "$JMON" import --config "$file" --db "$DB" "$FIX/import/long_revision.csv") \
-		>"$T/stdout" 2>"$T/stderr"
-	status=$?
-	assert_status "$status_want" "config/$name: import with it exits $status_want"
-	unchanged "config/$name: an import with it changes nothing"
+	in_dir config "$name" "an import with it" "$(status_of config "$name" 78)" \
+		"$JMON" import --config "$file" --db "$DB" "$FIX/import/long_revision.csv"
 	rm -f "$T/gen/$file"
 	count=$((count + 1))
 done
 
 for name in $(names keys); do
 	input keys "$name" keys
-	cp "$DB" "$T/before.db"
-	(cd "$dir" && JMON_SCRIPT="$file" "$JMON" --config "$CFG" --db "$DB") \
-		>"$T/stdout" 2>"$T/stderr"
-	status=$?
-	assert_status 65 "keys/$name: the browser exits 65"
+	in_dir keys "$name" "the browser" "$(status_of keys "$name" 65)" \
+		env JMON_SCRIPT="$file" "$JMON" --config "$CFG" --db "$DB"
 	expect_err keys "$name" "keys/$name: the message"
-	unchanged "keys/$name: the database is as before"
 	rm -f "$T/gen/$file"
 	count=$((count + 1))
 done
