@@ -229,6 +229,10 @@ static enum jmon_status run(struct import *im, struct jmon_error *err)
 		return JMON_OK;
 	if (rc != JMON_OK)
 		return rc;
+	if (im->seen_err.status != JMON_OK) {
+		*err = im->seen_err;
+		return err->status;
+	}
 	import_number_done(im);
 	/* The same bytes again are the delivery they were, whatever this
 	 * configuration makes of them now. */
@@ -245,6 +249,7 @@ static enum jmon_status run(struct import *im, struct jmon_error *err)
  * end. */
 static void forget(struct import *im)
 {
+	import_seen_drop(im);
 	csv_close(&im->csv);
 	free(im->last_region);
 	free(im->keys);

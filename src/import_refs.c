@@ -359,6 +359,74 @@ static void rehash(struct import *im)
 	}
 }
 
+/* --- keys past the ones in memory -------------------------------------------- */
+
+size_t import_keys_in_memory = 1 << 20;
+
+/* emptied, never dropped: DROP TABLE fails while any statement of the
+ * connection is still on a row (the importer's lookups are) */
+static const char sql_seen_empty[] = "DELETE FROM temp.import_seen";
+static const char sql_seen_create[] =
+	"CREATE TEMP TABLE IF NOT EXISTS import_seen (region INTEGER, period INTEGER, cell INTEGER,"
+	" line INTEGER, PRIMARY KEY (region, period, cell)) WITHOUT ROWID";
+static const char sql_seen_insert[] =
+	"INSERT OR IGNORE INTO temp.import_seen VALUES (?1, ?2, ?3, ?4)";
+static const char sql_seen_line[] =
+	"SELECT line FROM temp.import_seen WHERE region = ?1 AND period = ?2 AND cell = ?3";
+
+void import_seen_drop(struct import *im)
+{
+	if (im->spilled)
+		db_exec(im->db, sql_seen_empty, NULL);
+	im->spilled = false;
+}
+
+static void bind_key(sqlite3_stmt *st, const struct import_seen_key *k)
+{
+	sqlite3_bind_int64(st, 1, k->region);
+	sqlite3_bind_int64(st, 2, k->period);
+	sqlite3_bind_int64(st, 3, k->cell);
+}
+
+/* A key that did not fit in memory: SQLite's table, on disk past its 8 MiB
+ * of cache, so a shuffled file of any size is checked in bounded memory.
+ * 0 when new, else the line it was first seen on. */
+static uint32_t seen_spilled(struct import *im, const struct import_seen_key *k)
+{
+	sqlite3_stmt *st;
+	uint32_t line = 0;
+
+	if (!im->spilled) {
+		if (db_exec(im->db, "PRAGMA temp.cache_size = -8192", &im->seen_err) != JMON_OK ||
+		    db_exec(im->db, sql_seen_create, &im->seen_err) != JMON_OK ||
+		    db_exec(im->db, sql_seen_empty, &im->seen_err) != JMON_OK)
+			return 0;
+		im->spilled = true;
+	}
+	if (!(st = db_prepare(im->db, sql_seen_insert, &im->seen_err)))
+		return 0;
+	bind_key(st, k);
+	sqlite3_bind_int64(st, 4, k->line);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		db_fail(im->db, &im->seen_err, "keeping the keys of the file");
+		return 0;
+	}
+	/* reset at once: a statement left on the table keeps DROP TABLE out */
+	sqlite3_reset(st);
+	if (sqlite3_changes(im->db->sql) > 0)
+		return 0;
+	if (!(st = db_prepare(im->db, sql_seen_line, &im->seen_err)))
+		return 0;
+	bind_key(st, k);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		db_fail(im->db, &im->seen_err, "reading the keys of the file");
+		return 0;
+	}
+	line = (uint32_t)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return line;
+}
+
 uint32_t import_seen(struct import *im, const struct import_key *key)
 {
 	struct import_seen_key k = { region_id(im, key->region), key->period,
@@ -381,8 +449,8 @@ uint32_t import_seen(struct import *im, const struct import_key *key)
 		im->restart = true;	/* import.c reads the file again */
 		return 0;
 	}
-	if ((im->nkeys + 1) * 4 > im->nslots * 3)	/* keep the table under 3/4 full */
-		rehash(im);
+	if ((im->nkeys + 1) * 4 > im->nslots * 3 && im->nkeys < import_keys_in_memory)
+		rehash(im);	/* keep the table under 3/4 full */
 	h = key_hash(&k);
 	for (s = h & (im->nslots - 1); (slot = im->slots[s]); s = (s + 1) & (im->nslots - 1)) {
 		const struct import_seen_key *o = &im->keys[(slot & 0xffffffffu) - 1];
@@ -390,6 +458,8 @@ uint32_t import_seen(struct import *im, const struct import_key *key)
 		if (slot >> 32 == h >> 32 && key_equal(o, &k))
 			return o->line;
 	}
+	if (im->nkeys >= import_keys_in_memory)
+		return seen_spilled(im, &k);
 	ARRAY_GROW(im->keys, im->nkeys, im->capkeys);
 	im->keys[im->nkeys] = k;
 	im->slots[s] = slot_of(h, im->nkeys++);

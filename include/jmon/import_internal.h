@@ -73,6 +73,8 @@ struct import {
 	size_t nkeys, capkeys;
 	uint64_t *slots;	/* hash high half << 32 | key index + 1 */
 	size_t nslots;
+	bool spilled;		/* keys past import_keys_in_memory: in temp.import_seen */
+	struct jmon_error seen_err;	/* a failure of that table */
 	/* region codes seen, by id, and their hash index (id + 1) */
 	char **region_codes;
 	size_t nregion_codes, capregion_codes;
@@ -193,11 +195,19 @@ enum jmon_status import_cell_key(struct import *im, struct csv_field *region,
  * is reported ("duplicate row: ... was given on line N already"). */
 bool import_cell_key_first(struct import *im, const struct import_cell_key *k);
 
+/* How many keys of a file out of order are kept in memory (about 40 bytes
+ * each); the rest go to a temporary table of SQLite's, whose pages are
+ * bounded as well.  A variable so the tests can make it small. */
+extern size_t import_keys_in_memory;
+
 /* Remember a key; returns the line it was first seen on, or 0 if new.
  * While the file is in order only the last key is kept; the first key out
  * of order sets im->restart instead (import.c reads the file again with
- * im->unsorted, keeping every key). */
+ * im->unsorted, keeping every key).  A database error of the temporary
+ * table is kept in im->seen_err (status not JMON_OK) and ends the import. */
 uint32_t import_seen(struct import *im, const struct import_key *key);
+/* Empty the temporary table of keys, if the import used it. */
+void import_seen_drop(struct import *im);
 /* The import's own copy of a region code, valid for the whole import (a
  * field's text is valid only until the next record). */
 const char *import_region_code(struct import *im, const char *code);

@@ -8,6 +8,7 @@
 
 #include "unit.h"
 #include "dbtest.h"
+#include "jmon/import_internal.h"
 #include "jmon/query.h"
 
 static struct cell_value cell(struct dbtest *t, const char *ind, const char *region,
@@ -472,6 +473,47 @@ static void test_regions_header_only(void **state)
 	free(path);
 }
 
+/* Rows out of order: the file is read again keeping every key, and keys
+ * past the ones kept in memory go to a temporary table; a repeated key is
+ * found wherever its first one is. */
+static void test_keys_out_of_order(void **state)
+{
+	struct dbtest *t = *state;
+	size_t in_memory = import_keys_in_memory;
+	char *shuffled = scratch_file(t, "shuffled.csv", HEADER
+				      "GM0361,2020Q3,jeugdigen_maatwerk,,3,\n"
+				      "GM0361,2020Q1,jeugdigen_maatwerk,,1,\n"
+				      "GM0363,2020Q1,jeugdigen_maatwerk,,5,\n"
+				      "GM0361,2020Q2,jeugdigen_maatwerk,,2,\n"
+				      "GM0361,2020Q4,jeugdigen_maatwerk,,4,\n");
+	char *repeated = scratch_file(t, "repeated.csv", HEADER
+				      "GM0361,2021Q3,jeugdigen_maatwerk,,3,\n"
+				      "GM0361,2021Q1,jeugdigen_maatwerk,,1,\n"
+				      "GM0361,2021Q2,jeugdigen_maatwerk,,2,\n"
+				      "GM0361,2021Q4,jeugdigen_maatwerk,,4,\n"
+				      "GM0361,2021Q1,jeugdigen_maatwerk,,9,\n"
+				      "GM0361,2021KW04,jeugdigen_maatwerk,,9,\n");
+
+	import_keys_in_memory = 2;
+	assert_int_equal(import_path(t, shuffled, IMPORT_AUTO), JMON_OK);
+	assert_int_equal(t->res.rows, 5);
+	assert_value(t, "jeugdigen_maatwerk", "GM0361", "2020Q2", "", 2, "");
+	assert_value(t, "jeugdigen_maatwerk", "GM0363", "2020Q1", "", 5, "");
+	/* one in memory, one in the table */
+	if (import_path(t, repeated, IMPORT_AUTO) != JMON_DATA)
+		fail_msg("%s", t->err.msg);
+	assert_int_equal(t->diag.count, 2);
+	assert_string_equal(t->diag.lines[0], "repeated.csv:6:1: duplicate row: GM0361 2021Q1 "
+			    "jeugdigen_maatwerk was given on line 3 already");
+	assert_string_equal(t->diag.lines[1], "repeated.csv:7:1: duplicate row: GM0361 2021Q4 "
+			    "jeugdigen_maatwerk was given on line 5 already");
+	import_keys_in_memory = in_memory;
+	/* and a file in order needs neither */
+	assert_int_equal(import_fixture(t, "import/long_revision.csv"), JMON_OK);
+	free(shuffled);
+	free(repeated);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, dbtest_setup, dbtest_teardown)
 
 int main(void)
@@ -495,6 +537,7 @@ int main(void)
 		T(test_rejects_cbs),
 		T(test_statline_database_error),
 		T(test_regions_header_only),
+		T(test_keys_out_of_order),
 	};
 
 	return RUN_TESTS(tests);
