@@ -22,21 +22,47 @@ static void set_region(struct app *app, const char *code)
 		snprintf(app->region_name, sizeof app->region_name, "%s", code);
 }
 
-/* The newest period with data: a quarter when there is one, because the
- * monitor is read per quarter; otherwise any kind (a CBS year or date). */
-static enum jmon_status newest_period(struct app *app, struct jmon_error *err)
+/* The newest period with data into code (PERIOD_CODE_MAX, "" when none):
+ * a quarter when there is one, because the monitor is read per quarter;
+ * otherwise any kind (a CBS year or date). */
+static enum jmon_status newest_with_data(struct app *app, char *code, struct jmon_error *err)
 {
 	enum period_kind quarter = PERIOD_QUARTER;
 	bool found = false;
 	enum jmon_status st;
 
-	app->period[0] = '\0';
+	code[0] = '\0';
 	if (!app->db)
 		return JMON_OK;
-	st = query_latest_period(app->db, app->region, &quarter, app->period, &found, err);
+	st = query_latest_period(app->db, app->region, &quarter, code, &found, err);
 	if (st == JMON_OK && !found)
-		st = query_latest_period(app->db, app->region, NULL, app->period, &found, err);
+		st = query_latest_period(app->db, app->region, NULL, code, &found, err);
 	return st;
+}
+
+static enum jmon_status newest_period(struct app *app, struct jmon_error *err)
+{
+	return newest_with_data(app, app->period, err);
+}
+
+/* A period the region has no data for shows an empty screen: say so, and
+ * where the data is. */
+static void say_if_no_data(struct app *app)
+{
+	char newest[PERIOD_CODE_MAX], label[PERIOD_LABEL_MAX];
+	struct period p;
+
+	if (!app->db || app->figures.delivery)
+		return;
+	if (newest_with_data(app, newest, NULL) != JMON_OK || !period_parse_str(newest, &p))
+		snprintf(app->status, sizeof app->status,
+			 "geen gegevens voor %s: laad gegevens met 'jmon import'", app->region_name);
+	else
+		snprintf(app->status, sizeof app->status,
+			 "geen gegevens voor %s; nieuwste periode met gegevens: %s (p: kiezen)",
+			 app->figures.label[0] ? app->figures.label : app->period,
+			 period_label(&p, label));
+	app->status_error = false;
 }
 
 enum jmon_status app_reload(struct app *app, struct jmon_error *err)
@@ -54,6 +80,18 @@ enum jmon_status app_reload(struct app *app, struct jmon_error *err)
 		return st;
 	return figures_load(app->db, app->cfg, app->gate, app->region, app->period, NULL,
 			    FIGURES_TOTALS, &app->figures, err);
+}
+
+/* Show period p, and say so when the region has no data for it. */
+static enum jmon_status show_period(struct app *app, const struct period *p,
+				    struct jmon_error *err)
+{
+	enum jmon_status st;
+
+	period_format(p, app->period);
+	if ((st = app_reload(app, err)) == JMON_OK)
+		say_if_no_data(app);
+	return st;
 }
 
 /* The login name of the effective user: $USER is whatever the shell says. */
@@ -93,6 +131,18 @@ static enum jmon_status apply_privacy_floor(struct app *app, struct jmon_error *
 	return st;
 }
 
+/* The region shown must be one the database knows: an unknown one would
+ * show an all-grey screen without a word. */
+static enum jmon_status known_region(struct app *app, const struct options *opt,
+				     struct jmon_error *err)
+{
+	char *from = opt->region ? NULL : xasprintf("in monitor.region of %s", app->cfg->path);
+	enum jmon_status st = cli_check_region(app->db, app->region, from, err);
+
+	free(from);
+	return st;
+}
+
 enum jmon_status app_open(struct app *app, const struct options *opt, struct jmon_error *err)
 {
 	enum jmon_status st;
@@ -108,12 +158,14 @@ enum jmon_status app_open(struct app *app, const struct options *opt, struct jmo
 					 app->cfg->path);
 		app->chapter = (size_t)(ch - app->cfg->chapters);
 	}
+	if (!opt->region && !app->cfg->monitor.region)
+		return jmon_fail(err, JMON_USAGE, "no region: give --region CODE, or set "
+				 "monitor.region in %s", app->cfg->path);
 	app->db_path = cli_database_path(opt, app->cfg);
-	/* only a database that is not there is "none": one this user may not
-	 * look at is db_open's permission message (exit 77) */
-	if (access(app->db_path, F_OK) != 0 && errno == ENOENT) {
-		snprintf(app->status, sizeof app->status,
-			 "geen database %s: laad gegevens met 'jmon import'", app->db_path);
+	/* a browser on no database would show an empty monitor as if there
+	 * were nothing to see */
+	if ((st = cli_need_database(opt, app->db_path, err))) {
+		return st;
 	} else if ((st = db_open(app->db_path, DB_READONLY, app->cfg, &app->db, err))) {
 		return st;
 	} else if ((st = apply_privacy_floor(app, err))) {
@@ -129,17 +181,24 @@ enum jmon_status app_open(struct app *app, const struct options *opt, struct jmo
 		app->seen_delivery = has_d ? d.id : 0;
 		app->seen_history = has_h ? h.id : 0;
 	}
-	if (!opt->region && !app->cfg->monitor.region)
-		return jmon_fail(err, JMON_USAGE, "no region: give --region CODE, or set "
-				 "monitor.region in %s", app->cfg->path);
 	set_region(app, opt->region ? opt->region : app->cfg->monitor.region);
-	if (opt->period)
-		return app_set_period(app, opt->period, err);
+	if ((st = known_region(app, opt, err)))
+		return st;
+	if (opt->period) {
+		struct period p;
+		char msg[512];
+
+		if (!period_read(opt->period, &p))
+			return jmon_fail(err, JMON_USAGE, "%s",
+					 period_unreadable(opt->period, msg, sizeof msg));
+		return show_period(app, &p, err);
+	}
 	if (app->cfg->monitor.period)	/* the monitor's own main period */
 		return app_set_period(app, app->cfg->monitor.period, err);
-	if ((st = newest_period(app, err)))
+	if ((st = newest_period(app, err)) || (st = app_reload(app, err)))
 		return st;
-	return app_reload(app, err);
+	say_if_no_data(app);
+	return JMON_OK;
 }
 
 void app_close(struct app *app)
@@ -202,10 +261,9 @@ enum jmon_status app_set_period(struct app *app, const char *code, struct jmon_e
 	struct period p;
 	char msg[512];
 
-	if (!period_parse_str(code, &p))
-		return jmon_fail(err, JMON_USAGE, "%s", period_malformed(code, msg, sizeof msg));
-	period_format(&p, app->period);
-	return app_reload(app, err);
+	if (!period_read(code, &p))
+		return jmon_fail(err, JMON_USAGE, "%s", period_unreadable_nl(code, msg, sizeof msg));
+	return show_period(app, &p, err);
 }
 
 /* [ and ]: the neighbouring period with data of the same kind (the next
@@ -239,8 +297,14 @@ enum jmon_status app_set_region(struct app *app, const char *code, struct jmon_e
 
 	if (app->db && (st = query_region(app->db, code, &r, &found, err)))
 		return st;
-	if (!found)
-		return jmon_fail(err, JMON_USAGE, "onbekende regio '%s'", code);
+	if (!found) {
+		char near[512] = "";
+
+		if (app->db && (st = cli_nearest_regions(app->db, code, near, sizeof near, err)))
+			return st;
+		return jmon_fail(err, JMON_USAGE, "onbekende regio '%s'%s%s", code,
+				 near[0] ? "; dichtstbij: " : "", near);
+	}
 	set_region(app, code);
 	/* Keep the period when the new region has data for it; else its newest. */
 	if (app->db && app->period[0] &&
@@ -275,9 +339,45 @@ const struct figure *app_chapter_row(const struct app *app, size_t i)
 	return i < app_chapter_size(app) && at < app->figures.n ? &app->figures.rows[at] : NULL;
 }
 
-static bool needs_attention(const struct figure *f)
+static const struct {
+	enum app_filter filter;
+	const char *name, *english, *shown;
+} filters[] = {
+	{ FILTER_ALL,     "alle",      "all",     "alle" },
+	{ FILTER_SIGNALS, "signalen",  "signals", "signalen" },
+	{ FILTER_TODO,    "open",      "todo",    "te beoordelen" },
+	{ FILTER_CHANGED, "gewijzigd", "changed", "gewijzigd" },
+};
+
+bool app_filter_shows(const struct app *app, const struct figure *f)
 {
-	return f->light.status == STOPLIGHT_RED || f->light.status == STOPLIGHT_AMBER;
+	switch (app->filter) {
+	case FILTER_SIGNALS: return figure_is_signal(f);
+	case FILTER_TODO:    return figure_is_signal(f) && !f->reviewed;
+	case FILTER_CHANGED: return f->revised;
+	default:             return true;
+	}
+}
+
+const char *app_filter_name(enum app_filter filter)
+{
+	return filters[filter].shown;
+}
+
+bool app_filter_parse(const char *name, enum app_filter *out)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(filters); i++)
+		if (!strcmp(name, filters[i].name) || !strcmp(name, filters[i].english) ||
+		    !strcmp(name, filters[i].shown)) {
+			*out = filters[i].filter;
+			return true;
+		}
+	return false;
+}
+
+static bool needs_attention(const struct app *app, const struct figure *f)
+{
+	return figure_is_signal(f) && app_filter_shows(app, f);
 }
 
 bool app_find_attention(const struct app *app, int dir, size_t *chapter, size_t *row)
@@ -288,7 +388,7 @@ bool app_find_attention(const struct app *app, int dir, size_t *chapter, size_t 
 	for (size_t step = 1; step <= n; step++) {
 		size_t i = (at + n + (dir > 0 ? step : n - step)) % n;
 
-		if (!needs_attention(&app->figures.rows[i]))
+		if (!needs_attention(app, &app->figures.rows[i]))
 			continue;
 		/* back from a flat index to (chapter, row) */
 		size_t c = 0;
@@ -374,11 +474,21 @@ static enum jmon_status has_figures(struct app *app, struct jmon_error *err)
 	return JMON_OK;
 }
 
+/* A review is of the indicator as a whole: it is about the total's value
+ * and status, also when it is written from a category row. */
+static const struct figure *total_of(const struct app *app, const struct figure *f)
+{
+	for (size_t i = 0; i < app->figures.n; i++)
+		if (app->figures.rows[i].ind == f->ind && !app->figures.rows[i].cat)
+			return &app->figures.rows[i];
+	return f;
+}
+
 enum jmon_status app_mark(struct app *app, const struct figure *f, bool reviewed, long seen,
 			  struct jmon_error *err)
 {
 	struct cell_key key = key_of(app, f, false);
-	struct judgement_basis b = basis_of(app, f, seen);
+	struct judgement_basis b = basis_of(app, total_of(app, f), seen);
 	struct db *w = NULL;
 	enum jmon_status st;
 
@@ -391,10 +501,14 @@ enum jmon_status app_override(struct app *app, const struct figure *f, const cha
 			      const char *reason, long seen, struct jmon_error *err)
 {
 	struct cell_key key = key_of(app, f, false);
-	struct judgement_basis b = basis_of(app, f, seen);
+	struct judgement_basis b = basis_of(app, total_of(app, f), seen);
 	struct db *w = NULL;
 	enum jmon_status st;
 
+	/* the status the review is about from now on: the one set, or the
+	 * computed one again; else the analyst's own colour would make their
+	 * own review outdated */
+	b.status = status ? status : stoplight_name(total_of(app, f)->light.computed);
 	if (status && (!reason || !*reason))
 		return jmon_fail(err, JMON_USAGE, "een andere kleur vraagt een reden");
 	if ((st = has_figures(app, err)) || (st = open_for_write(app, &w, err)))

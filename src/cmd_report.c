@@ -68,10 +68,18 @@ static enum jmon_status pick_period(struct db *db, const struct config *cfg, con
 	bool found;
 	enum jmon_status st;
 
-	if (!asked)
-		asked = cfg->monitor.period;
-	if (asked) {
-		snprintf(code, PERIOD_CODE_MAX, "%s", asked);	/* figures_load checks it */
+	struct period p;
+	char msg[512];
+
+	if (asked) {	/* as a person writes it: "2023 Q3" */
+		if (!period_read(asked, &p))
+			return jmon_fail(err, JMON_USAGE, "report: %s",
+					 period_unreadable(asked, msg, sizeof msg));
+		period_format(&p, code);
+		return JMON_OK;
+	}
+	if (cfg->monitor.period) {
+		snprintf(code, PERIOD_CODE_MAX, "%s", cfg->monitor.period);	/* checked on load */
 		return JMON_OK;
 	}
 	if ((st = query_latest_period(db, region, NULL, code, &found, err)) != JMON_OK)
@@ -112,6 +120,23 @@ static enum jmon_status apply_privacy_floor(struct db *db, struct config *cfg,
 	return st;
 }
 
+static enum jmon_status check_region(struct db *db, const struct config *cfg,
+				     const struct options *opt, const char *region,
+				     struct jmon_error *err)
+{
+	char *from = opt->region ? NULL : xasprintf("in monitor.region of %s", cfg->path);
+	enum jmon_status st = cli_check_region(db, region, from, err);
+
+	free(from);
+	if (st == JMON_DATA) {	/* "report: " as every message of the report */
+		char *msg = xstrdup(err->msg);
+
+		jmon_fail(err, JMON_DATA, "report: %s", msg);
+		free(msg);
+	}
+	return st;
+}
+
 static enum jmon_status run(const struct options *opt, struct config *cfg,
 			    enum report_format format, struct jmon_error *err)
 {
@@ -130,8 +155,11 @@ static enum jmon_status run(const struct options *opt, struct config *cfg,
 				 "report: no region (give --region CODE or set monitor.region)");
 	path = cli_database_path(opt, cfg);
 	cli_warn_world_writable(path, cfg);
-	st = db_open(path, DB_READONLY, NULL, &db, err);
+	if ((st = cli_need_database(opt, path, err)) == JMON_OK)
+		st = db_open(path, DB_READONLY, NULL, &db, err);
 	free(path);
+	if (st == JMON_OK)
+		st = check_region(db, cfg, opt, region, err);
 	if (st == JMON_OK)
 		st = apply_privacy_floor(db, cfg, err);
 	if (st == JMON_OK)

@@ -2,6 +2,7 @@
 /* A figure beside its peers; see include/jmon/comparison.h. */
 #include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,6 +75,7 @@ static enum jmon_status add_region(struct loader *l, const char *code, bool self
 	r = strcmp(name, code) ? add(l->out, COMPARISON_REGION, "  %s (%s)", name, code)
 			       : add(l->out, COMPARISON_REGION, "  %s", code);
 	r->is_self = self;
+	snprintf(r->code, sizeof r->code, "%s", code);
 	if ((st = disclosure_cell(l->d, l->ind, code, l->period, l->category, 0, &r->cell, l->err)))
 		return st;
 	r->has_value = disclosed_usable(&r->cell);
@@ -102,8 +104,10 @@ static enum jmon_status add_group(struct loader *l, const struct peer_group *g)
 	return JMON_OK;
 }
 
-/* The region against each row: +12 % means the region is 12 % higher. */
-static void differences(struct comparison *c)
+/* The region against each row: +12 % means the region is 12 % higher; a
+ * percentage against another in percentage points (10,8 % against 9,7 %
+ * is +1,1 pp, not +11,3 %). */
+static void differences(struct comparison *c, const struct indicator *ind)
 {
 	const struct comparison_row *self = NULL;
 
@@ -113,10 +117,12 @@ static void differences(struct comparison *c)
 	for (size_t i = 0; self && i < c->n; i++) {
 		struct comparison_row *r = &c->rows[i];
 
-		if (r->is_self || !r->has_value || r->value == 0)
+		r->points = ind->unit == UNIT_PROCENT;
+		if (r->is_self || !r->has_value || (!r->points && r->value == 0))
 			continue;
 		r->has_diff = true;
-		r->diff_pct = (self->value - r->value) / fabs(r->value) * 100;
+		r->diff = r->points ? self->value - r->value
+				    : (self->value - r->value) / fabs(r->value) * 100;
 	}
 }
 
@@ -138,7 +144,11 @@ enum jmon_status comparison_load(struct db *db, const struct config *cfg,
 	for (size_t i = 0; st == JMON_OK && i < cfg->npeers; i++)
 		if (!ind->peers || !strcmp(ind->peers, cfg->peers[i].id))
 			st = add_group(&l, &cfg->peers[i]);
-	if (st == JMON_OK && strcmp(region, NL_CODE) &&
+	/* the Netherlands once: not again when a peer group holds it */
+	for (size_t i = 0; i < out->n; i++)
+		if (out->rows[i].kind == COMPARISON_REGION && !strcmp(out->rows[i].code, NL_CODE))
+			has_nl = true;
+	if (st == JMON_OK && !has_nl && strcmp(region, NL_CODE) &&
 	    (st = query_region(db, NL_CODE, &nl, &has_nl, err)) == JMON_OK && has_nl) {
 		add(out, COMPARISON_HEADING, "Nederland");
 		st = add_region(&l, NL_CODE, false);
@@ -148,7 +158,7 @@ enum jmon_status comparison_load(struct db *db, const struct config *cfg,
 		comparison_free(out);
 		return st;
 	}
-	differences(out);
+	differences(out, ind);
 	return JMON_OK;
 }
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jmon/asof.h"
 #include "jmon/config_check.h"
 #include "jmon/config_keys.h"
 #include "jmon/config_yaml.h"
@@ -13,10 +14,12 @@
 #include "jmon/xmalloc.h"
 
 #define DEFAULT_MIN_COUNT 10
+#define AS_OF_UNSET (-2)	/* an indicator without as_of: the monitor's */
 
 /* Names in enum order, NULL-terminated for F_CHOICE (the units' are in
  * numfmt.c, with their suffixes). */
 static const char *const total_names[] = { "sum", "none", NULL };
+static const char *const rollup_names[] = { "none", "sum", "mean", "last", NULL };
 static const char *const on_names[] = {
 	"value", "change", "change_pct", "yoy_pct", "norm_ratio", "peer_pct", NULL
 };
@@ -29,6 +32,42 @@ const char *rule_on_name(enum rule_on on)
 static const struct field privacy_fields[] = {	/* obj: int *min_count */
 	{ "min_count", F_INT, 0, 0, 1000000, NULL, NULL, NULL },
 };
+
+/* --- as_of: how old a figure of another period may be ----------------- */
+
+static void as_of_max_age(struct loader *ld, yaml_node_t *v, void *obj)
+{
+	const char *text = cfg_text(ld, v);
+
+	if (text && !asof_duration_parse(text, obj))
+		cfg_error(ld, v, "'max_age': '%s' is not a duration (expected a number of years "
+			  "or months: 2y, 18m)", text);
+}
+
+static const struct field as_of_fields[] = {	/* obj: int *months */
+	FIELD_CALL("max_age", as_of_max_age),
+};
+
+/* as_of: none, or as_of: {max_age: 2y}; into the int at obj. */
+static void read_as_of(struct loader *ld, yaml_node_t *v, int *months)
+{
+	if (v->type == YAML_SCALAR_NODE) {
+		if (!strcmp((const char *)v->data.scalar.value, "none"))
+			*months = ASOF_OFF;
+		else
+			cfg_error(ld, v, "'as_of' is 'none' or a mapping with 'max_age' (as_of: "
+				  "{max_age: 2y})");
+		return;
+	}
+	if (cfg_mapping(ld, v, "as_of", as_of_fields, ARRAY_SIZE(as_of_fields), months) &&
+	    !cfg_get(ld, v, "max_age"))
+		cfg_error(ld, v, "as_of needs a 'max_age' (2y, 18m), or write as_of: none");
+}
+
+static void monitor_as_of(struct loader *ld, yaml_node_t *v, void *obj)
+{
+	read_as_of(ld, v, &((struct monitor *)obj)->as_of);
+}
 
 /* --- monitor ---------------------------------------------------------- */
 
@@ -76,6 +115,7 @@ static const struct field monitor_fields[] = {
 	FIELD_CALL("period", monitor_period),
 	FIELD_TEXT("database", struct monitor, database),
 	FIELD_CALL("privacy", monitor_privacy),
+	FIELD_CALL("as_of", monitor_as_of),
 	FIELD_CALL("legend", monitor_legend),
 };
 
@@ -324,6 +364,11 @@ static void indicator_privacy(struct loader *ld, yaml_node_t *v, void *obj)
 		    &((struct indicator *)obj)->min_count);
 }
 
+static void indicator_as_of(struct loader *ld, yaml_node_t *v, void *obj)
+{
+	read_as_of(ld, v, &((struct indicator *)obj)->as_of);
+}
+
 static const struct field indicator_fields[] = {
 	FIELD_TEXT("id", struct indicator, id),
 	FIELD_TEXT("label", struct indicator, label),
@@ -334,17 +379,20 @@ static const struct field indicator_fields[] = {
 	FIELD_BOOL("counts", struct indicator, counts),
 	FIELD_CALL("categories", indicator_categories),
 	FIELD_CHOICE("total", struct indicator, total, total_names, "total"),
+	FIELD_CHOICE("rollup", struct indicator, rollup, rollup_names, "rollup"),
 	FIELD_CALL("norm", indicator_norm),
 	FIELD_CALL("stoplight", indicator_stoplight),
 	FIELD_CALL("peers", indicator_peers),
 	FIELD_CALL("cbs", indicator_cbs),
 	FIELD_CALL("privacy", indicator_privacy),
+	FIELD_CALL("as_of", indicator_as_of),
 };
 
 
 static void read_indicator(struct loader *ld, yaml_node_t *node, struct indicator *ind)
 {
 	ind->min_count = -1;
+	ind->as_of = AS_OF_UNSET;
 	ind->pos = cfg_pos(node);
 	if (!cfg_item_mapping(ld, node, "indicator", indicator_fields, ARRAY_SIZE(indicator_fields), ind))
 		return;
@@ -359,6 +407,8 @@ static void read_indicator(struct loader *ld, yaml_node_t *node, struct indicato
 	default_text(&ind->label, ind->id);
 	if (ind->min_count < 0)
 		ind->min_count = ld->cfg->monitor.min_count;
+	if (ind->as_of == AS_OF_UNSET)
+		ind->as_of = ld->cfg->monitor.as_of;
 	config_check_indicator(ld, node, ind);
 }
 
@@ -433,6 +483,7 @@ void config_read_root(struct loader *ld, yaml_node_t *root)
 	/* in this order whatever the file's order: indicators inherit the
 	 * monitor's privacy minimum and refer to peer groups */
 	m->min_count = DEFAULT_MIN_COUNT;
+	m->as_of = ASOF_DEFAULT_MONTHS;
 	if (r.monitor) {
 		ld->key = "monitor";
 		cfg_mapping(ld, r.monitor, "monitor", monitor_fields, ARRAY_SIZE(monitor_fields), m);

@@ -314,6 +314,13 @@ static enum jmon_status open_readwrite(struct db *db, const struct config *cfg,
 {
 	enum jmon_status rc;
 
+	struct stat st;
+
+	/* SQLite says only "unable to open database file" */
+	if (stat(db->path, &st) == 0 && S_ISDIR(st.st_mode))
+		return jmon_fail(err, JMON_CANTCREAT, "%s is a folder, not a database file: name "
+				 "one in it (--db %s%sjmon.db)", db->path, db->path,
+				 db->path[strlen(db->path) - 1] == '/' ? "" : "/");
 	make_parent_dirs(db->path);
 	if ((rc = check_writable(db->path, err)) != JMON_OK ||
 	    (rc = create_file(db->path, err)) != JMON_OK)

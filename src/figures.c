@@ -4,10 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jmon/asof.h"
 #include "jmon/comparison.h"
 #include "jmon/disclosure.h"
 #include "jmon/figures.h"
 #include "jmon/numfmt.h"
+#include "jmon/outdated.h"
 #include "jmon/privacy.h"
 #include "jmon/text.h"
 #include "jmon/xmalloc.h"
@@ -15,17 +17,48 @@
 /* A period's revisions: the cells the newest delivery changed.  More than
  * this many in one region and period is not a monitor any more. */
 #define MAX_CHANGES 4096
+/* Periods with data near the chosen one that an as-of figure may come
+ * from: a year of months and quarters and the halves, years and dates
+ * around them fit many times over. */
+#define MAX_NEAR 256
+
+/* The period one indicator's rows come from, and its neighbours. */
+struct own {
+	struct period p, prev, year;
+	bool rolled;			/* made of its parts (rollup:) */
+	enum period_kind part_kind;	/* of those parts */
+	char code[PERIOD_CODE_MAX], prev_code[PERIOD_CODE_MAX], year_code[PERIOD_CODE_MAX];
+	char label[PERIOD_LABEL_MAX], prev_label[PERIOD_LABEL_MAX], year_label[PERIOD_LABEL_MAX];
+};
 
 struct context {
 	struct db *db;
 	struct disclosure *dc;	/* the gate every cell passes */
 	const struct config *cfg;
 	struct figure_set *fs;
-	char prev_code[PERIOD_CODE_MAX], year_code[PERIOD_CODE_MAX];
+	struct own own;		/* of the indicator being loaded */
+	struct period *near;	/* candidates for as-of figures, any order */
+	size_t nnear;
 	struct cell_change *changes;
 	size_t nchanges;
 	struct jmon_error *err;
 };
+
+static void own_of(const struct period *p, struct own *o)
+{
+	struct period prev = period_prev(p), year = period_year_ago(p);
+
+	o->p = *p;
+	o->prev = prev;
+	o->year = year;
+	o->rolled = false;
+	period_format(p, o->code);
+	period_format(&prev, o->prev_code);
+	period_format(&year, o->year_code);
+	period_label_short(p, o->label);
+	period_label(&prev, o->prev_label);
+	period_label(&year, o->year_label);
+}
 
 /* A cell no delivery holds has no flag: "geen waarde", not "onbekend"
  * (unknown is what a source says of a value it does not know).  A cell the
@@ -49,6 +82,77 @@ static enum jmon_status cell(struct context *cx, const struct indicator *ind,
 			     struct disclosed *out)
 {
 	return disclosure_cell(cx->dc, ind, region, period, category, 0, out, cx->err);
+}
+
+/* The periods of kind k that make up p, in order; at most 12. */
+static size_t parts_of(const struct period *p, enum period_kind k, struct period *parts)
+{
+	struct period q = { k, p->year, 1, 0 }, up;
+	size_t n = 0;
+
+	for (int i = 0; i < 12 && q.year == p->year; i++, q = period_add(&q, 1))
+		if (period_rollup(&q, p->kind, &up) && up.n == p->n)
+			parts[n++] = q;
+	return n;
+}
+
+/* A year or half-year made of its parts by the indicator's rollup: only
+ * when every part was delivered; withheld when a part is (the sum would
+ * give it away), without a value when a part has none, provisional when a
+ * part is. */
+static enum jmon_status rolled_cell(struct context *cx, const struct indicator *ind,
+				    const struct period *p, const char *category,
+				    struct disclosed *out)
+{
+	struct period parts[12];
+	size_t n = parts_of(p, cx->own.part_kind, parts);
+	double sum = 0, last = 0;
+	const char *flag = "";
+	bool withheld = false, valueless = false;
+	enum jmon_status st;
+
+	memset(out, 0, sizeof *out);
+	for (size_t i = 0; i < n; i++) {
+		struct disclosed d;
+		char code[PERIOD_CODE_MAX];
+
+		if ((st = cell(cx, ind, cx->fs->region, period_format(&parts[i], code), category, &d)))
+			return st;
+		if (!d.v.present)
+			return JMON_OK;		/* incomplete: never rolled up */
+		withheld |= d.withheld;
+		valueless |= !d.v.has_value;
+		if (!d.v.has_value && !*flag)
+			flag = d.v.flag[0] ? d.v.flag : "unknown";
+		if (!strcmp(d.v.flag, "provisional") && !valueless)
+			flag = "provisional";
+		sum += d.v.value;
+		last = d.v.value;
+	}
+	if (n == 0)
+		return JMON_OK;
+	out->v.present = true;
+	out->withheld = withheld;
+	out->v.has_value = !withheld && !valueless;
+	snprintf(out->v.flag, sizeof out->v.flag, "%s", withheld ? "suppressed" : flag);
+	if (out->v.has_value)
+		out->v.value = ind->rollup == ROLLUP_SUM ? sum : ind->rollup == ROLLUP_MEAN
+			? sum / (double)n : last;
+	return JMON_OK;
+}
+
+/* A cell of the period p of the indicator being loaded: stored, or made
+ * of its parts when the indicator's figure is rolled up. */
+static enum jmon_status own_cell(struct context *cx, const struct indicator *ind,
+				 const struct period *p, const char *category,
+				 struct disclosed *out)
+{
+	char code[PERIOD_CODE_MAX];
+	enum jmon_status st = cell(cx, ind, cx->fs->region, period_format(p, code), category, out);
+
+	if (st || !cx->own.rolled || out->v.present)
+		return st;
+	return rolled_cell(cx, ind, p, category, out);
 }
 
 enum jmon_status figures_cell(struct db *db, const struct config *cfg, struct disclosure *dc,
@@ -88,7 +192,7 @@ static enum jmon_status peers_of(struct context *cx, const struct indicator *ind
 
 	if (!g || ind->rule.on != ON_PEER_PCT)
 		return JMON_OK;
-	if ((st = comparison_mean(cx->dc, ind, g, cx->fs->region, cx->fs->period, category,
+	if ((st = comparison_mean(cx->dc, ind, g, cx->fs->region, cx->own.code, category,
 				  &mean, cx->err)))
 		return st;
 	in->has_peer_mean = mean.n > 0;
@@ -111,7 +215,7 @@ static enum jmon_status count_of(struct context *cx, const struct indicator *ind
 
 	if (!ind->rule.count_from || !(from = config_indicator(cx->cfg, ind->rule.count_from)))
 		return JMON_OK;
-	if ((st = cell(cx, from, cx->fs->region, cx->fs->period, category, &n)))
+	if ((st = cell(cx, from, cx->fs->region, cx->own.code, category, &n)))
 		return st;
 	/* a withheld n is never printed, not even as "too small" */
 	in->count_withheld = n.withheld;
@@ -140,8 +244,8 @@ static enum jmon_status evaluate(struct context *cx, struct figure *f,
 	struct stoplight_input in = { 0 };
 	enum jmon_status st;
 
-	if ((st = cell(cx, ind, fs->region, cx->prev_code, cat, &prev)) ||
-	    (st = cell(cx, ind, fs->region, cx->year_code, cat, &last_year)))
+	if ((st = own_cell(cx, ind, &cx->own.prev, cat, &prev)) ||
+	    (st = own_cell(cx, ind, &cx->own.year, cat, &last_year)))
 		return st;
 	f->prev = prev.v;
 	/* a change is shown only between two figures that are both shown */
@@ -169,9 +273,9 @@ static enum jmon_status evaluate(struct context *cx, struct figure *f,
 	in.category = cat;
 	in.current = as_stoplight(ind, &now);
 	in.previous = as_stoplight(ind, &prev);
-	in.previous_label = fs->prev_label;
+	in.previous_label = cx->own.prev_label;
 	in.last_year = as_stoplight(ind, &last_year);
-	in.last_year_label = fs->year_label;
+	in.last_year_label = cx->own.year_label;
 	in.override = override;
 	stoplight_eval(ind, &in, &f->light);
 	return JMON_OK;
@@ -204,6 +308,134 @@ static void roll_up(struct figure *total, const struct figure *parts, size_t n)
 		 total->light.reason);
 }
 
+static bool is_signal_status(enum stoplight_status s)
+{
+	return s == STOPLIGHT_AMBER || s == STOPLIGHT_RED;
+}
+
+bool figure_is_signal(const struct figure *f)
+{
+	return is_signal_status(f->light.status) || is_signal_status(f->below);
+}
+
+/* A red or amber category under a total that shows green or grey: the
+ * chapter row, r/R and the counts must not hide it (a rolled-up total
+ * shows the worst colour already). */
+static void signal_below(struct figure *total, const struct figure *parts, size_t n)
+{
+	total->below = STOPLIGHT_GREEN;
+	if (is_signal_status(total->light.status))
+		return;
+	for (size_t i = 0; i < n; i++) {
+		enum stoplight_status s = parts[i].light.status;
+
+		if (!parts[i].colored || !is_signal_status(s))
+			continue;
+		total->below_n++;
+		if (!total->below_cat || (s == STOPLIGHT_RED && total->below != STOPLIGHT_RED)) {
+			total->below = s;
+			total->below_cat = parts[i].cat;
+			snprintf(total->below_reason, sizeof total->below_reason, "%s",
+				 parts[i].light.reason);
+		}
+	}
+}
+
+char *figures_progress(const struct figure_set *fs, char *buf, size_t size)
+{
+	if (fs->signals)
+		snprintf(buf, size, "beoordeeld %d/%d signalen", fs->signals_reviewed, fs->signals);
+	else
+		snprintf(buf, size, "beoordeeld %d/%d", fs->reviewed, fs->indicators);
+	return buf;
+}
+
+char *figure_reason(const struct figure *f, bool utf8, char *buf, size_t size)
+{
+	size_t len;
+
+	/* first: the one thing that undoes what the analyst did */
+	if (f->review_outdated)
+		text_format(buf, size, "beoordeling verouderd: gegeven bij %s; %s", f->review_for,
+			    f->light.reason);
+	else
+		text_format(buf, size, "%s", f->light.reason);
+	len = strlen(buf);
+	if (f->below != STOPLIGHT_GREEN && f->below_cat && len < size) {
+		char more[48] = "";
+
+		if (f->below_n > 1)
+			snprintf(more, sizeof more, " (en %d andere categorie%s)", f->below_n - 1,
+				 f->below_n > 2 ? "ën" : "");
+		text_format(buf + len, size - len, "; categorie %s %s %s%s: %s", f->below_cat->label,
+			    stoplight_glyph(f->below, utf8), stoplight_word(f->below), more,
+			    f->below_reason);
+		len = strlen(buf);
+	}
+	return buf;
+}
+
+/* "12,3 % (oranje)": what an outdated judgement was written for. */
+static void judged_text(const struct indicator *ind, const struct judged *j, char *buf,
+			size_t size)
+{
+	char value[64];
+
+	disclosed_value_text(ind, &j->then, value, sizeof value, 0);
+	if (!value[0])
+		snprintf(value, sizeof value, "geen waarde");
+	if (j->has_status)
+		snprintf(buf, size, "%s (%s)", value, stoplight_word(j->status));
+	else
+		snprintf(buf, size, "%s", value);
+}
+
+/* The period of the cell a judgement of f was about: the set's, or the
+ * one f is shown as of. */
+static const char *judged_period(const struct context *cx, const struct figure *f)
+{
+	return f->basis == FIGURE_AS_OF && f->value_period[0] ? f->value_period : cx->fs->period;
+}
+
+/* Is f's review (of the indicator) or explanation (of its cell) still
+ * about what f shows now? */
+static enum jmon_status judge_review(struct context *cx, struct figure *f)
+{
+	struct disclosed now = disclosed_of(f);
+	struct judged j;
+	enum jmon_status st;
+
+	if (!f->reviewed || f->basis == FIGURE_ROLLUP)	/* a sum of cells: no one cell then */
+		return JMON_OK;
+	if ((st = judged_check(cx->db, cx->dc, f->ind, cx->fs->region, judged_period(cx, f), NULL,
+			       f->review_change, &now, &f->light.status, &j, cx->err)))
+		return st;
+	if (j.outdated) {
+		f->reviewed = false;
+		f->review_outdated = true;
+		judged_text(f->ind, &j, f->review_for, sizeof f->review_for);
+	}
+	return JMON_OK;
+}
+
+static enum jmon_status judge_note(struct context *cx, struct figure *f)
+{
+	struct disclosed now = disclosed_of(f);
+	struct judged j;
+	enum jmon_status st;
+
+	if (!f->annotated || f->basis == FIGURE_ROLLUP)
+		return JMON_OK;
+	if ((st = judged_check(cx->db, cx->dc, f->ind, cx->fs->region, judged_period(cx, f),
+			       f->cat ? f->cat->id : NULL, f->note_change, &now, NULL, &j, cx->err)))
+		return st;
+	if (j.outdated) {
+		f->note_outdated = true;
+		judged_text(f->ind, &j, f->note_for, sizeof f->note_for);
+	}
+	return JMON_OK;
+}
+
 static struct figure *add_row(struct figure_set *fs, const struct indicator *ind,
 			      const struct category *cat)
 {
@@ -213,6 +445,117 @@ static struct figure *add_row(struct figure_set *fs, const struct indicator *ind
 	f->ind = ind;
 	f->cat = cat;
 	return f;
+}
+
+/* Whether the indicator has a cell (its total or a category) in period. */
+static enum jmon_status has_cells(struct context *cx, const struct indicator *ind,
+				  const char *period, bool *any)
+{
+	struct disclosed d;
+	enum jmon_status st = cell(cx, ind, cx->fs->region, period, NULL, &d);
+
+	*any = st == JMON_OK && d.v.present;
+	for (size_t i = 0; st == JMON_OK && !*any && i < ind->ncategories; i++) {
+		st = cell(cx, ind, cx->fs->region, period, ind->categories[i].id, &d);
+		*any = d.v.present;
+	}
+	return st;
+}
+
+/* A year or half-year without a figure of its own is made of the parts of
+ * the longest kind that are all delivered (its halves, quarters or
+ * months), when the indicator says how (rollup:). */
+static enum jmon_status choose_rollup(struct context *cx, const struct indicator *ind)
+{
+	const struct period *p = &cx->fs->p;
+	struct period parts[12];
+	enum jmon_status st = JMON_OK;
+
+	if (ind->rollup == ROLLUP_NONE || (p->kind != PERIOD_YEAR && p->kind != PERIOD_HALF))
+		return JMON_OK;
+	for (int k = p->kind + 1; k <= PERIOD_MONTH; k++) {
+		size_t n = parts_of(p, (enum period_kind)k, parts);
+		bool all = n > 0, any = false;
+
+		for (size_t i = 0; i < n && all && st == JMON_OK; i++) {
+			char code[PERIOD_CODE_MAX];
+
+			st = has_cells(cx, ind, period_format(&parts[i], code), &any);
+			all = any;
+		}
+		if (st || all) {
+			cx->own.rolled = all;
+			cx->own.part_kind = (enum period_kind)k;
+			return st;
+		}
+	}
+	return JMON_OK;
+}
+
+/* The period ind's rows come from: the set's own, or the first of the
+ * candidates (include/jmon/asof.h) where ind has a figure. */
+static enum jmon_status choose_period(struct context *cx, const struct indicator *ind)
+{
+	struct figure_set *fs = cx->fs;
+	struct period *cands;
+	size_t n;
+	bool any;
+	enum jmon_status st;
+
+	own_of(&fs->p, &cx->own);
+	if ((st = has_cells(cx, ind, fs->period, &any)) || any || (st = choose_rollup(cx, ind)) ||
+	    cx->own.rolled || ind->as_of == ASOF_OFF || !cx->nnear)
+		return st;
+	cands = xcalloc(cx->nnear, sizeof *cands);
+	memcpy(cands, cx->near, cx->nnear * sizeof *cands);
+	n = asof_order(&fs->p, cands, cx->nnear, ind->as_of);
+	for (size_t i = 0; i < n && st == JMON_OK; i++) {
+		char code[PERIOD_CODE_MAX];
+
+		if ((st = has_cells(cx, ind, period_format(&cands[i], code), &any)) == JMON_OK && any) {
+			own_of(&cands[i], &cx->own);
+			break;
+		}
+	}
+	free(cands);
+	return st;
+}
+
+/* The period of a row, as load_indicator chose it. */
+static void mark_basis(const struct context *cx, struct figure *f)
+{
+	static const char *const how[] = {
+		[ROLLUP_SUM] = "som", [ROLLUP_MEAN] = "gemiddelde", [ROLLUP_LAST] = "laatste",
+	};
+	struct period parts[12];
+	char first[PERIOD_LABEL_MAX], last[PERIOD_LABEL_MAX], a[PERIOD_CODE_MAX], b[PERIOD_CODE_MAX];
+	size_t n;
+
+	f->basis = strcmp(cx->own.code, cx->fs->period) ? FIGURE_AS_OF : FIGURE_OWN;
+	memcpy(f->value_period, cx->own.code, sizeof f->value_period);
+	memcpy(f->value_label, cx->own.label, sizeof f->value_label);
+	memcpy(f->basis_short, cx->own.label, sizeof f->basis_short);
+	memcpy(f->value_prev_label, cx->own.prev_label, sizeof f->value_prev_label);
+	if (!cx->own.rolled || !(n = parts_of(&cx->own.p, cx->own.part_kind, parts)))
+		return;
+	/* "som van 2023 Q1–Q4"; the machine's value_period "2023Q1..2023Q4" */
+	f->basis = FIGURE_ROLLUP;
+	period_label_short(&parts[0], first);
+	period_label_short(&parts[n - 1], last);
+	bool same_year = cx->own.part_kind != PERIOD_MONTH;
+	text_format(f->value_label, sizeof f->value_label, "%s van %s–%s", how[f->ind->rollup],
+		 first, same_year ? last + 5 : last);
+	/* at most 10 columns: "som Q1–Q4", "gem 12 mnd", "stand Q4" */
+	if (f->ind->rollup == ROLLUP_LAST)
+		text_format(f->basis_short, sizeof f->basis_short, "stand %s",
+			    same_year ? last + 5 : last);
+	else if (same_year)
+		text_format(f->basis_short, sizeof f->basis_short, "%.3s %s–%s", how[f->ind->rollup],
+			    first + 5, last + 5);
+	else
+		text_format(f->basis_short, sizeof f->basis_short, "%.3s %zu mnd", how[f->ind->rollup], n);
+	text_format(f->value_period, sizeof f->value_period, "%s..%s", period_format(&parts[0], a),
+		 period_format(&parts[n - 1], b));
 }
 
 static enum jmon_status load_indicator(struct context *cx, const struct indicator *ind,
@@ -229,16 +572,20 @@ static enum jmon_status load_indicator(struct context *cx, const struct indicato
 	bool has_review, has_note;
 	enum jmon_status st;
 
+	if ((st = choose_period(cx, ind)))
+		goto out;
 	for (size_t i = 0; i < ind->ncategories; i++) {
 		parts[i].ind = ind;
 		parts[i].cat = &ind->categories[i];
-		if ((st = cell(cx, ind, fs->region, fs->period, parts[i].cat->id, &d)))
+		if ((st = own_cell(cx, ind, &cx->own.p, parts[i].cat->id, &d)))
 			goto out;
 		parts[i].now = d.v;
 		parts[i].withheld = d.withheld;
+		mark_basis(cx, &parts[i]);
 	}
-	if ((st = cell(cx, ind, fs->region, fs->period, NULL, &d)))
+	if ((st = own_cell(cx, ind, &cx->own.p, NULL, &d)))
 		goto out;
+	mark_basis(cx, &total);
 	total.now = d.v;
 	total.derived = d.derived;
 	total.withheld = d.withheld;
@@ -263,17 +610,33 @@ static enum jmon_status load_indicator(struct context *cx, const struct indicato
 		text_format(total.review_by, sizeof total.review_by, "%s", review.author);
 		snprintf(total.review_at, sizeof total.review_at, "%s", review.at);
 	}
-	total.revised = was_revised(cx, ind, NULL);
+	if ((st = judge_review(cx, &total)))
+		goto out;
+	signal_below(&total, parts, ind->ncategories);
+	/* the newest delivery's changes are those of the set's period */
+	total.revised = total.basis == FIGURE_OWN && was_revised(cx, ind, NULL);
+	for (size_t i = 0; i < ind->ncategories; i++)
+		total.revised |= parts[i].revised = parts[i].basis == FIGURE_OWN &&
+						    was_revised(cx, ind, parts[i].cat->id);
 	if ((st = query_annotation(cx->db, &key, &note, &has_note, cx->err)))
 		goto out;
 	total.annotated = has_note;
 	total.note_change = has_note ? note.change : 0;
 	annotation_free(&note);
+	if ((st = judge_note(cx, &total)))
+		goto out;
 	*add_row(fs, ind, NULL) = total;
 	fs->indicators++;
 	fs->reviewed += total.reviewed;
 	fs->status_count[total.light.status]++;
-	if (total.now.present && !strcmp(total.now.flag, "provisional"))
+	fs->outdated += total.review_outdated;
+	if (figure_is_signal(&total)) {
+		fs->signals++;
+		fs->signals_reviewed += total.reviewed;
+		fs->below += is_signal_status(total.below);
+	}
+	fs->as_of += total.basis != FIGURE_OWN;
+	if (total.basis == FIGURE_OWN && total.now.present && !strcmp(total.now.flag, "provisional"))
 		fs->provisional = true;
 
 	for (size_t i = 0; scope == FIGURES_BREAKDOWN && i < ind->ncategories; i++) {
@@ -285,17 +648,46 @@ static enum jmon_status load_indicator(struct context *cx, const struct indicato
 		f->annotated = has_note;
 		f->note_change = has_note ? note.change : 0;
 		annotation_free(&note);
+		if ((st = judge_note(cx, f)))
+			goto out;
 		f->reviewed = total.reviewed;
+		f->review_outdated = total.review_outdated;
+		memcpy(f->review_for, total.review_for, sizeof f->review_for);
 		f->review_change = total.review_change;
 		memcpy(f->review_by, total.review_by, sizeof f->review_by);
 		memcpy(f->review_at, total.review_at, sizeof f->review_at);
-		f->revised = was_revised(cx, ind, f->cat->id);
+		f->below = STOPLIGHT_GREEN;
 		*add_row(fs, ind, f->cat) = *f;
 	}
 out:
 	review_free(&review);
 	free(parts);
 	return st;
+}
+
+/* The periods with data that an as-of figure of any indicator may come
+ * from: as far back as the longest as_of.max_age of the configuration. */
+static enum jmon_status near_periods(struct context *cx, char (*codes)[PERIOD_CODE_MAX])
+{
+	int longest = ASOF_OFF;
+	char cutoff[PERIOD_CODE_MAX];
+	size_t n;
+	enum jmon_status st;
+
+	for (size_t c = 0; c < cx->cfg->nchapters; c++)
+		for (size_t i = 0; i < cx->cfg->chapters[c].nindicators; i++)
+			if (cx->cfg->chapters[c].indicators[i].as_of > longest)
+				longest = cx->cfg->chapters[c].indicators[i].as_of;
+	if (longest == ASOF_OFF)
+		return JMON_OK;
+	asof_cutoff(&cx->fs->p, longest, cutoff);
+	if ((st = query_periods_near(cx->db, cx->fs->region, &cx->fs->p, cutoff, codes, MAX_NEAR,
+				     &n, cx->err)))
+		return st;
+	for (size_t i = 0; i < n; i++)
+		if (period_parse_str(codes[i], &cx->near[cx->nnear]))
+			cx->nnear++;
+	return JMON_OK;
 }
 
 static enum jmon_status load(struct db *db, const struct config *cfg,
@@ -308,6 +700,7 @@ static enum jmon_status load(struct db *db, const struct config *cfg,
 	struct period p;
 	size_t nchanges = 0;
 	char msg[512];
+	char (*codes)[PERIOD_CODE_MAX] = NULL;
 
 	memset(fs, 0, sizeof *fs);
 	if (!period_parse_str(period, &p))
@@ -319,8 +712,6 @@ static enum jmon_status load(struct db *db, const struct config *cfg,
 	struct period prev = period_prev(&p), year = period_year_ago(&p);
 	period_label(&prev, fs->prev_label);
 	period_label(&year, fs->year_label);
-	period_format(&prev, cx.prev_code);
-	period_format(&year, cx.year_code);
 
 	if ((st = disclosure_begin(shared, db, cfg, &cx.dc, err)))
 		return st;
@@ -329,6 +720,10 @@ static enum jmon_status load(struct db *db, const struct config *cfg,
 				&fs->delivery, err)))
 		goto out;
 	cx.nchanges = nchanges;
+	codes = xcalloc(MAX_NEAR, sizeof *codes);
+	cx.near = xcalloc(MAX_NEAR, sizeof *cx.near);
+	if ((st = near_periods(&cx, codes)))
+		goto out;
 	for (size_t c = 0; c < cfg->nchapters; c++) {
 		const struct chapter *ch = &cfg->chapters[c];
 
@@ -339,6 +734,8 @@ static enum jmon_status load(struct db *db, const struct config *cfg,
 				st = load_indicator(&cx, &ch->indicators[i], scope);
 	}
 out:
+	free(codes);
+	free(cx.near);
 	free(cx.changes);
 	disclosure_done(shared, cx.dc);
 	if (st != JMON_OK)
@@ -437,15 +834,35 @@ char *figure_value_fit(const struct figure *f, char *buf, size_t size, int width
 	return disclosed_value_text(f->ind, &c, buf, size, width);
 }
 
+char *difference_fit(const struct indicator *ind, double diff, char *buf, size_t size,
+		     int width)
+{
+	if (ind->unit == UNIT_PROCENT)
+		return points(buf, size, diff, ind->decimals);
+	return numfmt_unit_fit(buf, size, diff, ind->decimals, ind->unit, NUMFMT_SIGN, width);
+}
+
 char *figure_change_fit(const struct figure *f, char *buf, size_t size, int width)
 {
 	buf[0] = '\0';
-	if (f->has_change && f->ind->unit == UNIT_PROCENT) {
-		points(buf, size, f->change, f->ind->decimals);
-	} else if (f->has_change) {
-		numfmt_unit_fit(buf, size, f->change, f->ind->decimals, f->ind->unit, NUMFMT_SIGN,
-				width);
-	}
+	if (f->has_change)
+		difference_fit(f->ind, f->change, buf, size, width);
+	return buf;
+}
+
+char *figure_basis_text(const struct figure *f, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (f->basis != FIGURE_OWN)
+		snprintf(buf, size, "%s", f->value_label);
+	return buf;
+}
+
+char *figure_basis_short(const struct figure *f, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (f->basis != FIGURE_OWN)
+		snprintf(buf, size, "%s", f->basis_short);
 	return buf;
 }
 

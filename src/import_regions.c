@@ -118,7 +118,7 @@ enum jmon_status import_regions(struct import *im, struct jmon_error *err)
 	/* Once a row was wrong nothing more was written, so a parent further
 	 * down the file is not in the database: look among the file's codes
 	 * as well, so every unknown parent is still reported. */
-	if (ncodes > 0)		/* a header alone is a valid, empty delivery: no array */
+	if (ncodes)	/* a file of only its header has no array at all */
 		qsort(codes, ncodes, sizeof *codes, compare_codes);
 	for (size_t i = 0; i < nparents && rc == JMON_OK; i++) {
 		const char *p = parents[i].field.s;

@@ -45,6 +45,7 @@ const struct keybinding key_table[] = {
 	{ 'r',           ACTION_NEXT_ATTENTION, NULL },
 	{ 'R',           ACTION_PREV_ATTENTION, NULL },
 	{ ' ',           ACTION_REVIEW,         NULL },
+	{ 'f',           ACTION_FILTER,         NULL },
 	{ 'a',           ACTION_ANNOTATE,       NULL },
 	{ 'o',           ACTION_OVERRIDE,       NULL },
 	{ 'c',           ACTION_COMPARE,        NULL },
@@ -53,9 +54,11 @@ const struct keybinding key_table[] = {
 	{ 'p',           ACTION_PERIOD,         NULL },
 	{ 'e',           ACTION_EXPORT,         NULL },
 	{ '?',           ACTION_HELP,           NULL },
+	{ JK_F1,         ACTION_HELP,           NULL },
 	{ ':',           ACTION_PROMPT,         NULL },
 	{ JK_CTRL('l'),  ACTION_REDRAW,         NULL },
-	{ 'q',           ACTION_QUIT,           NULL },
+	{ 'q',           ACTION_CLOSE,          NULL },
+	{ 'Q',           ACTION_QUIT,           NULL },
 };
 const int key_table_size = sizeof key_table / sizeof key_table[0];
 
@@ -123,11 +126,19 @@ static const struct {
 	{ JK_BACKTAB,   "S-Tab",  "S-Tab" },
 	{ JK_BACKSPACE, "Bksp",   "Bksp" },
 	{ JK_DELETE,    "Del",    "Del" },
+	{ JK_F1,        "F1",     "F1" },
+	{ JK_UNKNOWN,   "onbekende toets", "onbekende toets" },
 	{ ' ',          "Spatie", "Spatie" },
 };
 
 static const char *key_name_ex(int key, bool utf8, char *buf, int bufsize)
 {
+	if (key & JK_ALT_FLAG) {	/* "Alt-b" */
+		char one[16];
+
+		snprintf(buf, bufsize, "Alt-%s", key_name_ex(key & ~JK_ALT_FLAG, utf8, one, sizeof one));
+		return buf;
+	}
 	for (size_t i = 0; i < sizeof special_keys / sizeof *special_keys; i++)
 		if (special_keys[i].key == key)
 			return utf8 ? special_keys[i].name : special_keys[i].ascii;

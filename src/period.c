@@ -214,9 +214,22 @@ char *period_label(const struct period *p, char *buf)
 		snprintf(buf, PERIOD_LABEL_MAX, "%s %d", month_names[p->n - 1], p->year);
 		break;
 	case PERIOD_DATE:
-		snprintf(buf, PERIOD_LABEL_MAX, "%d %s %d", p->day, month_names[p->n - 1], p->year);
+		/* as CBS writes a peildatum, and short enough for any column */
+		snprintf(buf, PERIOD_LABEL_MAX, "%d-%d-%d", p->day, p->n, p->year);
 		break;
 	}
+	return buf;
+}
+
+char *period_label_short(const struct period *p, char *buf)
+{
+	static const char *const abbrev[12] = {
+		"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+	};
+
+	if (p->kind != PERIOD_MONTH)
+		return period_label(p, buf);
+	snprintf(buf, PERIOD_LABEL_MAX, "%s %d", abbrev[p->n - 1], p->year);
 	return buf;
 }
 

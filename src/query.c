@@ -167,7 +167,7 @@ static const char sql_newest_anywhere[] =
 /* Each cell of delivery ?3 with the value that was current before it. */
 #define CHANGES_SELECT \
 	"SELECT o.region, o.indicator, o.category, o.value, o.flag, o.delivery," \
-	"       p.value, p.flag, p.delivery" \
+	"       p.value, p.flag, p.delivery, o.period" \
 	" FROM region r CROSS JOIN observation o CROSS JOIN observation p" \
 	" WHERE o.region = r.code" \
 	"  AND p.region = o.region AND p.period = o.period AND p.indicator = o.indicator" \
@@ -184,6 +184,12 @@ static const char sql_changes_anywhere[] =
 	CHANGES_SELECT
 	" AND o.period = ?2 AND o.delivery = ?3"
 	" ORDER BY o.region, o.indicator, o.category LIMIT ?4";
+static const char sql_newest_of_region[] =
+	"SELECT max(delivery) FROM observation WHERE region = ?1";
+static const char sql_delivery_changes[] =
+	CHANGES_SELECT
+	" AND r.code = ?1 AND o.delivery = ?2"
+	" ORDER BY o.period, o.indicator, o.category LIMIT ?3";
 
 static void each_change(sqlite3_stmt *st, void *out, size_t i)
 {
@@ -192,6 +198,7 @@ static void each_change(sqlite3_stmt *st, void *out, size_t i)
 	copy(c->region, sizeof c->region, db_column_text(st, 0));
 	copy(c->indicator, sizeof c->indicator, db_column_text(st, 1));
 	copy(c->category, sizeof c->category, db_column_text(st, 2));
+	copy(c->period, sizeof c->period, db_column_text(st, 9));
 	read_value(st, 3, &c->now);
 	read_value(st, 6, &c->old);
 	c->has_diff = c->now.has_value && c->old.has_value;
@@ -222,6 +229,66 @@ enum jmon_status query_changes(struct db *db, const char *region, const char *pe
 	sqlite3_bind_int64(st, 3, *delivery);
 	sqlite3_bind_int64(st, 4, (sqlite3_int64)max);
 	return each_row(db, st, max, n, each_change, out, err);
+}
+
+enum jmon_status query_delivery_changes(struct db *db, const char *region,
+					struct cell_change *out, size_t max, size_t *n,
+					long *delivery, struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_newest_of_region, err);
+	int rc;
+
+	*n = 0;
+	*delivery = 0;
+	if (!st)
+		return JMON_IO;
+	db_bind_text(st, 1, region);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, err, "reading deliveries");
+	*delivery = (long)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (*delivery == 0)
+		return JMON_OK;
+	if (!(st = db_prepare(db, sql_delivery_changes, err)))
+		return JMON_IO;
+	db_bind_text(st, 1, region);
+	sqlite3_bind_int64(st, 2, *delivery);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)max);
+	return each_row(db, st, max, n, each_change, out, err);
+}
+
+/* The period table is small (a few hundred rows in a national database),
+ * so it is read whole; the observations only through their key. */
+static const char sql_periods_near[] =
+	"SELECT p.code FROM period p"
+	" WHERE ((p.start <= ?2 AND p.end >= ?3) OR (p.end <= ?3 AND p.end >= ?4))"
+	"   AND EXISTS (SELECT 1 FROM observation o WHERE o.region = ?1 AND o.period = p.code)"
+	" ORDER BY p.end DESC, p.start LIMIT ?5";
+
+static void each_code(sqlite3_stmt *st, void *out, size_t i)
+{
+	copy(((char (*)[PERIOD_CODE_MAX])out)[i], PERIOD_CODE_MAX, db_column_text(st, 0));
+}
+
+enum jmon_status query_periods_near(struct db *db, const char *region, const struct period *p,
+				    const char *cutoff, char (*out)[PERIOD_CODE_MAX], size_t max,
+				    size_t *n, struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_periods_near, err);
+	char start[PERIOD_CODE_MAX], end[PERIOD_CODE_MAX];
+
+	*n = 0;
+	if (!st)
+		return JMON_IO;
+	period_start(p, start);
+	period_end(p, end);
+	db_bind_text(st, 1, region);
+	db_bind_text(st, 2, start);
+	db_bind_text(st, 3, end);
+	db_bind_text(st, 4, cutoff);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)max);
+	return each_row(db, st, max, n, each_code, out, err);
 }
 
 /* --- periods --------------------------------------------------------------- */
@@ -318,6 +385,51 @@ enum jmon_status query_step_period(struct db *db, const char *region, const stru
 	return JMON_OK;
 }
 
+/* Every period with data for a region, for the period picker.  The inner
+ * SELECT is each cell's current entry (max(delivery); SQLite takes the bare
+ * flag from that row), the outer one a period of them: provisional when a
+ * current value is, and the newest delivery that stored one of its cells,
+ * which is the one that last changed it (a delivery stores only the cells
+ * it adds or changes).  It reads the region's range of the observation
+ * key, no other region's. */
+static const char sql_periods_with_data[] =
+	"SELECT p.code, p.kind, x.last, x.provisional,"
+	"       coalesce(d.source, ''), coalesce(d.imported_at, '')"
+	" FROM (SELECT period, max(d) AS last, max(flag = 'provisional') AS provisional"
+	"       FROM (SELECT period, max(delivery) AS d, flag FROM observation"
+	"             WHERE region = ?1 GROUP BY period, indicator, category)"
+	"       GROUP BY period) x"
+	" JOIN period p ON p.code = x.period"
+	" LEFT JOIN delivery d ON d.id = x.last"
+	" ORDER BY p.end DESC, p.start DESC LIMIT ?2";
+
+static void each_period(sqlite3_stmt *st, void *out, size_t i)
+{
+	struct period_row *r = (struct period_row *)out + i;
+
+	copy(r->code, sizeof r->code, db_column_text(st, 0));
+	if (!period_kind_parse(db_column_text(st, 1), &r->kind))
+		r->kind = PERIOD_QUARTER;	/* the schema's CHECK allows no other */
+	r->delivery = (long)sqlite3_column_int64(st, 2);
+	r->provisional = sqlite3_column_int(st, 3) != 0;
+	copy(r->source, sizeof r->source, db_column_text(st, 4));
+	copy(r->imported_at, sizeof r->imported_at, db_column_text(st, 5));
+}
+
+enum jmon_status query_periods_with_data(struct db *db, const char *region,
+					 struct period_row *out, size_t max, size_t *n,
+					 struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_periods_with_data, err);
+
+	*n = 0;
+	if (!st)
+		return JMON_IO;
+	db_bind_text(st, 1, region);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)max);
+	return each_row(db, st, max, n, each_period, out, err);
+}
+
 /* --- regions --------------------------------------------------------------- */
 
 #define REGION_SELECT \
@@ -373,6 +485,37 @@ enum jmon_status query_region_children(struct db *db, const char *parent, const 
 	db_bind_text(st, 2, after ? after : "");
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)max);
 	return each_row(db, st, max, n, each_region, out, err);
+}
+
+/* The code range [prefix, prefix with its last byte one higher): a range
+ * of the primary key. */
+static const char sql_regions_prefixed[] =
+	REGION_SELECT " WHERE code >= ?1 AND (?2 IS NULL OR code < ?2) AND code > ?3"
+	" ORDER BY code LIMIT ?4";
+
+enum jmon_status query_regions_prefixed(struct db *db, const char *prefix, const char *after,
+					struct region_row *out, size_t max, size_t *n,
+					struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_regions_prefixed, err);
+	char *end = xstrdup(prefix);
+	size_t len = strlen(end);
+	enum jmon_status rc;
+
+	*n = 0;
+	if (!st) {
+		free(end);
+		return JMON_IO;
+	}
+	if (len)
+		end[len - 1]++;
+	db_bind_text(st, 1, prefix);
+	db_bind_text(st, 2, len ? end : NULL);	/* "": no end */
+	db_bind_text(st, 3, after ? after : "");
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)max);
+	rc = each_row(db, st, max, n, each_region, out, err);
+	free(end);
+	return rc;
 }
 
 void query_region_name(struct db *db, const char *code, char *buf, size_t size)
@@ -533,6 +676,32 @@ enum jmon_status query_history_newest(struct db *db, struct history_row *out, bo
 		out->reviewed = sqlite3_column_int(st, 5);
 		copy(out->status_override, sizeof out->status_override, db_column_text(st, 6));
 		out->removed = sqlite3_column_int(st, 7) != 0;
+		*found = true;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, err, "reading the history");
+	return JMON_OK;
+}
+
+static const char sql_history_basis[] =
+	"SELECT coalesce(delivery, 0), coalesce(status, '') FROM history WHERE id = ?";
+
+enum jmon_status query_history_basis(struct db *db, long id, struct history_basis *out,
+				     bool *found, struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_history_basis, err);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	*found = false;
+	if (!st)
+		return JMON_IO;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->delivery = (long)sqlite3_column_int64(st, 0);
+		copy(out->status, sizeof out->status, db_column_text(st, 1));
 		*found = true;
 	}
 	sqlite3_reset(st);

@@ -103,7 +103,7 @@ void report_csv(const struct report *r, FILE *out)
 			stoplight_name(f->light.status), f->light.reason,
 			f->reviewed ? "yes" : "",
 			f->cat ? f->cat->label : f->ind->label, unit_name(f->ind->unit), change, norm,
-			fs->period,
+			f->value_period[0] ? f->value_period : fs->period,
 			"",	/* a document's own status: not kept apart from a review yet */
 			f->reviewed ? f->review_by : "", f->reviewed ? f->review_at : "",
 			r->notes[i] ? r->notes[i] : "",

@@ -4,7 +4,7 @@
  *
  *   {region, region_name, period, label, previous_label, delivery, ...,
  *    chapters: [{id, label, indicators: [{id, label, unit, value, flag,
- *      change, norm, status, reason, overridden, reviewed, reviewed_by,
+ *      value_period, value_period_label, change, norm, status, reason, overridden, reviewed, reviewed_by,
  *      reviewed_at, annotation,
  *      categories: [{id, label, value, flag, change, status, ...}]}]}]}
  *
@@ -141,6 +141,10 @@ static void json_figure(struct json *j, const struct report *r, size_t i)
 	json_key(j, "value");
 	fputs(*report_value_machine(f, value, sizeof value) ? value : "null", j->out);
 	json_str(j, "flag", report_flag(f));
+	/* the period the value belongs to: the report's, or the one it is
+	 * shown as of (the change is against that period's previous one) */
+	json_str(j, "value_period", f->value_period);
+	json_str(j, "value_period_label", f->value_label);
 	json_num(j, "change", f->has_change, f->change);
 	if (!f->cat && f->ind->norm.present) {
 		json_open(j, "norm", '{');
@@ -154,6 +158,7 @@ static void json_figure(struct json *j, const struct report *r, size_t i)
 	json_str(j, "reason", f->light.reason);
 	json_bool(j, "overridden", f->light.overridden);
 	json_bool(j, "reviewed", f->reviewed);
+	json_bool(j, "review_outdated", f->review_outdated);
 	json_str(j, "reviewed_by", f->reviewed ? f->review_by : NULL);
 	json_str(j, "reviewed_at", f->reviewed ? f->review_at : NULL);
 	json_bool(j, "revised", f->revised);
@@ -196,6 +201,9 @@ static void header(struct json *j, const struct report *r)
 	json_close(j, '}');
 	json_num(j, "indicator_count", true, fs->indicators);
 	json_num(j, "reviewed_count", true, fs->reviewed);
+	/* the signals: amber or red, themselves or in a category */
+	json_num(j, "signal_count", true, fs->signals);
+	json_num(j, "signals_reviewed_count", true, fs->signals_reviewed);
 }
 
 void report_json(const struct report *r, FILE *out)

@@ -8,6 +8,7 @@
  * is when the table is cut or sorted.  A row the rule does not colour has
  * no status (as in the text format).  The explanations are the analyst's
  * own text and pass unchanged: they may hold Markdown on purpose. */
+#include <stdio.h>
 #include <string.h>
 
 #include "jmon/report.h"
@@ -39,8 +40,13 @@ static void table_row(FILE *out, const struct report *r, size_t i)
 	const struct figure *f = &r->fs.rows[i];
 	char value[256], change[256], norm[256];
 
+	char period[PERIOD_LABEL_MAX + 4];
+
 	figure_value_text(f, value, sizeof value);
 	figure_change_text(f, change, sizeof change);
+	/* a figure of another period says which, in the cell of its value */
+	if (figure_basis_text(f, period, sizeof period)[0] && value[0])
+		snprintf(value + strlen(value), sizeof value - strlen(value), " (%s)", period);
 	if (f->cat)
 		norm[0] = '\0';
 	else
@@ -111,13 +117,13 @@ static void legend(FILE *out, const struct report *r)
 void report_md(const struct report *r, FILE *out)
 {
 	const struct figure_set *fs = &r->fs;
-	char region[256];
+	char region[256], progress[64];
 
 	fprintf(out, "# %s\n\n", r->cfg->monitor.title ? r->cfg->monitor.title : "jmon");
 	fprintf(out, "**%s · %s**", report_region(r, region, sizeof region), fs->label);
 	if (fs->delivery > 0)
 		fprintf(out, " · levering %ld%s", fs->delivery, fs->provisional ? " (voorlopig)" : "");
-	fprintf(out, " · beoordeeld %d/%d\n", fs->reviewed, fs->indicators);
+	fprintf(out, " · %s\n", figures_progress(fs, progress, sizeof progress));
 	for (size_t i = 0; i < fs->n;) {
 		size_t end = report_chapter_end(r, i);
 

@@ -9,6 +9,11 @@
  *   Indicator                  Waarde  Verschil  Norm  Status      Reden
  *   Jeugdigen met maatwerk      2.660       +60        ▲ oranje ✎  +2,3 % ...
  *
+ * A figure of another period than the report's (as of a reference date,
+ * include/jmon/asof.h) says its period in a column "Periode", which is
+ * there only when a row needs it; its change is against its own previous
+ * period, which its reason names.
+ *
  * Columns are as wide as their widest cell over the whole report (so the
  * chapters line up), measured in display columns, never bytes: labels are
  * UTF-8.  Only the label has a cap; a longer one is cut with "…".  The
@@ -29,8 +34,8 @@
 #define LABEL_MAX_WIDTH 48
 #define CELL_MAX 1024
 
-enum column { COL_LABEL, COL_VALUE, COL_CHANGE, COL_NORM, COL_STATUS, COL_MARKS, COL_REASON,
-	      NCOLUMNS };
+enum column { COL_LABEL, COL_VALUE, COL_PERIOD, COL_CHANGE, COL_NORM, COL_STATUS, COL_MARKS,
+	      COL_REASON, NCOLUMNS };
 
 static const struct {
 	const char *title;
@@ -38,6 +43,7 @@ static const struct {
 } columns[NCOLUMNS] = {
 	[COL_LABEL]  = { "Indicator", false },
 	[COL_VALUE]  = { "Waarde",    true },
+	[COL_PERIOD] = { "Periode",   false },	/* only when a row is of another period */
 	[COL_CHANGE] = { "Verschil",  true },
 	[COL_NORM]   = { "Norm",      true },
 	[COL_STATUS] = { "Status",    false },
@@ -49,8 +55,9 @@ static const struct mark {
 	const char *glyph, *ascii, *meaning;
 } marks[] = {
 	{ "✓", "v", "beoordeeld" },
+	{ "↻", "~", "beoordeeld bij een andere waarde" },	/* as the browser marks them */
 	{ "✎", "a", "toelichting" },
-	{ "↻", "r", "herzien door de nieuwste levering" },
+	{ "*", "*", "herzien door de nieuwste levering" },
 };
 
 typedef char *text_row[NCOLUMNS];
@@ -60,12 +67,13 @@ static void cells_of(const struct report *r, size_t i, text_row out)
 {
 	const struct figure *f = &r->fs.rows[i];
 	bool shown = f->colored || f->light.overridden;
-	bool has[] = { f->reviewed, r->notes[i] != NULL, f->revised };
+	bool has[] = { f->reviewed, f->review_outdated, r->notes[i] != NULL, f->revised };
 	char buf[CELL_MAX];
 	struct strbuf flags = STRBUF_INIT;
 
 	out[COL_LABEL] = f->cat ? xasprintf("  %s", f->cat->label) : xstrdup(f->ind->label);
 	out[COL_VALUE] = xstrdup(figure_value_text(f, buf, sizeof buf));
+	out[COL_PERIOD] = xstrdup(figure_basis_text(f, buf, sizeof buf));
 	out[COL_CHANGE] = xstrdup(figure_change_text(f, buf, sizeof buf));
 	out[COL_NORM] = f->cat ? xstrdup("") : xstrdup(figure_norm_text(f->ind, false, buf, sizeof buf));
 	out[COL_STATUS] = shown ? xasprintf("%s %s", stoplight_glyph(f->light.status, r->utf8),
@@ -108,7 +116,7 @@ static void header(FILE *out, const struct report *r)
 {
 	const struct figure_set *fs = &r->fs;
 	const char *sep = r->utf8 ? " · " : " - ";
-	char region[256];
+	char region[256], progress[64];
 
 	fprintf(out, "%s%s%s%s%s", r->cfg->monitor.title ? r->cfg->monitor.title : "jmon",
 		sep, report_region(r, region, sizeof region), sep, fs->label);
@@ -119,8 +127,8 @@ static void header(FILE *out, const struct report *r)
 	for (int s = 0; s < STOPLIGHT_NSTATUS; s++)
 		fprintf(out, "%s%s %d", s ? "  " : "",
 			stoplight_glyph((enum stoplight_status)s, r->utf8), fs->status_count[s]);
-	fprintf(out, "%sbeoordeeld %d/%d%sverschil t.o.v. %s\n", sep, fs->reviewed,
-		fs->indicators, sep, fs->prev_label);
+	fprintf(out, "%s%s%sverschil t.o.v. %s\n", sep, figures_progress(fs, progress, sizeof progress),
+		sep, fs->prev_label);
 }
 
 /* What the marks mean, when a row has one. */

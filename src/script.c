@@ -19,7 +19,7 @@ static const struct {
 	{ "PageDown", JK_PAGE_DOWN }, { "PageUp", JK_PAGE_UP },
 	{ "Home", JK_HOME }, { "End", JK_END }, { "Tab", JK_TAB },
 	{ "BackTab", JK_BACKTAB }, { "Backspace", JK_BACKSPACE },
-	{ "Delete", JK_DELETE }, { "Space", ' ' },
+	{ "Delete", JK_DELETE }, { "Space", ' ' }, { "F1", JK_F1 },
 	{ "Idle", JK_IDLE },	/* the analyst pauses: the browser looks for news */
 };
 
@@ -41,6 +41,16 @@ int script_parse_line(const char *line, struct script_event *ev, char *msg, int 
 			}
 		if (len == 5 && !strncmp(line, "<C-", 3)) {
 			ev->key = key_from_char(JK_CTRL(line[3]));
+			return 1;
+		}
+		/* <M-b>: Alt-B, as a terminal sends it (Esc and b at once);
+		 * <M-Backspace> */
+		if (len == 5 && !strncmp(line, "<M-", 3) && line[3] >= 'a' && line[3] <= 'z') {
+			ev->key = JK_ALT(line[3]);
+			return 1;
+		}
+		if (!strcmp(line, "<M-Backspace>")) {
+			ev->key = JK_ALT(JK_BACKSPACE);
 			return 1;
 		}
 		char shown[64];

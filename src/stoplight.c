@@ -151,6 +151,21 @@ struct measure {
 	char before[160], after[200];
 };
 
+/* A relative change of a percentage reads as the change of the
+ * percentage itself: "+12,7 %" of 9,9 % is said with its points too,
+ * ", +1,3 pp", so nobody takes it for 9,9 % + 12,7 %. */
+static const char *points_note(const struct indicator *ind, double v, double base, char *buf,
+			       size_t size)
+{
+	char num[NUMFMT_MAX];
+
+	buf[0] = '\0';
+	if (ind->unit == UNIT_PROCENT)
+		snprintf(buf, size, ", %s pp",
+			 numfmt_nl(num, sizeof num, denoise(v - base), ind->decimals, NUMFMT_SIGN));
+	return buf;
+}
+
 static bool measure(struct eval *e, struct measure *m)
 {
 	const struct indicator *ind = e->ind;
@@ -173,7 +188,12 @@ static bool measure(struct eval *e, struct measure *m)
 		if (!usable_base(e, &in->previous, label, false))
 			return false;
 		m->x = denoise(v - in->previous.value);
-		numfmt_unit(m->before, sizeof m->before, m->x, ind->decimals, ind->unit, NUMFMT_SIGN);
+		if (ind->unit == UNIT_PROCENT)	/* a percentage changes in points */
+			snprintf(m->before, sizeof m->before, "%s pp",
+				 numfmt_nl(a, sizeof a, m->x, ind->decimals, NUMFMT_SIGN));
+		else
+			numfmt_unit(m->before, sizeof m->before, m->x, ind->decimals, ind->unit,
+				    NUMFMT_SIGN);
 		snprintf(m->after, sizeof m->after, "t.o.v. %s", label);
 		return true;
 	case ON_CHANGE_PCT:
@@ -185,7 +205,8 @@ static bool measure(struct eval *e, struct measure *m)
 		if (!usable_base(e, c, label, true) || !percent_change(e, v, c->value, label, &m->x))
 			return false;
 		numfmt_unit(m->before, sizeof m->before, m->x, PCT_DECIMALS, UNIT_PROCENT, NUMFMT_SIGN);
-		snprintf(m->after, sizeof m->after, "t.o.v. %s", label);
+		snprintf(m->after, sizeof m->after, "t.o.v. %s%s", label,
+			 points_note(ind, v, c->value, b, sizeof b));
 		return true;
 	}
 	case ON_NORM_RATIO:
@@ -216,13 +237,16 @@ static bool measure(struct eval *e, struct measure *m)
 			return false;
 		numfmt_unit(m->before, sizeof m->before, m->x, PCT_DECIMALS, UNIT_PROCENT, NUMFMT_SIGN);
 		/* a mean of fewer than all says so: the compare view shows which */
+		char pp[NUMFMT_MAX + 16];
+
+		points_note(ind, v, base, pp, sizeof pp);
 		if (in->peer_n < in->peer_of)
-			snprintf(m->after, sizeof m->after, "t.o.v. %s (gemiddeld %s, %zu van %zu)",
+			snprintf(m->after, sizeof m->after, "t.o.v. %s (gemiddeld %s, %zu van %zu)%s",
 				 label, numfmt_unit(b, sizeof b, base, ind->decimals, ind->unit, 0),
-				 in->peer_n, in->peer_of);
+				 in->peer_n, in->peer_of, pp);
 		else
-			snprintf(m->after, sizeof m->after, "t.o.v. %s (gemiddeld %s)", label,
-				 numfmt_unit(b, sizeof b, base, ind->decimals, ind->unit, 0));
+			snprintf(m->after, sizeof m->after, "t.o.v. %s (gemiddeld %s)%s", label,
+				 numfmt_unit(b, sizeof b, base, ind->decimals, ind->unit, 0), pp);
 		return true;
 	}
 	grey(e, "onbekende soort vergelijking");

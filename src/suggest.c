@@ -60,3 +60,29 @@ const char *suggest_word(const char *word, const char *const *candidates, size_t
 	}
 	return best;
 }
+
+size_t suggest_nearest(const char *word, const char *const *candidates, size_t n, size_t *out,
+		       size_t max)
+{
+	size_t *dist = xcalloc(max ? max : 1, sizeof *dist);
+	size_t kept = 0;
+
+	for (size_t i = 0; i < n && max; i++) {
+		size_t d = edit_distance(word, candidates[i]), at = kept;
+
+		/* insertion into the kept few, nearest first; a later one of the
+		 * same distance goes after the earlier */
+		while (at > 0 && dist[at - 1] > d)
+			at--;
+		if (at == max)
+			continue;
+		if (kept < max)
+			kept++;
+		memmove(out + at + 1, out + at, (kept - 1 - at) * sizeof *out);
+		memmove(dist + at + 1, dist + at, (kept - 1 - at) * sizeof *dist);
+		out[at] = i;
+		dist[at] = d;
+	}
+	free(dist);
+	return kept;
+}

@@ -216,9 +216,29 @@ void ui_status_cell(int row, int col, int width, const struct app *app,
 {
 	char buf[64];
 	enum stoplight_status s = f->light.status;
+	int w;
 
 	snprintf(buf, sizeof buf, "%s %s", stoplight_glyph(s, app->utf8), stoplight_word(s));
 	ui_text(row, col, width, ui_stoplight_style(s), false, buf);
+	/* a signal below a lighter total: its glyph after the word, in its
+	 * own style, so a green row with a red category never reads as done */
+	w = text_width(buf) + 1;
+	if (f->below != STOPLIGHT_GREEN && w < width)
+		ui_text(row, col + w, 1, ui_stoplight_style(f->below), false,
+			stoplight_glyph(f->below, app->utf8));
+}
+
+void ui_markers(int row, int col, int width, const struct app *app, const struct figure *f,
+		bool selected)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof buf, "%*s%s%s%s%s", width > 4 ? width - 4 : 0, "",
+		 f->reviewed ? (app->utf8 ? "✓" : "v") : f->review_outdated ? (app->utf8 ? "↻" : "~") : " ",
+		 f->annotated ? (app->utf8 ? "✎" : "e") : " ",
+		 f->light.overridden ? "!" : " ",
+		 f->revised ? "*" : " ");
+	ui_text(row, col, width, selected ? STYLE_CURSOR : STYLE_NORMAL, false, buf);
 }
 
 /* --- movement shared by every list view ------------------------------------ */
@@ -279,6 +299,27 @@ static void act_quit(struct app *app, const char *arg)
 	app->quit = true;
 }
 
+/* q, as in tig and less: close the view; at the top there is nothing
+ * left to close, so jmon ends. */
+static void act_close(struct app *app, const char *arg)
+{
+	(void)arg;
+	if (app->view->parent)
+		ui_pop(app);
+	else
+		app->quit = true;
+}
+
+/* Tab and the digits change the chapter of the chapter view: from a view
+ * of one indicator they go back to it, or the breadcrumb would name a
+ * chapter the screen does not show. */
+static void to_chapter(struct app *app, size_t chapter)
+{
+	while (app->view->parent)
+		ui_pop(app);
+	app->chapter = chapter;
+}
+
 static void act_back(struct app *app, const char *arg)
 {
 	(void)arg;
@@ -303,7 +344,7 @@ static void act_chapter(struct app *app, const char *arg)
 	}
 	for (size_t i = 0; i < n; i++)
 		if (!strcmp(app->cfg->chapters[i].id, arg)) {
-			app->chapter = i;
+			to_chapter(app, i);
 			return;
 		}
 	char *end;
@@ -312,21 +353,21 @@ static void act_chapter(struct app *app, const char *arg)
 		ui_error(app, "geen hoofdstuk '%s'", arg);
 		return;
 	}
-	app->chapter = (size_t)i - 1;
+	to_chapter(app, (size_t)i - 1);
 }
 
 static void act_next_chapter(struct app *app, const char *arg)
 {
 	(void)arg;
 	if (app->cfg->nchapters)
-		app->chapter = (app->chapter + 1) % app->cfg->nchapters;
+		to_chapter(app, (app->chapter + 1) % app->cfg->nchapters);
 }
 
 static void act_prev_chapter(struct app *app, const char *arg)
 {
 	(void)arg;
 	if (app->cfg->nchapters)
-		app->chapter = (app->chapter + app->cfg->nchapters - 1) % app->cfg->nchapters;
+		to_chapter(app, (app->chapter + app->cfg->nchapters - 1) % app->cfg->nchapters);
 }
 
 static void act_redraw(struct app *app, const char *arg)
@@ -381,10 +422,45 @@ static void act_resize(struct app *app, const char *arg)
 		ui_error(app, "kan het scherm niet %dx%d maken", rows, cols);
 }
 
+/* f cycles through the filters; :filter NAME picks one. */
+static void act_filter(struct app *app, const char *arg)
+{
+	enum app_filter f = (enum app_filter)((app->filter + 1) % (FILTER_CHANGED + 1));
+
+	if (arg && !app_filter_parse(arg, &f)) {
+		ui_error(app, "onbekend filter '%s': alle, signalen, open of gewijzigd", arg);
+		return;
+	}
+	while (app->view->parent)	/* the filter is of the chapter view */
+		ui_pop(app);
+	app->filter = f;
+	ui_message(app, "filter: %s", app_filter_name(f));
+}
+
+/* :set OPTION, :set noOPTION */
+static void act_set(struct app *app, const char *arg)
+{
+	bool on = true;
+
+	if (arg && !strncmp(arg, "no", 2)) {
+		on = false;
+		arg += 2;
+	}
+	if (!arg || strcmp(arg, "next-after-review")) {
+		ui_error(app, "gebruik: :set next-after-review of :set nonext-after-review");
+		return;
+	}
+	app->next_after_review = on;
+	ui_message(app, "na spatie %s", on ? "naar het volgende signaal" : "blijft de cursor staan");
+}
+
 static void act_prompt(struct app *app, const char *arg);
 
 static const struct ui_action_entry global_actions[] = {
+	{ ACTION_FILTER,       act_filter },
+	{ ACTION_SET,          act_set },
 	{ ACTION_QUIT,         act_quit },
+	{ ACTION_CLOSE,        act_close },
 	{ ACTION_BACK,         act_back },
 	{ ACTION_HELP,         act_help },
 	{ ACTION_CHAPTER,      act_chapter },
@@ -416,8 +492,17 @@ static const struct view_ops *const all_views[] = {
 	&compare_view_ops,
 	&revisions_view_ops,
 	&regions_view_ops,
+	&periods_view_ops,
 	&help_view_ops,
 };
+
+bool ui_view_handles(const struct view *v, enum action a)
+{
+	for (const enum action *h = v->ops->handles; h && *h; h++)
+		if (*h == a)
+			return true;
+	return false;
+}
 
 bool ui_action_available(enum action a)
 {
@@ -542,6 +627,13 @@ static void handle_key(struct app *app, int key)
 		return;
 	}
 	clear_status(app);
+	if (key == JK_UNKNOWN) {
+		ui_error(app, "onbekende toets (%s) genegeerd; ? voor hulp", ui_unknown_key());
+		return;
+	}
+	ui_sync(app);
+	if (app->view->ops->key && app->view->ops->key(app->view, app, key))
+		return;
 	if (!b) {
 		ui_error(app, "toets %s doet niets; ? voor hulp", key_label(key, name, sizeof name));
 		return;

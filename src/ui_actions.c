@@ -76,16 +76,32 @@ static void attention(struct app *app, int dir)
 	struct view *root = ui_root(app);
 	size_t chapter = app->chapter, row = (size_t)root->cursor;
 
+	char reason[1024];
+
 	if (!app_find_attention(app, dir, &chapter, &row)) {
-		ui_message(app, "geen rode of oranje indicatoren%s%s",
-			   app->figures.label[0] ? " in " : "", app->figures.label);
+		if (app->filter != FILTER_ALL && app->figures.signals)
+			ui_message(app, "geen signalen meer %s (filter: %s)",
+				   app->filter == FILTER_TODO ? "te beoordelen" : "hier",
+				   app_filter_name(app->filter));
+		else
+			ui_message(app, "geen rode of oranje indicatoren%s%s",
+				   app->figures.label[0] ? " in " : "", app->figures.label);
 		return;
 	}
 	back_to_root(app);
 	chapter_select(root, app, chapter, row);
 	const struct figure *f = app_chapter_row(app, row);
-	ui_message(app, "%s %s: %s", stoplight_glyph(f->light.status, app->utf8),
-		   f->ind->label, f->light.reason);
+	enum stoplight_status s = f->light.status;
+
+	/* a signal below a lighter total: land on that category */
+	if (s != STOPLIGHT_AMBER && s != STOPLIGHT_RED && f->below_cat) {
+		ui_push(app, view_for_indicator(&indicator_view_ops, f->ind, f->below_cat));
+		ui_message(app, "%s %s › %s: %s", stoplight_glyph(f->below, app->utf8),
+			   f->ind->label, f->below_cat->label, f->below_reason);
+		return;
+	}
+	ui_message(app, "%s %s: %s", stoplight_glyph(s, app->utf8), f->ind->label,
+		   figure_reason(f, app->utf8, reason, sizeof reason));
 }
 
 static void act_next_attention(struct app *app, const char *arg) { (void)arg; attention(app, 1); }
@@ -204,10 +220,15 @@ static void act_review(struct app *app, const char *arg)
 		return;
 	}
 	report(app, st, &err);
-	if (st == JMON_OK)
-		ui_message(app, "%s: %s (beoordeeld %d/%d)", f.ind->label,
+	if (st != JMON_OK)
+		return;
+	/* :set next-after-review: on to the next signal, as the job goes */
+	if (!f.reviewed && app->next_after_review && app->figures.signals > app->figures.signals_reviewed)
+		attention(app, 1);
+	else
+		ui_message(app, "%s: %s (beoordeeld %d/%d signalen)", f.ind->label,
 			   f.reviewed ? "niet meer beoordeeld" : "beoordeeld",
-			   app->figures.reviewed, app->figures.indicators);
+			   app->figures.signals_reviewed, app->figures.signals);
 }
 
 /* Someone else wrote the explanation since the editor opened: keep theirs,
@@ -307,7 +328,16 @@ static void act_override(struct app *app, const char *arg)
 	const char *status = NULL;
 
 	(void)arg;
-	if (!sel || read_only(app))
+	if (!sel)
+		return;
+	/* a status belongs to the indicator, as its review does: set from a
+	 * category row it would read as that category's */
+	if (sel->cat) {
+		ui_error(app, "een eigen kleur geldt voor de hele indicator: zet hem op de rij "
+			 "Totaal (g, dan o)");
+		return;
+	}
+	if (read_only(app))
 		return;
 	struct figure f = *sel;		/* sel dies with the reload of a write */
 	long seen = f.review_change;
@@ -355,15 +385,19 @@ static void step_period(struct app *app, int delta)
 static void act_prev_period(struct app *app, const char *arg) { (void)arg; step_period(app, -1); }
 static void act_next_period(struct app *app, const char *arg) { (void)arg; step_period(app, 1); }
 
+/* p: the periods with data; :period CODE goes there at once. */
 static void act_period(struct app *app, const char *arg)
 {
-	char code[64];
 	struct jmon_error err;
 
 	if (!arg) {
-		if (!ui_prompt(app, "periode (2020Q1, 2020H1, 2020): ", code, sizeof code) || !code[0])
+		if (!app->db) {
+			ui_error(app, "geen database: geen periodes");
 			return;
-		arg = code;
+		}
+		if (!ui_raise(app, &periods_view_ops))
+			ui_push(app, view_new(&periods_view_ops, NULL));
+		return;
 	}
 	report(app, app_set_period(app, arg, &err), &err);
 }

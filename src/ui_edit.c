@@ -2,7 +2,9 @@
 /* The explanation editor (a): multi-line UTF-8 text in a box over the
  * body.  Enter starts a new line, Ctrl-X (or Ctrl-D) saves, Esc or Ctrl-C
  * cancels, asking first when the text was changed.  Text wraps at the
- * box's width by display columns.  What the editor holds when the terminal
+ * box's width at word boundaries; the keys of a line editor move and cut
+ * (Ctrl-A/E/W/U/K, Alt-B/F/D, Ctrl-Y pastes what was cut: the text itself
+ * is src/edit_text.c).  What the editor holds when the terminal
  * is lost is kept as a draft (include/jmon/draft.h) and comes back the next
  * time the figure is explained. */
 #include <curses.h>
@@ -13,6 +15,7 @@
 #include <limits.h>
 
 #include "jmon/draft.h"
+#include "jmon/edit_text.h"
 #include "jmon/keys.h"
 #include "jmon/period.h"
 #include "jmon/strbuf.h"
@@ -23,77 +26,26 @@
 #include "jmon/xmalloc.h"
 
 struct editor {
-	struct strbuf text;
-	size_t cursor;		/* byte offset, always at a character start */
+	struct edit_buffer b;
 	int width;		/* columns of the text area */
 	int top_line;		/* first visual line shown */
 };
 
-/* Byte length of the character at s (1 for an invalid byte). */
-static size_t char_len(const char *s)
-{
-	mbstate_t st = { 0 };
-	size_t n = mbrtowc(NULL, s, MB_CUR_MAX, &st);
-
-	return n == (size_t)-1 || n == (size_t)-2 || n == 0 ? 1 : n;
-}
-
-static size_t prev_char(const char *s, size_t at)
-{
-	return at == 0 ? 0 : utf8_start(s, at - 1);
-}
-
-/* Walk the visual lines: call each(start, end) for every line; the cursor's
- * line and column come out through *crow, *ccol. */
 static int layout(const struct editor *e, size_t *starts, int max, int *crow, int *ccol)
 {
-	const char *s = sb_str(&e->text);
-	size_t i = 0, len = e->text.len;
-	int line = 0, col = 0;
-
-	if (max > 0)
-		starts[0] = 0;
-	*crow = *ccol = 0;
-	while (1) {
-		if (i == e->cursor) {
-			*crow = line;
-			*ccol = col;
-		}
-		if (i >= len)
-			break;
-		if (s[i] == '\n') {
-			i++;
-			line++;
-			col = 0;
-			if (line < max)
-				starts[line] = i;
-			continue;
-		}
-		size_t n = char_len(s + i);
-		char one[8] = { 0 };
-		memcpy(one, s + i, n < 7 ? n : 7);
-		int w = text_width(one);
-		if (col + w > e->width) {
-			line++;
-			col = 0;
-			if (line < max)
-				starts[line] = i;
-		}
-		col += w;
-		i += n;
-	}
-	return line + 1;
+	return edit_layout(&e->b, e->width, starts, max, crow, ccol);
 }
 
 /* The byte offset closest to column col on visual line `line`. */
 static size_t offset_at(const struct editor *e, int line, int col)
 {
 	struct editor probe = *e;
+	const char *s = sb_str(&e->b.text);
+	size_t len = e->b.text.len, best = 0;
 	int r, c;
-	size_t best = 0;
 
-	for (size_t i = 0; i <= e->text.len; i = i < e->text.len ? i + char_len(sb_str(&e->text) + i) : i + 1) {
-		probe.cursor = i;
+	for (size_t i = 0; i <= len; i = i < len ? (size_t)(utf8_skip(s + i, s + len) - s) : i + 1) {
+		probe.b.cursor = i;
 		layout(&probe, NULL, 0, &r, &c);
 		if (r == line && c <= col)
 			best = i;
@@ -124,9 +76,13 @@ static void draw(struct editor *e, const char *title, int top, int bottom)
 	for (int r = 0; r < height && e->top_line + r < total; r++) {
 		int l = e->top_line + r;
 		size_t from = starts[l];
-		size_t to = l + 1 < total ? starts[l + 1] : e->text.len;
-		char *line = xstrndup(sb_str(&e->text) + from, to - from);
-		line[strcspn(line, "\n")] = '\0';
+		size_t to = l + 1 < total ? starts[l + 1] : e->b.text.len;
+		char *line = xstrndup(sb_str(&e->b.text) + from, to - from);
+		size_t n = strcspn(line, "\n");
+
+		while (n && line[n - 1] == ' ')	/* hanging spaces: not a cut line */
+			n--;
+		line[n] = '\0';
 		ui_text(top + 1 + r, 1, e->width, STYLE_NORMAL, false, line);
 		free(line);
 	}
@@ -136,31 +92,57 @@ static void draw(struct editor *e, const char *title, int top, int bottom)
 	free(starts);
 }
 
-static void insert(struct editor *e, const char *s, size_t n)
-{
-	struct strbuf out = STRBUF_INIT;
-
-	sb_add(&out, sb_str(&e->text), e->cursor);
-	sb_add(&out, s, n);
-	sb_adds(&out, sb_str(&e->text) + e->cursor);
-	sb_free(&e->text);
-	e->text = out;
-	e->cursor += n;
-}
-
-static void delete_range(struct editor *e, size_t from, size_t to)
-{
-	memmove(e->text.s + from, e->text.s + to, e->text.len - to + 1);
-	e->text.len -= to - from;
-}
-
 static void vertical(struct editor *e, int delta)
 {
 	int crow, ccol, total = layout(e, NULL, 0, &crow, &ccol);
 
 	if (crow + delta < 0 || crow + delta >= total)
 		return;
-	e->cursor = offset_at(e, crow + delta, ccol);
+	e->b.cursor = offset_at(e, crow + delta, ccol);
+}
+
+/* Every key but saving and cancelling: moves, cuts and typing, as in
+ * readline (jmon(1), The editor and the prompts). */
+static void edit_key(struct editor *e, int key)
+{
+	struct edit_buffer *b = &e->b;
+	const char *s = sb_str(&b->text);
+	size_t at = b->cursor, len = b->text.len;
+
+	switch (key) {
+	case JK_ENTER: edit_insert(b, "\n", 1); break;
+	case JK_BACKSPACE: edit_delete(b, at ? utf8_start(s, at - 1) : 0, at); break;
+	case JK_DELETE:
+		if (at < len)
+			edit_delete(b, at, (size_t)(utf8_skip(s + at, s + len) - s));
+		break;
+	case JK_LEFT: b->cursor = at ? utf8_start(s, at - 1) : 0; break;
+	case JK_RIGHT: if (at < len) b->cursor = (size_t)(utf8_skip(s + at, s + len) - s); break;
+	case JK_UP: vertical(e, -1); break;
+	case JK_DOWN: vertical(e, 1); break;
+	case JK_HOME: case JK_CTRL('a'): b->cursor = edit_line_start(b); break;
+	case JK_END: case JK_CTRL('e'): b->cursor = edit_line_end(b); break;
+	case JK_ALT('b'): b->cursor = edit_word_back(b); break;
+	case JK_ALT('f'): b->cursor = edit_word_forward(b); break;
+	case JK_CTRL('w'): case JK_ALT(JK_BACKSPACE): edit_cut_word_back(b); break;
+	case JK_CTRL('u'): edit_cut_line_back(b); break;
+	case JK_CTRL('k'): edit_cut_line_forward(b); break;
+	case JK_ALT('d'): edit_cut_word_forward(b); break;
+	case JK_CTRL('y'): edit_paste(b); break;
+	default:
+		if (ui_typed_char(key)) {
+			char mb[MB_LEN_MAX];
+			mbstate_t st = { 0 };
+			size_t n = wcrtomb(mb, (wchar_t)key, &st);
+
+			if (n != (size_t)-1)
+				edit_insert(b, mb, n);
+		}
+		return;
+	}
+	if (key != JK_CTRL('w') && key != JK_CTRL('u') && key != JK_CTRL('k') &&
+	    key != JK_ALT('d') && key != JK_ALT(JK_BACKSPACE))
+		b->cutting = false;	/* a move ends a run of cuts */
 }
 
 enum edit_end {
@@ -195,63 +177,41 @@ static void paint(struct app *app, void *ctx)
 static enum edit_end edit(struct app *app, const char *title, const char *start,
 			  const char *stored, char **out)
 {
-	struct editor e = { STRBUF_INIT, 0, 0, 0 };
+	struct editor e = { { STRBUF_INIT, 0, STRBUF_INIT, false }, 0, 0 };
 	struct edit_screen es = { &e, title };
 	enum edit_end end = EDIT_ENDED;
-	int key;
+	int key, alt;
 	bool done = false;
 
-	sb_adds(&e.text, start);
-	e.cursor = e.text.len;
+	sb_adds(&e.b.text, start);
+	e.b.cursor = e.b.text.len;
 	curs_set(1);
 	while (!done) {
 		paint(app, &es);
 		refresh();
 		if (!ui_next_key(app, &key))
 			break;
-		const char *s = sb_str(&e.text);
-		switch (key) {
-		case JK_CTRL('x'): case JK_CTRL('d'): done = true; end = EDIT_SAVED; break;
-		case JK_ESCAPE: case JK_CTRL('c'):
-			if (!strcmp(s, stored) || ui_confirm_discard(app, paint, &es)) {
+		if (key == JK_ESCAPE && ui_alt_key(app, &alt))
+			key = JK_ALT(alt);	/* Esc and a letter at once: Alt */
+		if (key == JK_ESCAPE || key == JK_CTRL('c')) {
+			if (!strcmp(sb_str(&e.b.text), stored) || ui_confirm_discard(app, paint, &es)) {
 				done = true;
 				end = EDIT_DISCARDED;
 			}
-			break;
-		case JK_ENTER: insert(&e, "\n", 1); break;
-		case JK_BACKSPACE:
-			if (e.cursor) {
-				size_t p = prev_char(s, e.cursor);
-				delete_range(&e, p, e.cursor);
-				e.cursor = p;
-			}
-			break;
-		case JK_DELETE:
-			if (e.cursor < e.text.len)
-				delete_range(&e, e.cursor, e.cursor + char_len(s + e.cursor));
-			break;
-		case JK_LEFT: e.cursor = prev_char(s, e.cursor); break;
-		case JK_RIGHT: if (e.cursor < e.text.len) e.cursor += char_len(s + e.cursor); break;
-		case JK_UP: vertical(&e, -1); break;
-		case JK_DOWN: vertical(&e, 1); break;
-		case JK_HOME: while (e.cursor && s[e.cursor - 1] != '\n') e.cursor = prev_char(s, e.cursor); break;
-		case JK_END: while (e.cursor < e.text.len && s[e.cursor] != '\n') e.cursor++; break;
-		default:
-			if (ui_typed_char(key)) {
-				char mb[MB_LEN_MAX];
-				mbstate_t st = { 0 };
-				size_t n = wcrtomb(mb, (wchar_t)key, &st);
-				if (n != (size_t)-1)
-					insert(&e, mb, n);
-			}
+		} else if (key == JK_CTRL('x') || key == JK_CTRL('d')) {
+			done = true;
+			end = EDIT_SAVED;
+		} else {
+			edit_key(&e, key);
 		}
 	}
 	curs_set(0);
 	/* trailing blank lines say nothing */
-	while (end == EDIT_SAVED && e.text.len &&
-	       (e.text.s[e.text.len - 1] == '\n' || e.text.s[e.text.len - 1] == ' '))
-		e.text.s[--e.text.len] = '\0';
-	*out = sb_detach(&e.text);
+	while (end == EDIT_SAVED && e.b.text.len &&
+	       (e.b.text.s[e.b.text.len - 1] == '\n' || e.b.text.s[e.b.text.len - 1] == ' '))
+		e.b.text.s[--e.b.text.len] = '\0';
+	*out = sb_detach(&e.b.text);
+	edit_free(&e.b);
 	return end;
 }
 

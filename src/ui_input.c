@@ -14,6 +14,7 @@
 #include <wctype.h>
 
 #include "jmon/keys.h"
+#include "jmon/keyseq.h"
 #include "jmon/script.h"
 #include "jmon/text.h"
 #include "jmon/ui.h"
@@ -208,6 +209,9 @@ void ui_input_close(void)
 	pending_command = NULL;
 }
 
+/* Curses' names for the keys jmon knows.  Under TERM=vt220 or screen the
+ * VT220 keys Find and Select are Home and End (PuTTY's defaults), and the
+ * keypad's corners (A1, C1, A3, C3) are Home, End, PgUp and PgDn. */
 static const struct {
 	int curses, key;
 } curses_keys[] = {
@@ -215,12 +219,72 @@ static const struct {
 	{ KEY_RIGHT, JK_RIGHT }, { KEY_PPAGE, JK_PAGE_UP }, { KEY_NPAGE, JK_PAGE_DOWN },
 	{ KEY_HOME, JK_HOME }, { KEY_END, JK_END }, { KEY_BTAB, JK_BACKTAB },
 	{ KEY_BACKSPACE, JK_BACKSPACE }, { KEY_DC, JK_DELETE }, { KEY_ENTER, JK_ENTER },
-	{ KEY_RESIZE, JK_RESIZE },
+	{ KEY_RESIZE, JK_RESIZE }, { KEY_FIND, JK_HOME }, { KEY_SELECT, JK_END },
+	{ KEY_A1, JK_HOME }, { KEY_C1, JK_END }, { KEY_A3, JK_PAGE_UP }, { KEY_C3, JK_PAGE_DOWN },
+	{ KEY_LL, JK_END }, { KEY_F(1), JK_F1 },
 };
 
-/* The next key of the terminal: JK_NONE for a key jmon has no name for,
+/* How long the rest of an escape sequence may take to arrive after its
+ * Esc: it comes in one write, so a few milliseconds even over SSH; a
+ * human's Esc followed by "[" takes far longer. */
+#define SEQUENCE_MS 30
+
+static char unknown_label[64];	/* what the last JK_UNKNOWN was */
+
+const char *ui_unknown_key(void)
+{
+	return unknown_label;
+}
+
+/* After an Esc: the rest of a sequence curses did not know, read whole,
+ * so that its bytes never arrive as keys of their own. */
+static int escape_sequence(int restore_ms)
+{
+	char seq[KEYSEQ_MAX];
+	size_t len = 0;
+	wint_t wch;
+	int r, key;
+
+	wtimeout(stdscr, SEQUENCE_MS);
+	/* only CSI and SS3 are sequences here: Esc and another key sent in
+	 * one write (Esc Space from a script, tmux or a fast hand) stay two
+	 * keys, and Esc stays "back" */
+	r = wget_wch(stdscr, &wch);
+	if (r == ERR || (r == OK && wch != '[' && wch != 'O')) {
+		if (r == OK)
+			unget_wch((wchar_t)wch);
+		wtimeout(stdscr, restore_ms);
+		return JK_ESCAPE;
+	}
+	if (r == KEY_CODE_YES) {
+		unget_wch((wchar_t)wch);	/* a key curses knew: its own */
+		wtimeout(stdscr, restore_ms);
+		return JK_ESCAPE;
+	}
+	seq[len++] = (char)wch;
+	while (len < sizeof seq && !keyseq_complete(seq, len)) {
+		r = wget_wch(stdscr, &wch);
+		if (r == ERR)
+			break;
+		if (r == KEY_CODE_YES || wch > 0x7f) {	/* not part of a sequence */
+			if (r != KEY_CODE_YES)
+				unget_wch((wchar_t)wch);
+			break;
+		}
+		seq[len++] = (char)wch;
+	}
+	wtimeout(stdscr, restore_ms);
+	if (len == 0)
+		return JK_ESCAPE;
+	key = keyseq_decode(seq, len);
+	if (key == JK_UNKNOWN)
+		keyseq_label(seq, len, unknown_label, sizeof unknown_label);
+	return key;
+}
+
+/* The next key of the terminal: JK_UNKNOWN for a key jmon has no name for,
  * -1 when the read failed. */
-static int terminal_key(void)
+static int terminal_key(int timeout_ms)
 {
 	wint_t wch;
 	int r = wget_wch(stdscr, &wch);
@@ -231,8 +295,12 @@ static int terminal_key(void)
 		for (size_t i = 0; i < sizeof curses_keys / sizeof *curses_keys; i++)
 			if (curses_keys[i].curses == (int)wch)
 				return curses_keys[i].key;
-		return JK_NONE;
+		const char *name = keyname((int)wch);
+		snprintf(unknown_label, sizeof unknown_label, "%s", name ? name : "?");
+		return JK_UNKNOWN;
 	}
+	if (wch == 27)
+		return escape_sequence(timeout_ms);
 	return key_from_char((int)wch);
 }
 
@@ -271,7 +339,7 @@ static bool read_event(struct ui_event *ev, int idle_ms)
 
 		if (idle_ms > 0)
 			wtimeout(stdscr, idle_ms);
-		while ((ev->key = terminal_key()) <= JK_NONE) {
+		while ((ev->key = terminal_key(idle_ms > 0 ? idle_ms : -1)) <= JK_NONE) {
 			if (hangup)
 				break;
 			/* ERR after the whole wait is a quiet terminal; at once, a lost one */
@@ -390,6 +458,36 @@ bool ui_next_key(struct app *app, int *key)
 		}
 		ui_event_free(&ev);
 	}
+	return false;
+}
+
+bool ui_alt_key(struct app *app, int *key)
+{
+	wint_t next;
+	int r;
+
+	(void)app;
+	if (scripted)
+		return false;	/* a script says <M-b> */
+	/* curses waited for the rest of an escape sequence already: what came
+	 * with the Esc is there now, or nothing is */
+	wtimeout(stdscr, 0);
+	r = wget_wch(stdscr, &next);
+	wtimeout(stdscr, -1);
+	/* only the letters the editor has an Alt for: Esc and j typed at once
+	 * are still Esc and the answer to its question */
+	if (r == OK && next < 0x80 && strchr("bdfBDF", (int)next)) {
+		*key = (int)(next | 0x20);	/* Alt-B is Alt-b */
+		return true;
+	}
+	if (r == OK && key_from_char((int)next) == JK_BACKSPACE) {
+		*key = JK_BACKSPACE;
+		return true;
+	}
+	if (r == OK)
+		unget_wch((wchar_t)next);	/* Esc and then a key of its own */
+	else if (r == KEY_CODE_YES)
+		ungetch((int)next);
 	return false;
 }
 

@@ -77,7 +77,8 @@ static void chapter_reload(struct view *v, struct app *app)
 		bool shown[TREND_PERIODS], withheld[TREND_PERIODS];
 		struct period p;
 
-		if (!period_parse_str(app->period, &p))
+		/* a figure of another period shows that period instead (draw_row) */
+		if (!f || f->basis != FIGURE_OWN || !period_parse_str(app->period, &p))
 			continue;
 		for (int k = 0; k < TREND_PERIODS; k++) {
 			struct period q = period_add(&p, k - (TREND_PERIODS - 1));
@@ -95,20 +96,45 @@ static void chapter_reload(struct view *v, struct app *app)
 	}
 }
 
-/* "✓✎!*": reviewed, explained, overridden by hand, revised by the newest delivery. */
-static void markers(const struct figure *f, bool utf8, char *buf, size_t size)
+/* The chapter's indicators: the rows shown also without figures. */
+static size_t chapter_size(const struct app *app)
 {
-	snprintf(buf, size, "%s%s%s%s",
-		 f->reviewed ? (utf8 ? "✓" : "v") : " ",
-		 f->annotated ? (utf8 ? "✎" : "e") : " ",
-		 f->light.overridden ? "!" : " ",
-		 f->revised ? "*" : " ");
+	return app->cfg->nchapters ? app->cfg->chapters[app->chapter].nindicators : 0;
+}
+
+/* The rows the filter shows: their indices in the chapter, into *rows
+ * (of at least the chapter's size); returns how many. */
+static size_t shown_rows(const struct app *app, size_t *rows)
+{
+	size_t n = chapter_size(app), k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct figure *f = app_chapter_row(app, i);
+
+		if (app->filter == FILTER_ALL || (f && app_filter_shows(app, f)))
+			rows[k++] = i;
+	}
+	return k;
+}
+
+/* The chapter row of line `line` of the view, or the chapter's size. */
+static size_t row_of_line(const struct app *app, int line)
+{
+	size_t n = chapter_size(app), *rows = xcalloc(n ? n : 1, sizeof *rows);
+	size_t k = shown_rows(app, rows), row = line >= 0 && (size_t)line < k ? rows[line] : n;
+
+	free(rows);
+	return row;
 }
 
 static int chapter_lines(struct view *v, struct app *app)
 {
+	size_t n = chapter_size(app), *rows = xcalloc(n ? n : 1, sizeof *rows);
+	size_t k = shown_rows(app, rows);
+
 	(void)v;
-	return app->cfg->nchapters ? (int)app->cfg->chapters[app->chapter].nindicators : 0;
+	free(rows);
+	return (int)k;
 }
 
 static void draw_row(struct app *app, struct chapter_state *s, const struct layout *l,
@@ -134,20 +160,30 @@ static void draw_row(struct app *app, struct chapter_state *s, const struct layo
 	col += l->value;
 	ui_number(row, col, l->change, st, figure_change_fit(f, buf, sizeof buf, l->change - 1));
 	col += l->change;
-	if (l->trend) {
+	bool spans = false;	/* the period label takes the empty norm's room */
+	if (l->trend && f->basis != FIGURE_OWN) {
+		/* the period the figure is of, where its trend would be: the
+		 * value is not of the column's period, and says so; never cut
+		 * ("31-12-2023" is wider than a sparkline) */
+		int w = text_width(figure_basis_short(f, buf, sizeof buf));
+		spans = w > l->trend - 1 && l->norm && !f->ind->norm.present;
+		int room = l->trend + (spans ? l->norm : 0);
+		ui_textf(row, col, room, selected ? st : STYLE_DIM, false, "%s%s",
+			 w <= room - 2 ? "  " : " ", buf);
+		col += room;
+	} else if (l->trend) {
 		snprintf(buf, sizeof buf, "  %s", i < s->ntrends ? s->trends[i] : "");
 		ui_text(row, col, l->trend, st, false, buf);
 		col += l->trend;
 	}
-	if (l->norm) {
+	if (l->norm && !spans) {
 		ui_number(row, col, l->norm, st, figure_norm_text(f->ind, false, buf, sizeof buf));
 		col += l->norm;
 	}
 	ui_text(row, col, 1, st, false, " ");
 	ui_status_cell(row, col + 1, l->status - 1, app, f);
 	col += l->status;
-	markers(f, app->utf8, buf, sizeof buf);
-	ui_text(row, col, l->marks, st, false, buf);
+	ui_markers(row, col, l->marks, app, f, selected);
 }
 
 static void chapter_draw(struct view *v, struct app *app)
@@ -176,14 +212,31 @@ static void chapter_draw(struct view *v, struct app *app)
 		col += l.norm;
 	}
 	ui_text(top, col, -1, STYLE_HEADER, false, "  status");
-	if (n == 0) {
+	if (app->filter != FILTER_ALL) {	/* the filter stays in sight while it hides rows */
+		char *what = xasprintf(" [%s %zu/%zu]", app_filter_name(app->filter), n,
+				       chapter_size(app));
+		ui_text(top, 0, l.label, STYLE_HEADER, false, what);
+		free(what);
+	}
+	if (chapter_size(app) == 0) {
 		ui_text(top + 2, 1, -1, STYLE_DIM, false, "Dit hoofdstuk heeft geen indicatoren.");
 		return;
 	}
+	if (n == 0) {
+		ui_textf(top + 2, 1, -1, STYLE_DIM, false,
+			 "Niets %s in dit hoofdstuk (f: ander filter, :filter alle)",
+			 app->filter == FILTER_CHANGED ? "gewijzigd" :
+			 app->filter == FILTER_TODO ? "meer te beoordelen" : "dat aandacht vraagt");
+		return;
+	}
+	size_t *rows = xcalloc(n, sizeof *rows);
+
+	shown_rows(app, rows);
 	ui_scroll(v, (int)n, height);
 	for (int row = 0; row < height && (size_t)(v->offset + row) < n; row++)
-		draw_row(app, s, &l, top + 1 + row, (size_t)(v->offset + row),
+		draw_row(app, s, &l, top + 1 + row, rows[v->offset + row],
 			 v->offset + row == v->cursor);
+	free(rows);
 }
 
 static const char *chapter_crumb(struct view *v, struct app *app)
@@ -196,16 +249,27 @@ static const char *chapter_crumb(struct view *v, struct app *app)
 static const struct figure *chapter_selected(struct view *v, struct app *app)
 {
 	follow_chapter(v, app);
-	return app_chapter_row(app, (size_t)v->cursor);
+	return app_chapter_row(app, row_of_line(app, v->cursor));
 }
 
-/* Put the cursor on a row of a chapter (for r/R and search). */
+/* Put the cursor on a row of a chapter (for r/R and search); a row the
+ * filter hides shows all rows again, so the cursor is never on nothing. */
 void chapter_select(struct view *v, struct app *app, size_t chapter, size_t row)
 {
 	follow_chapter(v, app);
 	app->chapter = chapter;
 	follow_chapter(v, app);
-	v->cursor = (int)row;
+	size_t n = chapter_size(app), *rows = xcalloc(n ? n : 1, sizeof *rows);
+	size_t k = shown_rows(app, rows), line = 0;
+
+	while (line < k && rows[line] != row)
+		line++;
+	if (line == k) {
+		app->filter = FILTER_ALL;
+		line = row;
+	}
+	v->cursor = (int)line;
+	free(rows);
 }
 
 static void chapter_close(struct view *v)

@@ -12,11 +12,33 @@
 #include "jmon/xmalloc.h"
 
 #define VALUE_W 16	/* the value column, a space before the number */
+#define STATUS_W 11	/* "  ▲ oranje" */
 
 struct compare_state {
 	struct indicator_ref ref;
 	struct comparison cmp;	/* a peer group may name every gemeente */
+	/* each region's status by its own rule, as its own chapter view
+	 * would show it; STOPLIGHT_NSTATUS for a row without one */
+	enum stoplight_status *status;
 };
+
+/* The status of the cell in region, evaluated as for that region. */
+static enum stoplight_status status_in(struct app *app, const struct indicator_ref *ref,
+				       const char *region)
+{
+	struct figure_set fs;
+	struct jmon_error err;
+	enum stoplight_status st = STOPLIGHT_NSTATUS;
+
+	if (figures_load_indicator(app->db, app->cfg, app->gate, region, app->period, ref->ind,
+				   &fs, &err) != JMON_OK)
+		return st;
+	for (size_t i = 0; i < fs.n; i++)
+		if (fs.rows[i].cat == ref->cat && fs.rows[i].now.present)
+			st = fs.rows[i].light.status;
+	figures_free(&fs);
+	return st;
+}
 
 static struct compare_state *state(struct view *v)
 {
@@ -29,11 +51,19 @@ static void compare_reload(struct view *v, struct app *app)
 	struct jmon_error err;
 
 	comparison_free(&s->cmp);
+	free(s->status);
+	s->status = NULL;
 	if (!app->db || !app->period[0])
 		return;
 	if (comparison_load(app->db, app->cfg, app->gate, s->ref.ind, s->ref.cat ? s->ref.cat->id : NULL,
-			    app->region, app->period, &s->cmp, &err) != JMON_OK)
+			    app->region, app->period, &s->cmp, &err) != JMON_OK) {
 		ui_error(app, "%s", err.msg);
+		return;
+	}
+	s->status = xcalloc(s->cmp.n ? s->cmp.n : 1, sizeof *s->status);
+	for (size_t i = 0; i < s->cmp.n; i++)
+		s->status[i] = s->cmp.rows[i].kind == COMPARISON_REGION
+			       ? status_in(app, &s->ref, s->cmp.rows[i].code) : STOPLIGHT_NSTATUS;
 }
 
 /* A row's value as the reader sees it. */
@@ -43,8 +73,8 @@ static char *value_text(const struct indicator *ind, const struct comparison_row
 
 	buf[0] = '\0';
 	if (r->kind == COMPARISON_MEAN) {
-		if (r->has_value)
-			numfmt_unit_fit(buf, size, r->value, ind->decimals + 1, ind->unit, 0,
+		if (r->has_value)	/* the precision of the values it is the mean of */
+			numfmt_unit_fit(buf, size, r->value, ind->decimals, ind->unit, 0,
 					VALUE_W - 1);
 		else
 			snprintf(buf, size, "geen gegevens");
@@ -67,14 +97,16 @@ static void compare_draw(struct view *v, struct app *app)
 {
 	struct compare_state *s = state(v);
 	int top = ui_body_top(), height = ui_body_bottom() - top;
-	int value_w = VALUE_W, diff_w = 14, name_w = ui_cols() - value_w - diff_w;
+	int value_w = VALUE_W, status_w = STATUS_W, diff_w = 14;
+	int name_w = ui_cols() - value_w - status_w - diff_w;
 	int n = compare_lines(v, app);
 	char buf[256], num[64];
 
 	ui_textf(top, 0, name_w, STYLE_HEADER, false, " %s%s%s, %s", s->ref.ind->label,
 		 s->ref.cat ? " › " : "", s->ref.cat ? s->ref.cat->label : "", app->figures.label);
 	ui_text(top, name_w, value_w, STYLE_HEADER, true, "waarde");
-	ui_text(top, name_w + value_w, diff_w, STYLE_HEADER, true, "verschil");
+	ui_text(top, name_w + value_w, status_w, STYLE_HEADER, false, "  status");
+	ui_text(top, name_w + value_w + status_w, diff_w, STYLE_HEADER, true, "verschil");
 	ui_pager(v, n, height);
 	for (int r = 0; r < height && v->cursor + r < n; r++) {
 		const struct comparison_row *c = &s->cmp.rows[v->cursor + r];
@@ -84,10 +116,20 @@ static void compare_draw(struct view *v, struct app *app)
 
 		ui_text(row, 0, name_w, st, false, c->name);
 		ui_number(row, name_w, value_w, st, value_text(s->ref.ind, c, buf, sizeof buf));
+		if (s->status && s->status[v->cursor + r] != STOPLIGHT_NSTATUS) {
+			enum stoplight_status ls = s->status[v->cursor + r];
+
+			snprintf(buf, sizeof buf, "  %s %s", stoplight_glyph(ls, app->utf8),
+				 stoplight_word(ls));
+			ui_text(row, name_w + value_w, status_w, ui_stoplight_style(ls), false, buf);
+		}
 		if (c->has_diff) {
-			snprintf(buf, sizeof buf, "%s %%",
-				 numfmt_nl(num, sizeof num, c->diff_pct, 1, NUMFMT_SIGN));
-			ui_number(row, name_w + value_w, diff_w, STYLE_NORMAL, buf);
+			/* a percentage against a percentage: points, in its own precision */
+			snprintf(buf, sizeof buf, "%s %s",
+				 numfmt_nl(num, sizeof num, c->diff,
+					   c->points ? s->ref.ind->decimals : 1, NUMFMT_SIGN),
+				 c->points ? "pp" : "%");
+			ui_number(row, name_w + value_w + status_w, diff_w, STYLE_NORMAL, buf);
 		}
 	}
 	if (n <= 2 && top + 4 <= ui_body_bottom())
@@ -107,6 +149,7 @@ static void compare_close(struct view *v)
 	struct compare_state *s = state(v);
 
 	comparison_free(&s->cmp);
+	free(s->status);
 	free(s);
 }
 

@@ -55,6 +55,19 @@ static int help_build(struct app *app, struct help_line *out, int max)
 	for (size_t i = 0; i < sizeof legend / sizeof *legend; i++)
 		ADD(STYLE_NORMAL, "  %s %-7s %s", stoplight_glyph(legend[i].status, app->utf8),
 		    stoplight_word(legend[i].status), legend[i].text ? legend[i].text : "");
+	ADD(STYLE_NORMAL, "%s", "");
+	ADD(STYLE_HEADER, "%s", "Tekens");
+	ADD(STYLE_NORMAL, "  %s groen %s  een categorie is oranje (of %s rood) onder een groene of "
+	    "grijze indicator", stoplight_glyph(STOPLIGHT_GREEN, app->utf8),
+	    stoplight_glyph(STOPLIGHT_AMBER, app->utf8), stoplight_glyph(STOPLIGHT_RED, app->utf8));
+	ADD(STYLE_NORMAL, "  %s  beoordeeld; %s beoordeeld bij een andere waarde (verouderd)",
+	    app->utf8 ? "✓" : "v", app->utf8 ? "↻" : "~");
+	ADD(STYLE_NORMAL, "  %s  toegelicht   !  kleur met de hand gezet   *  herzien door de "
+	    "nieuwste levering", app->utf8 ? "✎" : "e");
+	ADD(STYLE_NORMAL, "  beoordeeld %d/%d signalen: de signalen (oranje of rood, ook in een "
+	    "categorie) met een geldige beoordeling; van alle %d indicatoren %d",
+	    app->figures.signals_reviewed, app->figures.signals, app->figures.indicators,
+	    app->figures.reviewed);
 #undef ADD
 	return n;
 }

@@ -17,9 +17,11 @@
 #define MAX_PERIODS 8
 #define LABEL_WIDTH 28
 #define CELL_WIDTH 13
+#define MARKS_WIDTH 5		/* " ✓✎!*" */
 
 struct indicator_state {
 	struct indicator_ref ref;
+	bool placed;			/* the cursor was put on ref.cat */
 	int nperiods;			/* columns, oldest first; the last is the current */
 	struct figure_set sets[MAX_PERIODS];
 	struct {
@@ -61,22 +63,42 @@ static void indicator_reload(struct view *v, struct app *app)
 	struct period p;
 	struct jmon_error err;
 
+	struct figure_set now;
+
 	free_sets(s);
 	if (!app->db || !period_parse_str(app->period, &p))
 		return;
-	for (int i = 0; i < want; i++) {
+	/* the current period last; the columns before it are of the kind of
+	 * the period its figure belongs to (a reference date's years before
+	 * it, not quarters without data) */
+	if (figures_load_indicator(app->db, app->cfg, app->gate, app->region, app->period,
+				   s->ref.ind, &now, &err) != JMON_OK) {
+		ui_error(app, "%s", err.msg);
+		return;
+	}
+	if (now.n && now.rows[0].basis != FIGURE_OWN)
+		period_parse_str(now.rows[0].value_period, &p);
+	for (int i = 0; i < want - 1; i++) {
 		struct period q = period_add(&p, i - (want - 1));
 		char code[PERIOD_CODE_MAX];
 
 		if (figures_load_indicator(app->db, app->cfg, app->gate, app->region, period_format(&q, code),
 					   s->ref.ind, &s->sets[i], &err) != JMON_OK) {
 			ui_error(app, "%s", err.msg);
-			break;
+			figures_free(&now);
+			return;
 		}
 		s->nperiods = i + 1;
 	}
+	s->sets[want - 1] = now;
+	s->nperiods = want;
 	if (s->nperiods)
 		load_explanations(s, app);
+	/* opened on a category (r on a signal below its total): start there */
+	for (size_t i = 0; !s->placed && s->nperiods && i < s->sets[s->nperiods - 1].n; i++)
+		if (s->sets[s->nperiods - 1].rows[i].cat == s->ref.cat && s->ref.cat)
+			v->cursor = (int)i;
+	s->placed = true;
 }
 
 /* The rows: the total and every category, from the current period's set. */
@@ -205,11 +227,16 @@ static void draw_details(struct view *v, struct app *app, int row, int bottom)
 			    stoplight_glyph(f->light.status, app->utf8),
 			    stoplight_word(f->light.status), f->light.reason,
 			    f->reviewed ? " (beoordeeld)" : "");
+	/* a review is about a value: one for another value is not a review */
+	if (f && f->review_outdated)
+		row = wrapf(row, bottom, 1, STYLE_BOLD, "%s Beoordeling verouderd: gegeven bij %s; "
+			    "de levering veranderde het cijfer (spatie: opnieuw beoordelen)",
+			    app->utf8 ? "↻" : "~", f->review_for);
 	/* who judged it last, and when: the team sees each other's work */
 	if (f && f->review_by[0])
 		row = wrapf(row, bottom, 1, STYLE_DIM, "%s (%s, %.10s)",
-			    f->reviewed ? "Beoordeeld" : f->light.overridden ? "Kleur gezet"
-							      : "Beoordeling ingetrokken",
+			    f->reviewed ? "Beoordeeld" : f->review_outdated ? "Beoordeeld (verouderd)"
+			    : f->light.overridden ? "Kleur gezet" : "Beoordeling ingetrokken",
 			    f->review_by, f->review_at);
 	if (ind->definition)
 		row = wrap(row, bottom, 1, STYLE_NORMAL, ind->definition);
@@ -227,7 +254,12 @@ static void draw_details(struct view *v, struct app *app, int row, int bottom)
 	if (!f)
 		return;
 	if (s->notes && s->notes[v->cursor].text) {
-		row = wrapf(row, bottom, 1, STYLE_HEADER, "Toelichting (%s):", s->notes[v->cursor].by);
+		if (f->note_outdated)	/* kept, but read as written for the old value */
+			row = wrapf(row, bottom, 1, STYLE_HEADER, "Toelichting (%s), geschreven bij %s:",
+				    s->notes[v->cursor].by, f->note_for);
+		else
+			row = wrapf(row, bottom, 1, STYLE_HEADER, "Toelichting (%s):",
+				    s->notes[v->cursor].by);
 		wrap(row, bottom, 2, STYLE_NORMAL, s->notes[v->cursor].text);
 	} else {
 		wrap(row, bottom, 1, STYLE_DIM, "Geen toelichting (a: schrijven)");
@@ -242,9 +274,16 @@ static void indicator_draw(struct view *v, struct app *app)
 	int label_w = ui_cols() - s->nperiods * CELL_WIDTH;
 
 	ui_textf(top, 0, label_w, STYLE_HEADER, false, " %s", s->ref.ind->label);
-	for (int i = 0; i < s->nperiods; i++)
+	for (int i = 0; i < s->nperiods; i++) {
+		const struct figure_set *fs = &s->sets[i];
+		/* a column shown as of another period is headed by that period */
+		bool as_of = fs->n && fs->rows[0].basis != FIGURE_OWN;
+		char label[PERIOD_LABEL_MAX];
+
+		/* short labels: a column never cuts one ("sep 2023") */
 		ui_text(top, label_w + i * CELL_WIDTH, CELL_WIDTH, STYLE_HEADER, true,
-			s->sets[i].label);
+			as_of ? fs->rows[0].value_label : period_label_short(&fs->p, label));
+	}
 	if (n == 0) {
 		ui_text(top + 1, 1, -1, STYLE_DIM, false, "Geen gegevens voor deze periode.");
 		return;
@@ -259,9 +298,11 @@ static void indicator_draw(struct view *v, struct app *app)
 		const struct figure *cur = &s->sets[s->nperiods - 1].rows[i];
 		bool sel = i == v->cursor;
 
-		ui_textf(row, 0, label_w, sel ? STYLE_CURSOR : cur->cat ? STYLE_NORMAL : STYLE_BOLD,
-			 false, "%s%s%s", sel ? (app->utf8 ? "▸" : ">") : " ",
+		ui_textf(row, 0, label_w - MARKS_WIDTH, sel ? STYLE_CURSOR :
+			 cur->cat ? STYLE_NORMAL : STYLE_BOLD, false, "%s%s%s",
+			 sel ? (app->utf8 ? "▸" : ">") : " ",
 			 cur->cat ? "  " : "", cur->cat ? cur->cat->label : "Totaal");
+		ui_markers(row, label_w - MARKS_WIDTH, MARKS_WIDTH, app, cur, sel);
 		for (int p = 0; p < s->nperiods; p++)
 			if ((size_t)i < s->sets[p].n)
 				draw_cell(row, label_w + p * CELL_WIDTH, app, &s->sets[p].rows[i], sel);

@@ -41,14 +41,19 @@ static void series_reload(struct view *v, struct app *app)
 	s->n = 0;
 	if (!app->db || !period_parse_str(app->period, &p))
 		return;
-	for (int i = 0; i < want; i++) {
+	for (int i = want - 1; i >= 0; i--) {
+		/* the current period last, the ones before it of the kind of the
+		 * period its figure belongs to (a reference date's years) */
 		struct period q = period_add(&p, i - (want - 1));
 		struct figure_set fs;
 		char code[PERIOD_CODE_MAX];
 
+		if (i == want - 1)
+			q = p;
 		if (figures_load_indicator(app->db, app->cfg, app->gate, app->region, period_format(&q, code),
 					   s->ref.ind, &fs, &err) != JMON_OK) {
 			ui_error(app, "%s", err.msg);
+			s->n = 0;
 			return;
 		}
 		memset(&s->rows[i], 0, sizeof s->rows[i]);
@@ -57,9 +62,14 @@ static void series_reload(struct view *v, struct app *app)
 		for (size_t k = 0; k < fs.n; k++)
 			if (fs.rows[k].cat == s->ref.cat)
 				s->rows[i] = fs.rows[k];
-		snprintf(s->labels[i], sizeof s->labels[i], "%s", fs.label);
+		if (s->rows[i].basis != FIGURE_OWN)	/* its own period, not the column's */
+			memcpy(s->labels[i], s->rows[i].value_label, sizeof s->labels[i]);
+		else
+			period_label_short(&fs.p, s->labels[i]);
+		if (i == want - 1 && s->rows[i].basis != FIGURE_OWN)
+			period_parse_str(s->rows[i].value_period, &p);
 		figures_free(&fs);
-		s->n = i + 1;
+		s->n++;
 	}
 	/* a series starts where its data starts */
 	int skip = 0;
@@ -174,7 +184,9 @@ static void series_draw(struct view *v, struct app *app)
 		int row = top + 1 + i;
 		double len = shown(f) && f->now.value > 0 ? f->now.value / max * width : 0;
 
-		snprintf(buf, sizeof buf, " %s", s->labels[i]);
+		/* never cut: "31-12-2023" takes the margin too */
+		snprintf(buf, sizeof buf, "%s%s", text_width(s->labels[i]) < label_w ? " " : "",
+			 s->labels[i]);
 		ui_text(row, 0, label_w, i == s->n - 1 ? STYLE_BOLD : STYLE_NORMAL, false, buf);
 		bar(buf, sizeof buf, len, width, marks, nbounds, norm_col, app->utf8);
 		ui_text(row, label_w + 1, width, ui_stoplight_style(f->light.status) == STYLE_GREY

@@ -65,6 +65,16 @@ import_each() {
 	done
 }
 
+# empty_db FILE [CONFIG]: a database without regions or data (an import of
+# a regions file of only its header), for tests of the frame around no
+# figures: the browser refuses a database that is not there
+empty_db() {
+	printf 'region,name,kind,parent\n' >"$T/no-regions.csv"
+	if ! "$JMON" import ${2:+--config "$2"} --db "$1" "$T/no-regions.csv" >/dev/null 2>&1; then
+		not_ok "an empty database $1 is made"
+	fi
+}
+
 # csv_columns N [FILE]: keep the first N columns of a CSV ($T/stdout), as a
 # program that reads the report's first columns by position sees them
 csv_columns() {
@@ -117,6 +127,11 @@ screen() {
 		seq=$((${seq:-0} + 1))
 		mkdir -p "$T/seq"
 		[ -f "$T/$n" ] && cp "$T/$n" "$T/seq/$(printf %03d $seq)-$n"
+		# tools/update-screens: what was expected beside what came out
+		if [ -n "${JMON_RECORD:-}" ] && [ -f "$T/$n" ] && ! cmp -s "$e" "$T/$n"; then
+			cp "$e" "$JMON_RECORD/$(printf %03d $seq)-$n.expected"
+			cp "$T/$n" "$JMON_RECORD/$(printf %03d $seq)-$n.actual"
+		fi
 		assert_file "$T/$n" "$desc: screen $n" <"$e"
 	done
 	rm -rf "$T/expected.d"

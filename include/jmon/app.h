@@ -17,6 +17,14 @@
 
 struct view;
 
+/* Which indicators the chapter view lists (and r/R visit). */
+enum app_filter {
+	FILTER_ALL,
+	FILTER_SIGNALS,		/* amber or red, itself or a category */
+	FILTER_TODO,		/* signals not reviewed (or reviewed for another value) */
+	FILTER_CHANGED,		/* changed by the newest delivery */
+};
+
 struct app {
 	struct config *cfg;
 	struct db *db;			/* read-only; NULL when there is no database */
@@ -26,6 +34,8 @@ struct app {
 	char region_name[128];
 	char period[PERIOD_CODE_MAX];	/* "" when the region has no data */
 	size_t chapter;			/* index into cfg->chapters */
+	enum app_filter filter;
+	bool next_after_review;		/* :set next-after-review */
 	struct figure_set figures;	/* the total row of every indicator */
 	unsigned generation;		/* bumped by every reload: views drop caches */
 	char author[64];		/* the login name of the effective user,
@@ -47,8 +57,10 @@ struct app {
 };
 
 /* Load the configuration, open the database read-only and evaluate the
- * start period.  A missing database is not an error here: the browser shows
- * the monitor without data and says how to import (app->status). */
+ * start period.  A database that is not there (or a folder, an empty file)
+ * and a region it does not know are errors, with words
+ * (cli_need_database, cli_check_region); a period without data opens, and
+ * app->status names the newest period with data. */
 enum jmon_status app_open(struct app *app, const struct options *opt, struct jmon_error *err);
 void app_close(struct app *app);
 
@@ -60,7 +72,8 @@ bool app_can_write(const struct app *app, char *msg, size_t size);
 
 /* Evaluate the figures of the current region and period again. */
 enum jmon_status app_reload(struct app *app, struct jmon_error *err);
-/* Show another period (any code period_parse accepts) or region. */
+/* Show another period (any form period_read takes; one without data says
+ * so in app->status) or region. */
 enum jmon_status app_set_period(struct app *app, const char *code, struct jmon_error *err);
 enum jmon_status app_step_period(struct app *app, int delta, struct jmon_error *err);
 enum jmon_status app_set_region(struct app *app, const char *code, struct jmon_error *err);
@@ -68,10 +81,17 @@ enum jmon_status app_set_region(struct app *app, const char *code, struct jmon_e
 /* The rows of the current chapter (one per indicator, configuration order). */
 size_t app_chapter_size(const struct app *app);
 const struct figure *app_chapter_row(const struct app *app, size_t i);
-/* The next (dir 1) or previous (dir -1) indicator that is not green, after
- * row `row` of chapter `*chapter`, across chapters, wrapping around.
- * Grey indicators without a rule are skipped: there is nothing to review. */
+/* The next (dir 1) or previous (dir -1) signal (figure_is_signal) the
+ * filter shows, after row `row` of chapter `*chapter`, across chapters,
+ * wrapping around.  Green and grey rows without a signal below are
+ * skipped: there is nothing to review. */
 bool app_find_attention(const struct app *app, int dir, size_t *chapter, size_t *row);
+
+/* Whether the filter shows total row f; the filter's name as the header
+ * shows it; a name (Dutch or English, as :filter takes it). */
+bool app_filter_shows(const struct app *app, const struct figure *f);
+const char *app_filter_name(enum app_filter filter);
+bool app_filter_parse(const char *name, enum app_filter *out);
 
 /* The analyst's writes about figure f: each opens the database read-write
  * for one short transaction (without touching the shared configuration)

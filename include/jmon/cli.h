@@ -4,6 +4,7 @@
 #define JMON_CLI_H
 
 #include "jmon/config.h"
+#include "jmon/db.h"
 #include "jmon/error.h"
 
 struct options {
@@ -37,5 +38,27 @@ char *cli_database_path(const struct options *opt, const struct config *cfg);
  * may be NULL): anyone on the server could change the figures or the
  * thresholds the council reads. */
 void cli_warn_world_writable(const char *db_path, const struct config *cfg);
+
+/* Before the browser or a report opens the database path: one that is
+ * not there, a folder, or an empty file is said in words (JMON_NOINPUT),
+ * with the `jmon import` command line that makes the database; SQLite
+ * would open an empty one as a database of schema 0, and say "disk I/O
+ * error" of a folder.  JMON_OK for anything else, db_open tells the rest
+ * (a file this user may not read, one that is not a database). */
+enum jmon_status cli_need_database(const struct options *opt, const char *path,
+				   struct jmon_error *err);
+
+/* A region the database does not know is an error (JMON_DATA) naming the
+ * nearest known codes, "unknown region 'GM9999' (from); nearest known:
+ * GM0361 (Alkmaar), ...", instead of a screen or report without a value.
+ * from says where the code came from ("in monitor.region of FILE"), or is
+ * NULL.  A database without any region is JMON_OK: it has no data for
+ * any, which the caller says. */
+enum jmon_status cli_check_region(struct db *db, const char *code, const char *from,
+				  struct jmon_error *err);
+/* The nearest known codes to code, "GM0361 (Alkmaar), GM0362 (...)", into
+ * buf (of size bytes); "" when the database has no region. */
+enum jmon_status cli_nearest_regions(struct db *db, const char *code, char *buf, size_t size,
+				     struct jmon_error *err);
 
 #endif

@@ -39,8 +39,11 @@ struct comparison_row {
 	struct peer_mean mean;	/* a mean's value */
 	bool has_value;		/* a shown value: the region's, or the mean */
 	double value;
-	bool has_diff;		/* the region against this row, in % */
-	double diff_pct;
+	char code[32];		/* a region's code */
+	bool has_diff;		/* the region against this row */
+	double diff;		/* in % of this row, or in percentage points
+				 * for a percentage (points true) */
+	bool points;
 };
 
 struct comparison {

@@ -15,6 +15,10 @@
 
 enum total_kind { TOTAL_SUM, TOTAL_NONE };
 
+/* How a year or half-year is made from finer periods when the data has
+ * none of its own (jmon.yaml(5), ROLL-UPS); none: never. */
+enum rollup_kind { ROLLUP_NONE, ROLLUP_SUM, ROLLUP_MEAN, ROLLUP_LAST };
+
 /* What a stoplight rule compares (jmon.yaml(5), "What on: compares"). */
 enum rule_on { ON_VALUE, ON_CHANGE, ON_CHANGE_PCT, ON_YOY_PCT, ON_NORM_RATIO, ON_PEER_PCT };
 
@@ -61,12 +65,16 @@ struct indicator {
 	struct category *categories;	/* ordered; ncategories == 0: no breakdown */
 	size_t ncategories;
 	enum total_kind total;
+	enum rollup_kind rollup;
 	struct norm norm;
 	struct stoplight_rule rule;
 	char *peers;		/* peer group id, or NULL */
 	struct cbs_source cbs;
 	int min_count;		/* privacy minimum for this indicator (the
 				 * monitor's, unless overridden) */
+	int as_of;		/* as_of.max_age in months (the monitor's,
+				 * unless overridden); ASOF_OFF (-1): only a
+				 * figure of the chosen period (include/jmon/asof.h) */
 	const struct chapter *chapter;
 	struct config_pos pos;
 };
@@ -90,6 +98,7 @@ struct monitor {
 				 * code); NULL: the newest with data */
 	char *database;		/* NULL: not set */
 	int min_count;		/* privacy: counts below are shown as "<N" */
+	int as_of;		/* the indicators' as_of.max_age, in months */
 	char *legend_red, *legend_amber, *legend_green;
 };
 

@@ -22,6 +22,16 @@
 #include "jmon/query.h"
 #include "jmon/stoplight.h"
 
+/* Where a row's value comes from. */
+enum figure_basis {
+	FIGURE_OWN,		/* a figure of the set's period */
+	FIGURE_AS_OF,		/* of another period that stands for it: a year
+				 * around a quarter, a reference date before
+				 * its end (include/jmon/asof.h) */
+	FIGURE_ROLLUP,		/* a year or half-year made of its parts
+				 * (rollup: sum, mean or last) */
+};
+
 struct figure {
 	const struct indicator *ind;
 	const struct category *cat;	/* NULL: the total row */
@@ -42,8 +52,36 @@ struct figure {
 	long review_change, note_change;
 	/* who wrote the review (mark or own status) last, and when (UTC) */
 	char review_by[64], review_at[QUERY_TIME_MAX];
-	bool revised;			/* the newest delivery changed this cell */
+	bool revised;			/* the newest delivery changed this cell (a
+					 * total: or one of its categories) */
+	/* A signal the row's own colour does not show: the worst amber or
+	 * red category of a total that is itself green or grey. */
+	enum stoplight_status below;	/* STOPLIGHT_GREEN: none */
+	const struct category *below_cat;
+	int below_n;			/* categories amber or red */
+	char below_reason[STOPLIGHT_REASON_MAX];	/* that category's reason */
+	/* A review or explanation written for another value or status
+	 * (include/jmon/outdated.h): the review then counts as not done.
+	 * *_for says what it was written for: "12,3 % (oranje)". */
+	bool review_outdated, note_outdated;
+	char review_for[96], note_for[96];
+	/* the period the value belongs to; the change and the stoplight are
+	 * against its own previous period (value_prev_label) */
+	enum figure_basis basis;
+	/* canonical: "2023-01-01"; rolled up, the first and last part:
+	 * "2023Q1..2023Q4" */
+	char value_period[2 * PERIOD_CODE_MAX];
+	char value_label[PERIOD_LABEL_MAX];	/* "1-1-2023", "som van 2023 Q1–Q4" */
+	char basis_short[PERIOD_LABEL_MAX];	/* at most 10 columns: "som Q1–Q4" */
+	char value_prev_label[PERIOD_LABEL_MAX];
 };
+
+/* Whether a row needs the analyst: amber or red, itself or below. */
+bool figure_is_signal(const struct figure *f);
+/* The reason of a row's status as the status line and r/R say it: the
+ * rule's reason, a signal below ("categorie Gemeente ▲ oranje: …") and an
+ * outdated review. */
+char *figure_reason(const struct figure *f, bool utf8, char *buf, size_t size);
 
 enum figures_scope {
 	FIGURES_TOTALS,		/* one row per indicator */
@@ -63,6 +101,10 @@ struct figure_set {
 	bool provisional;	/* some value of the period is provisional */
 	int status_count[STOPLIGHT_NSTATUS];	/* over the indicator rows */
 	int indicators, reviewed;		/* for "beoordeeld N/M" */
+	int signals, signals_reviewed;		/* "beoordeeld 3/19 signalen" */
+	int below, outdated;			/* signals under a lighter total;
+						 * reviews for another value */
+	int as_of;		/* indicator rows shown as of another period */
 };
 
 /* Evaluate the indicators of chapter (NULL: every chapter) for region and
@@ -79,6 +121,10 @@ enum jmon_status figures_load_indicator(struct db *db, const struct config *cfg,
 					const struct indicator *ind, struct figure_set *fs,
 					struct jmon_error *err);
 void figures_free(struct figure_set *fs);
+/* The review progress over the signals, which is the job: "beoordeeld
+ * 3/19 signalen"; over every indicator when there is no signal,
+ * "beoordeeld 9/14". */
+char *figures_progress(const struct figure_set *fs, char *buf, size_t size);
 
 /* The value of one cell as the figures see it: the total of a `total: sum`
  * indicator that was not delivered is the sum of its parts; *withheld says
@@ -102,6 +148,17 @@ char *figure_change_text(const struct figure *f, char *buf, size_t size);
 /* The same two for a column of width columns: large numbers in "mln". */
 char *figure_value_fit(const struct figure *f, char *buf, size_t size, int width);
 char *figure_change_fit(const struct figure *f, char *buf, size_t size, int width);
+/* A difference the gate computed (revision.h, comparison.h) as the change
+ * is written: percentage points for a percentage, else in the unit. */
+char *difference_fit(const struct indicator *ind, double diff, char *buf, size_t size,
+		     int width);
+/* What a reader is told about a row's period when it is not the set's:
+ * "1-1-2023" for a figure shown as of its own period, "som van 2023
+ * Q1–Q4" for one rolled up; "" for a figure of the set's period. */
+char *figure_basis_text(const struct figure *f, char *buf, size_t size);
+/* The same in at most PERIOD_SHORT_MAX columns, for the chapter view:
+ * "1-1-2023", "som Q1–Q4", "gem 12 mnd". */
+char *figure_basis_short(const struct figure *f, char *buf, size_t size);
 /* The norm as "4 wk" or ""; with its label when long is true ("Treeknorm 4 wk"). */
 char *figure_norm_text(const struct indicator *ind, bool with_label, char *buf, size_t size);
 

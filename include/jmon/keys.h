@@ -16,8 +16,15 @@ enum {
 	JK_PAGE_UP, JK_PAGE_DOWN, JK_HOME, JK_END, JK_TAB, JK_BACKTAB,
 	JK_BACKSPACE, JK_DELETE, JK_RESIZE,
 	JK_IDLE,	/* no key for a while: time to look for others' changes */
+	JK_F1,
+	JK_UNKNOWN,	/* a key or escape sequence jmon has no name for: one
+			 * key, never its bytes one by one */
 };
 #define JK_CTRL(c) ((c) & 0x1f)
+/* Alt with a key (a lower-case letter, JK_BACKSPACE), as a terminal sends
+ * it: Esc and the key at once.  Above every code point and JK_ code. */
+#define JK_ALT_FLAG 0x200000
+#define JK_ALT(c) (JK_ALT_FLAG | (c))
 
 /* name (the :command), help text (Dutch), section of the help screen */
 #define JMON_ACTIONS(_) \
@@ -41,6 +48,8 @@ enum {
 	_(NEXT_ATTENTION,"next-attention","volgende rood/oranje",              "Beoordelen") \
 	_(PREV_ATTENTION,"prev-attention","vorige rood/oranje",                "Beoordelen") \
 	_(REVIEW,        "review",        "beoordeeld aan/uit",                "Beoordelen") \
+	_(FILTER,        "filter",        "filter: alle, signalen, open, gewijzigd", "Beoordelen") \
+	_(SET,           "set",           "optie (:set next-after-review)",    "Beoordelen") \
 	_(ANNOTATE,      "annotate",      "toelichting schrijven",             "Beoordelen") \
 	_(OVERRIDE,      "override",      "status overschrijven (met reden)",  "Beoordelen") \
 	_(COMPARE,       "compare",       "vergelijken (peers, regio, NL)",    "Weergaven") \
@@ -53,7 +62,8 @@ enum {
 	_(REDRAW,        "redraw",        "scherm opnieuw tekenen",            "Overig") \
 	_(DUMP,          "dump",          "scherm als tekst opslaan (:dump FILE)", "Overig") \
 	_(RESIZE,        "resize",        "schermgrootte (:resize RIJENxKOLOMMEN)", "Overig") \
-	_(QUIT,          "quit",          "afsluiten",                         "Overig")
+	_(CLOSE,         "close",         "weergave sluiten (bovenaan: afsluiten)", "Overig") \
+	_(QUIT,          "quit",          "meteen afsluiten",                  "Overig")
 
 enum action {
 #define JMON_ACTION_ENUM(id, name, help, section) ACTION_##id,

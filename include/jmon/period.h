@@ -8,9 +8,9 @@
  * CBS publishes the kerncijfers on 1 January.  Its neighbours are a year
  * apart, because reference dates come once a year.
  *
- * Labels for screens are Dutch and use the full month name, because the
- * analyst reads them, never a program: "2020", "2020 H1", "2020 Q1",
- * "maart 2020", "1 januari 2023".
+ * Labels for screens are Dutch, because the analyst reads them, never a
+ * program: "2020", "2020 H1", "2020 Q1", "maart 2020", and a reference
+ * date as CBS writes a peildatum, "1-1-2023" (never cut in a column).
  *
  * Pure arithmetic, no I/O and no allocation. */
 #ifndef JMON_PERIOD_H
@@ -46,10 +46,31 @@ bool period_parse_dutch_date(const char *s, size_t len, struct period *out);
  * (expected 2020, 2020H1, ...)", into buf of size; returns buf. */
 char *period_malformed(const char *code, char *buf, size_t size);
 
+/* A period as a person writes it, wherever one is typed (--period, the
+ * browser's p and :period): every code period_parse and
+ * period_parse_dutch_date take, and the forms of the screen and of CBS
+ * StatLine, in any case and with -, /, or spaces between the parts:
+ * "2023 Q3", "Q3 2023", "2023-Q3", "2023 3e kwartaal", "2023 H1",
+ * "2e halfjaar 2023", "jaar 2023", "maart 2023", "mrt 2023", "2023-03",
+ * "1 januari 2023", "1-1-2023"; a trailing "*" (StatLine: provisional) is
+ * ignored.  Files keep the strict period_parse: a form guessed at in a
+ * delivery of a million rows would hide a mistake. */
+bool period_read(const char *s, struct period *out);
+/* What a text period_read refuses is told, with the forms it takes:
+ * "'X' is not a period (write it as 2023 Q3, ...)"; _nl in Dutch, for the
+ * browser.  Into buf of size; returns buf. */
+char *period_unreadable(const char *text, char *buf, size_t size);
+char *period_unreadable_nl(const char *text, char *buf, size_t size);
+
 /* Canonical code into buf (at least PERIOD_CODE_MAX); returns buf. */
 char *period_format(const struct period *p, char *buf);
 /* Dutch label for screens into buf (at least PERIOD_LABEL_MAX); returns buf. */
 char *period_label(const struct period *p, char *buf);
+
+/* The same, at most PERIOD_SHORT_MAX columns, for a column that must never
+ * cut it: a month abbreviated as Dutch writes it ("mrt 2020"). */
+#define PERIOD_SHORT_MAX 10
+char *period_label_short(const struct period *p, char *buf);
 
 const char *period_kind_name(enum period_kind kind);	/* "year", "half", ... */
 bool period_kind_parse(const char *name, enum period_kind *out);

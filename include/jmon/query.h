@@ -60,6 +60,7 @@ enum jmon_status query_newest_delivery(struct db *db, long *id, struct jmon_erro
 struct cell_change {
 	char indicator[QUERY_CODE_MAX * 2], category[QUERY_CODE_MAX * 2];
 	char region[QUERY_CODE_MAX];
+	char period[PERIOD_CODE_MAX];
 	struct cell_value old, now;
 	bool has_diff;		/* both values present: diff = now - old */
 	double diff;
@@ -73,6 +74,13 @@ struct cell_change {
 enum jmon_status query_changes(struct db *db, const char *region, const char *period,
 			       struct cell_change *out, size_t max, size_t *n, long *delivery,
 			       struct jmon_error *err);
+
+/* The cells of region in any period that the newest delivery holding data
+ * for the region changed, as query_changes, ordered by period, indicator,
+ * category; *delivery receives that delivery (0: none). */
+enum jmon_status query_delivery_changes(struct db *db, const char *region,
+					struct cell_change *out, size_t max, size_t *n,
+					long *delivery, struct jmon_error *err);
 
 /* The newest period with data for region, of kind (NULL: any kind), into
  * code (PERIOD_CODE_MAX); *found false when there is none. */
@@ -91,6 +99,29 @@ enum jmon_status query_has_period(struct db *db, const char *region, const char 
 enum jmon_status query_step_period(struct db *db, const char *region, const struct period *from,
 				   int dir, const enum period_kind *kind, char *code, bool *found,
 				   struct jmon_error *err);
+
+/* A period with data for a region, as the period picker lists it. */
+struct period_row {
+	char code[PERIOD_CODE_MAX];
+	enum period_kind kind;
+	bool provisional;		/* a current value of it is provisional */
+	long delivery;			/* the delivery that last changed it */
+	char source[256];		/* that delivery's file */
+	char imported_at[QUERY_TIME_MAX];
+};
+
+/* The periods with data for region, newest first (by end, then start),
+ * at most max. */
+enum jmon_status query_periods_with_data(struct db *db, const char *region,
+					 struct period_row *out, size_t max, size_t *n,
+					 struct jmon_error *err);
+/* The periods with data for region that a figure shown as of period p may
+ * belong to (include/jmon/asof.h): those around p, and those that end
+ * between the ISO date cutoff and p's end; newest end first, at most max
+ * codes (PERIOD_CODE_MAX each) into out. */
+enum jmon_status query_periods_near(struct db *db, const char *region, const struct period *p,
+				    const char *cutoff, char (*out)[PERIOD_CODE_MAX], size_t max,
+				    size_t *n, struct jmon_error *err);
 
 struct region_row {
 	char code[QUERY_CODE_MAX];
@@ -114,6 +145,12 @@ struct region_link {
 	char parent[QUERY_CODE_MAX];	/* "" at the top */
 };
 
+/* The regions whose code starts with prefix ("GM": every gemeente; "":
+ * every region), by code after `after` (NULL: from the first; keyset
+ * paging), at most max: where "did you mean" looks for a mistyped code. */
+enum jmon_status query_regions_prefixed(struct db *db, const char *prefix, const char *after,
+					struct region_row *out, size_t max, size_t *n,
+					struct jmon_error *err);
 /* root, its children and their children (a gemeente, its wijken and their
  * buurten), root first, at most max. */
 enum jmon_status query_region_family(struct db *db, const char *root, struct region_link *out,
@@ -182,6 +219,17 @@ struct history_row {
 	char status_override[8];	/* a review: "" none */
 	bool removed;			/* an explanation removed */
 };
+
+/* What a write was about: the figure as the analyst saw it.  delivery 0
+ * and status "" when the write named none (an import's). */
+struct history_basis {
+	long delivery;
+	char status[8];
+};
+
+/* The basis of history entry id; *found false when there is none. */
+enum jmon_status query_history_basis(struct db *db, long id, struct history_basis *out,
+				     bool *found, struct jmon_error *err);
 
 /* The newest write of any analyst; *found false when there is none. */
 enum jmon_status query_history_newest(struct db *db, struct history_row *out, bool *found,

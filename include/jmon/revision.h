@@ -34,14 +34,18 @@ enum jmon_status revision_history(struct db *db, const struct config *cfg,
 struct revision_change {
 	const struct indicator *ind;
 	const struct category *cat;	/* NULL: the total */
+	char period[PERIOD_CODE_MAX];
 	struct disclosed old, now;
 	bool has_diff;
 	double diff;
 	bool flag_only;			/* same value, another flag ("definitief") */
+	size_t order;			/* its place in the configuration */
 };
 
-/* The cells of region and period the newest delivery for them changed, of
- * indicators in cfg, at most max; *delivery is that delivery (0: none). */
+/* The cells of region the newest delivery holding data for it changed: in
+ * period (of indicators in cfg), or with period NULL in any period, in
+ * configuration order (chapter, indicator, category, newest period first);
+ * at most max; *delivery is that delivery (0: none). */
 enum jmon_status revision_changes(struct db *db, const struct config *cfg,
 				  struct disclosure *dc, const char *region,
 				  const char *period, struct revision_change *out, size_t max,

@@ -13,4 +13,10 @@ size_t edit_distance(const char *a, const char *b);
  * beyond).  The first of equally near candidates wins. */
 const char *suggest_word(const char *word, const char *const *candidates, size_t n);
 
+/* The indices of the (at most) max candidates nearest to word, nearest
+ * first, however far: for "the nearest known codes" of a code that is
+ * not a typo of any.  Returns how many were written to out. */
+size_t suggest_nearest(const char *word, const char *const *candidates, size_t n, size_t *out,
+		       size_t max);
+
 #endif

@@ -74,6 +74,11 @@ struct view_ops {
 	/* Size of the view's state for views opened on an indicator; the state
 	 * starts with a struct indicator_ref (include/jmon/ui_actions.h). */
 	size_t state_size;
+	/* A key before the key table has it (a picker's filter typed as is);
+	 * true when the view took it.  NULL: the key table only. */
+	bool (*key)(struct view *v, struct app *app, int key);
+	/* The key hints of the bottom line for this view; NULL: the frame's. */
+	const char *(*hints)(struct view *v, struct app *app);
 };
 
 struct view {
@@ -133,6 +138,8 @@ void ui_error(struct app *app, const char *fmt, ...) __attribute__((format(print
 
 /* True when some view or the frame implements the action. */
 bool ui_action_available(enum action a);
+/* Whether view v handles action a itself (its ops->handles). */
+bool ui_view_handles(const struct view *v, enum action a);
 
 /* Views. */
 void ui_push(struct app *app, struct view *v);
@@ -148,6 +155,11 @@ bool ui_raise(struct app *app, const struct view_ops *ops);
 /* The status cell of a figure: "■ rood" (or "# rood"), in its style. */
 void ui_status_cell(int row, int col, int width, const struct app *app,
 		    const struct figure *f);
+/* The markers of a row, 4 columns: "✓" reviewed ("↻" reviewed for another
+ * value: outdated), "✎" explained, "!" status set by hand, "*" revised by
+ * the newest delivery (a total: or one of its categories). */
+void ui_markers(int row, int col, int width, const struct app *app, const struct figure *f,
+		bool selected);
 enum ui_style ui_stoplight_style(enum stoplight_status s);
 
 /* Prompt on the status line; false when cancelled (src/ui_input.c). */
@@ -176,6 +188,7 @@ extern const struct view_ops series_view_ops;
 extern const struct view_ops compare_view_ops;
 extern const struct view_ops revisions_view_ops;
 extern const struct view_ops regions_view_ops;
+extern const struct view_ops periods_view_ops;
 extern const struct view_ops help_view_ops;
 
 #endif

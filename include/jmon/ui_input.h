@@ -30,6 +30,12 @@ void ui_event_free(struct ui_event *ev);
  * any other :command ends them (false; it runs next), as does the end of a
  * script. */
 bool ui_next_key(struct app *app, int *key);
+/* After the Esc of ui_next_key: whether b, d, f or Backspace came with it
+ * at once, which is how a terminal sends Alt with that key (the editor's
+ * Alt-B, Alt-D, Alt-F, Alt-Backspace); *key is then the lower-case letter
+ * or JK_BACKSPACE, for JK_ALT.  Any other key that
+ * came is read again next.  Never in a script (<M-b> is its Alt-b). */
+bool ui_alt_key(struct app *app, int *key);
 /* Whether no key will come again because the terminal is gone (reads fail)
  * or jmon was told to end (SIGHUP, SIGTERM, SIGINT): what the analyst typed
  * is then kept as a draft. */
@@ -51,5 +57,8 @@ bool ui_typed_char(int key);
 int ui_dump_screen(const char *path);
 /* Non-zero when the script had a malformed line (already reported). */
 int ui_script_failed(void);
+
+/* What the last JK_UNKNOWN key was, readable ("Esc [ 2 4 ~", "KEY_F(5)"). */
+const char *ui_unknown_key(void);
 
 #endif

@@ -42,7 +42,8 @@ run "$JMON" --region GM0361 stray
 assert_status 64 "a stray argument to the browser exits 64"
 
 # Without a terminal and without a script, the browser says what to do instead.
-run "$JMON" </dev/null
+run "$JMON" import --config "$FIX/browse/monitor.yaml" --db "$T/m.db" "$FIX/browse/00-regions.csv"
+run "$JMON" --config "$FIX/browse/monitor.yaml" --db "$T/m.db" </dev/null
 assert_status 74 "the browser without a terminal exits 74"
 assert_grep "the browser needs a terminal; use 'jmon report'" "$T/stderr" "the browser explains it needs a terminal"
 

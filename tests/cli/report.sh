@@ -29,7 +29,7 @@ row 'GM0361,2023Q4,cijfers,instroom,,222,,red,"+11,0 % > 10 t.o.v. 2022 Q4",'
 # peer_pct: the group is GM0361, GM0392, GM0546; GM0361 itself is left out,
 # mean (10,0 + 10,0) / 2 = 10,0; (11,6 - 10) / 10 = +16,0 % > 15: red.
 # (With itself in the mean, 10,53, it would be +10,1 %: amber.)
-row 'GM0361,2023Q4,cijfers,aandeel,,11.6,,red,"+16,0 % > 15 t.o.v. Vergelijkbare gemeenten (gemiddeld 10,0 %)",'
+row 'GM0361,2023Q4,cijfers,aandeel,,11.6,,red,"+16,0 % > 15 t.o.v. Vergelijkbare gemeenten (gemiddeld 10,0 %), +1,6 pp",'
 # no rule: grey.  The total is not delivered; derived it would be
 # 120 + 7 + 45 = 172, but jeugdarts 7 < 10 is hidden, and 172 - 120 - 45
 # would give it away: the total is withheld too.
@@ -117,14 +117,14 @@ report
 assert_status 0 "report (text) exits 0"
 assert_stdout "text: the aligned table with header, marks and reasons" <<'OUT'
 Rapporttest · Proefstad (GM0361) · 2023 Q4 · levering 4 (voorlopig)
-● 2  ▲ 3  ■ 3  ○ 3 · beoordeeld 2/11 · verschil t.o.v. 2023 Q3
+● 2  ▲ 3  ■ 3  ○ 3 · beoordeeld 1/6 signalen · verschil t.o.v. 2023 Q3
 
 Cijfers
 Indicator                              Waarde  Verschil    Norm  Status        Reden
 Jeugdigen met een maatwerkvoorziening   2.660       +60          ▲ oranje      +60 binnen -100..100 t.o.v. 2023 Q3
-Nieuwe hulpvragen                         440       +40          ● groen   ↻   +10,0 % binnen -10..10 t.o.v. 2023 Q3
+Nieuwe hulpvragen                         440       +40          ● groen   *   +10,0 % binnen -10..10 t.o.v. 2023 Q3
 Instroom jeugdhulp                        222       -28          ■ rood        +11,0 % > 10 t.o.v. 2022 Q4
-Aandeel jeugdigen met maatwerk         11,6 %                    ■ rood        +16,0 % > 15 t.o.v. Vergelijkbare gemeenten (gemiddeld 10,0 %)
+Aandeel jeugdigen met maatwerk         11,6 %                    ■ rood        +16,0 % > 15 t.o.v. Vergelijkbare gemeenten (gemiddeld 10,0 %), +1,6 pp
 Indicaties per verwijzer               geheim
   Huisarts                                120
   Jeugdarts                               <10
@@ -147,7 +147,7 @@ Ingediende klachten                        11        +5          ▲ oranje  ✎
   Privacy                                   0                    ● groen       0 <= 10
 Ingediende bezwaarschriften               <10                    ○ grijs       aantal <10, niet getoond (privacy)
 
-✓ beoordeeld  ✎ toelichting  ↻ herzien door de nieuwste levering
+✓ beoordeeld  ↻ beoordeeld bij een andere waarde  ✎ toelichting  * herzien door de nieuwste levering
 OUT
 # The value column ends at one display column on every row, the row with
 # the two-byte "ë" included: count characters (wc -m), not bytes.
@@ -164,7 +164,7 @@ report --format md --chapter klachten_bezwaar
 assert_stdout "md: heading, table, the chapter's explanation, legend" <<'OUT'
 # Rapporttest
 
-**Proefstad (GM0361) · 2023 Q4** · levering 4 · beoordeeld 0/2
+**Proefstad (GM0361) · 2023 Q4** · levering 4 · beoordeeld 0/1 signalen
 
 ## Klachten en bezwaar
 
@@ -197,7 +197,7 @@ assert_grep '| Indicaties per verwijzer — Jeugdarts | <10 |  |  |  |  |' "$T/s
 	"md: a category row names its indicator; a row without a rule has no status"
 assert_grep '**Aanmeldwachttijd jeugd-GGZ — Aanbieder B**' "$T/stdout" \
 	"md: a category's explanation is under its chapter"
-assert_grep '**Proefstad (GM0361) · 2023 Q4** · levering 4 (voorlopig) · beoordeeld 2/11' \
+assert_grep '**Proefstad (GM0361) · 2023 Q4** · levering 4 (voorlopig) · beoordeeld 1/6 signalen' \
 	"$T/stdout" "md: region, period, delivery and progress under the title"
 
 # --- JSON, parsed back ----------------------------------------------------
@@ -244,14 +244,51 @@ assert_status 64 "an operand exits 64"
 run "$JMON" report --config "$CFG" --db "$T/nothing.db"
 assert_status 66 "a missing database exits 66"
 assert_stderr "a missing database says how to make one" <<OUT
-jmon: $T/nothing.db: no database here yet (load data with: jmon import FILE)
+jmon: $T/nothing.db: no database here; make one with: jmon import --config $CFG --db $T/nothing.db FILE...
 OUT
 if [ -e "$T/nothing.db" ]; then not_ok "report creates no database"; else ok "report creates no database"; fi
 report --region GM0363
-assert_status 65 "a region without data exits 65"
-assert_stderr "a region without data says so" <<OUT
-jmon: report: $DB holds no data for region GM0363 (load data with: jmon import FILE)
+assert_status 65 "an unknown region exits 65"
+assert_stderr "an unknown region names the nearest known codes" <<OUT
+jmon: report: unknown region 'GM0363'; nearest known: GM0361 (Proefstad), GM0392 (Vergelijkstad), GM0546 (Spiegelstad)
 OUT
+report --region gm0392
+assert_status 65 "a code in lower case is unknown too"
+assert_grep "unknown region 'gm0392'; nearest known: GM0392 (Vergelijkstad)," "$T/stderr" \
+	"a code in lower case is nearest to its upper case"
+printf 'monitor: {title: Elders, region: GM0999}\nchapters: []\n' >"$T/elders.yaml"
+run "$JMON" report --config "$T/elders.yaml" --db "$DB"
+assert_status 65 "an unknown monitor.region exits 65"
+assert_grep "unknown region 'GM0999' in monitor.region of $T/elders.yaml; nearest known: " \
+	"$T/stderr" "an unknown monitor.region says where it came from"
+mkdir -p "$T/map"
+run "$JMON" report --config "$CFG" --db "$T/map"
+assert_status 66 "a folder as --db exits 66"
+assert_stderr "a folder as --db is called one" <<OUT
+jmon: $T/map is a folder, not a database: name the database file in it (--db $T/map/jmon.db)
+OUT
+: >"$T/leeg.db"
+run "$JMON" report --config "$CFG" --db "$T/leeg.db"
+assert_status 66 "an empty file as --db exits 66"
+assert_stderr "an empty file as --db is called one, with the line that fills it" <<OUT
+jmon: $T/leeg.db is an empty file (0 bytes), not a jmon database yet; fill it with: jmon import --config $CFG --db $T/leeg.db FILE...
+OUT
+run "$JMON" import --config "$CFG" --db "$T/leeg.db" "$FIX/report/00-regions.csv"
+assert_status 0 "jmon import fills an empty file"
+run "$JMON" report --config "$CFG" --db "$T/leeg.db" --region GM0392
+assert_status 65 "a known region without data exits 65"
+assert_stderr "a known region without data says so" <<OUT
+jmon: report: $T/leeg.db holds no data for region GM0392 (load data with: jmon import FILE)
+OUT
+report --period "2023 Q4" --format csv
+assert_status 0 "--period as the screen writes it"
+assert_grep "GM0361,2023Q4,cijfers," "$T/stdout" "--period 2023 Q4 is the report of 2023Q4"
+report --period "KW04-2023" --format csv
+assert_grep "GM0361,2023Q4,cijfers," "$T/stdout" "--period KW04-2023 is the report of 2023Q4"
+report --period "2023 Q5"
+assert_status 64 "--period 2023 Q5 exits 64"
+assert_grep "jmon: report: '2023 Q5' is not a period (write it as 2023 Q3, Q3 2023, 2023KW03, 2023 H1, 2023, maart 2023, 1-1-2023 or 2023-01-01)" \
+	"$T/stderr" "--period 2023 Q5 says which forms are periods"
 report --period 2024Q1
 assert_status 65 "a period without data exits 65"
 assert_stderr "a period without data names the newest one" <<'OUT'

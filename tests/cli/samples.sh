@@ -169,3 +169,24 @@ assert_grep 'GM0484,2017Q4,enquete_signalering,s2f,basisvoorzieningen,77,,grey,"
 	"$T/stdout" "alphen report: 77 % of 13 respondents is too few to judge"
 assert_grep "GM0484,2017Q4,enquete_signalering,s3a,spec_hulp,42,,red,42 % < 50," "$T/stdout" \
 	"alphen report: 42 % of 19 respondents is red"
+
+# Figures of other periods: each report format says the figure's own
+# period, and its change is against that period's previous one.
+sample_report voorbeeldstad --format csv --chapter cijfers
+assert_grep 'GM0361,2023Q4,cijfers,jongeren_jeugdzorg_natura,,2790,,red,"+10,9 % > 10 t.o.v. 1-1-2022",,Jongeren met jeugdzorg in natura (CBS),aantal,275,,2023-01-01,' \
+	"$T/stdout" "voorbeeldstad csv: the CBS figure of 1-1-2023 at 2023 Q4, value_period 2023-01-01"
+assert_grep ',maatwerk_pgb_zin,zin,2516,provisional,green,"-2,4 % binnen -5..5 t.o.v. 2023 Q3",,ZIN (zorg in natura),aantal,-61,,2023Q4,' \
+	"$T/stdout" "voorbeeldstad csv: a figure of the quarter itself has value_period 2023Q4"
+sample_report voorbeeldstad --chapter cijfers
+assert_grep "Jongeren met jeugdzorg in natura (CBS)                  2.790  1-1-2023          +275         ■ rood" \
+	"$T/stdout" "voorbeeldstad text: the period in its own column"
+sample_report voorbeeldstad --format md --chapter cijfers
+assert_grep "| Jongeren met jeugdzorg in natura (CBS) | 2.790 (1-1-2023) | +275 |" "$T/stdout" \
+	"voorbeeldstad md: the period beside the value"
+sample_report voorbeeldstad --format json --chapter cijfers
+assert_grep '"value_period": "2023-01-01"' "$T/stdout" "voorbeeldstad json: value_period"
+assert_grep '"value_period_label": "1-1-2023"' "$T/stdout" "voorbeeldstad json: value_period_label"
+sample_report almere-2018h2 --format csv --chapter wachttijden
+assert_grep "GM0034,2018H2,wachttijden,crisis_verblijfsduur,,24,,green," "$T/stdout" \
+	"almere csv: the 24 days of 2018 Q4 at 2018 H2"
+assert_grep ",2018Q4," "$T/stdout" "almere csv: value_period 2018Q4"

@@ -53,7 +53,7 @@ Indicator                        Status       Reden
 1a Dienstverlening specialisten  ● groen  ✓✎  handmatig: Afgerond
 1b Procesregie                            ✎
 
-✓ beoordeeld  ✎ toelichting  ↻ herzien door de nieuwste levering
+✓ beoordeeld  ↻ beoordeeld bij een andere waarde  ✎ toelichting  * herzien door de nieuwste levering
 TXT
 
 # A value for an indicator with unit none is refused, nothing written.

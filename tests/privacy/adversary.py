@@ -974,7 +974,8 @@ def screen_series(st, lines, rel, family, region, period, ind, row):
             continue
         src = st.src(family, rel, n, line)
         st.numbers_lines += 1
-        rest = line[10:]
+        # a signal below a lighter total: its glyph after the status word
+        rest = re.sub(r"(groen|oranje|rood|grijs)\s+\S\s*$", r"\1", line[10:])
         g = max(rest.rfind(c) for c in GLYPHS)
         if g >= 0:
             rest = rest[:g]
@@ -1004,7 +1005,9 @@ def screen_compare(st, lines, rel, family, region, period, ind, row):
             group = line.strip()
             continue
         value = right_cell(line, wend)
-        diff = line[wend:vend].strip()
+        # the status of the row (each region by its own rule) sits between
+        # the value and the difference: words, no number
+        diff = re.sub(r"^\S+ (groen|oranje|rood|grijs)\b", "", line[wend:vend].strip()).strip()
         name = line[:wend]
         name = name[:len(name) - len(value)] if value and name.endswith(value) else name
         mm = re.match(r"^\s+gemiddelde \((\d+) van (\d+)\)\s*$", name)
@@ -1037,10 +1040,26 @@ def screen_compare(st, lines, rel, family, region, period, ind, row):
                     st.lin(coeffs, 0, 0, "compare", src)
                     break
             if diff and self_var is not None:
-                st.ratio(self_var, aux, diff, "compare", src, absbase=False)
+                compare_diff(st, self_var, aux, diff, src)
             continue
         if diff and self_var is not None and var is not None:
-            st.ratio(self_var, var, diff, "compare", src, absbase=False)
+            compare_diff(st, self_var, var, diff, src)
+
+
+def compare_diff(st, self_var, var, diff, src):
+    """A percentage differs in points (self - other), anything else in % of the other."""
+    if diff.endswith("pp"):
+        st.difference(self_var, var, diff, "compare", src)
+    else:
+        st.ratio(self_var, var, diff, "compare", src, absbase=False)
+
+
+def period_code_of_label(label):
+    """The period code of a label as the screen writes it: "2023 Q3" is 2023Q3."""
+    dm = re.match(r"^(\d{1,2})-(\d{1,2})-(\d{4})$", label)
+    if dm:
+        return "%s-%02d-%02d" % (dm.group(3), int(dm.group(2)), int(dm.group(1)))
+    return label.replace(" ", "")
 
 
 def screen_revisions(st, lines, rel, family, region, period, ind, row):
@@ -1078,16 +1097,25 @@ def screen_revisions(st, lines, rel, family, region, period, ind, row):
     for k in range(n, len(lines) - 1):
         line = lines[k - 1]
         src = st.src(family, rel, k, line)
-        mm = re.match(r"^ Gewijzigd in levering (\d+) \(t\.o\.v\. eerdere leveringen\): \d+\+?$", line)
+        mm = re.match(r"^ Gewijzigd in levering (\d+) \(t\.o\.v\. eerdere leveringen\): \d+\+?"
+                      r"( \(Enter: indicator\))?$", line)
         if mm:
             compared = int(mm.group(1))
             continue
-        if not line.strip() or line.startswith(" Gewijzigd in de nieuwste") or "geen waarden van" in line:
+        if (not line.strip() or line.startswith(" Gewijzigd in de nieuwste") or "geen waarden van" in line
+                or "geen eerder geleverde waarden" in line):
             continue
         if compared is None or ("→" not in line and " > " not in line):
             if re.search(r"\d", line):
                 st.unparsed.append((src, "line not understood"))
             continue
+        # each change names its own period: "▸2023 Q3  Label  old → new  diff"
+        pm = re.match(r"^[ ▸>](\d{4}(?: [QH]\d| M\d\d)?|\d{1,2}-\d{1,2}-\d{4})\s+(.*)$", line)
+        if not pm:
+            st.unparsed.append((src, "a change without its period"))
+            continue
+        cperiod = period_code_of_label(pm.group(1))
+        line = " " + pm.group(2)
         left, _, right = line.partition("→") if "→" in line else line.partition(" > ")
         lparts = re.split(r"\s{2,}", left.strip())
         label, old = (" ".join(lparts[:-1]), lparts[-1]) if len(lparts) > 1 else (lparts[0], "")
@@ -1101,8 +1129,8 @@ def screen_revisions(st, lines, rel, family, region, period, ind, row):
         if ind2 is None or cat2 is None:
             st.unparsed.append((src, "unknown cell " + label))
             continue
-        now_var = m.exact(ind2.id, region, period, cat2, compared)
-        old_var = m.at(ind2.id, region, period, cat2, compared - 1)
+        now_var = m.exact(ind2.id, region, cperiod, cat2, compared)
+        old_var = m.at(ind2.id, region, cperiod, cat2, compared - 1)
         st.numbers_lines += 1
         st.value(old_var, old, "revision:change", src)
         st.value(now_var, new, "revision:change", src)

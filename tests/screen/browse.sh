@@ -15,7 +15,7 @@ keys <<'EOF'
 :dump start.txt
 EOF
 expect start.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 beoordeeld 0/7
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 0/2 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                     2020 Q1  Δ vorig  trend 8      norm  status
 ▸Inwoners 0-17 jaar             24.364     +954     ▁▁▂▂█          ○ grijs
@@ -37,8 +37,8 @@ expect start.txt <<'EOF'
 
 
 
- Cijfers
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Cijfers             Enter: uitsplitsen  r: signaal  spatie: beoordeeld  ?: help
+ ○ Inwoners 0-17 jaar: geen regel
 EOF
 screen "the chapter view" $args
 
@@ -56,7 +56,7 @@ h
 :dump back.txt
 EOF
 expect indicator.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 beoordeeld 0/7
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 0/2 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Verwijzingen                     2019 Q2      2019 Q3      2019 Q4      2020 Q1
 ▸Totaal                               –          380 ○        375 ●        412 ■
@@ -78,11 +78,11 @@ expect indicator.txt <<'EOF'
 
 
 
- Cijfers › Verwijzingen
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Cijfers › Verwijzingen        Enter: uitsplitsen  r: signaal  q: terug  ?: help
+ ■ Verwijzingen: +37 > 30 t.o.v. 2019 Q4
 EOF
 expect series.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 beoordeeld 0/7
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 0/2 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Verwijzingen › Huisarts
  2019 Q3   ██████████████████████████████████▎                   200 ○ grijs
@@ -104,11 +104,11 @@ expect series.txt <<'EOF'
 
 
 
- Cijfers › Verwijzingen › Huisarts
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Cijfers › Verwijzingen › Huisarts       r: signaal  spatie: beoordeeld  ?: help
+ ■ Huisarts: +40 > 30 t.o.v. 2019 Q4
 EOF
 expect back.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 beoordeeld 0/7
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 0/2 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                     2020 Q1  Δ vorig  trend 8      norm  status
  Inwoners 0-17 jaar             24.364     +954     ▁▁▂▂█          ○ grijs
@@ -130,8 +130,8 @@ expect back.txt <<'EOF'
 
 
 
- Cijfers
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Cijfers             Enter: uitsplitsen  r: signaal  spatie: beoordeeld  ?: help
+ ■ Verwijzingen: +37 > 30 t.o.v. 2019 Q4
 EOF
 screen "drill down and back" $args
 
@@ -148,7 +148,7 @@ keys <<'EOF'
 :dump bt.txt
 EOF
 expect wachttijd.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 beoordeeld 0/7
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 0/2 beoordeeld
   1 Cijfers  [2 Wachttijden]  3 Beschermingstafel   4 Klachten/bezwaar
  Aanmeldwachttijd jeugd-ggz       2019 Q2      2019 Q3      2019 Q4      2020 Q1
 ▸Totaal                               –       5,0 wk ▲     5,5 wk ▲     6,5 wk ■
@@ -170,11 +170,11 @@ expect wachttijd.txt <<'EOF'
 
 
 
- Wachttijden › Aanmeldwachttijd jeugd-ggz
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Wachttijden › Aanmeldwachttijd jeugd-ggz            Enter: uitsplitsen  ?: help
+ ■ Aanmeldwachttijd jeugd-ggz: 6,5 wk > 6 (Treeknorm 4 wk)
 EOF
 expect vorige.txt <<'EOF'
- Alkmaar (GM0361) · 2019 Q4 · levering 3    ■ 0  ▲ 1  ● 3  ○ 3   beoordeeld 0/7
+ Alkmaar (GM0361) · 2019 Q4 · levering 3             ■0 ▲1 ●3 ○3 0/1 beoordeeld
   1 Cijfers  [2 Wachttijden]  3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                     2019 Q4  Δ vorig  trend 8      norm  status
 ▸Aanmeldwachttijd jeugd-g…      5,5 wk  +0,5 wk        ▁█     4 wk ▲ oranje
@@ -196,11 +196,11 @@ expect vorige.txt <<'EOF'
 
 
 
- Wachttijden
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Wachttijden         Enter: uitsplitsen  r: signaal  spatie: beoordeeld  ?: help
+ ▲ Aanmeldwachttijd jeugd-ggz: 5,5 wk <= 6 (Treeknorm 4 wk)
 EOF
 expect bt.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 beoordeeld 0/7
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 0/2 beoordeeld
   1 Cijfers   2 Wachttijden  [3 Beschermingstafel]  4 Klachten/bezwaar
  Indicator                     2020 Q1  Δ vorig  trend 8      norm  status
 ▸Aanmeldingen bescherming…      geheim                 ▄           ○ grijs
@@ -222,8 +222,8 @@ expect bt.txt <<'EOF'
 
 
 
- Beschermingstafel
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Beschermingstafel       Enter: uitsplitsen  r: signaal  a: toelichting  ?: help
+ ○ Aanmeldingen beschermingstafel: geen regel
 EOF
 screen "chapters, periods, small counts" $args
 
@@ -238,7 +238,7 @@ R
 :dump r3.txt
 EOF
 expect r1.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 beoordeeld 0/7
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 0/2 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                     2020 Q1  Δ vorig  trend 8      norm  status
  Inwoners 0-17 jaar             24.364     +954     ▁▁▂▂█          ○ grijs
@@ -260,11 +260,11 @@ expect r1.txt <<'EOF'
 
 
 
- Cijfers
+ Cijfers             Enter: uitsplitsen  r: signaal  spatie: beoordeeld  ?: help
 ■ Verwijzingen: +37 > 30 t.o.v. 2019 Q4
 EOF
 expect r2.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 beoordeeld 0/7
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 0/2 beoordeeld
   1 Cijfers  [2 Wachttijden]  3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                     2020 Q1  Δ vorig  trend 8      norm  status
 ▸Aanmeldwachttijd jeugd-g…      6,5 wk  +1,0 wk       ▁▃█     4 wk ■ rood
@@ -286,11 +286,11 @@ expect r2.txt <<'EOF'
 
 
 
- Wachttijden
+ Wachttijden         Enter: uitsplitsen  r: signaal  spatie: beoordeeld  ?: help
 ■ Aanmeldwachttijd jeugd-ggz: 6,5 wk > 6 (Treeknorm 4 wk)
 EOF
 expect r3.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 beoordeeld 0/7
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 0/2 beoordeeld
   1 Cijfers  [2 Wachttijden]  3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                     2020 Q1  Δ vorig  trend 8      norm  status
 ▸Aanmeldwachttijd jeugd-g…      6,5 wk  +1,0 wk       ▁▃█     4 wk ■ rood
@@ -312,7 +312,7 @@ expect r3.txt <<'EOF'
 
 
 
- Wachttijden
+ Wachttijden         Enter: uitsplitsen  r: signaal  spatie: beoordeeld  ?: help
 ■ Aanmeldwachttijd jeugd-ggz: 6,5 wk > 6 (Treeknorm 4 wk)
 EOF
 screen "r and R jump to the next and previous red or amber" $args
@@ -329,17 +329,17 @@ v
 :dump revisions.txt
 EOF
 expect compare.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 beoordeeld 0/7
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 0/2 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
- Jeugdigen met maatwerk, 2020 Q1                            waarde      verschil
+ Jeugdigen met maatwerk, 2020 Q1                 waarde  status         verschil
 Deze regio
-  Alkmaar (GM0361)                                           2.660
+  Alkmaar (GM0361)                                2.660  ● groen
 Vergelijkbare gemeenten
-  Haarlem (GM0392)                                           3.150       -15,6 %
-  Leiden (GM0546)                                            2.800        -5,0 %
-  gemiddelde (2 van 2)                                     2.975,0       -10,6 %
+  Haarlem (GM0392)                                3.150  ● groen         -15,6 %
+  Leiden (GM0546)                                 2.800  ● groen          -5,0 %
+  gemiddelde (2 van 2)                            2.975                  -10,6 %
 Nederland
-  Nederland (NL01)                                   geen gegevens
+  Nederland (NL01)                        geen gegevens
 
 
 
@@ -351,18 +351,18 @@ Nederland
 
 
 
- Cijfers › Vergelijken
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Cijfers › Vergelijken                             r: signaal  q: terug  ?: help
+
 EOF
 expect revisions.txt <<'EOF'
- Alkmaar (GM0361) · 2019 Q4 · levering 3    ■ 0  ▲ 1  ● 3  ○ 3   beoordeeld 0/7
+ Alkmaar (GM0361) · 2019 Q4 · levering 3             ■0 ▲1 ●3 ○3 0/1 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Inwoners 0-17 jaar, 2019 Q4: waarde per levering
   levering 3    2020-04-13 20-levering-2020Q1.csv             23.410         +4
   levering 2    2020-04-12 10-levering-2019.csv               23.406
 
- Gewijzigd in levering 3 (t.o.v. eerdere leveringen): 1
-  Inwoners 0-17 jaar                           23.406 → 23.410             +4
+ Gewijzigd in levering 3 (t.o.v. eerdere leveringen): 1 (Enter: indicator)
+ 2019 Q4  Inwoners 0-17 jaar                 23.406 → 23.410             +4
 
 
 
@@ -377,8 +377,8 @@ expect revisions.txt <<'EOF'
 
 
 
- Cijfers › Revisies
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Cijfers › Revisies            Enter: uitsplitsen  r: signaal  q: terug  ?: help
+
 EOF
 screen "compare and revisions" $args
 
@@ -402,7 +402,7 @@ h
 :dump unknown.txt
 EOF
 expect regions.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 beoordeeld 0/7
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 0/2 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Regio   (Enter: tonen en openen, h: omhoog, /: filter)
    NL01       nl        Nederland  ›
@@ -424,11 +424,11 @@ expect regions.txt <<'EOF'
 
 
 
- Cijfers › Regio's
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Cijfers › Regio's                                 r: signaal  q: terug  ?: help
+
 EOF
 expect parts.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 beoordeeld 0/7
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 0/2 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Regio   (Enter: tonen en openen, h: omhoog, /: filter)
 ▸● GM0361     gemeente  Alkmaar  ›
@@ -450,11 +450,11 @@ expect parts.txt <<'EOF'
 
 
 
- Cijfers › Regio's
+ Cijfers › Regio's                                 r: signaal  q: terug  ?: help
 regio Alkmaar (GM0361)
 EOF
 expect centrum.txt <<'EOF'
- Centrum (WK036101) · 2020 Q1 · levering 3  ■ 0  ▲ 0  ● 0  ○ 7   beoordeeld 0/7
+ Centrum (WK036101) · 2020 Q1 · levering 3   ■ 0  ▲ 0  ● 0  ○ 7  beoordeeld 0/7
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Regio   (Enter: tonen en openen, h: omhoog, /: filter)
    GM0361     gemeente  Alkmaar  ›
@@ -476,11 +476,11 @@ expect centrum.txt <<'EOF'
 
 
 
- Cijfers › Regio's
+ Cijfers › Regio's                                             q: terug  ?: help
 regio Centrum (WK036101)
 EOF
 expect up.txt <<'EOF'
- Centrum (WK036101) · 2020 Q1 · levering 3  ■ 0  ▲ 0  ● 0  ○ 7   beoordeeld 0/7
+ Centrum (WK036101) · 2020 Q1 · levering 3   ■ 0  ▲ 0  ● 0  ○ 7  beoordeeld 0/7
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Regio   (Enter: tonen en openen, h: omhoog, /: filter)
   Alle regio's
@@ -502,11 +502,11 @@ expect up.txt <<'EOF'
 
 
 
- Cijfers › Regio's
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Cijfers › Regio's                                             q: terug  ?: help
+
 EOF
 expect wijk.txt <<'EOF'
- Centrum (WK036101) · 2020 Q1 · levering 3  ■ 0  ▲ 0  ● 0  ○ 7   beoordeeld 0/7
+ Centrum (WK036101) · 2020 Q1 · levering 3   ■ 0  ▲ 0  ● 0  ○ 7  beoordeeld 0/7
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                     2020 Q1  Δ vorig  trend 8      norm  status
 ▸Inwoners 0-17 jaar                                                ○ grijs
@@ -528,11 +528,11 @@ expect wijk.txt <<'EOF'
 
 
 
- Cijfers
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Cijfers         Enter: uitsplitsen  spatie: beoordeeld  a: toelichting  ?: help
+ ○ Inwoners 0-17 jaar: geen regel
 EOF
 expect unknown.txt <<'EOF'
- Centrum (WK036101) · 2020 Q1 · levering 3  ■ 0  ▲ 0  ● 0  ○ 7   beoordeeld 0/7
+ Centrum (WK036101) · 2020 Q1 · levering 3   ■ 0  ▲ 0  ● 0  ○ 7  beoordeeld 0/7
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                     2020 Q1  Δ vorig  trend 8      norm  status
 ▸Inwoners 0-17 jaar                                                ○ grijs
@@ -554,8 +554,8 @@ expect unknown.txt <<'EOF'
 
 
 
- Cijfers
-onbekende regio 'GM9999'
+ Cijfers         Enter: uitsplitsen  spatie: beoordeeld  a: toelichting  ?: help
+onbekende regio 'GM9999'; dichtstbij: GM0392 (Haarlem), GM0361 (Alkmaar), GM054…
 EOF
 screen "regions" $args
 
@@ -590,7 +590,7 @@ k
 :dump first.txt
 EOF
 expect search.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 beoordeeld 0/7
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 0/2 beoordeeld
   1 Cijfers  [2 Wachttijden]  3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                     2020 Q1  Δ vorig  trend 8      norm  status
 ▸Aanmeldwachttijd jeugd-g…      6,5 wk  +1,0 wk       ▁▃█     4 wk ■ rood
@@ -612,11 +612,11 @@ expect search.txt <<'EOF'
 
 
 
- Wachttijden
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Wachttijden         Enter: uitsplitsen  r: signaal  spatie: beoordeeld  ?: help
+ ■ Aanmeldwachttijd jeugd-ggz: 6,5 wk > 6 (Treeknorm 4 wk)
 EOF
 expect next.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 beoordeeld 0/7
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 0/2 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                     2020 Q1  Δ vorig  trend 8      norm  status
 ▸Inwoners 0-17 jaar             24.364     +954     ▁▁▂▂█          ○ grijs
@@ -638,11 +638,11 @@ expect next.txt <<'EOF'
 
 
 
- Cijfers
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Cijfers             Enter: uitsplitsen  r: signaal  spatie: beoordeeld  ?: help
+ ○ Inwoners 0-17 jaar: geen regel
 EOF
 expect prev.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 beoordeeld 0/7
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 0/2 beoordeeld
   1 Cijfers   2 Wachttijden   3 Beschermingstafel  [4 Klachten/bezwaar]
  Indicator                     2020 Q1  Δ vorig  trend 8      norm  status
 ▸Klachten ingediend                <10                             ○ grijs
@@ -664,11 +664,11 @@ expect prev.txt <<'EOF'
 
 
 
- Klachten/bezwaar
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Klachten/bezwaar    Enter: uitsplitsen  r: signaal  spatie: beoordeeld  ?: help
+ ○ Klachten ingediend: aantal <10, niet getoond (privacy)
 EOF
 expect last.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 beoordeeld 0/7
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 0/2 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                     2020 Q1  Δ vorig  trend 8      norm  status
  Inwoners 0-17 jaar             24.364     +954     ▁▁▂▂█          ○ grijs
@@ -690,11 +690,11 @@ expect last.txt <<'EOF'
 
 
 
- Cijfers
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Cijfers             Enter: uitsplitsen  r: signaal  spatie: beoordeeld  ?: help
+ ● Cliënttevredenheid: 4,2 >= 4
 EOF
 expect first.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 beoordeeld 0/7
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 0/2 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                     2020 Q1  Δ vorig  trend 8      norm  status
 ▸Inwoners 0-17 jaar             24.364     +954     ▁▁▂▂█          ○ grijs
@@ -716,8 +716,8 @@ expect first.txt <<'EOF'
 
 
 
- Cijfers
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Cijfers             Enter: uitsplitsen  r: signaal  spatie: beoordeeld  ?: help
+ ○ Inwoners 0-17 jaar: geen regel
 EOF
 screen "search and movement" $args
 
@@ -776,7 +776,7 @@ j
 :dump edited.txt
 EOF
 expect reviewed.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■1 ▲1 ●2 ○3 beoordeeld 1/7
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■1 ▲1 ●2 ○3 1/2 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                     2020 Q1  Δ vorig  trend 8      norm  status
  Inwoners 0-17 jaar             24.364     +954     ▁▁▂▂█          ○ grijs
@@ -798,17 +798,17 @@ expect reviewed.txt <<'EOF'
 
 
 
- Cijfers
+ Cijfers             Enter: uitsplitsen  r: signaal  spatie: beoordeeld  ?: help
 Verwijzingen: oranje (handmatig)
 EOF
 expect explained.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■1 ▲1 ●2 ○3 beoordeeld 1/7
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■1 ▲1 ●2 ○3 1/2 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Verwijzingen                     2019 Q2      2019 Q3      2019 Q4      2020 Q1
-▸Totaal                               –          380 ○        375 ●        412 ▲
-   Huisarts                           –          200 ○        210 ●        250 ■
-   Gemeente                           –          150 ○        140 ●        140 ●
-   Jeugdarts                          –           30 ○         25 ●         22 ●
+▸Totaal                 ✓✎!           –          380 ○        375 ●        412 ▲
+   Huisarts             ✓             –          200 ○        210 ●        250 ■
+   Gemeente             ✓             –          150 ○        140 ●        140 ●
+   Jeugdarts            ✓             –           30 ○         25 ●         22 ●
 
  Status totaal: ▲ oranje, handmatig: tijdelijk (berekend: rood) (beoordeeld)
  Beoordeeld (<login>, <vandaag>)
@@ -824,11 +824,11 @@ expect explained.txt <<'EOF'
 
 
 
- Cijfers › Verwijzingen
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Cijfers › Verwijzingen        Enter: uitsplitsen  r: signaal  q: terug  ?: help
+ ▲ Verwijzingen: handmatig: tijdelijk (berekend: rood)
 EOF
 expect editor.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■1 ▲1 ●2 ○3 beoordeeld 1/7
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■1 ▲1 ●2 ○3 1/2 beoordeeld
   1 Cijfers  [2 Wachttijden]  3 Beschermingstafel   4 Klachten/bezwaar
 Toelichting Aanmeldwachttijd jeugd-ggz, 2020 Q1
  Lang
@@ -851,10 +851,10 @@ Toelichting Aanmeldwachttijd jeugd-ggz, 2020 Q1
 
 
  Ctrl-X: opslaan   Esc: annuleren   Enter: nieuwe regel
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ ■ Aanmeldwachttijd jeugd-ggz: 6,5 wk > 6 (Treeknorm 4 wk)
 EOF
 expect edited.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■1 ▲1 ●2 ○3 beoordeeld 1/7
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■1 ▲1 ●2 ○3 1/2 beoordeeld
   1 Cijfers  [2 Wachttijden]  3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                     2020 Q1  Δ vorig  trend 8      norm  status
 ▸Aanmeldwachttijd jeugd-g…      6,5 wk  +1,0 wk       ▁▃█     4 wk ■ rood    ✎
@@ -876,7 +876,7 @@ expect edited.txt <<'EOF'
 
 
 
- Wachttijden
+ Wachttijden         Enter: uitsplitsen  r: signaal  spatie: beoordeeld  ?: help
 toelichting niet gewijzigd
 EOF
 # $USER is not who wrote it: the login name is ("<login>")
@@ -902,7 +902,7 @@ j
 :dump unreviewed.txt
 EOF
 expect unreviewed.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■1 ▲1 ●2 ○3 beoordeeld 0/7
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■1 ▲1 ●2 ○3 0/2 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                     2020 Q1  Δ vorig  trend 8      norm  status
  Inwoners 0-17 jaar             24.364     +954     ▁▁▂▂█          ○ grijs
@@ -924,8 +924,8 @@ expect unreviewed.txt <<'EOF'
 
 
 
- Cijfers
-Verwijzingen: niet meer beoordeeld (beoordeeld 0/7)
+ Cijfers             Enter: uitsplitsen  r: signaal  spatie: beoordeeld  ?: help
+Verwijzingen: niet meer beoordeeld (beoordeeld 0/2 signalen)
 EOF
 screen "Space toggles reviewed" --db "$T/review.db" --config "$cfg"
 
@@ -936,7 +936,7 @@ e
 :export hoofdstuk.md
 EOF
 expect exported.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■1 ▲1 ●2 ○3 beoordeeld 0/7
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■1 ▲1 ●2 ○3 0/2 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                     2020 Q1  Δ vorig  trend 8      norm  status
 ▸Inwoners 0-17 jaar             24.364     +954     ▁▁▂▂█          ○ grijs
@@ -958,7 +958,7 @@ expect exported.txt <<'EOF'
 
 
 
- Cijfers
+ Cijfers             Enter: uitsplitsen  r: signaal  spatie: beoordeeld  ?: help
 Cijfers geëxporteerd naar jmon-GM0361-2020Q1-cijfers.csv
 EOF
 screen "e exports the chapter" --db "$T/review.db" --config "$cfg"
@@ -971,7 +971,7 @@ keys <<'EOF'
 :dump narrow.txt
 EOF
 expect narrow.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 (voorlo… ■2 ▲0 ●2 ○3 beoordeeld 0/7
+ Alkmaar · 2020 Q1 (voorlopig)       ■2 ▲0 ●2 ○3 0/2 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/…
  Indicator                        2020 Q1  Δ vorig  status
 ▸Inwoners 0-17 jaar                24.364     +954 ○ grijs
@@ -985,15 +985,15 @@ expect narrow.txt <<'EOF'
 
 
 
- Cijfers
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toe…
+ Cijfers                 Enter: uitsplitsen  r: signaal  ?: help
+ ○ Inwoners 0-17 jaar: geen regel
 EOF
 COLUMNS=64 LINES=16 screen "a narrow terminal drops trend and norm" $args
 keys <<'EOF'
 :dump wide.txt
 EOF
 expect wide.txt <<'EOF'
- Testmonitor · Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3                              ■ 2  ▲ 0  ● 2  ○ 3   beoordeeld 0/7
+ Testmonitor · Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3                      ■ 2  ▲ 0  ● 2  ○ 3  beoordeeld 0/2 signalen
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                                                                         2020 Q1  Δ vorig  trend 8      norm  status
 ▸Inwoners 0-17 jaar                                                                 24.364     +954     ▁▁▂▂█          ○ grijs
@@ -1003,8 +1003,8 @@ expect wide.txt <<'EOF'
 
 
 
- Cijfers
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Cijfers                                                 Enter: uitsplitsen  r: signaal  spatie: beoordeeld  a: toelichting  ?: help
+ ○ Inwoners 0-17 jaar: geen regel
 EOF
 COLUMNS=132 LINES=12 screen "a wide terminal gives labels room" $args
 keys <<'EOF'
@@ -1013,7 +1013,7 @@ j
 :dump ascii.txt
 EOF
 expect ascii.txt <<'EOF'
- Alkmaar (GM0361) | 2020 Q1 (voorlopig) | levering 3 #2 ^0 o2 -3 beoordeeld 0/7
+ Alkmaar (GM0361) | 2020 Q1 (voorlopig) | levering 3 #2 ^0 o2 -3 0/2 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                     2020 Q1    vorig  trend 8      norm  status
  Inwoners 0-17 jaar             24.364     +954     __..#          - grijs
@@ -1035,8 +1035,8 @@ expect ascii.txt <<'EOF'
 
 
 
- Cijfers
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Cijfers             Enter: uitsplitsen  r: signaal  spatie: beoordeeld  ?: help
+ # Verwijzingen: +37 > 30 t.o.v. 2019 Q4
 EOF
 LC_ALL=C NO_COLOR=1 screen "ASCII glyphs and sparklines without UTF-8, NO_COLOR" $args
 
@@ -1069,7 +1069,7 @@ chmod 644 "$T/script"
 # $T) and the login name of the user who cannot write it
 login=$(${as_nobody:-} id -un)
 expect readonly.txt <<EOF
- Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 beoordeeld 0/7
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 0/2 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                     2020 Q1  Δ vorig  trend 8      norm  status
 ▸Inwoners 0-17 jaar             24.364     +954     ▁▁▂▂█          ○ grijs
@@ -1091,7 +1091,7 @@ expect readonly.txt <<EOF
 
 
 
- Cijfers
+ Cijfers             Enter: uitsplitsen  r: signaal  spatie: beoordeeld  ?: help
 alleen lezen: ro/monitor.db is niet schrijfbaar voor $login
 EOF
 before=$(cksum <"$ro/monitor.db")
@@ -1114,7 +1114,8 @@ if [ -n "$as_nobody" ]; then
 	T=$saved_T JMON=$saved_JMON cfg=$saved_cfg
 fi
 
-# The remaining keys of the table: p asks for a period, l and → drill down
+# The remaining keys of the table: p lists the periods (a CBS code typed
+# there leaves its period, Enter opens it), l and → drill down
 # like Enter, Ctrl-F / Ctrl-B page, Ctrl-L redraws, :quit ends.
 keys <<'EOF'
 p
@@ -1143,10 +1144,10 @@ j
 :dump never.txt
 EOF
 expect l.txt <<'EOF'
- Alkmaar (GM0361) · 2019 Q4 · levering 3    ■ 0  ▲ 1  ● 3  ○ 3   beoordeeld 0/7
+ Alkmaar (GM0361) · 2019 Q4 · levering 3             ■0 ▲1 ●3 ○3 0/1 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Inwoners 0-17 jaar               2019 Q1      2019 Q2      2019 Q3      2019 Q4
-▸Totaal                          23.300       23.350       23.380       23.410
+▸Totaal                    *     23.300       23.350       23.380       23.410
 
  Status totaal: ○ grijs, geen regel
  Inwoners van 0 tot en met 17 jaar op de laatste dag van het kwartaal.
@@ -1165,11 +1166,11 @@ expect l.txt <<'EOF'
 
 
 
- Cijfers › Inwoners 0-17 jaar
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Cijfers › Inwoners 0-17 jaar            Enter: uitsplitsen  r: signaal  ?: help
+ ○ Inwoners 0-17 jaar: geen regel
 EOF
 expect p.txt <<'EOF'
- Alkmaar (GM0361) · 2019 Q4 · levering 3    ■ 0  ▲ 1  ● 3  ○ 3   beoordeeld 0/7
+ Alkmaar (GM0361) · 2019 Q4 · levering 3             ■0 ▲1 ●3 ○3 0/1 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                     2019 Q4  Δ vorig  trend 8      norm  status
 ▸Inwoners 0-17 jaar             23.410      +30      ▁▄▆█          ○ grijs     *
@@ -1191,11 +1192,11 @@ expect p.txt <<'EOF'
 
 
 
- Cijfers
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Cijfers             Enter: uitsplitsen  r: signaal  spatie: beoordeeld  ?: help
+periode 2019 Q4
 EOF
 expect page.txt <<'EOF'
- Alkmaar (GM0361) · 2019 Q4 · levering 3    ■ 0  ▲ 1  ● 3  ○ 3   beoordeeld 0/7
+ Alkmaar (GM0361) · 2019 Q4 · levering 3             ■0 ▲1 ●3 ○3 0/1 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                     2019 Q4  Δ vorig  trend 8      norm  status
 ▸Inwoners 0-17 jaar             23.410      +30      ▁▄▆█          ○ grijs     *
@@ -1217,14 +1218,14 @@ expect page.txt <<'EOF'
 
 
 
- Cijfers
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Cijfers             Enter: uitsplitsen  r: signaal  spatie: beoordeeld  ?: help
+ ○ Inwoners 0-17 jaar: geen regel
 EOF
 expect right.txt <<'EOF'
- Alkmaar (GM0361) · 2019 Q4 · levering 3    ■ 0  ▲ 1  ● 3  ○ 3   beoordeeld 0/7
+ Alkmaar (GM0361) · 2019 Q4 · levering 3             ■0 ▲1 ●3 ○3 0/1 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
  Inwoners 0-17 jaar               2019 Q1      2019 Q2      2019 Q3      2019 Q4
-▸Totaal                          23.300       23.350       23.380       23.410
+▸Totaal                    *     23.300       23.350       23.380       23.410
 
  Status totaal: ○ grijs, geen regel
  Inwoners van 0 tot en met 17 jaar op de laatste dag van het kwartaal.
@@ -1243,8 +1244,8 @@ expect right.txt <<'EOF'
 
 
 
- Cijfers › Inwoners 0-17 jaar
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Cijfers › Inwoners 0-17 jaar            Enter: uitsplitsen  r: signaal  ?: help
+ ○ Inwoners 0-17 jaar: geen regel
 EOF
 screen "p, l, →, Ctrl-F/B/L and :quit" $args
 [ -f "$T/never.txt" ] && not_ok ":quit ends the script run" || ok ":quit ends the script run"

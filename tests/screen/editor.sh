@@ -4,7 +4,8 @@
 # changed text away and never end jmon; a database this user cannot write
 # is said before the editor or a prompt opens; keys typed while the screen
 # says "terminal te klein" do nothing; a draft comes back in the editor.
-# The drafts a lost terminal writes are tests/tmux/editor.sh's.
+# The drafts a lost terminal writes are tests/tmux/editor.sh's; the keys
+# of a line editor (cut and paste) are below.
 . "$TOP/tests/lib.sh"
 cfg="$FIX/browse/monitor.yaml"
 db="$T/monitor.db"
@@ -25,9 +26,19 @@ args="--db m.db --config $cfg"
 # The screens, 14 rows: the chapter view, the cursor on row ROW (1-4), MARK
 # after the status of Verwijzingen, STATUS on the last line; the editor of
 # TITLE with the LINEs of its text.
-head=" Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 beoordeeld 0/7
+head=" Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 0/2 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar"
-hints=" Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help"
+# No message: the status line says why the selected row has its colour
+# ("$hints" stands for that); the key hints are beside the breadcrumb.
+hints="<reason>"
+crumb=" Cijfers             Enter: uitsplitsen  r: signaal  spatie: beoordeeld  ?: help"
+reason() {	# reason ROW: the status line of the chapter view on row ROW
+	case $1 in
+	1) echo " ○ Inwoners 0-17 jaar: geen regel" ;;
+	2) echo " ● Jeugdigen met maatwerk: +2,3 % binnen -5..5 t.o.v. 2019 Q4" ;;
+	3) echo " ■ Verwijzingen: +37 > 30 t.o.v. 2019 Q4" ;;
+	esac
+}
 ask="Wijzigingen weggooien? (j/n)"
 chapter() {	# chapter ROW STATUS [MARK]
 	printf '%s\n' "$head" " Indicator                     2020 Q1  Δ vorig  trend 8      norm  status"
@@ -36,11 +47,16 @@ chapter() {	# chapter ROW STATUS [MARK]
 		"Verwijzingen                      412      +37       ▂▁█          ■ rood${3:+    $3}" \
 		"Cliënttevredenheid                4,2     +0,1        ▁█          ● groen" |
 		awk -v row="$1" '{ print (NR == row ? "▸" : " ") $0 }'
-	printf '\n\n\n\n\n%s\n%s\n' " Cijfers" "$2"
+	status=$2
+	[ "$status" = "$hints" ] && status=$(reason "$1")
+	printf '\n\n\n\n\n%s\n%s\n' "$crumb" "$status"
 }
 editor_screen() {	# editor_screen TITLE STATUS [LINE...]
 	printf '%s\n%s\n' "$head" "Toelichting $1, 2020 Q1"
 	status=$2 rows=0
+	if [ "$status" = "$hints" ]; then
+		case $1 in Inwoners*) status=$(reason 1) ;; *) status=$(reason 3) ;; esac
+	fi
 	shift 2
 	for line in "$@"; do
 		printf ' %s\n' "$line"
@@ -185,7 +201,7 @@ chapter 1 "$hints" | expect reason-gone.txt
 chapter 1 "$ask" | expect colon-ask.txt
 chapter 1 "$hints" | expect colon-gone.txt
 expect searched.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 beoordeeld 0/7
+ Alkmaar (GM0361) · 2020 Q1 (voorlopig) · levering 3 ■2 ▲0 ●2 ○3 0/2 beoordeeld
   1 Cijfers  [2 Wachttijden]  3 Beschermingstafel   4 Klachten/bezwaar
  Indicator                     2020 Q1  Δ vorig  trend 8      norm  status
 ▸Aanmeldwachttijd jeugd-g…      6,5 wk  +1,0 wk       ▁▃█     4 wk ■ rood
@@ -197,8 +213,8 @@ expect searched.txt <<'EOF'
 
 
 
- Wachttijden
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Wachttijden         Enter: uitsplitsen  r: signaal  spatie: beoordeeld  ?: help
+ ■ Aanmeldwachttijd jeugd-ggz: 6,5 wk > 6 (Treeknorm 4 wk)
 EOF
 screen "the prompts ask before they throw typed text away" $args
 run "$JMON" report --db "$T/m.db" --config "$cfg" --format csv
@@ -229,7 +245,7 @@ q
 :resize 14x80
 :dump after-small.txt
 Q
-:dump big-q.txt
+:dump after-q.txt
 EOF
 expect small.txt <<'EOF'
 
@@ -244,8 +260,9 @@ terminal te klein: 30×10, min…
 
 EOF
 chapter 1 "$hints" | expect after-small.txt
-chapter 1 "toets Q doet niets; ? voor hulp" | expect big-q.txt
 screen "a too small screen ignores keys" $args
+# Q at a size that shows the screen quits at once, as in tig
+[ ! -f "$T/after-q.txt" ] && ok "Q quits at once" || not_ok "Q quits at once"
 before=$(cksum <"$T/m.db")
 keys <<'EOF'
 :resize 11x80
@@ -316,6 +333,43 @@ editor_screen Verwijzingen "$ask" "Weg ermee." | expect discard-ask.txt
 editor_screen "Verwijzingen › Huisarts" "concept van 21 november 2026 09:30 hersteld" \
 	"Huisartsen verwijzen meer." | expect category.txt
 screen "drafts thrown away, of a category, already stored" $args
+
+# A line editor (jmon(1), The editor and the prompts): the text wraps at
+# word boundaries; Ctrl-A/E and Alt-B/F move; Ctrl-W/U/K and Alt-D cut,
+# and Ctrl-Y pastes what they cut, so no key loses text: the changed text
+# still asks before Esc throws it away, and what is saved is what the
+# screen showed.  Alt in a real terminal is tests/tmux/line_editor.sh's.
+fresh
+typed() { printf '%s' "$1" | sed 's/./&\n/g' | sed 's/^ $/<Space>/'; }	# one key a line
+{
+	printf 'j\nj\na\n'
+	typed "Meer verwijzingen door de huisarts sinds de praktijkondersteuner jeugd in januari vertrok"
+	printf '%s\n' ":dump wrapped.txt" "<M-b>" "<M-b>" "<M-b>" "<C-w>" "<C-w>" ":dump cut.txt" \
+		"<C-e>" "<Space>" "<C-y>" ":dump pasted.txt" \
+		"<C-a>" "<M-f>" "<M-f>" "<M-d>" X ":dump moved.txt" "<Enter>"
+	typed "Tweede regel"
+	printf '%s\n' ":dump two.txt" "<C-u>" "<C-k>" "<C-w>" ":dump cutall.txt" \
+		"<Escape>" ":dump ask.txt" n "<C-y>" ":dump back.txt" "<C-x>" ":dump saved.txt"
+} | keys
+two="Tweede regel de huisarts sinds de in januari vertrok praktijkondersteuner"
+editor_screen Verwijzingen "$hints" \
+	"Meer verwijzingen door de huisarts sinds de praktijkondersteuner jeugd in" \
+	"januari vertrok" | expect wrapped.txt
+editor_screen Verwijzingen "$hints" \
+	"Meer verwijzingen door de huisarts sinds de in januari vertrok" | expect cut.txt
+editor_screen Verwijzingen "$hints" "Meer verwijzingen door de huisarts sinds de in januari vertrok" \
+	"praktijkondersteuner jeugd" | expect pasted.txt
+editor_screen Verwijzingen "$hints" "Meer verwijzingenX de huisarts sinds de in januari vertrok" \
+	"praktijkondersteuner jeugd" | expect moved.txt
+editor_screen Verwijzingen "$hints" "Meer verwijzingenX" "$two" jeugd | expect two.txt
+editor_screen Verwijzingen "$hints" "Meer verwijzingenX" | expect cutall.txt
+editor_screen Verwijzingen "$ask" "Meer verwijzingenX" | expect ask.txt
+editor_screen Verwijzingen "$hints" "Meer verwijzingenX" "$two" jeugd | expect back.txt
+chapter 3 "toelichting opgeslagen" ✎ | expect saved.txt
+screen "a line editor: wrapping at words, moves, cuts and Ctrl-Y" $args
+run "$JMON" report --config "$cfg" --db "$T/m.db" --format csv
+assert_grep '"Meer verwijzingenX' "$T/stdout" "the saved explanation starts as shown"
+assert_grep "$two jeugd\"" "$T/stdout" "and Ctrl-Y brought back every cut"
 assert_eq "$(ls "$drafts")" "GM0361.2020Q1.verwijzingen.huisarts.txt" \
 	"the draft thrown away and the one stored are gone, the one left open stays"
 run "$JMON" report --db "$T/m.db" --config "$cfg" --format md

@@ -3,7 +3,8 @@
 # status line, help, chapter switching, messages, small and wide terminals.
 . "$TOP/tests/lib.sh"
 cfg="$FIX/screen.yaml"
-nodb="--db none.db"	# no database: the monitor without figures
+empty_db "$T/leeg.db" "$cfg"
+nodb="--db leeg.db"	# no regions, no data: the monitor without figures
 
 keys <<'EOF'
 :dump start.txt
@@ -39,8 +40,8 @@ expect start.txt <<'EOF'
 
 
 
- Cijfers
-geen database none.db: laad gegevens met 'jmon import'
+ Cijfers         Enter: uitsplitsen  spatie: beoordeeld  a: toelichting  ?: help
+geen gegevens voor GM0361: laad gegevens met 'jmon import'
 EOF
 expect tab.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
@@ -65,8 +66,8 @@ expect tab.txt <<'EOF'
 
 
 
- Wachttijden
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Wachttijden     Enter: uitsplitsen  spatie: beoordeeld  a: toelichting  ?: help
+
 EOF
 expect four.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
@@ -91,8 +92,8 @@ expect four.txt <<'EOF'
 
 
 
- Klachten/bezwaar
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Klachten/bezwaar                Enter: uitsplitsen  spatie: beoordeeld  ?: help
+
 EOF
 expect byid.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
@@ -117,8 +118,8 @@ expect byid.txt <<'EOF'
 
 
 
- Wachttijden
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Wachttijden     Enter: uitsplitsen  spatie: beoordeeld  a: toelichting  ?: help
+
 EOF
 expect backtab.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
@@ -143,8 +144,8 @@ expect backtab.txt <<'EOF'
 
 
 
- Cijfers
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Cijfers         Enter: uitsplitsen  spatie: beoordeeld  a: toelichting  ?: help
+
 EOF
 screen "chapters by Tab, number, id and Shift-Tab" --config "$cfg" $nodb
 
@@ -177,8 +178,8 @@ Zoeken
   n                :search-next     volgende treffer
   N                :search-prev     vorige treffer
 
- Cijfers › Hulp
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Cijfers › Hulp                                                q: terug  ?: help
+
 EOF
 expect back.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
@@ -203,8 +204,8 @@ expect back.txt <<'EOF'
 
 
 
- Cijfers
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Cijfers         Enter: uitsplitsen  spatie: beoordeeld  a: toelichting  ?: help
+
 EOF
 screen "help and back" --config "$cfg" $nodb
 
@@ -217,28 +218,28 @@ EOF
 expect legend.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
-Weergaven
-  c                :compare         vergelijken (peers, regio, NL)
-  v                :revisions       leveringen en revisies
-  w                :region          regio kiezen (:region CODE)
-  p                :period          periode kiezen (:period CODE)
-  e                :export          weergave exporteren (:export FILE)
-
 Overig
-  ?                :help            deze hulp
+  ? F1             :help            deze hulp
   :                :prompt          opdrachtregel
   Ctrl-L           :redraw          scherm opnieuw tekenen
                    :dump            scherm als tekst opslaan (:dump FILE)
                    :resize          schermgrootte (:resize RIJENxKOLOMMEN)
-  q                :quit            afsluiten
+  q                :close           weergave sluiten (bovenaan: afsluiten)
+  Q                :quit            meteen afsluiten
 
 Kleuren
   ■ rood    Extra maatregel nodig.
   ▲ oranje  Extra aandacht nodig.
   ● groen   Loopt zoals gepland.
   ○ grijs   Geen oordeel (geen waarde, geheim, te klein of geen vergelijking).
- Cijfers › Hulp
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+
+Tekens
+  ● groen ▲  een categorie is oranje (of ■ rood) onder een groene of grijze ind…
+  ✓  beoordeeld; ↻ beoordeeld bij een andere waarde (verouderd)
+  ✎  toegelicht   !  kleur met de hand gezet   *  herzien door de nieuwste leve…
+  beoordeeld 0/0 signalen: de signalen (oranje of rood, ook in een categorie) m…
+ Cijfers › Hulp                                                q: terug  ?: help
+
 EOF
 screen "the help ends with the colour legend" --config "$cfg" $nodb
 
@@ -273,7 +274,7 @@ expect key.txt <<'EOF'
 
 
 
- Cijfers
+ Cijfers         Enter: uitsplitsen  spatie: beoordeeld  a: toelichting  ?: help
 toets Z doet niets; ? voor hulp
 EOF
 expect command.txt <<'EOF'
@@ -299,7 +300,7 @@ expect command.txt <<'EOF'
 
 
 
- Cijfers
+ Cijfers         Enter: uitsplitsen  spatie: beoordeeld  a: toelichting  ?: help
 onbekende opdracht ':bogus' (zie ?)
 EOF
 expect chapter.txt <<'EOF'
@@ -325,7 +326,7 @@ expect chapter.txt <<'EOF'
 
 
 
- Cijfers
+ Cijfers         Enter: uitsplitsen  spatie: beoordeeld  a: toelichting  ?: help
 geen hoofdstuk '9'
 EOF
 screen "unknown keys and commands say so on the status line" --config "$cfg" $nodb
@@ -368,8 +369,8 @@ expect prompt.txt <<'EOF'
 
 
 
- Beschermingstafel
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Beschermingstafel               Enter: uitsplitsen  spatie: beoordeeld  ?: help
+
 EOF
 screen "a command typed at the : prompt runs" --config "$cfg" $nodb
 
@@ -405,8 +406,8 @@ expect minimum.txt <<'EOF'
 
 
 
- Cijfers
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a:…
+ Cijfers     Enter: uitsplitsen  spatie: beoordeeld  ?: help
+
 EOF
 screen "below the minimum a clear message, at the minimum the screen" --config "$cfg" $nodb
 
@@ -426,8 +427,8 @@ expect wide.txt <<'EOF'
 
 
 
- Cijfers
-geen database none.db: laad gegevens met 'jmon import'
+ Cijfers                                                 Enter: uitsplitsen  spatie: beoordeeld  a: toelichting  ?: help
+geen gegevens voor GM0361: laad gegevens met 'jmon import'
 EOF
 LINES=14 COLUMNS=120 screen "a wide terminal" --config "$cfg" $nodb
 
@@ -440,28 +441,28 @@ EOF
 expect ascii.txt <<'EOF'
  Testmonitor | GM0361 | geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
-Weergaven
-  c                :compare         vergelijken (peers, regio, NL)
-  v                :revisions       leveringen en revisies
-  w                :region          regio kiezen (:region CODE)
-  p                :period          periode kiezen (:period CODE)
-  e                :export          weergave exporteren (:export FILE)
-
 Overig
-  ?                :help            deze hulp
+  ? F1             :help            deze hulp
   :                :prompt          opdrachtregel
   Ctrl-L           :redraw          scherm opnieuw tekenen
                    :dump            scherm als tekst opslaan (:dump FILE)
                    :resize          schermgrootte (:resize RIJENxKOLOMMEN)
-  q                :quit            afsluiten
+  q                :close           weergave sluiten (bovenaan: afsluiten)
+  Q                :quit            meteen afsluiten
 
 Kleuren
   # rood    Extra maatregel nodig.
   ^ oranje  Extra aandacht nodig.
   o groen   Loopt zoals gepland.
   - grijs   Geen oordeel (geen waarde, geheim, te klein of geen vergelijking).
- Cijfers > Hulp
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+
+Tekens
+  o groen ^  een categorie is oranje (of # rood) onder een groene of grijze ind~
+  v  beoordeeld; ~ beoordeeld bij een andere waarde (verouderd)
+  e  toegelicht   !  kleur met de hand gezet   *  herzien door de nieuwste leve~
+  beoordeeld 0/0 signalen: de signalen (oranje of rood, ook in een categorie) m~
+ Cijfers > Hulp                                                q: terug  ?: help
+
 EOF
 LC_ALL=C screen "ASCII fallback without a UTF-8 locale" --config "$cfg" $nodb
 
@@ -492,8 +493,8 @@ expect nocolor.txt <<'EOF'
 
 
 
- Cijfers
-geen database none.db: laad gegevens met 'jmon import'
+ Cijfers         Enter: uitsplitsen  spatie: beoordeeld  a: toelichting  ?: help
+geen gegevens voor GM0361: laad gegevens met 'jmon import'
 EOF
 NO_COLOR=1 screen "NO_COLOR" --config "$cfg" $nodb
 

@@ -124,11 +124,13 @@ for dir in "$TOP"/sample-data/*/; do
 	run_monkey "sample $name" 11 400 --db "$T/$name.db" --config "$config"
 done
 
-# An empty database (regions only) and no database at all.
+# An empty database (regions only), and one without regions; no database
+# at all the browser refuses (tests/cli/mistakes.sh).
 import_all "$T/empty.db" "$cfg" "$FIX/browse/00-regions.csv"
 run_monkey "empty database" 21 400 --db "$T/empty.db" --config "$cfg"
-run_monkey "no database" 22 400 --db "$T/none.db" --config "$cfg"
-run_monkey "no database, default monitor" 23 300 --db "$T/none.db"
+empty_db "$T/leeg.db" "$cfg"
+run_monkey "no regions" 22 400 --db "$T/leeg.db" --config "$cfg"
+run_monkey "no regions, default monitor" 23 300 --db "$T/leeg.db"
 
 # A monitor without chapters (check-config accepts it) over data.
 printf 'monitor:\n  title: Leeg\nchapters: []\n' >"$T/empty.yaml"

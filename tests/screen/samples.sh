@@ -29,17 +29,17 @@ EOF
 # revised 2023 Q3 behind the changes; explanations (✎).
 sample voorbeeldstad
 expect first.txt <<'EOF'
- Voorbeeldstad (GM0361) · 2023 Q4 (voorlopig)     ■5 ▲14 ●8 ○17 beoordeeld 2/44
+ Voorbeeldstad · 2023 Q4 (voorlopig)      ■6 ▲15 ●8 ○15 +1 cat. 2/22 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten en bezwaar
  Indicator                     2023 Q4  Δ vorig  trend 8      norm  status
 ▸Inwoners 0-17 jaar             24.307      +34  ▁▂▃▄▅▆▇█          ○ grijs
  Jeugdigen met een maatwe…       2.622      -67  ▁▃▃▃▅▇█▃          ● groen   ✎
  Aandeel jeugdigen met ee…      10,8 %  -0,3 pp  ▁▃▃▃▆▆█▁          ▲ oranje
- Jongeren met jeugdzorg i…                                         ○ grijs
- Percentage jongeren met …                                         ○ grijs
+ Jongeren met jeugdzorg i…       2.790     +275  1-1-2023          ■ rood
+ Percentage jongeren met …      11,5 %  +1,0 pp  1-1-2023          ▲ oranje
  Nieuwe hulpvragen bij de…         366      -80  ▇▆▁█▇▅█▃          ▲ oranje  ✎
  Gezinnen met 1 gezin 1 p…         336      -36  ▁▂▂▂▂▆█▂          ▲ oranje
- Afgegeven indicaties per…         754      +53  ▃▁▄▃▂▄▄█          ● groen
+ Afgegeven indicaties per…         754      +53  ▃▁▄▃▂▄▄█          ● groen ▲
  Gebruik maatwerkvoorzien…       2.720      -66  ▁▃▃▃▅▆█▄          ● groen
  Cliënttevredenheid Jeugd…         4,1     -0,1  ▆▆▁▅▅▆█▆        4 ● groen
  Instroom jeugdhulp per z…                                         ▲ oranje
@@ -51,8 +51,8 @@ expect first.txt <<'EOF'
  Prognose als percentage …                                   100 % ■ rood
 
 
- Cijfers
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Cijfers             Enter: uitsplitsen  r: signaal  spatie: beoordeeld  ?: help
+ ○ Inwoners 0-17 jaar: geen regel
 EOF
 screen "voorbeeldstad: the first screen" $args
 
@@ -61,7 +61,7 @@ screen "voorbeeldstad: the first screen" $args
 # ("Verschil ..."); what the text names without a number is onbekend.
 sample alkmaar-2020q1
 expect first.txt <<'EOF'
- Alkmaar (GM0361) · 2020 Q1 · levering 3  ■ 0  ▲ 2  ● 3  ○ 42   beoordeeld 0/47
+ Alkmaar (GM0361) · 2020 Q1 · levering 3            ■0 ▲2 ●3 ○42 0/2 beoordeeld
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten en bezwaar
  Indicator                     2020 Q1  Δ vorig  trend 8      norm  status
 ▸Inwoners 0-17 jaar             24.364     +958        ▁█          ○ grijs
@@ -83,8 +83,8 @@ expect first.txt <<'EOF'
  Kosten jeugdhulp: realis…    onbekend                             ○ grijs
  Kosten jeugdhulp: begrot…    onbekend                             ○ grijs
  Kosten jeugdhulp: progno…    onbekend                             ○ grijs
- Cijfers
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Cijfers             Enter: uitsplitsen  r: signaal  spatie: beoordeeld  ?: help
+ ○ Inwoners 0-17 jaar: geen regel
 EOF
 screen "alkmaar-2020q1: the first screen" $args
 
@@ -92,7 +92,7 @@ screen "alkmaar-2020q1: the first screen" $args
 # in monitor.period 2015Q1, not the newer 2016 of the allocation model.
 sample verschillenanalyse-2015q1
 expect first.txt <<'EOF'
- Gemeente A (GM9901) · 2015 Q1 · levering 2        ■5 ▲2 ●2 ○13 beoordeeld 0/22
+ Gemeente A (GM9901) · 2015 Q1 · levering 2 ■5 ▲2 ●2 ○13 +1 cat. 0/8 beoordeeld
  [1 Gebruik en instroom]  2 Gedwongen kader   3 Context
  Indicator                     2015 Q1  Δ vorig  trend 8      norm  status
 ▸Jongeren met jeugdhulp          8,9 %                  ▄          ■ rood
@@ -102,11 +102,11 @@ expect first.txt <<'EOF'
  Jeugdhulptrajecten                700                  ▄          ○ grijs
  Trajecten naar verblijf                                           ● groen
  Begonnen trajecten             43,6 %                  ▄          ▲ oranje
- Beëindigde trajecten           10,0 %                  ▄          ● groen
+ Beëindigde trajecten           10,0 %                  ▄          ● groen ▲
  Instroom, trajecten               305                  ▄          ○ grijs
  Instroom naar verwijzer                                           ■ rood
- Ambulant op 31 maart                                              ○ grijs
- Aandeel wijkteam ambulant                                         ○ grijs
+ Ambulant op 31 maart              555          31-3-2015          ○ grijs
+ Aandeel wijkteam ambulant      24,3 %          31-3-2015          ○ grijs
 
 
 
@@ -114,8 +114,8 @@ expect first.txt <<'EOF'
 
 
 
- Gebruik en instroom
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Gebruik en instroom     Enter: uitsplitsen  r: signaal  a: toelichting  ?: help
+ ■ Jongeren met jeugdhulp: +43,5 % buiten -35..35 t.o.v. Nederland (gemiddeld 6…
 EOF
 screen "verschillenanalyse-2015q1: the first screen" $args
 
@@ -123,7 +123,7 @@ screen "verschillenanalyse-2015q1: the first screen" $args
 # survey (2017 Q4) is another period.
 sample alphen-nulmeting
 expect first.txt <<'EOF'
- Alphen aan den Rijn (GM0484) · 2016             ■1 ▲1 ●1 ○191 beoordeeld 0/194
+ Alphen aan den Rijn (GM0484) · 2016 · levering 2  ■2 ▲1 ●1 ○190 0/3 beoordeeld
  [1 Gebruik jeugdzorg (CBS)]  2 Kwartaalcijfers regio   3 Enquête: signalering …
  Indicator                        2016  Δ vorig  trend 8      norm  status
 ▸Jeugdzorg totaal               14,1 %  +0,8 pp        ▁█          ▲ oranje  ✎
@@ -145,8 +145,8 @@ expect first.txt <<'EOF'
 
 
 
- Gebruik jeugdzorg (CBS)
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Gebruik jeugdzorg (CBS)                 Enter: uitsplitsen  r: signaal  ?: help
+ ▲ Jeugdzorg totaal: +22,6 % <= 25 t.o.v. Nederland (gemiddeld 11,5 %), +2,6 pp
 EOF
 screen "alphen-nulmeting: the first screen" $args
 
@@ -154,12 +154,12 @@ screen "alphen-nulmeting: the first screen" $args
 # quarter 2019 Q2 of the referrers; the costs are years (2018, 2019).
 sample noordoostpolder-2019h1
 expect first.txt <<'EOF'
- Noordoostpolder (GM0171) · 2019 H1 · levering 2  ■1 ▲9 ●1 ○28 beoordeeld 11/39
+ Noordoostpolder (GM0171) · 2019 H1 · levering 2  ■1 ▲9 ●1 ○28 10/10 beoordeeld
  [1 Algemeen]  2 Toeleiding   3 Wachttijden   4 Care, cure en 24-uurszorg   5 B…
  Indicator                     2019 H1  Δ vorig  trend 8      norm  status
-▸Zorglasten jeugdhulp                                              ○ grijs
- Begroting jeugdhulp                                               ○ grijs
- Prognose kosten jeugdhulp                                         ○ grijs
+▸Zorglasten jeugdhulp       € 14,1 mln           2018              ○ grijs
+ Begroting jeugdhulp                             2019              ○ grijs
+ Prognose kosten jeugdhulp                       2019              ○ grijs
  Unieke jeugdigen met jeu…    onbekend                             ○ grijs   ✎
  Aandeel jeugdigen met 24…        13 %                  ▄          ○ grijs   ✎
  Aandeel 24-uurszorg in d…        35 %                  ▄          ○ grijs
@@ -176,8 +176,8 @@ expect first.txt <<'EOF'
 
 
 
- Algemeen
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Algemeen            Enter: uitsplitsen  r: signaal  spatie: beoordeeld  ?: help
+ ○ Zorglasten jeugdhulp: geen regel
 EOF
 screen "noordoostpolder-2019h1: the first screen" $args
 
@@ -186,7 +186,7 @@ screen "noordoostpolder-2019h1: the first screen" $args
 # reason (!) and counts as reviewed (✓).  monitor.period 2018H2, not 2018Q4.
 sample almere-2018h2
 expect first.txt <<'EOF'
- Almere (GM0034) · 2018 H2 · levering 2   ■ 1  ▲ 0  ● 0  ○ 21   beoordeeld 9/22
+ Almere (GM0034) · 2018 H2 · levering 2             ■1 ▲0 ●2 ○19 0/1 beoordeeld
  [1 Thema's]  2 Wachttijden en termijnen   3 Gebruik en uitgaven
  Indicator                     2018 H2  Δ vorig  trend 8      norm  status
 ▸Ambulante jeugdhulp                                               ○ grijs  ✓✎!
@@ -208,7 +208,95 @@ expect first.txt <<'EOF'
 
 
 
- Thema's
- Enter: uitsplitsen  r: rood/oranje  spatie: beoordeeld  a: toelichting  ?: help
+ Thema's             Enter: uitsplitsen  r: signaal  spatie: beoordeeld  ?: help
+ ○ Ambulante jeugdhulp: handmatig: Kleur niet overgenomen: het stoplicht was ee…
 EOF
 screen "almere-2018h2: the first screen" $args
+
+
+# Figures of other periods (jmon.yaml(5), FIGURES OF OTHER PERIODS).
+# Voorbeeldstad at 2023 Q4: the CBS figures of 1-1-2023 with their date,
+# changed and coloured against 1-1-2022; r visits the red one (after the
+# amber row above it); Enter shows it over its own reference dates.
+keys <<'EOF'
+r
+r
+:dump asof.txt
+<Enter>
+:dump indicator.txt
+<Enter>
+:dump series.txt
+EOF
+sample voorbeeldstad
+expect indicator.txt <<'EOF'
+ Voorbeeldstad · 2023 Q4 (voorlopig)      ■6 ▲15 ●8 ○15 +1 cat. 2/22 beoordeeld
+ [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten en bezwaar
+ Jongeren met jeugdzorg in …     1-1-2020     1-1-2021     1-1-2022     1-1-2023
+▸Totaal                               –        2.420 ○      2.515 ●      2.790 ■
+
+ Status totaal: ■ rood, +10,9 % > 10 t.o.v. 1-1-2022
+ Jongeren tot 18 jaar met jeugdzorg in natura (jeugdhulp, jeugdbescherming of
+ jeugdreclassering), peildatum 1 januari. CBS rondt af op vijftallen.
+ Bron: CBS, Kerncijfers wijken en buurten · eenheid: aantal
+ Regel: yoy_pct: groen <= 5, oranje <= 10, anders rood
+ Geen toelichting (a: schrijven)
+
+
+
+
+
+
+
+
+
+
+
+ Cijfers › Jongeren met jeugdzorg in natura (CBS)    Enter: uitsplitsen  ?: help
+ ■ Jongeren met jeugdzorg in natura (CBS): +10,9 % > 10 t.o.v. 1-1-2022
+EOF
+screen "voorbeeldstad at 2023 Q4: CBS figures of 1-1-2023, r visits the red one" $args
+# the rest of the chapter is the first screen above
+assert_eq "$(sed -n '6,8p;24p' "$T/asof.txt")" " Aandeel jeugdigen met ee…      10,8 %  -0,3 pp  ▁▃▃▃▆▆█▁          ▲ oranje
+▸Jongeren met jeugdzorg i…       2.790     +275  1-1-2023          ■ rood
+ Percentage jongeren met …      11,5 %  +1,0 pp  1-1-2023          ▲ oranje
+■ Jongeren met jeugdzorg in natura (CBS): +10,9 % > 10 t.o.v. 1-1-2022" \
+	"voorbeeldstad at 2023 Q4: r on the red CBS figure of 1-1-2023, its reason below"
+# the series over the reference dates it has, not over quarters
+assert_eq "$(sed -n '4,6p' "$T/series.txt" | cut -c1-10)" " 1-1-2021 
+ 1-1-2022 
+ 1-1-2023 " "voorbeeldstad at 2023 Q4: the CBS series by its own reference dates"
+
+# Almere at 2018 H2: the 24 days of 2018 Q4, the 20 and the 5 of 2018, each
+# with its period.
+keys <<'EOF'
+2
+:dump asof.txt
+EOF
+sample almere-2018h2
+expect asof.txt <<'EOF'
+ Almere (GM0034) · 2018 H2 · levering 2             ■1 ▲0 ●2 ○19 0/1 beoordeeld
+  1 Thema's  [2 Wachttijden en termijnen]  3 Gebruik en uitgaven
+ Indicator                     2018 H2  Δ vorig  trend 8      norm  status
+▸Aanmeldwachttijd jeugd-g…    onbekend           2018         4 wk ○ grijs
+ Behandelwachttijd jeugd-…    onbekend           2018        10 wk ○ grijs
+ Totale wachttijd jeugd-g…    onbekend           2018        14 wk ○ grijs
+ Contact binnen twee weke…      n.v.t.           2018         2 wk ○ grijs
+ Veilig Thuis: veiligheid…        52 %                  ▄     90 % ■ rood    ✎
+ Veilig Thuis: onderzoek …    onbekend                             ○ grijs
+ Veilig Thuis: beoordelin…        31 %                  ▄          ○ grijs   ✎
+ Wachttijd onderzoek Raad…    onbekend                             ○ grijs   ✎
+ Gemiddelde doorlooptijd …      24 dgn           2018 Q4    28 dgn ● groen
+ Wachtlijst pleegzorg               20           2018              ○ grijs
+ Contact frontoffice JGZ …       5 dgn           2018        5 dgn ● groen
+
+
+
+
+
+
+
+
+ Wachttijden en termijnen                Enter: uitsplitsen  r: signaal  ?: help
+ ○ Aanmeldwachttijd jeugd-ggz: onbekend
+EOF
+screen "almere-2018h2 at 2018 H2: figures of 2018 Q4 and 2018 with their periods" $args

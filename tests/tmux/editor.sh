@@ -24,7 +24,7 @@ jmon() {
 	rm -f "$T/pid"
 	tmux_session "${1:-} echo \$\$ >$T/pid; exec env TERM=xterm-256color LC_ALL=C.UTF-8 \
 XDG_STATE_HOME=$state $JMON --db $db --config $cfg"
-	wait_for "beoordeeld 0/7" "${1:+$1 }jmon starts"
+	wait_for "beoordeeld 0/2 signalen" "${1:+$1 }jmon starts"
 }
 # gone DESC: jmon's process has ended (5 s at most)
 gone() {
@@ -50,7 +50,7 @@ editor "Wachtlijst bij de huisarts"
 tm send-keys -t t C-c
 wait_for "Wijzigingen weggooien? (j/n)" "Ctrl-C with changed text asks"
 tm send-keys -t t n
-wait_for " Enter: uitsplitsen" "n answers the question"
+wait_for "Verwijzingen: +37 > 30" "n answers the question"
 assert_grep " Wachtlijst bij de huisarts" "$T/pane" "n keeps the text"
 tm send-keys -t t C-c
 wait_for "Wijzigingen weggooien? (j/n)" "Ctrl-C asks again"

@@ -21,21 +21,26 @@ open_browser() {	# open_browser NAME: an analyst's jmon at 80x24
 }
 open_browser a
 open_browser b
-wait_in a "beoordeeld 0/7" "analyst A's browser is open"
-wait_in b "beoordeeld 0/7" "analyst B's browser is open"
+wait_in a "0/2 beoordeeld" "analyst A's browser is open"
+wait_in b "0/2 beoordeeld" "analyst B's browser is open"
 
-# A marks the first indicator reviewed; B, touching nothing, sees it.
+# Both go to the first signal (r); A marks it reviewed; B, touching
+# nothing more, sees it.
+tm send-keys -t a r
+tm send-keys -t b r
+wait_in a "▸Verwijzingen" "r takes A to the first signal"
+wait_in b "▸Verwijzingen" "r takes B to the first signal"
 tm send-keys -t a Space
-wait_in a "beoordeeld 1/7" "A's mark"
-wait_in b "beoordeeld 1/7" "B sees A's mark without a key"
+wait_in a "1/2 beoordeeld" "A's mark"
+wait_in b "1/2 beoordeeld" "B sees A's mark without a key"
 
 # B starts an override of the same indicator and, while B types, A takes
 # the mark back.  B's colour is written over what B saw: it asks first.
 tm send-keys -t b o
 wait_in b "kleur (groen" "B's override asks for a colour"
 tm send-keys -t a Space
-wait_in a "beoordeeld 0/7" "A takes the mark back meanwhile"
-tm send-keys -t b rood Enter
+wait_in a "0/2 beoordeeld" "A takes the mark back meanwhile"
+tm send-keys -t b oranje Enter
 wait_in b "reden:" "B gives a colour"
 tm send-keys -t b "eigen oordeel" Enter
 wait_in b "Toch deze kleur zetten? (j/n)" "B is asked before writing over a change made meanwhile"
@@ -44,12 +49,12 @@ wait_in b ": niet beoordeeld" "and what it is now"
 tm send-keys -t b j
 wait_in b "(handmatig)" "B's colour is written after B said yes"
 run "$JMON" report --db "$DB" --config "$CFG" --format csv
-row=$(grep '^GM0361,2020Q1,cijfers,inwoners_0_17,,' "$T/stdout")
+row=$(grep '^GM0361,2020Q1,cijfers,verwijzingen,,' "$T/stdout")
 case "$row" in
-*",red,handmatig: eigen oordeel"*",") ok "the report has B's colour and A's mark (none) both" ;;
+*",amber,handmatig: eigen oordeel"*",") ok "the report has B's colour and A's mark (none) both" ;;
 *) not_ok "the report has B's colour and A's mark: $row" ;;
 esac
-wait_in a "■ rood" "A sees B's colour without a key"
+wait_in a "▲ oranje" "A sees B's colour without a key"
 
 # Both explain the same figure: B's text goes over A's only when B says
 # so; no, and both texts are in B's editor, to make one.
@@ -69,12 +74,12 @@ wait_in b "Tekst van A." "B's editor holds A's text"
 wait_in b "Tekst van B." "and B's own"
 tm send-keys -t b C-x
 wait_in b "toelichting opgeslagen" "B saves the two"
-text=$(sqlite3 "$DB" "SELECT text FROM annotation WHERE indicator = 'inwoners_0_17' AND category = ''")
+text=$(sqlite3 "$DB" "SELECT text FROM annotation WHERE indicator = 'verwijzingen' AND category = ''")
 case "$text" in
 *"Tekst van A."*"Tekst van B."*) ok "nothing is lost: the explanation holds both texts" ;;
 *) not_ok "the explanation holds both texts: '$text'" ;;
 esac
-assert_eq "$(sqlite3 "$DB" "SELECT count(*) FROM history WHERE indicator = 'inwoners_0_17'")" 5 \
+assert_eq "$(sqlite3 "$DB" "SELECT count(*) FROM history WHERE indicator = 'verwijzingen'")" 5 \
 	"the history has all five writes (mark, unmark, colour, two explanations)"
 
 # Both analysts quit; each jmon ends on its own (status 0).

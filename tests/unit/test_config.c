@@ -246,7 +246,7 @@ static void test_unknown_keys(void **state)
 		"t.yaml:5:20: a stoplight needs at least one band: green, amber or red");
 	refused(CH "      - id: x\n        kleur: rood\n",
 		"t.yaml:5:9: unknown indicator key 'kleur'; expected id, label, unit, decimals, "
-		"definition, source, counts, categories, total, norm, stoplight, peers, cbs or privacy");
+		"definition, source, counts, categories, total, rollup, norm, stoplight, peers, cbs, privacy or as_of");
 	refused("monitor: {privacy: {minimum: 5}}\n" CH "      - id: x\n",
 		"t.yaml:1:21: unknown privacy key 'minimum'; expected 'min_count'");
 }

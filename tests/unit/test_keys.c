@@ -7,6 +7,7 @@
 
 #include "unit.h"
 #include "jmon/keys.h"
+#include "jmon/keyseq.h"
 #include "jmon/script.h"
 
 static void every_action_has_a_unique_name(void **state)
@@ -35,7 +36,10 @@ static void design_keys_are_bound(void **state)
 		{ 'r', ACTION_NEXT_ATTENTION }, { 'R', ACTION_PREV_ATTENTION },
 		{ ' ', ACTION_REVIEW }, { 'a', ACTION_ANNOTATE }, { 'o', ACTION_OVERRIDE },
 		{ 'c', ACTION_COMPARE }, { 'v', ACTION_REVISIONS }, { 'e', ACTION_EXPORT },
-		{ ':', ACTION_PROMPT }, { '?', ACTION_HELP }, { 'q', ACTION_QUIT },
+		{ ':', ACTION_PROMPT }, { '?', ACTION_HELP }, { JK_F1, ACTION_HELP },
+		/* as in tig and less: q closes the view (at the top: quits), Q quits */
+		{ 'q', ACTION_CLOSE }, { 'Q', ACTION_QUIT }, { 'f', ACTION_FILTER },
+		{ 'p', ACTION_PERIOD },
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
@@ -190,11 +194,45 @@ static void script_lines_have_no_length_limit(void **state)
 	free(text);
 }
 
+/* The sequences of xterm, PuTTY's default (VT220 "ESC [ n ~"), rxvt and
+ * the Linux console, whatever TERM said: each is one key. */
+static void escape_sequences(void **state)
+{
+	static const struct {
+		const char *seq;
+		int key;
+	} cases[] = {
+		{ "[H", JK_HOME }, { "[F", JK_END }, { "OH", JK_HOME }, { "OF", JK_END },
+		{ "[1~", JK_HOME }, { "[4~", JK_END }, { "[7~", JK_HOME }, { "[8~", JK_END },
+		{ "[5~", JK_PAGE_UP }, { "[6~", JK_PAGE_DOWN }, { "[3~", JK_DELETE },
+		{ "OP", JK_F1 }, { "[11~", JK_F1 }, { "[[A", JK_F1 },
+		{ "[A", JK_UP }, { "OB", JK_DOWN }, { "[1;5H", JK_HOME }, { "[3;2~", JK_DELETE },
+		{ "[Z", JK_BACKTAB }, { "b", JK_ALT('b') }, { "f", JK_ALT('f') },
+		{ "[24~", JK_UNKNOWN }, { "[15~", JK_UNKNOWN }, { "[2~", JK_UNKNOWN },
+		{ "[[E", JK_UNKNOWN }, { "OQ", JK_UNKNOWN },
+	};
+	char label[64];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		size_t len = strlen(cases[i].seq);
+
+		assert_true(keyseq_complete(cases[i].seq, len));
+		/* no shorter part of it is complete: the input reads it whole */
+		for (size_t k = 1; k < len; k++)
+			assert_false(keyseq_complete(cases[i].seq, k));
+		assert_int_equal(keyseq_decode(cases[i].seq, len), cases[i].key);
+	}
+	assert_false(keyseq_complete("", 0));
+	assert_string_equal(keyseq_label("[24~", 4, label, sizeof label), "Esc [ 2 4 ~");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_action_has_a_unique_name),
 		cmocka_unit_test(design_keys_are_bound),
+		cmocka_unit_test(escape_sequences),
 		cmocka_unit_test(no_destructive_ctrl_chord),
 		cmocka_unit_test(key_labels),
 		cmocka_unit_test(script_lines),

@@ -111,6 +111,16 @@ static void assert_label(const char *code, const char *want)
 	assert_string_equal(period_label(&p, buf), want);
 }
 
+/* The short label fits a column of PERIOD_SHORT_MAX: never cut. */
+static void assert_short(const char *code, const char *want)
+{
+	char buf[PERIOD_LABEL_MAX];
+	struct period p = parse(code);
+
+	assert_string_equal(period_label_short(&p, buf), want);
+	assert_true(strlen(buf) <= PERIOD_SHORT_MAX);
+}
+
 static void test_labels(void **state)
 {
 	(void)state;
@@ -119,7 +129,12 @@ static void test_labels(void **state)
 	assert_label("2020KW01", "2020 Q1");
 	assert_label("2020M03", "maart 2020");
 	assert_label("2020M12", "december 2020");
-	assert_label("2023-01-01", "1 januari 2023");
+	assert_short("2020M03", "mrt 2020");
+	assert_short("2020M12", "dec 2020");
+	assert_short("2023-12-31", "31-12-2023");
+	assert_short("2020Q1", "2020 Q1");
+	assert_label("2023-01-01", "1-1-2023");
+	assert_label("2023-12-31", "31-12-2023");
 }
 
 static void assert_bounds(const char *code, const char *start, const char *end)

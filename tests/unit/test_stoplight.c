@@ -244,14 +244,14 @@ static void test_peer_pct(void **state)
 	const char *g = "Buurgemeenten";
 
 	(void)state;
-	peer_is(11.55, 11, g, GREEN, "+5,0 % <= 5 t.o.v. Buurgemeenten (gemiddeld 11,0 %)");
-	peer_is(11.5, 11, g, GREEN, "+4,5 % <= 5 t.o.v. Buurgemeenten (gemiddeld 11,0 %)");
-	peer_is(11.6, 11, g, AMBER, "+5,5 % <= 15 t.o.v. Buurgemeenten (gemiddeld 11,0 %)");
-	peer_is(12.65, 11, g, AMBER, "+15,0 % <= 15 t.o.v. Buurgemeenten (gemiddeld 11,0 %)");
-	peer_is(12.7, 11, g, RED, "+15,5 % > 15 t.o.v. Buurgemeenten (gemiddeld 11,0 %)");
-	peer_is(5.5, 11, g, GREEN, "-50,0 % <= 5 t.o.v. Buurgemeenten (gemiddeld 11,0 %)");
+	peer_is(11.55, 11, g, GREEN, "+5,0 % <= 5 t.o.v. Buurgemeenten (gemiddeld 11,0 %), +0,6 pp");
+	peer_is(11.5, 11, g, GREEN, "+4,5 % <= 5 t.o.v. Buurgemeenten (gemiddeld 11,0 %), +0,5 pp");
+	peer_is(11.6, 11, g, AMBER, "+5,5 % <= 15 t.o.v. Buurgemeenten (gemiddeld 11,0 %), +0,6 pp");
+	peer_is(12.65, 11, g, AMBER, "+15,0 % <= 15 t.o.v. Buurgemeenten (gemiddeld 11,0 %), +1,7 pp");
+	peer_is(12.7, 11, g, RED, "+15,5 % > 15 t.o.v. Buurgemeenten (gemiddeld 11,0 %), +1,7 pp");
+	peer_is(5.5, 11, g, GREEN, "-50,0 % <= 5 t.o.v. Buurgemeenten (gemiddeld 11,0 %), -5,5 pp");
 	/* without a label the group's id names it */
-	peer_is(11, 11, NULL, GREEN, "0,0 % <= 5 t.o.v. buren (gemiddeld 11,0 %)");
+	peer_is(11, 11, NULL, GREEN, "0,0 % <= 5 t.o.v. buren (gemiddeld 11,0 %), 0,0 pp");
 }
 
 static void test_peer_pct_partial_mean(void **state)
@@ -264,7 +264,7 @@ static void test_peer_pct_partial_mean(void **state)
 	in.peer_n = 2;
 	in.peer_of = 3;
 	in.peer_label = "Buurgemeenten";
-	check("peer", &in, GREEN, "0,0 % <= 5 t.o.v. Buurgemeenten (gemiddeld 11,0 %, 2 van 3)");
+	check("peer", &in, GREEN, "0,0 % <= 5 t.o.v. Buurgemeenten (gemiddeld 11,0 %, 2 van 3), 0,0 pp");
 }
 
 static void test_grey_no_value(void **state)
@@ -372,7 +372,7 @@ static void test_grey_division_by_zero(void **state)
 	change_is("groei", 50, 0, GREY, "deling door nul: 2019 Q4 is 0");
 	yoy_is("jaarpct", 50, 0, GREY, "deling door nul: 2019 Q1 is 0");
 	yoy_is("jaarpct", 0, 0, GREY, "deling door nul: 2019 Q1 is 0");
-	yoy_is("jaarpct", 0, 10, RED, "-100,0 % buiten -10..10 t.o.v. 2019 Q1");
+	yoy_is("jaarpct", 0, 10, RED, "-100,0 % buiten -10..10 t.o.v. 2019 Q1, -10 pp");
 	value_is("nulnorm", 5, GREY, "deling door nul: Nul is 0");
 	peer_is(5, 0, "Buurgemeenten", GREY,
 		"deling door nul: het gemiddelde van Buurgemeenten is 0");

@@ -1,0 +1,284 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+/* The figures of a period with figures of other periods in it: which
+ * figure an indicator shows as of the chosen period (a year around a
+ * quarter, a reference date before it), within its bound, with its change
+ * and stoplight against its own previous period, provisional kept, and the
+ * privacy rule applied to it as to any other cell. */
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "unit.h"
+#include "dbtest.h"
+#include "jmon/asof.h"
+#include "jmon/figures.h"
+
+static const char monitor[] =
+	"monitor: {title: t, region: GM0001, privacy: {min_count: 10}}\n"
+	"chapters:\n"
+	"  - id: c\n"
+	"    indicators:\n"
+	"      - {id: kwartaal, unit: aantal, counts: true}\n"
+	"      - id: peildatum\n"
+	"        unit: aantal\n"
+	"        counts: true\n"
+	"        stoplight: {on: change_pct, green: '-5..5', amber: '-10..10'}\n"
+	"      - {id: jaar, unit: aantal, counts: true}\n"
+	"      - {id: klein, unit: aantal, counts: true}\n"
+	"      - {id: oud, unit: aantal, counts: true}\n"
+	"      - {id: oud_lang, unit: aantal, counts: true, as_of: {max_age: 2y}}\n"
+	"      - {id: uit, unit: aantal, counts: true, as_of: none}\n"
+	"      - {id: voorlopig, unit: aantal, counts: true}\n"
+	"      - {id: som, unit: aantal, counts: true, rollup: sum}\n"
+	"      - {id: gem, unit: aantal, counts: true, rollup: mean}\n"
+	"      - {id: stand, unit: aantal, counts: true, rollup: last}\n"
+	"      - {id: onvolledig, unit: aantal, counts: true, rollup: sum}\n"
+	"      - {id: geheim, unit: aantal, counts: true, rollup: sum}\n"
+	"      - {id: nooit, unit: aantal, counts: true}\n";
+
+static const char cells[] =
+	"region,period,indicator,category,value,flag\n"
+	"GM0001,2023Q4,kwartaal,,100,\n"
+	"GM0001,2023Q3,kwartaal,,90,\n"
+	"GM0001,2022-01-01,peildatum,,2515,\n"
+	"GM0001,2023-01-01,peildatum,,2790,\n"
+	"GM0001,2022,jaar,,50,\n"
+	"GM0001,2023,jaar,,40,\n"
+	"GM0001,2023-06-30,jaar,,45,\n"
+	"GM0001,2022-01-01,klein,,300,\n"
+	"GM0001,2023-01-01,klein,,4,\n"
+	"GM0001,2022-01-01,oud,,70,\n"
+	"GM0001,2022-01-01,oud_lang,,70,\n"
+	"GM0001,2023,uit,,70,\n"
+	"GM0001,2023H1,voorlopig,,80,\n"
+	"GM0001,2023H2,voorlopig,,85,provisional\n"
+#define QUARTERS(id, a, b, c, d) \
+	"GM0001,2023Q1," id ",," a ",\n" "GM0001,2023Q2," id ",," b ",\n" \
+	"GM0001,2023Q3," id ",," c ",\n" "GM0001,2023Q4," id ",," d ",\n"
+	QUARTERS("som", "10", "20", "30", "40")
+	QUARTERS("gem", "10", "20", "30", "40")
+	QUARTERS("stand", "10", "20", "30", "40")
+	QUARTERS("nooit", "10", "20", "30", "40")
+	QUARTERS("geheim", "10", "20", "4", "40")
+	"GM0001,2022Q1,som,,10,\n" "GM0001,2022Q2,som,,10,\n"
+	"GM0001,2022Q3,som,,10,\n" "GM0001,2022Q4,som,,10,provisional\n"
+	"GM0001,2023Q1,onvolledig,,10,\n" "GM0001,2023Q2,onvolledig,,20,\n"
+	"GM0001,2023Q3,onvolledig,,30,\n";
+
+static int setup(void **state)
+{
+	struct dbtest *t = xcalloc(1, sizeof *t);
+	char *path;
+
+	setlocale(LC_ALL, "C.UTF-8");
+	strcpy(t->dir, "/tmp/jmon-test-XXXXXX");
+	if (!mkdtemp(t->dir))
+		return -1;
+	*state = t;
+	t->path = xasprintf("%s/t.db", t->dir);
+	if (config_load_string("t.yaml", monitor, sizeof monitor - 1, &t->cfg, &t->err) ||
+	    db_open(t->path, DB_READWRITE, t->cfg, &t->db, &t->err))
+		fail_msg("%s", t->err.msg);
+	path = scratch_file(t, "cells.csv", cells);
+	if (import_path(t, path, IMPORT_AUTO) != JMON_OK)
+		fail_msg("%s", t->err.msg);
+	free(path);
+	return 0;
+}
+
+static const struct figure *row(const struct figure_set *fs, const char *id)
+{
+	for (size_t i = 0; i < fs->n; i++)
+		if (!strcmp(fs->rows[i].ind->id, id) && !fs->rows[i].cat)
+			return &fs->rows[i];
+	fail_msg("no row %s", id);
+	return NULL;
+}
+
+static void load(struct dbtest *t, const char *period, struct figure_set *fs)
+{
+	if (figures_load(t->db, t->cfg, NULL, "GM0001", period, NULL, FIGURES_TOTALS, fs, &t->err))
+		fail_msg("%s", t->err.msg);
+}
+
+static void test_own_figure_first(void **state)
+{
+	struct dbtest *t = *state;
+	struct figure_set fs;
+	const struct figure *f;
+
+	load(t, "2023Q4", &fs);
+	f = row(&fs, "kwartaal");
+	assert_int_equal(f->basis, FIGURE_OWN);
+	assert_string_equal(f->value_period, "2023Q4");
+	assert_true(f->has_change);
+	assert_true(f->change == 10);
+	figures_free(&fs);
+}
+
+/* A quarter without a figure shows the reference date before its end,
+ * changed against the reference date before that, coloured by it. */
+static void test_reference_date(void **state)
+{
+	struct dbtest *t = *state;
+	struct figure_set fs;
+	const struct figure *f;
+	char buf[64];
+
+	load(t, "2023Q4", &fs);
+	f = row(&fs, "peildatum");
+	assert_int_equal(f->basis, FIGURE_AS_OF);
+	assert_string_equal(f->value_period, "2023-01-01");
+	assert_string_equal(figure_basis_text(f, buf, sizeof buf), "1-1-2023");
+	assert_true(f->now.value == 2790);
+	assert_true(f->has_change);
+	assert_true(f->change == 275);
+	assert_int_equal(f->light.status, STOPLIGHT_RED);
+	assert_non_null(strstr(f->light.reason, "t.o.v. 1-1-2022"));
+	assert_true(fs.as_of >= 1);
+	assert_true(fs.status_count[STOPLIGHT_RED] == 1);
+	figures_free(&fs);
+	/* a year later the reference date is older than a year: not shown */
+	load(t, "2024Q1", &fs);
+	assert_false(row(&fs, "peildatum")->now.present);
+	assert_int_equal(row(&fs, "peildatum")->basis, FIGURE_OWN);
+	figures_free(&fs);
+}
+
+/* The year around the quarter comes before a reference date in it. */
+static void test_year_before_date(void **state)
+{
+	struct dbtest *t = *state;
+	struct figure_set fs;
+	const struct figure *f;
+
+	load(t, "2023Q3", &fs);
+	f = row(&fs, "jaar");
+	assert_string_equal(f->value_period, "2023");
+	assert_true(f->now.value == 40);
+	assert_true(f->change == -10);	/* against 2022, its own previous period */
+	figures_free(&fs);
+}
+
+/* A count below the minimum is withheld as of another period too, and so
+ * is the change that would give it away. */
+static void test_privacy_applies(void **state)
+{
+	struct dbtest *t = *state;
+	struct figure_set fs;
+	const struct figure *f;
+	char buf[64];
+
+	load(t, "2023Q2", &fs);
+	f = row(&fs, "klein");
+	assert_string_equal(f->value_period, "2023-01-01");
+	assert_true(f->withheld);
+	assert_false(f->has_change);
+	assert_string_equal(figure_value_text(f, buf, sizeof buf), "<10");
+	assert_int_equal(f->light.status, STOPLIGHT_GREY);
+	figures_free(&fs);
+}
+
+static void test_staleness_and_off(void **state)
+{
+	struct dbtest *t = *state;
+	struct figure_set fs;
+
+	load(t, "2023Q2", &fs);
+	/* 1-1-2022 is more than a year before 30-6-2023, not two years */
+	assert_false(row(&fs, "oud")->now.present);
+	assert_string_equal(row(&fs, "oud_lang")->value_period, "2022-01-01");
+	/* as_of: none: the year around the quarter is not shown either */
+	assert_false(row(&fs, "uit")->now.present);
+	figures_free(&fs);
+}
+
+/* A provisional figure shown as of its half-year stays provisional, and
+ * does not make the chosen period provisional. */
+static void test_provisional(void **state)
+{
+	struct dbtest *t = *state;
+	struct figure_set fs;
+	const struct figure *f;
+
+	load(t, "2023Q4", &fs);
+	f = row(&fs, "voorlopig");
+	assert_string_equal(f->value_period, "2023H2");
+	assert_string_equal(f->now.flag, "provisional");
+	assert_true(f->change == 5);
+	assert_false(fs.provisional);
+	figures_free(&fs);
+}
+
+/* A year made of its quarters, marked with them, changed against the
+ * year before made the same way. */
+static void test_rollup(void **state)
+{
+	struct dbtest *t = *state;
+	struct figure_set fs;
+	const struct figure *f;
+	char buf[64];
+
+	load(t, "2023", &fs);
+	f = row(&fs, "som");
+	assert_int_equal(f->basis, FIGURE_ROLLUP);
+	assert_true(f->now.value == 100);
+	assert_string_equal(figure_basis_text(f, buf, sizeof buf), "som van 2023 Q1–Q4");
+	assert_string_equal(figure_basis_short(f, buf, sizeof buf), "som Q1–Q4");
+	assert_string_equal(f->value_period, "2023Q1..2023Q4");
+	assert_true(f->has_change);
+	assert_true(f->change == 60);	/* 2022: 40, one of them provisional */
+	assert_true(row(&fs, "gem")->now.value == 25);
+	assert_true(row(&fs, "stand")->now.value == 40);
+	assert_string_equal(figure_basis_short(row(&fs, "stand"), buf, sizeof buf), "stand Q4");
+	/* rollup: none never invents an aggregate: the last quarter as of */
+	assert_int_equal(row(&fs, "nooit")->basis, FIGURE_AS_OF);
+	assert_string_equal(row(&fs, "nooit")->value_period, "2023Q4");
+	figures_free(&fs);
+	load(t, "2022", &fs);
+	assert_string_equal(row(&fs, "som")->now.flag, "provisional");
+	figures_free(&fs);
+	load(t, "2023H2", &fs);
+	assert_true(row(&fs, "som")->now.value == 70);
+	assert_string_equal(figure_basis_text(row(&fs, "som"), buf, sizeof buf),
+			    "som van 2023 Q3–Q4");
+	figures_free(&fs);
+}
+
+/* Three quarters of four are not a year; a withheld quarter withholds the
+ * year it is part of. */
+static void test_rollup_incomplete_and_withheld(void **state)
+{
+	struct dbtest *t = *state;
+	struct figure_set fs;
+	const struct figure *f;
+	char buf[64];
+
+	load(t, "2023", &fs);
+	f = row(&fs, "onvolledig");
+	assert_int_not_equal(f->basis, FIGURE_ROLLUP);
+	assert_string_equal(f->value_period, "2023Q3");
+	f = row(&fs, "geheim");
+	assert_int_equal(f->basis, FIGURE_ROLLUP);
+	assert_true(f->withheld);
+	assert_false(f->has_change);
+	assert_string_equal(figure_value_text(f, buf, sizeof buf), "geheim");
+	figures_free(&fs);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_own_figure_first, setup, dbtest_teardown),
+		cmocka_unit_test_setup_teardown(test_reference_date, setup, dbtest_teardown),
+		cmocka_unit_test_setup_teardown(test_year_before_date, setup, dbtest_teardown),
+		cmocka_unit_test_setup_teardown(test_privacy_applies, setup, dbtest_teardown),
+		cmocka_unit_test_setup_teardown(test_staleness_and_off, setup, dbtest_teardown),
+		cmocka_unit_test_setup_teardown(test_provisional, setup, dbtest_teardown),
+		cmocka_unit_test_setup_teardown(test_rollup, setup, dbtest_teardown),
+		cmocka_unit_test_setup_teardown(test_rollup_incomplete_and_withheld, setup,
+						dbtest_teardown),
+	};
+
+	return RUN_TESTS(tests);
+}
