@@ -113,8 +113,8 @@ build/fuzz/%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h) $(FUZZ_OBJ)
 	@$(if $(Q),echo "  FUZZ    $@")
 	$(Q)$(FUZZ_CC) $(FUZZFLAGS) -fsanitize=fuzzer $(JCFLAGS) -Itests/fuzz -o $@ $< $(FUZZ_OBJ) $(LDLIBS)
 
-fuzz: deps
-	@command -v $(FUZZ_CC) >/dev/null || { echo "make fuzz needs clang: apt-get install clang" >&2; exit 1; }
+fuzz:
+	@tools/deps.sh fuzz
 	@$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=build/fuzz/%)
 	@tools/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
@@ -142,7 +142,8 @@ check: deps-check
 
 test: check
 
-bench: deps
+bench:
+	@tools/deps.sh bench
 	@$(MAKE) --no-print-directory jmon
 	@tools/bench.sh ./jmon
 

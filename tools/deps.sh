@@ -3,6 +3,8 @@
 # Make sure the build dependencies are installed.
 #   tools/deps.sh run     what building and running jmon needs
 #   tools/deps.sh check   that, plus what the tests need
+#   tools/deps.sh bench   that, plus what make bench needs
+#   tools/deps.sh fuzz    that, plus clang for make fuzz (libFuzzer)
 # As root, missing Debian packages are installed with apt-get; otherwise the
 # exact command is printed and the status is 1, so `make` stops there.
 set -u
@@ -10,6 +12,7 @@ need="pkg-config libncurses-dev libsqlite3-dev libyaml-dev nettle-dev libunistri
 case "${1:-run}" in
 check) need="$need libcmocka-dev tmux sqlite3 jq python3" ;;
 bench) need="$need sqlite3 time" ;;
+fuzz) need="$need clang" ;;
 esac
 
 have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed'; }
