@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* Period codes: every form period_parse takes, the Dutch Peildatum, and
+/* Period codes: every form period_parse takes, the Dutch Peildatum, the
+ * forms a person writes (period_read: "2023 Q3", "1 januari 2023"), and
  * what a parsed period is made into (a code that parses back to itself,
- * its label, start, end, neighbours). */
+ * its start and end). */
 #include "jmon/period.h"
 #include "fuzz.h"
 
@@ -22,6 +23,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (period_parse_dutch_date((const char *)data, size, &p))
 		period_format(&p, code);
+	if (period_read(s, &p)) {
+		period_format(&p, code);
+		if (!period_parse_str(code, &q))
+			abort();	/* what it reads has a canonical code */
+	} else {
+		period_unreadable(s, msg, sizeof msg);
+		period_unreadable_nl(s, msg, sizeof msg);
+	}
 	free(s);
 	return 0;
 }
