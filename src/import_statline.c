@@ -178,8 +178,14 @@ static enum jmon_status read_header(struct statline *s, struct jmon_error *err)
 	 * (its strings last until the next): copy the first row's. */
 	names[0] = xmalloc(s->ncolumns * sizeof **names);
 	memcpy(names[0], c->fields, s->ncolumns * sizeof **names);
-	for (size_t i = 0; i < s->ncolumns; i++)
-		names[0][i].s = xstrndup(names[0][i].s, names[0][i].len);
+	for (size_t i = 0; i < s->ncolumns; i++) {
+		/* all len bytes: a field of a bad record may hold a NUL */
+		char *copy = xmalloc(names[0][i].len + 1);
+
+		memcpy(copy, names[0][i].s, names[0][i].len);
+		copy[names[0][i].len] = '\0';
+		names[0][i].s = copy;
+	}
 	if (csv_read(c, im->diag) <= 0 || c->nfields != s->ncolumns) {
 		diag_add(im->diag, im->name, c->record_line, 1,
 			 "the second header row should have %zu fields", s->ncolumns);
