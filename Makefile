@@ -6,6 +6,8 @@
 #   make check      the same dependency step, a sanitizer build, all tests
 #   make bench      benchmarks (import throughput, ...)
 #   make install    PREFIX=/usr/local DESTDIR= (also BINDIR, MANDIR, SYSCONFDIR)
+#   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS=N each, FUZZ_TARGETS="csv ..."
+#   make install    PREFIX=/usr/local DESTDIR=
 #   V=1             show the full commands
 #   WERROR=         warnings stay warnings (packages, newer compilers);
 #                   `make check` always builds with -Werror
@@ -54,8 +56,14 @@ SAN_OBJ  := $(SRC:src/%.c=build/san/%.o) build/san/default_config.o
 LIB_SAN  := $(filter-out build/san/main.o,$(SAN_OBJ))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/san/tests/%)
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_ALL := $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
+FUZZ_TARGETS ?= $(FUZZ_ALL)
+FUZZ_SECONDS ?= 60
+# the corpus replays of `make check`: each target with tests/fuzz/replay.c
+FUZZ_REPLAY := $(FUZZ_ALL:%=build/san/fuzz/%)
 
-.PHONY: all run sample check test bench install uninstall clean deps deps-check man deb-check
+.PHONY: all run sample check test bench fuzz install uninstall clean deps deps-check man deb-check
 .SUFFIXES:
 
 all: jmon
@@ -100,6 +108,34 @@ build/san/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIB_SAN)
 	@$(if $(Q),echo "  TEST    $@")
 	$(Q)$(CC) $(SANFLAGS) $(JCFLAGS) -Itests/unit -o $@ $< $(LIB_SAN) $(LDLIBS) -lcmocka
 
+build/san/fuzz/%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(wildcard tests/fuzz/*.h) $(LIB_SAN)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  FUZZ    $@ (replay)")
+	$(Q)$(CC) $(SANFLAGS) $(JCFLAGS) -Itests/fuzz -o $@ $< tests/fuzz/replay.c $(LIB_SAN) $(LDLIBS)
+
+# --- fuzzing: libFuzzer needs clang ------------------------------------------
+FUZZ_CC  ?= clang
+FUZZFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+FUZZ_OBJ := $(filter-out build/fuzz/obj/main.o,$(SRC:src/%.c=build/fuzz/obj/%.o)) build/fuzz/obj/default_config.o
+
+.SECONDARY: $(FUZZ_OBJ)	# objects of a pattern rule, kept for the next target
+build/fuzz/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC/FUZZ $<")
+	$(Q)$(FUZZ_CC) $(FUZZFLAGS) -fsanitize=fuzzer-no-link $(JCFLAGS) -MMD -MP -c -o $@ $<
+
+build/fuzz/obj/default_config.o: build/default_config.c
+	$(Q)$(FUZZ_CC) $(FUZZFLAGS) -c -o $@ $<
+
+build/fuzz/%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h) $(FUZZ_OBJ)
+	@$(if $(Q),echo "  FUZZ    $@")
+	$(Q)$(FUZZ_CC) $(FUZZFLAGS) -fsanitize=fuzzer $(JCFLAGS) -Itests/fuzz -o $@ $< $(FUZZ_OBJ) $(LDLIBS)
+
+fuzz:
+	@tools/deps.sh fuzz
+	@$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=build/fuzz/%)
+	@tools/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 # --- the two commands ------------------------------------------------------
 deps:
 	@tools/deps.sh run
@@ -120,7 +156,7 @@ sample: jmon
 
 # The tested build keeps -Werror whatever WERROR says.
 check: deps-check
-	@$(MAKE) --no-print-directory build/san/jmon $(UNIT_BIN) WERROR=-Werror
+	@$(MAKE) --no-print-directory build/san/jmon $(UNIT_BIN) $(FUZZ_REPLAY) WERROR=-Werror
 	@tests/run.sh build/san/jmon build/san/tests
 
 test: check
@@ -136,7 +172,8 @@ deb-check:
 	@p=$$(grep -c '^ok' tests/out/deb.tap); f=$$(grep -c '^not ok' tests/out/deb.tap); \
 		echo "$$p passed, $$f failed"; [ "$$f" -eq 0 ] && [ "$$p" -gt 0 ]
 
-bench: deps
+bench:
+	@tools/deps.sh bench
 	@$(MAKE) --no-print-directory jmon
 	@tools/bench.sh ./jmon
 
@@ -165,4 +202,4 @@ uninstall:
 clean:
 	rm -rf build jmon tests/out
 
--include $(OBJ:.o=.d) $(SAN_OBJ:.o=.d)
+-include $(OBJ:.o=.d) $(SAN_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d)

@@ -307,7 +307,10 @@ enum jmon_status app_set_region(struct app *app, const char *code, struct jmon_e
 	}
 	set_region(app, code);
 	/* Keep the period when the new region has data for it; else its newest. */
-	if (!app->period[0] && (st = newest_period(app, err)))
+	if (app->db && app->period[0] &&
+	    (st = query_has_period(app->db, app->region, app->period, &found, err)))
+		return st;
+	if ((!app->period[0] || !found) && (st = newest_period(app, err)))
 		return st;
 	return app_reload(app, err);
 }

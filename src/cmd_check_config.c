@@ -29,7 +29,7 @@ enum jmon_status cmd_check_config(const struct options *opt, struct jmon_error *
 	else if ((st = config_find(opt->config, &path, err)) == JMON_OK)
 		st = config_load_diag(path, &cfg, &diag, err);
 	free(path);
-	if (st == JMON_CONFIG) {
+	if (st == JMON_CONFIG && diag.count > 0) {
 		/* the whole list, not the few lines that fit in err->msg */
 		diag_print(&diag, stderr);
 		diag_free(&diag);

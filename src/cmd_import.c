@@ -4,6 +4,7 @@
  *
  * Each file is its own delivery and its own transaction: a rejected file
  * leaves the database as it was, and the files after it are still tried. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,12 +15,20 @@
 #include "jmon/import.h"
 #include "jmon/xmalloc.h"
 
-static void print_summary(const char *name, const struct import_result *res)
+/* The summary of a delivery, written before its commit (import_file's
+ * before_commit): when standard output cannot take it (a full disk, a
+ * closed pipe), the delivery is rolled back instead of committed unsaid. */
+static enum jmon_status print_summary(const char *name, const struct import_result *res,
+				      struct jmon_error *err)
 {
 	printf("%s: delivery %ld, %ld rows, cells %ld new / %ld changed / %ld unchanged, "
 	       "regions %ld new / %ld changed, %.2f s\n",
 	       name, res->delivery, res->rows, res->cells_new, res->cells_changed,
 	       res->cells_unchanged, res->regions_new, res->regions_changed, res->seconds);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return jmon_fail(err, JMON_IO, "%s: writing standard output: %s; nothing imported",
+				 name, strerror(errno));
+	return JMON_OK;
 }
 
 /* A database this run created but never wrote a delivery into is removed
@@ -46,11 +55,16 @@ static enum jmon_status import_files(struct db *db, const struct config *cfg,
 		/* a CBS table's folder: its observations, beside their code lists */
 		char *path = import_folder_file(opt->args[i], err);
 		struct diag_list d = { 0 };
-		struct import_result res;
+		struct import_result res = { 0 };
 		enum jmon_status rc = path ? import_file(db, cfg, path, io, &res, &d, err)
 					   : JMON_NOINPUT;
 
-		if (rc == JMON_DATA) {
+		if (rc == JMON_DATA && d.count == 0) {
+			/* refused before a line was read (a device, a terminal) */
+			if (result == JMON_DATA)
+				fprintf(stderr, "jmon: %s\n", err->msg);
+			result = JMON_DATA;
+		} else if (rc == JMON_DATA) {
 			diag_print(&d, stderr);
 			/* Only the last message goes back to main; say earlier ones here. */
 			if (result == JMON_DATA)
@@ -59,13 +73,16 @@ static enum jmon_status import_files(struct db *db, const struct config *cfg,
 				  d.count == 1 ? "" : "s");
 			result = JMON_DATA;
 		} else if (rc != JMON_OK) {
+			/* the summary above it said delivery N: it is not true */
+			if (res.commit_failed)
+				fprintf(stderr, "%s: the delivery above was not imported after all\n",
+					path);
 			diag_free(&d);
 			free(path);
 			return rc;
 		} else if (res.already) {
 			fprintf(stderr, "%s: already imported as delivery %ld\n", path, res.delivery);
 		} else {
-			print_summary(path, &res);
 			*wrote = true;
 			if ((rc = db_checkpoint(db, err)) != JMON_OK) {
 				diag_free(&d);
@@ -81,7 +98,8 @@ static enum jmon_status import_files(struct db *db, const struct config *cfg,
 
 enum jmon_status cmd_import(const struct options *opt, struct jmon_error *err)
 {
-	struct import_options io = { .note = opt->note, .progress = isatty(STDERR_FILENO) };
+	struct import_options io = { .note = opt->note, .progress = isatty(STDERR_FILENO),
+				     .before_commit = print_summary };
 	struct config *cfg = NULL;
 	struct db *db = NULL;
 	enum jmon_status rc;

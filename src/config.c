@@ -13,6 +13,7 @@
 #include "jmon/config.h"
 #include "jmon/config_keys.h"
 #include "jmon/config_yaml.h"
+#include "jmon/input.h"
 #include "jmon/strbuf.h"
 #include "jmon/xmalloc.h"
 
@@ -66,27 +67,41 @@ enum jmon_status config_find(const char *explicit_path, char **path, struct jmon
 	return JMON_OK;		/* *path NULL: the built-in default */
 }
 
+/* A configuration is a few kilobytes; CONFIG_MAX_BYTES bounds what a
+ * mistaken --config (a delivery, /dev/stdin from an endless pipe) reads. */
 static enum jmon_status read_file(const char *path, char **text, size_t *len,
 				  struct jmon_error *err)
 {
-	FILE *f = fopen(path, "rb");
 	struct strbuf sb = STRBUF_INIT;
 	char block[8192];
-	size_t n;
+	long long size;
+	ssize_t n;
+	int fd;
+	enum jmon_status rc = input_open(path, "cannot open configuration: ", JMON_CONFIG, &fd,
+					 &size, err);
 
-	if (!f)
-		return jmon_fail(err, JMON_NOINPUT, "%s: cannot open configuration: %s",
-				 path, strerror(errno));
-	while ((n = fread(block, 1, sizeof block, f)) > 0)
-		sb_add(&sb, block, n);
-	if (ferror(f)) {
-		int e = errno;
-		fclose(f);
-		sb_free(&sb);
-		return jmon_fail(err, JMON_NOINPUT, "%s: cannot read configuration: %s",
-				 path, strerror(e));
+	if (rc != JMON_OK)
+		return rc;
+	while ((n = read(fd, block, sizeof block)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			int e = errno;
+
+			close(fd);
+			sb_free(&sb);
+			return jmon_fail(err, JMON_NOINPUT, "%s: cannot read configuration: %s",
+					 path, strerror(e));
+		}
+		if (sb.len + (size_t)n > CONFIG_MAX_BYTES) {
+			close(fd);
+			sb_free(&sb);
+			return jmon_fail(err, JMON_CONFIG, "%s: larger than %d MiB: not a "
+					 "configuration", path, CONFIG_MAX_BYTES >> 20);
+		}
+		sb_add(&sb, block, (size_t)n);
 	}
-	fclose(f);
+	close(fd);
 	*len = sb.len;
 	*text = sb.s ? sb_detach(&sb) : xstrdup("");
 	return JMON_OK;

@@ -453,7 +453,7 @@ static void indicator_peers(struct loader *ld, yaml_node_t *v, void *obj)
 
 static const struct field cbs_fields[] = {
 	FIELD_TEXT("measure", struct cbs_source, measure),
-	FIELD_INT("decimals", struct cbs_source, decimals, 0, 9),
+	FIELD_INT("decimals", struct cbs_source, decimals, 0, CBS_DECIMALS_MAX),
 };
 
 /* CBS numbers its measure columns (JongerenMetJeugdzorgInNatura_96) and

@@ -199,7 +199,8 @@ static void read_int(struct loader *ld, const struct field *f, yaml_node_t *node
 	snprintf(want, sizeof want, "a whole number from %d to %d", f->min, f->max);
 	if (!(s = bare(ld, node, want)))
 		return;
-	if (!numfmt_parse(s, &v) || v != (double)(long)v || v < f->min || v > f->max)
+	/* The range first: casting 1e300 to an integer is undefined. */
+	if (!numfmt_parse(s, &v) || !(v >= f->min && v <= f->max) || v != (double)(long)v)
 		cfg_error(ld, node, "'%s' must be %s, not '%s'", ld->key, want, s);
 	else
 		*out = (int)v;
@@ -287,6 +288,7 @@ bool cfg_mapping(struct loader *ld, yaml_node_t *node, const char *what,
 		 const struct field *fields, size_t nfields, void *obj)
 {
 	const char *outer = ld->key;
+	const yaml_node_t *seen[128] = { 0 };	/* the key that gave field i, once given */
 
 	if (node->type != YAML_MAPPING_NODE) {
 		if (outer)
@@ -308,23 +310,21 @@ bool cfg_mapping(struct loader *ld, yaml_node_t *node, const char *what,
 			continue;
 		}
 		key = (const char *)k->data.scalar.value;
-		yaml_node_pair_t *q = node->data.mapping.pairs.start;
-		for (; q < p; q++) {
-			yaml_node_t *e = cfg_node(ld, q->key);
-			if (e->type == YAML_SCALAR_NODE && !strcmp((char *)e->data.scalar.value, key))
-				break;
-		}
-		if (q < p) {
-			cfg_error(ld, k, "duplicate key '%s' (first on line %lu)", key,
-				  (unsigned long)cfg_node(ld, q->key)->start_mark.line + 1);
-			continue;
-		}
 		for (i = 0; i < nfields && strcmp(fields[i].name, key); i++)
 			;
 		if (i == nfields) {
 			unknown_key(ld, k, what, fields, nfields);
 			continue;
 		}
+		/* by field, not against every key before it: a mapping of
+		 * 100000 keys must not take 10^10 comparisons */
+		if (i < ARRAY_SIZE(seen) && seen[i]) {
+			cfg_error(ld, k, "duplicate key '%s' (first on line %lu)", key,
+				  (unsigned long)seen[i]->start_mark.line + 1);
+			continue;
+		}
+		if (i < ARRAY_SIZE(seen))
+			seen[i] = k;
 		ld->key = fields[i].name;
 		read_field(ld, &fields[i], v, obj);
 		ld->key = outer;
@@ -383,8 +383,141 @@ static void syntax_error(struct loader *ld, yaml_parser_t *parser, const char *t
 		 parser->problem ? parser->problem : "cannot parse", context);
 }
 
+/* --- the shape of the text, before it is loaded --------------------------------- */
+
+/* What the walk will visit, counted from the parser's events before the
+ * document is built: the nesting depth, and the values once every alias
+ * is expanded (an alias stands for its anchor's whole value, so a few
+ * kilobytes of anchors over anchors stand for billions of values, and
+ * deep nesting makes libyaml's scanner slow as the square of the depth).
+ * Counts saturate just above CONFIG_MAX_NODES. */
+struct shape {
+	unsigned long size[CONFIG_MAX_DEPTH + 1];	/* values of each open collection */
+	char *anchor[CONFIG_MAX_DEPTH + 1];		/* its anchor, or NULL */
+	int depth;
+	struct { char *name; unsigned long size; } anchors[CONFIG_MAX_ANCHORS];
+	size_t nanchors;
+};
+
+static unsigned long add_capped(unsigned long a, unsigned long b)
+{
+	return a + b > CONFIG_MAX_NODES ? CONFIG_MAX_NODES + 1 : a + b;
+}
+
+/* Remember anchor (may be NULL) as standing for size values; false when
+ * there are too many. */
+static bool shape_anchor(struct shape *sh, const unsigned char *anchor, unsigned long size)
+{
+	if (!anchor)
+		return true;
+	if (sh->nanchors == CONFIG_MAX_ANCHORS)
+		return false;
+	sh->anchors[sh->nanchors].name = xstrdup((const char *)anchor);
+	sh->anchors[sh->nanchors++].size = size;
+	return true;
+}
+
+/* How many values an alias stands for: its anchor's, the latest of that
+ * name (an unknown one is the loader's error, counted as one). */
+static unsigned long shape_alias(const struct shape *sh, const unsigned char *anchor)
+{
+	for (size_t i = sh->nanchors; i-- > 0;)
+		if (!strcmp(sh->anchors[i].name, (const char *)anchor))
+			return sh->anchors[i].size;
+	return 1;
+}
+
+/* One event; a message when it breaks a bound. */
+static const char *shape_event(struct shape *sh, const yaml_event_t *ev, unsigned long *total)
+{
+	static char msg[128];
+	unsigned long n = 0;
+
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		n = 1;
+		if (!shape_anchor(sh, ev->data.scalar.anchor, 1))
+			goto anchors;
+		break;
+	case YAML_ALIAS_EVENT:
+		n = shape_alias(sh, ev->data.alias.anchor);
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		if (sh->depth == CONFIG_MAX_DEPTH) {
+			snprintf(msg, sizeof msg, "nested deeper than %d levels", CONFIG_MAX_DEPTH);
+			return msg;
+		}
+		sh->size[sh->depth] = 1;
+		sh->anchor[sh->depth++] = (char *)(ev->type == YAML_SEQUENCE_START_EVENT
+			? ev->data.sequence_start.anchor : ev->data.mapping_start.anchor);
+		if (sh->anchor[sh->depth - 1])
+			sh->anchor[sh->depth - 1] = xstrdup(sh->anchor[sh->depth - 1]);
+		return NULL;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		if (sh->depth == 0)
+			return NULL;
+		n = sh->size[--sh->depth];
+		if (!shape_anchor(sh, (const unsigned char *)sh->anchor[sh->depth], n)) {
+			free(sh->anchor[sh->depth]);
+			goto anchors;
+		}
+		free(sh->anchor[sh->depth]);
+		break;
+	default:
+		return NULL;
+	}
+	if (sh->depth > 0)
+		n = sh->size[sh->depth - 1] = add_capped(sh->size[sh->depth - 1], n);
+	else
+		n = *total = add_capped(*total, n);
+	if (n > CONFIG_MAX_NODES) {
+		snprintf(msg, sizeof msg, "more than %d values once its aliases are expanded",
+			 CONFIG_MAX_NODES);
+		return msg;
+	}
+	return NULL;
+anchors:
+	snprintf(msg, sizeof msg, "more than %d anchors (&name)", CONFIG_MAX_ANCHORS);
+	return msg;
+}
+
+/* false (reported at the event that broke it) when the text breaks a bound
+ * of include/jmon/config.h.  A syntax error is left to the loader. */
+static bool check_shape(struct loader *ld, const char *text, size_t len)
+{
+	struct shape *sh = xcalloc(1, sizeof *sh);
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	unsigned long total = 0;
+	const char *problem = NULL;
+
+	yaml_parser_initialize(&parser);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	while (!problem && yaml_parser_parse(&parser, &ev)) {
+		bool end = ev.type == YAML_STREAM_END_EVENT;
+
+		if ((problem = shape_event(sh, &ev, &total)))
+			diag_add(ld->diag, ld->name, (long)ev.start_mark.line + 1,
+				 (long)ev.start_mark.column + 1, "the configuration is %s", problem);
+		yaml_event_delete(&ev);
+		if (end)
+			break;
+	}
+	yaml_parser_delete(&parser);
+	while (sh->depth > 0)
+		free(sh->anchor[--sh->depth]);
+	for (size_t i = 0; i < sh->nanchors; i++)
+		free(sh->anchors[i].name);
+	free(sh);
+	return !problem;
+}
+
 bool cfg_document_open(struct cfg_document *d, struct loader *ld, const char *text, size_t len)
 {
+	if (!check_shape(ld, text, len))
+		return false;
 	d->text = text;
 	yaml_parser_initialize(&d->parser);
 	yaml_parser_set_input_string(&d->parser, (const unsigned char *)text, len);

@@ -11,11 +11,15 @@
  * pass over the bytes is shorter than the glue would be, and faster: one
  * table lookup per byte, no call per byte, no copy per field.
  *
- * The file is read whole into one buffer (large blocks, one read() each) and
- * fields are cut in place: a separator or line end becomes the field's NUL,
- * and a quoted field is unescaped over its own bytes (it only shrinks).
- * Positions are counted while scanning, so the in-place writes behind the
- * cursor never disturb them. */
+ * The file is read in blocks into one buffer that holds a window of it:
+ * before a record is scanned, the reader makes sure all of it is in the
+ * window (have_record), moving what is left of the window to the front
+ * and reading on, and growing the buffer only for a record longer than it.
+ * Fields are cut in place: a separator or line end becomes the field's
+ * NUL, and a quoted field is unescaped over its own bytes (it only
+ * shrinks).  Positions are counted while scanning, so the in-place writes
+ * behind the cursor never disturb them, and as offsets in the input, so
+ * moving the window does not either. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -26,8 +30,11 @@
 #include <unistd.h>
 
 #include "jmon/csv.h"
+#include "jmon/input.h"
 #include "jmon/utf8.h"
 #include "jmon/xmalloc.h"
+
+#define BLOCK (1 << 20)		/* read at a time, and the first buffer */
 
 enum byte_class {
 	CLS_PLAIN,		/* part of a field */
@@ -49,64 +56,141 @@ static void build_classes(unsigned char *cls, char sep)
 	cls[(unsigned char)sep] = CLS_STOP;
 }
 
-static void start(struct csv *c, const char *name, char *buf, size_t len)
+static void start(struct csv *c, const char *name, char *buf, size_t len, size_t cap)
 {
 	memset(c, 0, sizeof *c);
 	c->name = name;
 	c->buf = buf;
 	c->len = len;
+	c->cap = cap;
 	c->buf[len] = '\0';
 	c->p = buf;
-	/* A byte-order mark is not part of the first field, nor of its column. */
-	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-		c->p += 3;
+	c->fd = -1;
+	c->eof = true;
+	c->size = (long long)len;
+	c->limit = CSV_MAX_RECORD;
 	c->line = 1;
-	c->line_start = c->p;
 	c->sep = ',';
 	build_classes(c->cls, c->sep);
+	sha256_init(&c->sha);
+}
+
+/* Where p is in the input. */
+static long long offset(const struct csv *c, const char *p)
+{
+	return c->base + (p - c->buf);
+}
+
+/* A byte-order mark is not part of the first field, nor of its column. */
+static void skip_bom(struct csv *c)
+{
+	if (c->len >= 3 && memcmp(c->buf, "\xEF\xBB\xBF", 3) == 0)
+		c->p += 3;
+	c->line_start = offset(c, c->p);
+}
+
+/* Move what is left of the window to the front and read on, growing the
+ * buffer when the window is full of one record.  false at the end of the
+ * input, when reading failed (c->read_errno), or when the buffer would
+ * outgrow c->limit (c->too_long). */
+static bool refill(struct csv *c)
+{
+	size_t keep = c->len - (size_t)(c->p - c->buf);
+	ssize_t n;
+
+	if (c->eof)
+		return false;
+	if (c->p > c->buf) {
+		memmove(c->buf, c->p, keep);
+		c->base += c->p - c->buf;
+		c->p = c->buf;
+		c->len = keep;
+	}
+	if (c->len + 1 >= c->cap) {
+		if (c->cap >= c->limit) {
+			c->too_long = true;
+			return false;
+		}
+		c->cap = c->cap * 2 < c->limit ? c->cap * 2 : c->limit;
+		c->buf = xrealloc(c->buf, c->cap);
+		c->p = c->buf;
+	}
+	do
+		n = read(c->fd, c->buf + c->len, c->cap - 1 - c->len);
+	while (n < 0 && errno == EINTR);
+	if (n <= 0) {
+		c->eof = true;
+		c->read_errno = n < 0 ? errno : 0;
+	} else {
+		sha256_update(&c->sha, c->buf + c->len, (size_t)n);
+		c->len += (size_t)n;
+	}
+	c->buf[c->len] = '\0';
+	return n > 0;
+}
+
+/* Whether the record that starts at p ends before end, as the scanner
+ * below will read it: at a line end outside quotes, with the byte after a
+ * CR there to tell CRLF from a CR alone.  A line without quotes or CR is
+ * found with memchr, which is most lines of most files. */
+static bool record_ends(const struct csv *c, const char *p, const char *end)
+{
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+	enum { START, UNQUOTED, QUOTED, QUOTE } st = START;
+
+	if (nl && !memchr(p, '"', (size_t)(nl - p)) && !memchr(p, '\r', (size_t)(nl - p)))
+		return true;
+	for (; p < end; p++) {
+		bool line_end = *p == '\n' || *p == '\r';
+
+		if (st == QUOTED) {
+			st = *p == '"' ? QUOTE : QUOTED;
+		} else if (st == QUOTE && *p == '"') {
+			st = QUOTED;	/* "" inside quotes */
+		} else if (line_end) {
+			return *p == '\n' || p + 1 < end;
+		} else if (*p == c->sep) {
+			st = START;
+		} else {
+			st = st == START && *p == '"' ? QUOTED : UNQUOTED;
+		}
+	}
+	return false;
+}
+
+/* Make sure the record at c->p is whole in the window (or the input ends
+ * before its end).  false, reported, when it cannot be: too long, or the
+ * input could not be read. */
+static bool have_record(struct csv *c, struct diag_list *d)
+{
+	while (!c->eof && !record_ends(c, c->p, c->buf + c->len))
+		if (!refill(c) && c->too_long) {
+			diag_add(d, c->name, c->line, 1, "a record longer than %d MiB (an "
+				 "unterminated quote?)", CSV_MAX_RECORD >> 20);
+			return false;
+		}
+	return !c->read_errno;
 }
 
 enum jmon_status csv_open_file(struct csv *c, const char *path, const char *name,
 			       struct jmon_error *err)
 {
-	struct stat st;
-	size_t cap, len = 0;
-	char *buf;
-	ssize_t n;
-	int fd = open(path, O_RDONLY);
+	long long size;
+	int fd;
+	enum jmon_status rc = input_open(path, "", JMON_DATA, &fd, &size, err);
 
-	if (fd < 0)
-		return jmon_fail(err, JMON_NOINPUT, "%s: %s", path, strerror(errno));
-	/* A directory is an input that cannot be read (66), not a failing
-	 * disk (74), which is what read() would make of it. */
-	if (fstat(fd, &st) != 0)
-		st.st_mode = 0;
-	if (S_ISDIR(st.st_mode)) {
-		close(fd);
-		return jmon_fail(err, JMON_NOINPUT, "%s: %s", path, strerror(EISDIR));
-	}
-	/* Regular files: one buffer of the right size.  Pipes: grow. */
-	cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 1 << 20;
-	buf = xmalloc(cap);
-	for (;;) {
-		if (len + 1 >= cap) {
-			cap *= 2;
-			buf = xrealloc(buf, cap);
-		}
-		n = read(fd, buf + len, cap - 1 - len);
-		if (n == 0)
-			break;
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			free(buf);
-			close(fd);
-			return jmon_fail(err, JMON_IO, "%s: %s", path, strerror(errno));
-		}
-		len += (size_t)n;
-	}
-	close(fd);
-	start(c, name, buf, len);
+	if (rc != JMON_OK)
+		return rc;
+	start(c, name, xmalloc(BLOCK), 0, BLOCK);
+	c->fd = fd;
+	c->eof = false;
+	c->size = size;
+	/* the first block, or at least the three bytes of a byte-order mark */
+	while (c->len < 3 && refill(c))
+		;
+	if (c->read_errno)
+		return jmon_fail(err, JMON_IO, "%s: %s", path, strerror(c->read_errno));
+	skip_bom(c);
 	return JMON_OK;
 }
 
@@ -115,19 +199,51 @@ void csv_open_buffer(struct csv *c, const char *name, const char *text, size_t l
 	char *buf = xmalloc(len + 1);
 
 	memcpy(buf, text, len);
-	start(c, name, buf, len);
+	start(c, name, buf, len, len + 1);
+	sha256_update(&c->sha, buf, len);
+	skip_bom(c);
 }
 
 void csv_close(struct csv *c)
 {
-	if (c->table) {
-		free(c->table->fields);
-		free(c->table->lines);
-		free(c->table);
-	}
+	if (c->table)
+		c->table->drop(c->table);
+	if (c->fd >= 0)
+		close(c->fd);
 	free(c->buf);
 	free(c->fields);
 	memset(c, 0, sizeof *c);
+	c->fd = -1;
+}
+
+bool csv_read_all(struct csv *c, size_t max, struct diag_list *d)
+{
+	c->limit = max;
+	while (refill(c))
+		;
+	if (c->too_long) {
+		diag_add(d, c->name, 1, 1, "JSON longer than %zu MiB: jmon reads JSON whole; "
+			 "give the data as CSV", max >> 20);
+		return false;
+	}
+	return true;
+}
+
+void csv_digest(struct csv *c, char *hex)
+{
+	static const char digits[] = "0123456789abcdef";
+	unsigned char dg[32];
+
+	/* the window can go: only the digest of the rest is wanted */
+	c->p = c->buf + c->len;
+	while (refill(c))
+		c->p = c->buf + c->len;
+	sha256_final(&c->sha, dg);
+	for (int i = 0; i < 32; i++) {
+		hex[2 * i] = digits[dg[i] >> 4];
+		hex[2 * i + 1] = digits[dg[i] & 15];
+	}
+	hex[SHA256_HEX_LEN] = '\0';
 }
 
 char csv_detect_separator(struct csv *c)
@@ -155,7 +271,7 @@ char csv_detect_separator(struct csv *c)
 
 size_t csv_offset(const struct csv *c)
 {
-	return (size_t)(c->p - c->buf);
+	return (size_t)offset(c, c->p);
 }
 
 /* Every problem marks the record, so importers skip its fields. */
@@ -174,13 +290,13 @@ report(struct csv *c, struct diag_list *d, long line, long col, const char *fmt,
 
 static long column(const struct csv *c, const char *p)
 {
-	return (long)(p - c->line_start) - c->cont + 1;
+	return (long)(offset(c, p) - c->line_start) - c->cont + 1;
 }
 
 static void new_line(struct csv *c, char *first)
 {
 	c->line++;
-	c->line_start = first;
+	c->line_start = offset(c, first);
 	c->cont = 0;
 }
 
@@ -305,33 +421,18 @@ static int quoted(struct csv *c, struct csv_field *f, struct diag_list *d)
 	return 0;
 }
 
-/* The next record of a table (see struct csv_table). */
-static int table_read(struct csv *c)
-{
-	struct csv_table *t = c->table;
-
-	if (t->next >= t->nrecords)
-		return 0;
-	c->nfields = 0;
-	while (c->nfields < t->width) {
-		ARRAY_GROW(c->fields, c->nfields, c->cap);
-		c->fields[c->nfields] = t->fields[t->next * t->width + c->nfields];
-		c->nfields++;
-	}
-	c->record_line = t->lines[t->next++];
-	c->bad = false;
-	return 1;
-}
-
 int csv_read(struct csv *c, struct diag_list *d)
 {
 	char *end = c->buf + c->len;
 
 	if (c->table)
-		return table_read(c);
+		return c->table->read(c, d);
 
 	/* Skip lines that are entirely empty (a trailing blank line, mostly). */
 	for (;;) {
+		if (!have_record(c, d))
+			return -1;
+		end = c->buf + c->len;
 		if (c->p >= end)
 			return 0;
 		if (*c->p != '\n' && *c->p != '\r')
@@ -345,7 +446,7 @@ int csv_read(struct csv *c, struct diag_list *d)
 		struct csv_field *f;
 		char *stop;
 
-		ARRAY_GROW(c->fields, c->nfields, c->cap);
+		ARRAY_GROW(c->fields, c->nfields, c->cap_fields);
 		f = &c->fields[c->nfields++];
 		f->line = c->line;
 		f->col = column(c, c->p);

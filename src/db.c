@@ -64,6 +64,14 @@ enum jmon_status db_checkpoint(struct db *db, struct jmon_error *err)
 
 enum jmon_status db_fail(struct db *db, struct jmon_error *err, const char *what)
 {
+	/* "disk I/O error" alone does not say that the disk is full or the
+	 * file size limit reached: the system's errno does. */
+	int sys = sqlite3_system_errno(db->sql);
+
+	if ((sqlite3_errcode(db->sql) == SQLITE_IOERR || sqlite3_errcode(db->sql) == SQLITE_FULL) &&
+	    sys)
+		return jmon_fail(err, JMON_IO, "%s: %s: %s (%s)", db->path, what,
+				 sqlite3_errmsg(db->sql), strerror(sys));
 	return jmon_fail(err, JMON_IO, "%s: %s: %s", db->path, what, sqlite3_errmsg(db->sql));
 }
 
@@ -158,30 +166,54 @@ int db_user_version(struct db *db)
 	return v;
 }
 
+/* The schema version, or a failure that says which: SQLite's error when
+ * the read failed, and a version that no jmon writes (user_version is any
+ * 32-bit number, -1 included, which db_user_version cannot tell from a
+ * failure) as such.  Every version it lets through indexes the migrations. */
+static enum jmon_status schema_version(struct db *db, int *version, struct jmon_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(db->sql, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return db_fail(db, err, "reading the schema version");
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		db_fail(db, err, "reading the schema version");
+		sqlite3_finalize(st);
+		return JMON_IO;
+	}
+	*version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (*version < 0)
+		return jmon_fail(err, JMON_IO, "%s: database schema %d is not one jmon writes",
+				 db->path, *version);
+	if (*version > DB_SCHEMA_VERSION)
+		return jmon_fail(err, JMON_IO, "%s: database schema %d is newer than this jmon (%d)",
+				 db->path, *version, DB_SCHEMA_VERSION);
+	return JMON_OK;
+}
+
 /* Bring the database to DB_SCHEMA_VERSION: the migrations it lacks, in one
  * transaction with the new user_version. */
 static enum jmon_status migrate(struct db *db, struct jmon_error *err)
 {
 	enum jmon_status rc;
-	int version = db_user_version(db);
+	int version;
 	char pragma[64];
 
-	if (version < 0)
-		return db_fail(db, err, "reading the schema version");
-	if (version > DB_SCHEMA_VERSION)
-		return jmon_fail(err, JMON_IO, "%s: database schema %d is newer than this jmon (%d)",
-				 db->path, version, DB_SCHEMA_VERSION);
+	if ((rc = schema_version(db, &version, err)) != JMON_OK)
+		return rc;
 	if (version == DB_SCHEMA_VERSION)
 		return JMON_OK;
 	if ((rc = db_begin(db, err)) != JMON_OK)
 		return rc;
-	/* Read again inside the write lock: another process may have migrated. */
-	if ((version = db_user_version(db)) < 0) {
-		rc = db_fail(db, err, "reading the schema version");
+	/* Read again inside the write lock: another process may have migrated,
+	 * even past this jmon, which must then not write its own version. */
+	if ((rc = schema_version(db, &version, err)) != JMON_OK) {
 		db_rollback(db);
 		return rc;
 	}
-	for (; (size_t)version < schema_nmigrations; version++) {
+	for (; version < DB_SCHEMA_VERSION; version++) {
 		if ((rc = db_exec(db, schema_migrations[version], err)) != JMON_OK) {
 			db_rollback(db);
 			return rc;
@@ -214,6 +246,7 @@ static void make_parent_dirs(const char *path)
 
 static enum jmon_status open_readonly(struct db *db, struct jmon_error *err)
 {
+	enum jmon_status rc;
 	int version;
 
 	/* SQLite says "unable to open database file" for a file an outsider
@@ -226,13 +259,11 @@ static enum jmon_status open_readonly(struct db *db, struct jmon_error *err)
 	if (sqlite3_open_v2(db->path, &db->sql, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
 		return db_fail(db, err, "opening");
 	sqlite3_busy_timeout(db->sql, BUSY_WAIT_MS);
-	version = db_user_version(db);
-	if (version < 0)
-		return db_fail(db, err, "reading");
+	if ((rc = schema_version(db, &version, err)) != JMON_OK)
+		return rc;
 	if (version != DB_SCHEMA_VERSION)
-		return jmon_fail(err, JMON_IO, "%s: database schema %d, this jmon reads %d%s",
-				 db->path, version, DB_SCHEMA_VERSION,
-				 version < DB_SCHEMA_VERSION ? " (jmon import upgrades it)" : "");
+		return jmon_fail(err, JMON_IO, "%s: database schema %d, this jmon reads %d"
+				 " (jmon import upgrades it)", db->path, version, DB_SCHEMA_VERSION);
 	return JMON_OK;
 }
 
@@ -575,10 +606,11 @@ static enum jmon_status drop_stale(struct db *db, const struct config *cfg,
 	char **stale = NULL;	/* indicator, category pairs */
 	size_t n = 0, cap = 0;
 	enum jmon_status rc = JMON_OK;
+	int step;
 
 	if (!st)
 		return JMON_IO;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *ind = db_column_text(st, 0), *cat = db_column_text(st, 1);
 
 		if (in_config(cfg, ind, cat))
@@ -587,6 +619,9 @@ static enum jmon_status drop_stale(struct db *db, const struct config *cfg,
 		stale[n++] = xstrdup(ind);
 		stale[n++] = xstrdup(cat);
 	}
+	/* A walk cut short would leave stale rows and say nothing. */
+	if (step != SQLITE_DONE)
+		rc = db_fail(db, err, "syncing the configuration");
 	for (size_t i = 0; i < n && rc == JMON_OK; i += 2) {
 		int used = ask(db, sql_category_used, stale[i], stale[i + 1], err);
 

@@ -1,11 +1,15 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* Error values and positioned diagnostics; see include/jmon/error.h. */
 #include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "jmon/error.h"
+#include "jmon/strbuf.h"
+#include "jmon/text.h"
 #include "jmon/xmalloc.h"
 
 static const struct {
@@ -66,10 +70,37 @@ const char *jmon_status_text(enum jmon_status status)
 	return status_table[status].text;
 }
 
+/* A message quotes what the input holds, and the input may hold a line
+ * break or an escape sequence (a YAML "\e", a quoted CSV field): shown as
+ * \n, \x1B, \u009B, every message is one FILE:LINE:COLUMN line and
+ * nothing in it acts on the terminal. */
+static void escape_controls(struct strbuf *sb, const char *s)
+{
+	const char *end = s + strlen(s);
+
+	while (s < end) {
+		bool control;
+		uint32_t c;
+		size_t n = text_char(s, end, &control, &c);
+		const char *named = control && n == 1 && *s ? strchr("\nn\rr\tt", *s) : NULL;
+
+		if (!control)
+			sb_add(sb, s, n);
+		else if (named)
+			sb_addf(sb, "\\%c", named[1]);
+		else if (n == 1)
+			sb_addf(sb, "\\x%02X", (unsigned char)*s);
+		else
+			sb_addf(sb, "\\u%04X", (unsigned)c);
+		s += n;
+	}
+}
+
 void diag_add(struct diag_list *d, const char *file, long line, long col,
 	      const char *fmt, ...)
 {
 	char msg[768];
+	struct strbuf sb = STRBUF_INIT;
 	va_list ap;
 
 	if (d->count < DIAG_SHOWN) {
@@ -78,7 +109,9 @@ void diag_add(struct diag_list *d, const char *file, long line, long col,
 		va_end(ap);
 		if (!d->lines)
 			d->lines = xcalloc(DIAG_SHOWN, sizeof *d->lines);
-		d->lines[d->count] = xasprintf("%s:%ld:%ld: %s", file, line, col, msg);
+		sb_addf(&sb, "%s:%ld:%ld: ", file, line, col);
+		escape_controls(&sb, msg);
+		d->lines[d->count] = sb_detach(&sb);
 	}
 	d->count++;
 }

@@ -5,6 +5,7 @@
  * share is below them: a row's handling in import_row.c, numbers in
  * import_number.c, regions, periods and keys in import_refs.c, cells in
  * import_cells.c (include/jmon/import_internal.h). */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,9 @@
 #include "jmon/import_internal.h"
 #include "jmon/sha256.h"
 #include "jmon/xmalloc.h"
+
+/* The import transaction's page cache, in KiB (see read_once). */
+#define IMPORT_CACHE_KIB "32768"
 
 static const char *const format_names[] = {
 	[IMPORT_AUTO] = "auto",
@@ -96,7 +100,7 @@ static const char sql_delivery_insert[] =
 	" VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 0, ?4)";
 static const char sql_delivery_counts[] =
 	"UPDATE delivery SET rows = ?2, cells_new = ?3, cells_changed = ?4,"
-	" cells_unchanged = ?5 WHERE id = ?1";
+	" cells_unchanged = ?5, sha256 = ?6 WHERE id = ?1";
 static const char sql_delivery_privacy[] =
 	"INSERT INTO delivery_privacy (delivery, indicator, min_count) VALUES (?1, ?2, ?3)";
 static const char sql_any_observation[] = "SELECT EXISTS (SELECT 1 FROM observation)";
@@ -121,8 +125,7 @@ static int find_delivery(struct db *db, const char *sha, long *id, struct jmon_e
 	return -1;
 }
 
-static enum jmon_status begin_delivery(struct import *im, const char *sha,
-				       struct jmon_error *err)
+static enum jmon_status begin_delivery(struct import *im, struct jmon_error *err)
 {
 	sqlite3_stmt *st;
 
@@ -136,7 +139,9 @@ static enum jmon_status begin_delivery(struct import *im, const char *sha,
 	/* The file's own name: where it lay on the importer's disk says nothing
 	 * to the analyst who browses the revisions. */
 	db_bind_text(st, 1, strrchr(im->name, '/') ? strrchr(im->name, '/') + 1 : im->name);
-	db_bind_text(st, 2, sha);
+	/* the digest is known once the whole file is read (end_delivery);
+	 * one import writes at a time, so the placeholder is unique */
+	db_bind_text(st, 2, "reading");
 	db_bind_text(st, 3, import_format_name(im->res->format));
 	db_bind_text(st, 4, im->opt->note);
 	if (sqlite3_step(st) != SQLITE_DONE)
@@ -169,7 +174,7 @@ static enum jmon_status record_privacy(struct import *im, struct jmon_error *err
 	return JMON_OK;
 }
 
-static enum jmon_status end_delivery(struct import *im, struct jmon_error *err)
+static enum jmon_status end_delivery(struct import *im, const char *sha, struct jmon_error *err)
 {
 	sqlite3_stmt *st = db_prepare(im->db, sql_delivery_counts, err);
 
@@ -180,20 +185,35 @@ static enum jmon_status end_delivery(struct import *im, struct jmon_error *err)
 	sqlite3_bind_int64(st, 3, im->res->cells_new);
 	sqlite3_bind_int64(st, 4, im->res->cells_changed);
 	sqlite3_bind_int64(st, 5, im->res->cells_unchanged);
+	db_bind_text(st, 6, sha);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return db_fail(im->db, err, "writing the delivery");
 	return record_privacy(im, err);
 }
 
-/* Read the first record, choose the layout and run its reader, all inside
- * the caller's transaction. */
-static enum jmon_status run(struct import *im, const char *sha, struct jmon_error *err)
+/* The digest of the whole file, and whether a delivery has it: 1 (and
+ * res->delivery, res->already) when one does, 0 when not, -1 on error. */
+static int digest(struct import *im, char *sha, struct jmon_error *err)
 {
+	int found;
+
+	csv_digest(&im->csv, sha);
+	if ((found = find_delivery(im->db, sha, &im->res->delivery, err)) > 0)
+		im->res->already = true;
+	return found;
+}
+
+/* Read the first record, choose the layout and run its reader, all inside
+ * the caller's transaction.  JMON_DATA also when the file was imported
+ * before (res->already): nothing of it may stay. */
+static enum jmon_status run(struct import *im, struct jmon_error *err)
+{
+	char sha[SHA256_HEX_LEN + 1];
 	enum jmon_status rc;
-	int r = csv_read(&im->csv, im->diag);
+	int r = csv_read(&im->csv, im->diag), found;
 
 	if (r <= 0) {
-		if (r == 0)
+		if (r == 0 && !im->csv.read_errno)
 			diag_add(im->diag, im->name, 1, 1, "empty file");
 		return JMON_DATA;
 	}
@@ -206,55 +226,72 @@ static enum jmon_status run(struct import *im, const char *sha, struct jmon_erro
 			 "or a CBS export; --format chooses one");
 		return JMON_DATA;
 	}
-	if ((rc = begin_delivery(im, sha, err)) != JMON_OK)
+	if ((rc = begin_delivery(im, err)) != JMON_OK)
 		return rc;
-	if ((rc = readers[im->res->format](im, err)) != JMON_OK)
+	rc = readers[im->res->format](im, err);
+	if (im->restart)	/* whatever came of the rest: it is read again */
+		return JMON_OK;
+	if (rc != JMON_OK)
 		return rc;
+	if (im->seen_err.status != JMON_OK) {
+		*err = im->seen_err;
+		return err->status;
+	}
 	import_number_done(im);
+	/* The same bytes again are the delivery they were, whatever this
+	 * configuration makes of them now. */
+	if ((found = digest(im, sha, err)) != 0)
+		return found > 0 ? JMON_DATA : JMON_IO;
 	if (im->diag->count > 0)
 		return JMON_DATA;
 	if ((rc = import_cells_flush(im, err)) != JMON_OK)
 		return rc;
-	return end_delivery(im, err);
+	return end_delivery(im, sha, err);
 }
 
-enum jmon_status import_file(struct db *db, const struct config *cfg, const char *path,
-			     const struct import_options *opt, struct import_result *res,
-			     struct diag_list *d, struct jmon_error *err)
+/* What one reading of the file leaves behind: for the next reading, or the
+ * end. */
+static void forget(struct import *im)
 {
-	struct import im = { .db = db, .cfg = cfg, .diag = d, .res = res, .opt = opt };
-	char sha[SHA256_HEX_LEN + 1];
-	enum jmon_status rc;
-	int found;
+	import_seen_drop(im);
+	csv_close(&im->csv);
+	free(im->last_region);
+	free(im->keys);
+	free(im->slots);
+	free(im->periods);
+	free(im->pending);
+	free((char *)im->ambiguous.s);
+	for (size_t i = 0; i < im->nregion_codes; i++)
+		free(im->region_codes[i]);
+	free(im->region_codes);
+	free(im->region_slots);
+}
 
-	memset(res, 0, sizeof *res);
-	res->format = opt->format;
-	im.name = opt->name ? opt->name : path;
-	im.started = im.shown = import_clock();
-	if ((rc = csv_open_file(&im.csv, path, im.name, err)) != JMON_OK)
+/* Open the file and read it in one transaction.  A database failure, or
+ * a data error, leaves the database as it was (the caller's rollback). */
+static enum jmon_status read_once(struct import *im, const char *path, struct jmon_error *err)
+{
+	struct db *db = im->db;
+	enum jmon_status rc;
+
+	if ((rc = csv_open_file(&im->csv, path, im->name, err)) != JMON_OK)
 		return rc;
-	/* The digest of the bytes as read, before the reader cuts them up. */
-	sha256_hex(im.csv.buf, im.csv.len, sha);
-	if ((found = find_delivery(db, sha, &res->delivery, err)) != 0) {
-		csv_close(&im.csv);
-		res->already = found > 0;
-		return found > 0 ? JMON_OK : JMON_IO;
-	}
+	/* a pipe cannot be read twice: it keeps every key from the start */
+	im->unsorted = im->unsorted || im->csv.size < 0;
 	/* The CBS API answers in JSON as well: its rows become records of
 	 * the same importers. */
-	if (import_looks_like_json(&im.csv)) {
+	if (import_looks_like_json(&im->csv)) {
 		/* A syntax error ends the reading; a row with a key of its
 		 * own is reported and the rows are still checked. */
-		if (!import_json_table(&im.csv, im.name, d) && !im.csv.table) {
-			csv_close(&im.csv);
+		if (!import_json_table(&im->csv, im->name, im->diag) && !im->csv.table)
 			return JMON_DATA;
-		}
 	} else {
-		csv_detect_separator(&im.csv);
+		csv_detect_separator(&im->csv);
 	}
-	/* A whole delivery is one transaction: its pages should stay in memory
-	 * until the commit instead of spilling to the WAL and being read back.
-	 * 256 MiB holds a million observations.
+	/* A whole delivery is one transaction.  Its pages are kept in a page
+	 * cache of IMPORT_CACHE_KIB: more would make memory grow with the
+	 * delivery; what does not fit spills to the WAL, which the rows of a
+	 * sorted file reach in order (tools/bench.sh measures both).
 	 *
 	 * Foreign keys are off for the import's own transaction only (every
 	 * other connection and statement keeps them on).  The importer makes
@@ -264,26 +301,60 @@ enum jmon_status import_file(struct db *db, const struct config *cfg, const char
 	 * db_open has just synced into those tables, the delivery written
 	 * first.  Checking all four again per row in SQLite cost a third of
 	 * the import time. */
-	if ((rc = db_exec(db, "PRAGMA cache_size = -262144", err)) == JMON_OK &&
-	    (rc = db_exec(db, "PRAGMA foreign_keys = OFF", err)) == JMON_OK &&
-	    (rc = db_begin(db, err)) == JMON_OK) {
-		rc = run(&im, sha, err);
-		if (rc == JMON_OK)
-			rc = db_commit(db, err);
-		if (rc != JMON_OK) {
-			db_rollback(db);
-			res->delivery = 0;
-		}
+	if ((rc = db_exec(db, "PRAGMA cache_size = -" IMPORT_CACHE_KIB, err)) != JMON_OK ||
+	    (rc = db_exec(db, "PRAGMA foreign_keys = OFF", err)) != JMON_OK ||
+	    (rc = db_begin(db, err)) != JMON_OK)
+		return rc;
+	rc = run(im, err);
+	if (rc == JMON_OK && im->csv.read_errno)
+		rc = jmon_fail(err, JMON_IO, "%s: %s", path, strerror(im->csv.read_errno));
+	return rc;
+}
+
+enum jmon_status import_file(struct db *db, const struct config *cfg, const char *path,
+			     const struct import_options *opt, struct import_result *res,
+			     struct diag_list *d, struct jmon_error *err)
+{
+	struct import im = { .db = db, .cfg = cfg, .diag = d, .res = res, .opt = opt };
+	enum jmon_status rc;
+
+	memset(res, 0, sizeof *res);
+	res->format = opt->format;
+	im.name = opt->name ? opt->name : path;
+	im.started = im.shown = import_clock();
+	for (;;) {
+		rc = read_once(&im, path, err);
+		if (rc != JMON_OK || !im.restart)
+			break;
+		/* A key out of order: everything again, keeping every key
+		 * (see import_seen).  The transaction goes, and with it what
+		 * the caches of regions and periods knew. */
+		db_rollback(db);
+		forget(&im);
+		im = (struct import){ .db = db, .cfg = cfg, .diag = d, .res = res, .opt = opt,
+				      .name = im.name, .started = im.started, .shown = im.shown,
+				      .unsorted = true };
+		diag_free(d);
+		memset(res, 0, sizeof *res);
+		res->format = opt->format;
 	}
-	db_exec(db, "PRAGMA foreign_keys = ON", NULL);
+	res->seconds = import_clock() - im.started;
 	if (opt->progress)
 		fprintf(stderr, "\r%*s\r", 60, "");
-	res->seconds = import_clock() - im.started;
-	csv_close(&im.csv);
-	free(im.last_region);
-	free(im.keys);
-	free(im.slots);
-	free(im.periods);
-	free(im.pending);
+	if (res->already) {
+		diag_free(d);	/* what this configuration finds in it is not news */
+		rc = JMON_OK;
+	} else if (rc == JMON_OK && opt->before_commit) {
+		rc = opt->before_commit(path, res, err);
+	}
+	if (rc == JMON_OK && !res->already && (rc = db_commit(db, err)) != JMON_OK)
+		res->commit_failed = true;
+	if (rc != JMON_OK || res->already) {
+		db_rollback(db);
+		if (!res->already)
+			res->delivery = 0;
+	}
+	db_exec(db, "PRAGMA foreign_keys = ON", NULL);
+	forget(&im);
 	return rc;
 }

@@ -11,6 +11,7 @@
 
 #include "jmon/import_cbs.h"
 #include "jmon/import_internal.h"
+#include "jmon/numfmt.h"
 #include "jmon/xmalloc.h"
 
 /* Compare a CBS name with a configured one ignoring case and everything but
@@ -100,8 +101,7 @@ const struct category *cbs_category_for(const struct indicator *ind, const char 
  * scaled by the indicator's implied decimals.  false when malformed. */
 bool cbs_read_cell(struct cbs_reader *r, struct csv_field *f, struct cbs_cell *c)
 {
-	static const double scale[] = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
-	int dec = c->ind->cbs.decimals;
+	int dec = c->ind->cbs.decimals;	/* 0 .. CBS_DECIMALS_MAX, config_keys.c */
 
 	csv_trim(f);
 	if (f->len == 0) {
@@ -114,8 +114,7 @@ bool cbs_read_cell(struct cbs_reader *r, struct csv_field *f, struct cbs_cell *c
 	}
 	if (!import_number(r->im, f, &c->value))
 		return false;
-	if (dec > 0 && (size_t)dec < ARRAY_SIZE(scale))
-		c->value /= scale[dec];
+	c->value /= numfmt_pow10[dec];
 	c->state = CELL_VALUE;
 	return true;
 }

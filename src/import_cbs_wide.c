@@ -147,7 +147,7 @@ static const char *row_region(struct wide *w, enum jmon_status *rc, struct jmon_
 
 		if (known < 0)
 			*rc = JMON_IO;
-		return known > 0 ? code->s : NULL;
+		return known > 0 ? import_region_code(im, code->s) : NULL;
 	}
 	/* Gemeentenaam names the gemeente on every row, also a wijk's. */
 	if (w->name >= 0 && kind && strcmp(kind, "gemeente") == 0) {
@@ -157,7 +157,7 @@ static const char *row_region(struct wide *w, enum jmon_status *rc, struct jmon_
 	}
 	if ((*rc = import_put_region(im, code->s, name, kind, NULL, err)) != JMON_OK)
 		return NULL;
-	return code->s;
+	return import_region_code(im, code->s);	/* kept with the cell, past this record */
 }
 
 static bool row_period(struct wide *w, struct period *p)

@@ -126,8 +126,9 @@ enum jmon_status import_cell(struct import *im, const char *region, const char *
 	struct pending_cell *c;
 	int existed = 0;
 
-	/* Once the file is known to be rejected, only checking goes on. */
-	if (im->diag->count > 0)
+	/* Once the file is known to be rejected, only checking goes on; once
+	 * it is to be read again, nothing. */
+	if (im->diag->count > 0 || im->restart)
 		return JMON_OK;
 	/* Into an empty store everything is new: no need to look. */
 	if (!im->fresh) {
@@ -150,7 +151,7 @@ enum jmon_status import_cell(struct import *im, const char *region, const char *
 	if (!im->pending)
 		im->pending = xcalloc(CELL_BATCH, sizeof *im->pending);
 	c = &im->pending[im->npending++];
-	c->region = region;
+	c->region = import_region_code(im, region);	/* a field's text lasts one record */
 	c->indicator = indicator;
 	c->category = category;
 	c->flag = flag;

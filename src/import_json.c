@@ -25,6 +25,9 @@
 #include "jmon/xmalloc.h"
 
 #define MAX_DEPTH 64	/* of skipped values: deeper is an attack, not data */
+/* keys in a row: CBS tables have tens of measures; jmon(1), LIMITS */
+#define JSON_MAX_WIDTH 1000
+#define JSON_MAX_WIDTH_TEXT "1000"
 
 struct json {
 	struct csv *c;
@@ -293,6 +296,8 @@ static bool row(struct json *j)
 	do {
 		struct pair *pr;
 
+		if (j->npairs - r->first == JSON_MAX_WIDTH)
+			return fail(j, j->p, "a row with more than " JSON_MAX_WIDTH_TEXT " keys"), false;
 		ARRAY_GROW(j->pairs, j->npairs, j->cappairs);
 		pr = &j->pairs[j->npairs++];
 		if (!key(j, &pr->key))
@@ -363,57 +368,129 @@ static bool document(struct json *j)
 	return found && !j->failed;
 }
 
-/* The rows as a table: the keys of the first row are the header; every
- * row's values go under their keys, a key a row leaves out is empty. */
-static bool tabulate(struct json *j, struct csv_table *t)
+/* --- the rows served as records ------------------------------------------------ */
+
+/* The rows as csv_read serves them, one record at a time: the keys of the
+ * first row are the header; every row's values go under their keys, a key
+ * a row leaves out is empty.  Built when read, so a wide first row over
+ * many short rows costs no rows x width table, and a key is found by the
+ * header's index (rows keep the first row's order, as a rule: that is
+ * tried first), never by a walk over the header. */
+struct json_table {
+	struct csv_table ops;
+	struct pair *pairs;
+	struct row *rows;
+	size_t nrows, width, next;
+	size_t *filled;		/* per column: the record that filled it last */
+	uint32_t *index;	/* open addressing: column + 1, 0 empty */
+	size_t nindex;
+};
+
+static uint64_t key_hash(const char *s)
 {
-	size_t *filled;		/* per column: the last record that filled it */
+	uint64_t h = 1469598103934665603u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* The column of key, or width when the header has none.  hint: where the
+ * first row has it when rows keep its order. */
+static size_t column_of(const struct json_table *t, const char *key, size_t hint)
+{
+	if (hint < t->width && !strcmp(t->pairs[hint].key.s, key))
+		return hint;
+	for (size_t i = key_hash(key) & (t->nindex - 1); t->index[i]; i = (i + 1) & (t->nindex - 1))
+		if (!strcmp(t->pairs[t->index[i] - 1].key.s, key))
+			return t->index[i] - 1;
+	return t->width;
+}
+
+static int table_read(struct csv *c, struct diag_list *d)
+{
+	struct json_table *t = (struct json_table *)c->table;
+	size_t r;
+
+	if (t->next > t->nrows)
+		return 0;
+	while (c->cap_fields < t->width)
+		ARRAY_GROW(c->fields, c->cap_fields, c->cap_fields);
+	c->nfields = t->width;
+	c->bad = false;
+	if (t->next == 0) {	/* the header */
+		for (size_t k = 0; k < t->width; k++)
+			c->fields[k] = t->pairs[k].key;
+		c->record_line = t->rows[0].line;
+		t->next++;
+		return 1;
+	}
+	r = t->next++ - 1;
+	c->record_line = t->rows[r].line;
+	for (size_t k = 0; k < t->width; k++)
+		c->fields[k] = (struct csv_field){ .s = (char *)"", .line = t->rows[r].line,
+						   .col = t->rows[r].col };
+	for (size_t i = t->rows[r].first, n = 0; i < t->rows[r + 1].first; i++, n++) {
+		const struct csv_field *key = &t->pairs[i].key;
+		size_t k = column_of(t, key->s, n);
+
+		if (k == t->width || t->filled[k] == r + 1) {
+			diag_add(d, c->name, key->line, key->col, k == t->width ?
+				 "JSON: key '%s' is not in the first row" :
+				 "JSON: key '%s' given twice", key->s);
+			continue;
+		}
+		t->filled[k] = r + 1;
+		c->fields[k] = t->pairs[i].value;
+	}
+	return 1;
+}
+
+static void table_drop(struct csv_table *ops)
+{
+	struct json_table *t = (struct json_table *)ops;
+
+	free(t->pairs);
+	free(t->rows);
+	free(t->filled);
+	free(t->index);
+	free(t);
+}
+
+/* The table of j's rows, its header indexed; false (reported) when the
+ * first row has a key twice. */
+static bool tabulate(struct json *j, struct json_table *t)
+{
 	bool ok = true;
 
+	t->ops = (struct csv_table){ table_read, table_drop };
 	t->width = (j->nrows > 1 ? j->rows[1].first : j->npairs) - j->rows[0].first;
-	t->nrecords = j->nrows + 1;
-	t->fields = xcalloc(t->nrecords * (t->width ? t->width : 1), sizeof *t->fields);
-	t->lines = xcalloc(t->nrecords, sizeof *t->lines);
-	filled = xcalloc(t->width ? t->width : 1, sizeof *filled);
-	t->lines[0] = j->rows[0].line;
+	t->pairs = j->pairs;
+	t->nrows = j->nrows;
+	/* a last row past the end, so every row ends where the next starts */
+	ARRAY_GROW(j->rows, j->nrows, j->caprows);
+	j->rows[j->nrows] = (struct row){ j->npairs, 0, 0 };
+	t->rows = j->rows;
+	j->pairs = NULL;
+	j->rows = NULL;
+	t->filled = xcalloc(t->width ? t->width : 1, sizeof *t->filled);
+	for (t->nindex = 16; t->nindex < 2 * t->width; t->nindex *= 2)
+		;
+	t->index = xcalloc(t->nindex, sizeof *t->index);
 	for (size_t k = 0; k < t->width; k++) {
-		t->fields[k] = j->pairs[k].key;
-		for (size_t m = 0; m < k; m++)
-			if (!strcmp(t->fields[m].s, t->fields[k].s)) {
-				diag_add(j->d, j->name, t->fields[k].line, t->fields[k].col,
-					 "JSON: key '%s' given twice", t->fields[k].s);
-				ok = false;
+		const struct csv_field *f = &t->pairs[k].key;
+		size_t i = key_hash(f->s) & (t->nindex - 1);
+
+		for (; t->index[i]; i = (i + 1) & (t->nindex - 1))
+			if (!strcmp(t->pairs[t->index[i] - 1].key.s, f->s))
 				break;
-			}
-	}
-	for (size_t r = 0; r < j->nrows; r++) {
-		size_t end = r + 1 < j->nrows ? j->rows[r + 1].first : j->npairs;
-		struct csv_field *rec = &t->fields[(r + 1) * t->width];
-
-		t->lines[r + 1] = j->rows[r].line;
-		for (size_t k = 0; k < t->width; k++)
-			rec[k] = (struct csv_field){ .s = (char *)"", .line = j->rows[r].line,
-						     .col = j->rows[r].col };
-		for (size_t i = j->rows[r].first, n = 0; i < end; i++, n++) {
-			const struct csv_field *key = &j->pairs[i].key;
-			size_t k = n;
-
-			/* rows keep the order of the first one, as a rule */
-			if (k >= t->width || strcmp(t->fields[k].s, key->s))
-				for (k = 0; k < t->width && strcmp(t->fields[k].s, key->s); k++)
-					;
-			if (k == t->width || filled[k] == r + 1) {
-				diag_add(j->d, j->name, key->line, key->col, k == t->width ?
-					 "JSON: key '%s' is not in the first row" :
-					 "JSON: key '%s' given twice", key->s);
-				ok = false;
-				continue;
-			}
-			filled[k] = r + 1;
-			rec[k] = j->pairs[i].value;
+		if (t->index[i]) {
+			diag_add(j->d, j->name, f->line, f->col, "JSON: key '%s' given twice", f->s);
+			ok = false;
+			continue;
 		}
+		t->index[i] = (uint32_t)k + 1;
 	}
-	free(filled);
 	return ok;
 }
 
@@ -426,19 +503,22 @@ bool import_looks_like_json(const struct csv *c)
 
 bool import_json_table(struct csv *c, const char *name, struct diag_list *d)
 {
-	struct json j = { .c = c, .d = d, .name = name, .p = c->p, .end = c->buf + c->len,
-			  .line = 1, .line_start = c->p };
-	struct csv_table *t;
-	bool ok = document(&j);
+	struct json j = { .c = c, .d = d, .name = name, .line = 1 };
+	struct json_table *t;
+	bool ok;
 
-	if (ok && j.nrows == 0) {
+	if (!csv_read_all(c, CSV_MAX_JSON, d))
+		return false;
+	j.p = j.line_start = c->p;
+	j.end = c->buf + c->len;
+	if ((ok = document(&j)) && j.nrows == 0) {
 		diag_add(d, name, 1, 1, "JSON: no rows");
 		ok = false;
 	}
 	if (ok) {
 		t = xcalloc(1, sizeof *t);
 		ok = tabulate(&j, t);
-		c->table = t;	/* csv_close frees it */
+		c->table = &t->ops;	/* csv_close drops it */
 	}
 	c->p = j.end;		/* read: progress says 100 % */
 	free(j.pairs);

@@ -26,6 +26,7 @@
 
 #include "jmon/import_internal.h"
 #include "jmon/numfmt.h"
+#include "jmon/xmalloc.h"
 
 /* Doubles represent every integer below 2^53 and every power of ten up to
  * 1e22 exactly, so mantissa * or / 10^k is the correctly rounded value as
@@ -94,7 +95,7 @@ bool import_number(struct import *im, const struct csv_field *f, double *out)
 	const char *s = f->s;
 	char decimal = 0, group = 0;
 	int exponent = 0, scale, e;
-	bool negative = false;
+	bool negative = false, has_exponent = false;
 
 	if (*s == '-' || *s == '+')
 		negative = *s++ == '-';
@@ -130,6 +131,7 @@ bool import_number(struct import *im, const struct csv_field *f, double *out)
 			exponent = exponent * 10 + (*x - '0');
 		if (n > 0 && n < 4) {
 			exponent = minus ? -exponent : exponent;
+			has_exponent = true;
 			s = x;
 		}
 	}
@@ -155,11 +157,15 @@ bool import_number(struct import *im, const struct csv_field *f, double *out)
 			return false;
 		}
 	} else if (sc.last && sc.nlast == 3 && sc.first_group >= 1 && sc.first_group <= 3 &&
-		   s[-4 - sc.first_group] != '0' && !exponent) {
-		/* "2.660": the file decides (see the top of this file) */
+		   !has_exponent && s[-4 - sc.first_group] != '0') {
+		/* "2.660": the file decides (see the top of this file); with an
+		 * exponent ("0.660e0", "2.660E+0") the mark is a decimal mark, as
+		 * nobody writes a thousands separator before one. */
 		if (!im->decimal_mark) {
-			if (!im->ambiguous.s)
-				im->ambiguous = *f;
+			if (!im->ambiguous.s) {
+				im->ambiguous = *f;	/* reported at the end of the file */
+				im->ambiguous.s = xstrdup(f->s);
+			}
 			*out = (double)sc.mantissa / 1e3;
 			*out = negative ? -*out : *out;
 			return true;
@@ -179,7 +185,7 @@ bool import_number(struct import *im, const struct csv_field *f, double *out)
 		return false;
 	}
 	*out = e >= 0 ? (double)sc.mantissa * numfmt_pow10[e] : (double)sc.mantissa / numfmt_pow10[-e];
-	if (negative)
+	if (negative && sc.mantissa)	/* "-0" is 0: a stored -0.0 would show as "-0" */
 		*out = -*out;
 	return true;
 }

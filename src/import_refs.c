@@ -231,26 +231,107 @@ bool import_cell_key_first(struct import *im, const struct import_cell_key *k)
 
 /* --- duplicate keys ---------------------------------------------------------- */
 
-static uint64_t key_hash(const struct import_key *k)
-{
-	uint64_t h = 1469598103934665603u;	/* FNV-1a over the region ... */
+/* A key as the import keeps it (struct import_seen_key): 16 bytes,
+ * whatever the codes' lengths.  The region is an id given in the order
+ * regions first appear (their codes are kept once, in im->region_codes),
+ * the indicator and category one number in configuration order. */
 
-	for (const char *s = k->region; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	/* ... then the rest, and a finalizer (MurmurHash3's) that spreads
-	 * every input bit over the low bits the table uses: pointers and
-	 * period keys have runs of zero bits at the bottom. */
-	h ^= (uint64_t)k->period << 32 ^ (uint64_t)(uintptr_t)k->indicator;
+/* The id of a region code, a new one for a code not seen before. */
+static uint32_t region_id(struct import *im, const char *code)
+{
+	uint64_t h = 1469598103934665603u;
+	size_t s;
+
+	/* rows come grouped by region: the last one, without hashing */
+	if (im->nregion_codes && !strcmp(im->region_codes[im->last_region_id], code))
+		return im->last_region_id;
+	for (const char *p = code; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211u;
+	if ((im->nregion_codes + 1) * 2 > im->nregion_slots) {
+		size_t n = im->nregion_slots ? im->nregion_slots * 2 : 256;
+
+		free(im->region_slots);
+		im->region_slots = xcalloc(n, sizeof *im->region_slots);
+		im->nregion_slots = n;
+		for (size_t i = 0; i < im->nregion_codes; i++) {
+			uint64_t g = 1469598103934665603u;
+
+			for (const char *p = im->region_codes[i]; *p; p++)
+				g = (g ^ (unsigned char)*p) * 1099511628211u;
+			for (s = g & (n - 1); im->region_slots[s]; s = (s + 1) & (n - 1))
+				;
+			im->region_slots[s] = (uint32_t)i + 1;
+		}
+	}
+	for (s = h & (im->nregion_slots - 1); im->region_slots[s];
+	     s = (s + 1) & (im->nregion_slots - 1))
+		if (!strcmp(im->region_codes[im->region_slots[s] - 1], code))
+			return im->last_region_id = im->region_slots[s] - 1;
+	ARRAY_GROW(im->region_codes, im->nregion_codes, im->capregion_codes);
+	im->region_codes[im->nregion_codes] = xstrdup(code);
+	im->region_slots[s] = (uint32_t)im->nregion_codes + 1;
+	return im->last_region_id = (uint32_t)im->nregion_codes++;
+}
+
+const char *import_region_code(struct import *im, const char *code)
+{
+	uint32_t id = region_id(im, code);	/* first: it may move the array */
+
+	return im->region_codes[id];
+}
+
+/* The indicator and category as one number: the indicator's place in the
+ * configuration, and the category's (0 the total). */
+static uint32_t cell_id(struct import *im, const struct indicator *ind,
+			const struct category *cat)
+{
+	if (!ind)
+		return 0;
+	if (ind != im->last_indicator) {
+		uint32_t pos = 1;
+
+		for (size_t c = 0; c < im->cfg->nchapters; c++) {
+			const struct chapter *ch = &im->cfg->chapters[c];
+
+			if (ind >= ch->indicators && ind < ch->indicators + ch->nindicators) {
+				pos += (uint32_t)(ind - ch->indicators);
+				break;
+			}
+			pos += (uint32_t)ch->nindicators;
+		}
+		im->last_indicator = ind;
+		im->last_indicator_pos = pos;
+	}
+	return im->last_indicator_pos << 12 | (cat ? (uint32_t)(cat - ind->categories) + 1 : 0);
+}
+
+static uint64_t key_hash(const struct import_seen_key *k)
+{
+	/* MurmurHash3's finalizer over the three numbers: ids and period
+	 * keys have runs of zero bits at the bottom */
+	uint64_t h = (uint64_t)k->region << 32 ^ k->cell;
+
 	h = (h ^ h >> 33) * 0xff51afd7ed558ccdu;
-	h ^= (uint64_t)(uintptr_t)k->category;
+	h ^= k->period;
 	h = (h ^ h >> 33) * 0xc4ceb9fe1a85ec53u;
 	return h ^ h >> 33;
 }
 
-static bool key_equal(const struct import_key *a, const struct import_key *b)
+static bool key_equal(const struct import_seen_key *a, const struct import_seen_key *b)
 {
-	return a->period == b->period && a->indicator == b->indicator &&
-	       a->category == b->category && strcmp(a->region, b->region) == 0;
+	return a->region == b->region && a->period == b->period && a->cell == b->cell;
+}
+
+/* Keys in one fixed order: region (as first seen), period, cell. */
+static int key_cmp(const struct import_seen_key *a, const struct import_seen_key *b)
+{
+	if (a->region != b->region)
+		return a->region < b->region ? -1 : 1;
+	if (a->period != b->period)
+		return a->period < b->period ? -1 : 1;
+	if (a->cell != b->cell)
+		return a->cell < b->cell ? -1 : 1;
+	return 0;
 }
 
 /* A slot holds the upper half of the key's hash next to its index, so a
@@ -278,53 +359,109 @@ static void rehash(struct import *im)
 	}
 }
 
-/* Keys in one fixed order: region, period, indicator, category. */
-static int key_cmp(const struct import_key *a, const struct import_key *b)
-{
-	int c = strcmp(a->region, b->region);
+/* --- keys past the ones in memory -------------------------------------------- */
 
-	if (c)
-		return c;
-	if (a->period != b->period)
-		return a->period < b->period ? -1 : 1;
-	if (a->indicator != b->indicator)
-		return (uintptr_t)a->indicator < (uintptr_t)b->indicator ? -1 : 1;
-	if (a->category != b->category)
-		return (uintptr_t)a->category < (uintptr_t)b->category ? -1 : 1;
-	return 0;
+size_t import_keys_in_memory = 1 << 20;
+
+/* emptied, never dropped: DROP TABLE fails while any statement of the
+ * connection is still on a row (the importer's lookups are) */
+static const char sql_seen_empty[] = "DELETE FROM temp.import_seen";
+static const char sql_seen_create[] =
+	"CREATE TEMP TABLE IF NOT EXISTS import_seen (region INTEGER, period INTEGER, cell INTEGER,"
+	" line INTEGER, PRIMARY KEY (region, period, cell)) WITHOUT ROWID";
+static const char sql_seen_insert[] =
+	"INSERT OR IGNORE INTO temp.import_seen VALUES (?1, ?2, ?3, ?4)";
+static const char sql_seen_line[] =
+	"SELECT line FROM temp.import_seen WHERE region = ?1 AND period = ?2 AND cell = ?3";
+
+void import_seen_drop(struct import *im)
+{
+	if (im->spilled)
+		db_exec(im->db, sql_seen_empty, NULL);
+	im->spilled = false;
+}
+
+static void bind_key(sqlite3_stmt *st, const struct import_seen_key *k)
+{
+	sqlite3_bind_int64(st, 1, k->region);
+	sqlite3_bind_int64(st, 2, k->period);
+	sqlite3_bind_int64(st, 3, k->cell);
+}
+
+/* A key that did not fit in memory: SQLite's table, on disk past its 8 MiB
+ * of cache, so a shuffled file of any size is checked in bounded memory.
+ * 0 when new, else the line it was first seen on. */
+static uint32_t seen_spilled(struct import *im, const struct import_seen_key *k)
+{
+	sqlite3_stmt *st;
+	uint32_t line = 0;
+
+	if (!im->spilled) {
+		if (db_exec(im->db, "PRAGMA temp.cache_size = -8192", &im->seen_err) != JMON_OK ||
+		    db_exec(im->db, sql_seen_create, &im->seen_err) != JMON_OK ||
+		    db_exec(im->db, sql_seen_empty, &im->seen_err) != JMON_OK)
+			return 0;
+		im->spilled = true;
+	}
+	if (!(st = db_prepare(im->db, sql_seen_insert, &im->seen_err)))
+		return 0;
+	bind_key(st, k);
+	sqlite3_bind_int64(st, 4, k->line);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		db_fail(im->db, &im->seen_err, "keeping the keys of the file");
+		return 0;
+	}
+	/* reset at once: a statement left on the table keeps DROP TABLE out */
+	sqlite3_reset(st);
+	if (sqlite3_changes(im->db->sql) > 0)
+		return 0;
+	if (!(st = db_prepare(im->db, sql_seen_line, &im->seen_err)))
+		return 0;
+	bind_key(st, k);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		db_fail(im->db, &im->seen_err, "reading the keys of the file");
+		return 0;
+	}
+	line = (uint32_t)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return line;
 }
 
 uint32_t import_seen(struct import *im, const struct import_key *key)
 {
+	struct import_seen_key k = { region_id(im, key->region), key->period,
+				     cell_id(im, key->indicator, key->category), key->line };
 	uint64_t h, slot;
 	size_t s;
 
 	/* Exports come sorted more often than not, and while every key is
-	 * greater than the one before, none can repeat: the hash table, a
-	 * cache miss per row, is only built once the order breaks. */
+	 * greater than the one before, none can repeat: then only the last
+	 * key is kept, so memory does not grow with the file.  The first key
+	 * out of order starts the import again from the top (import.c), now
+	 * keeping every key in a hash table; a pipe, which cannot be read
+	 * twice, keeps them from the start. */
 	if (!im->unsorted) {
-		if (im->nkeys == 0 || key_cmp(&im->keys[im->nkeys - 1], key) < 0) {
-			ARRAY_GROW(im->keys, im->nkeys, im->capkeys);
-			im->keys[im->nkeys++] = *key;
+		if (im->nkeys == 0 || key_cmp(&im->last_key, &k) < 0) {
+			im->last_key = k;
+			im->nkeys = 1;
 			return 0;
 		}
-		im->unsorted = true;
-		while (im->nslots < im->nkeys * 2)
-			im->nslots = im->nslots ? im->nslots * 2 : 1024;
-		im->nslots /= 2;	/* rehash doubles it */
-		rehash(im);
+		im->restart = true;	/* import.c reads the file again */
+		return 0;
 	}
-	if ((im->nkeys + 1) * 4 > im->nslots * 3)	/* keep the table under 3/4 full */
-		rehash(im);
-	h = key_hash(key);
+	if ((im->nkeys + 1) * 4 > im->nslots * 3 && im->nkeys < import_keys_in_memory)
+		rehash(im);	/* keep the table under 3/4 full */
+	h = key_hash(&k);
 	for (s = h & (im->nslots - 1); (slot = im->slots[s]); s = (s + 1) & (im->nslots - 1)) {
-		const struct import_key *k = &im->keys[(slot & 0xffffffffu) - 1];
+		const struct import_seen_key *o = &im->keys[(slot & 0xffffffffu) - 1];
 
-		if (slot >> 32 == h >> 32 && key_equal(k, key))
-			return k->line;
+		if (slot >> 32 == h >> 32 && key_equal(o, &k))
+			return o->line;
 	}
+	if (im->nkeys >= import_keys_in_memory)
+		return seen_spilled(im, &k);
 	ARRAY_GROW(im->keys, im->nkeys, im->capkeys);
-	im->keys[im->nkeys] = *key;
+	im->keys[im->nkeys] = k;
 	im->slots[s] = slot_of(h, im->nkeys++);
 	return 0;
 }

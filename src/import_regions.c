@@ -100,11 +100,13 @@ enum jmon_status import_regions(struct import *im, struct jmon_error *err)
 		if (first)
 			import_error(im, code, "region %s was given on line %u already", code->s,
 				     first);
+		/* kept past this record, whose text the next one replaces */
 		ARRAY_GROW(codes, ncodes, capcodes);
-		codes[ncodes++] = code->s;
+		codes[ncodes++] = import_region_code(im, code->s);
 		if (parent && parent->len > 0) {
 			ARRAY_GROW(parents, nparents, capparents);
-			parents[nparents++].field = *parent;
+			parents[nparents].field = *parent;
+			parents[nparents++].field.s = xstrdup(parent->s);
 		}
 		if (im->diag->count > 0)
 			continue;
@@ -127,6 +129,8 @@ enum jmon_status import_regions(struct import *im, struct jmon_error *err)
 		else if (!exists && !bsearch(&p, codes, ncodes, sizeof *codes, compare_codes))
 			import_error(im, &parents[i].field, "unknown parent region '%s'", p);
 	}
+	for (size_t i = 0; i < nparents; i++)
+		free(parents[i].field.s);
 	free(parents);
 	free(codes);
 	return rc;

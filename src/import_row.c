@@ -14,27 +14,15 @@
 
 void import_error(struct import *im, const struct csv_field *f, const char *fmt, ...)
 {
-	char msg[512], shown[sizeof msg * 4];
-	size_t n = 0;
+	char msg[512];
 	va_list ap;
 
+	/* diag_add shows a line break or a control in the quoted field
+	 * escaped: every message stays one FILE:LINE:COLUMN line */
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	/* A message quotes the field, and a quoted field may hold a line
-	 * break: escaped, every message stays one FILE:LINE:COLUMN line. */
-	for (const unsigned char *s = (const unsigned char *)msg; *s; s++) {
-		const char *named = strchr("\nn\rr\tt", *s);
-
-		if (*s >= 0x20)
-			shown[n++] = (char)*s;
-		else if (named)
-			n += (size_t)snprintf(shown + n, sizeof shown - n, "\\%c", named[1]);
-		else
-			n += (size_t)snprintf(shown + n, sizeof shown - n, "\\x%02X", *s);
-	}
-	shown[n] = '\0';
-	diag_add(im->diag, im->name, f->line, f->col, "%s", shown);
+	diag_add(im->diag, im->name, f->line, f->col, "%s", msg);
 }
 
 /* --- headers ---------------------------------------------------------------- */
@@ -122,9 +110,14 @@ void import_row_done(struct import *im)
 	if (t - im->shown < 0.2)
 		return;
 	im->shown = t;
-	pct = im->csv.len ? 100.0 * (double)csv_offset(&im->csv) / (double)im->csv.len : 100.0;
-	fprintf(stderr, "\r%s: %ld rows, %.0f%%, %.0f rows/s ", im->name, im->res->rows, pct,
-		(double)im->res->rows / (t - im->started));
+	if (im->csv.size > 0) {
+		pct = 100.0 * (double)csv_offset(&im->csv) / (double)im->csv.size;
+		fprintf(stderr, "\r%s: %ld rows, %.0f%%, %.0f rows/s ", im->name, im->res->rows,
+			pct, (double)im->res->rows / (t - im->started));
+	} else {	/* a pipe: how far, not how much is left */
+		fprintf(stderr, "\r%s: %ld rows, %.0f rows/s ", im->name, im->res->rows,
+			(double)im->res->rows / (t - im->started));
+	}
 	fflush(stderr);
 }
 
@@ -134,7 +127,7 @@ static bool next_row(struct import *im, size_t ncolumns, bool footer)
 {
 	struct csv *c = &im->csv;
 
-	while (csv_read(c, im->diag) > 0) {
+	while (!im->restart && csv_read(c, im->diag) > 0) {
 		if (footer && c->nfields == 1)
 			return false;
 		import_row_done(im);

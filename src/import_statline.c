@@ -89,6 +89,7 @@ static const char *region_label(struct statline *s, struct csv_field *f, enum jm
 {
 	struct import *im = s->r->im;
 	sqlite3_stmt *st;
+	int step;
 	char *code = NULL;
 	const char *name = f->s, *kind = NULL;
 
@@ -111,15 +112,22 @@ static const char *region_label(struct statline *s, struct csv_field *f, enum jm
 		return NULL;
 	}
 	db_bind_text(st, 1, f->s);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	/* A failing step is the database's error, not an unknown region. */
+	if ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		code = xstrdup(db_column_text(st, 0));
-		if (sqlite3_step(st) != SQLITE_ROW)
+		if ((step = sqlite3_step(st)) == SQLITE_DONE)
 			return cbs_own(s->r, code);
 		free(code);
-		import_error(im, f, "region name '%s' is not unique; use its code", f->s);
+		if (step == SQLITE_ROW) {
+			import_error(im, f, "region name '%s' is not unique; use its code", f->s);
+			return NULL;
+		}
+	}
+	if (step == SQLITE_DONE) {
+		import_error(im, f, "unknown region '%s'", f->s);
 		return NULL;
 	}
-	import_error(im, f, "unknown region '%s'", f->s);
+	*rc = db_fail(im->db, err, "reading regions");
 	return NULL;
 }
 
@@ -144,6 +152,13 @@ static bool find_header(struct statline *s)
 	return false;
 }
 
+static void free_names(struct csv_field *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i].s);
+	free(names);
+}
+
 /* Read the two header rows into per-column regions and periods. */
 static enum jmon_status read_header(struct statline *s, struct jmon_error *err)
 {
@@ -159,14 +174,22 @@ static enum jmon_status read_header(struct statline *s, struct jmon_error *err)
 	s->region = xcalloc(s->ncolumns, sizeof *s->region);
 	s->period = xcalloc(s->ncolumns, sizeof *s->period);
 	s->provisional = xcalloc(s->ncolumns, sizeof *s->provisional);
-	/* Both rows are needed at once, but the reader keeps one record:
-	 * copy the first row's field records (their strings stay put). */
+	/* Both rows are needed at once, but the reader keeps one record
+	 * (its strings last until the next): copy the first row's. */
 	names[0] = xmalloc(s->ncolumns * sizeof **names);
 	memcpy(names[0], c->fields, s->ncolumns * sizeof **names);
+	for (size_t i = 0; i < s->ncolumns; i++) {
+		/* all len bytes: a field of a bad record may hold a NUL */
+		char *copy = xmalloc(names[0][i].len + 1);
+
+		memcpy(copy, names[0][i].s, names[0][i].len);
+		copy[names[0][i].len] = '\0';
+		names[0][i].s = copy;
+	}
 	if (csv_read(c, im->diag) <= 0 || c->nfields != s->ncolumns) {
 		diag_add(im->diag, im->name, c->record_line, 1,
 			 "the second header row should have %zu fields", s->ncolumns);
-		free(names[0]);
+		free_names(names[0], s->ncolumns);
 		return JMON_OK;
 	}
 	names[1] = c->fields;
@@ -188,7 +211,7 @@ static enum jmon_status read_header(struct statline *s, struct jmon_error *err)
 			import_error(im, pf, "malformed period '%s'", pf->s);
 		s->region[j] = region_label(s, rf, &rc, err);
 	}
-	free(names[0]);
+	free_names(names[0], s->ncolumns);
 	return rc;
 }
 

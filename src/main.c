@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -142,6 +143,12 @@ int main(int argc, char **argv)
 	int c;
 
 	setlocale(LC_ALL, "");
+	/* A closed pipe (jmon report | head) and a file size limit (ulimit
+	 * -f) are write errors like any other: the write fails with EPIPE or
+	 * EFBIG, the command stops with 74 and says so, and an import rolls
+	 * back, where the signals would kill jmon without a word (141, 153). */
+	signal(SIGPIPE, SIG_IGN);
+	signal(SIGXFSZ, SIG_IGN);
 	opterr = 0;	/* we print our own message, then the usage */
 	while ((c = getopt_long(argc, argv, "hVo:", long_options, NULL)) != -1) {
 		const char **slot = option_slot(&opt, c);

@@ -323,6 +323,25 @@ enum jmon_status query_latest_period(struct db *db, const char *region,
 	return JMON_OK;
 }
 
+static const char sql_has_period[] =
+	"SELECT EXISTS (SELECT 1 FROM observation WHERE region = ?1 AND period = ?2)";
+
+enum jmon_status query_has_period(struct db *db, const char *region, const char *period,
+				  bool *found, struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_has_period, err);
+
+	*found = false;
+	if (!st)
+		return JMON_IO;
+	db_bind_text(st, 1, region);
+	db_bind_text(st, 2, period);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return db_fail(db, err, "reading periods");
+	*found = sqlite3_column_int(st, 0) != 0;
+	return JMON_OK;
+}
+
 /* The period with data next to a moment (start, end), in the order of
  * query_latest_period: by end, then by start. */
 static const char sql_period_before[] =

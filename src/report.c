@@ -10,15 +10,19 @@
 #include "jmon/text.h"
 #include "jmon/xmalloc.h"
 
+/* text and md are read on a terminal as they are: what they quote from
+ * the data (names, labels, reasons, explanations) goes through
+ * text_write_safe.  csv and json escape in their own syntax. */
 static const struct {
 	const char *name;
 	void (*write)(const struct report *, FILE *);
+	bool for_terminal;
 } formats[] = {
-	[REPORT_TEXT] = { "text", report_text },
-	[REPORT_CSV]  = { "csv",  report_csv },
-	[REPORT_JSON] = { "json", report_json },
-	[REPORT_MD]   = { "md",   report_md },
-	[REPORT_XLSX] = { "xlsx", NULL },	/* a file by name: report_xlsx */
+	[REPORT_TEXT] = { "text", report_text, true },
+	[REPORT_CSV]  = { "csv",  report_csv,  false },
+	[REPORT_JSON] = { "json", report_json, false },
+	[REPORT_MD]   = { "md",   report_md,   true },
+	[REPORT_XLSX] = { "xlsx", NULL,        false },	/* a file by name: report_xlsx */
 };
 
 const char report_format_choices[] = "text, csv, json, md or xlsx";
@@ -185,7 +189,23 @@ bool report_has_data(const struct report *r)
 enum jmon_status report_write(const struct report *r, enum report_format format, FILE *out,
 			      struct jmon_error *err)
 {
-	formats[format].write(r, out);
+	if (formats[format].for_terminal) {
+		/* The writers lay out the text; the escape sequences an imported
+		 * name may hold are taken out of the whole of it, so no writer
+		 * can forget one field.  They only write line breaks themselves. */
+		char *text = NULL;
+		size_t len = 0;
+		FILE *mem = open_memstream(&text, &len);
+
+		if (!mem)
+			return jmon_fail(err, JMON_IO, "writing the report: %s", strerror(errno));
+		formats[format].write(r, mem);
+		fclose(mem);
+		text_write_safe(out, text, len);
+		free(text);
+	} else {
+		formats[format].write(r, out);
+	}
 	if (fflush(out) != 0 || ferror(out))
 		return jmon_fail(err, JMON_IO, "writing the report: %s", strerror(errno));
 	return JMON_OK;

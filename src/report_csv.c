@@ -13,7 +13,9 @@
  *
  * A value is empty when it is withheld (privacy, or suppressed at the
  * source: flag `suppressed`), flagged away (`unknown`, `na`) or was never
- * delivered (empty flag too).
+ * delivered (empty flag too).  A text field that a spreadsheet would run
+ * as a formula is guarded with a quote, and a control character becomes
+ * U+FFFD (jmon(1) REPORT).
  *
  * --csv-dialect excel-nl writes the same fields for Dutch Excel, which
  * opens a file of commas as one column: ';' between fields, a decimal
@@ -21,48 +23,80 @@
  * them as numbers), and a UTF-8 byte-order mark, without which Excel
  * reads the labels as Windows-1252.  The default stays the machine
  * contract. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "jmon/numfmt.h"
 #include "jmon/report.h"
 #include "jmon/report_fields.h"
+#include "jmon/text.h"
 #include "jmon/units.h"
 
-static void field(FILE *out, const char *s, char sep)
+/* The columns jmon writes itself, which start with a number or with its
+ * own words: value, change, norm, the reason (a value and its rule, or
+ * "handmatig: ", "geen regel") and the change against the baseline.
+ * Every other column may start with text from outside (a code, a label, a
+ * name, an explanation) and is guarded against running as a formula. */
+#define OWN_COLUMNS (1u << 5 | 1u << 8 | 1u << 12 | 1u << 13 | 1u << 21)
+
+/* Whether s is a number as a machine writes it ("-3", "-1.95"): a
+ * spreadsheet reads it as a number, not as a formula. */
+static bool is_number(const char *s)
+{
+	char *end;
+
+	if (!*s)
+		return false;
+	strtod(s, &end);
+	return !*end;
+}
+
+/* One field; guard: it may start with outside text (see below). */
+static void field(FILE *out, const char *s, char sep, bool guard)
 {
 	const char special[] = { sep, '"', '\r', '\n', '\0' };
+	const char *end = s + strlen(s);
+	bool quoted = s[strcspn(s, special)] != '\0';
 
-	if (!s[strcspn(s, special)]) {
-		fputs(s, out);
-		return;
+	if (quoted)
+		fputc('"', out);
+	/* A spreadsheet runs a cell that starts with one of these as a
+	 * formula (a tab or CR before one is skipped): a quote in front
+	 * keeps an imported name or an explanation text. */
+	if (guard && *s && strchr("=+-@\t\r", *s) && !is_number(s))
+		fputc('\'', out);
+	for (const char *p = s; p < end;) {
+		bool control;
+		size_t n = text_char(p, end, &control, NULL);
+
+		if (*p == '"')
+			fputs("\"\"", out);	/* a quote inside is doubled */
+		else if (control && !strchr("\t\r\n", *p))
+			fputs("\xEF\xBF\xBD", out);	/* U+FFFD: an escape sequence has no
+						 * place in a field, nor a stray byte */
+		else
+			fwrite(p, 1, n, out);
+		p += n;
 	}
-	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);	/* a quote inside is doubled */
-		fputc(*s, out);
-	}
-	fputc('"', out);
+	if (quoted)
+		fputc('"', out);
 }
 
 void report_csv_field(FILE *out, const char *s)
 {
-	field(out, s, ',');
+	field(out, s, ',', true);
 }
 
-static void row(FILE *out, const char *const *fields, size_t n, char sep)
+/* fields[i] for i in own is jmon's own: "+60 binnen -100..100" is written
+ * as it is. */
+static void row(FILE *out, const char *const *fields, size_t n, char sep, unsigned own)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			fputc(sep, out);
-		field(out, fields[i], sep);
+		field(out, fields[i], sep, !(i < 32 && own & 1u << i));
 	}
 	fputc('\n', out);
-}
-
-void report_csv_row(FILE *out, const char *const *fields, size_t n)
-{
-	row(out, fields, n, ',');
 }
 
 /* A machine number for Dutch Excel: the decimal point becomes a comma. */
@@ -72,6 +106,11 @@ static void dutch(char *num)
 
 	if (dot)
 		*dot = ',';
+}
+
+void report_csv_row(FILE *out, const char *const *fields, size_t n)
+{
+	row(out, fields, n, ',', OWN_COLUMNS);
 }
 
 const char *const report_csv_header[REPORT_CSV_COLUMNS] = {
@@ -119,7 +158,7 @@ void report_csv(const struct report *r, FILE *out)
 
 	if (nl)
 		fputs("\xEF\xBB\xBF", out);	/* UTF-8's byte-order mark */
-	row(out, report_csv_header, REPORT_CSV_COLUMNS, sep);
+	row(out, report_csv_header, REPORT_CSV_COLUMNS, sep, 0);
 	for (size_t i = 0; i < fs->n; i++) {
 		struct report_csv_cells c;
 
@@ -130,6 +169,6 @@ void report_csv(const struct report *r, FILE *out)
 			dutch(c.norm);
 			dutch(c.base);
 		}
-		row(out, c.fields, REPORT_CSV_COLUMNS, sep);
+		row(out, c.fields, REPORT_CSV_COLUMNS, sep, OWN_COLUMNS);
 	}
 }

@@ -17,7 +17,7 @@
 #include "jmon/numfmt.h"
 #include "jmon/report.h"
 #include "jmon/report_fields.h"
-#include "jmon/utf8.h"
+#include "jmon/text.h"
 
 /* --- strings ---------------------------------------------------------------- */
 
@@ -30,6 +30,8 @@ void report_json_string(FILE *out, const char *str)
 	fputc('"', out);
 	while (*s) {
 		const char *e = *s < 0x20 ? strchr(short_escapes, *s) : NULL;
+		bool control;
+		uint32_t c;
 		int n;
 
 		if (*s == '"' || *s == '\\') {
@@ -39,10 +41,15 @@ void report_json_string(FILE *out, const char *str)
 			s++;
 		} else if (*s < 0x20) {
 			fprintf(out, "\\u%04x", *s++);
-		} else if (*s < 0x80) {
+		} else if (*s < 0x80 && *s != 0x7f) {
 			fputc(*s++, out);
-		} else if ((n = utf8_decode((const char *)s, end, NULL)) > 0) {
+		} else if ((n = (int)text_char((const char *)s, end, &control, &c)) && !control) {
 			fwrite(s, 1, (size_t)n, out);	/* UTF-8 passes through */
+			s += n;
+		} else if (n > 1 || *s == 0x7f) {
+			/* DEL, C1 and bidirectional controls: valid JSON raw, but
+			 * whoever prints the string to a terminal would run them */
+			fprintf(out, "\\u%04x", (unsigned)c);
 			s += n;
 		} else {
 			/* JSON must be UTF-8: a stray byte becomes U+FFFD */

@@ -3,11 +3,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/types.h>
 #include <wchar.h>
 
 #include "jmon/keys.h"
 #include "jmon/script.h"
+#include "jmon/text.h"
 #include "jmon/xmalloc.h"
 
 static const struct {
@@ -53,7 +53,10 @@ int script_parse_line(const char *line, struct script_event *ev, char *msg, int 
 			ev->key = JK_ALT(JK_BACKSPACE);
 			return 1;
 		}
-		snprintf(msg, msgsize, "unknown key name '%s'", line);
+		char shown[64];
+
+		snprintf(msg, msgsize, "unknown key name '%s'",
+			 text_printable(shown, sizeof shown, line));
 		return -1;
 	}
 	/* One character, which may be several bytes of UTF-8. */
@@ -61,26 +64,64 @@ int script_parse_line(const char *line, struct script_event *ev, char *msg, int 
 	mbstate_t st = { 0 };
 	size_t n = mbrtowc(&wc, line, len, &st);
 	if (len == 0 || n == (size_t)-1 || n == (size_t)-2 || n != len) {
-		snprintf(msg, msgsize, "expected one key per line, not '%s'", line);
+		char shown[64];
+
+		/* quoted on a terminal: never a control or a stray byte raw */
+		snprintf(msg, msgsize, "expected one key per line, not '%s'",
+			 text_printable(shown, sizeof shown, line));
 		return -1;
 	}
 	ev->key = key_from_char((int)wc);	/* a tab or DEL as a terminal sends it */
 	return 1;
 }
 
+/* The next line into *buf (without its line end), SCRIPT_LINE_MAX bytes at
+ * most; its length, or -1 at the end, -2 when it is longer. */
+static long next_line(FILE *fp, char **buf, size_t *cap)
+{
+	size_t len = 0;
+	int ch;
+
+	while ((ch = getc(fp)) != EOF && ch != '\n') {
+		if (len == SCRIPT_LINE_MAX)
+			return -2;
+		if (len + 1 >= *cap)
+			*buf = xrealloc(*buf, *cap = *cap ? *cap * 2 : 256);
+		(*buf)[len++] = (char)ch;
+	}
+	if (ch == EOF && len == 0)
+		return -1;
+	if (len + 1 >= *cap)
+		*buf = xrealloc(*buf, *cap = *cap + 1);
+	(*buf)[len] = '\0';
+	return (long)len;
+}
+
 int script_next(struct script *s, struct script_event *ev, char *msg, int msgsize)
 {
 	char *buf = NULL;
 	size_t cap = 0;
-	ssize_t got;
+	long got;
 	int r = 0;
 
-	/* getline: a :command line (an explanation typed in) has no length limit */
-	while ((got = getline(&buf, &cap, s->fp)) >= 0) {
+	/* a :command line (an explanation typed in) may be long, but not
+	 * endless: a script of /dev/zero is an error, not all the memory */
+	while ((got = next_line(s->fp, &buf, &cap)) >= 0 || got == -2) {
 		size_t len = (size_t)got;
 
 		s->line++;
-		while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+		if (got == -2) {
+			snprintf(msg, msgsize, "a line longer than %d bytes", SCRIPT_LINE_MAX);
+			r = -1;
+			break;
+		}
+		/* a NUL would cut the line short without a word */
+		if (memchr(buf, '\0', len)) {
+			snprintf(msg, msgsize, "NUL byte in the line");
+			r = -1;
+			break;
+		}
+		while (len && buf[len - 1] == '\r')
 			buf[--len] = '\0';
 		if (len == 0 || buf[0] == '#')
 			continue;
@@ -88,6 +129,7 @@ int script_next(struct script *s, struct script_event *ev, char *msg, int msgsiz
 		ev->line = s->line;
 		break;
 	}
+	ev->line = s->line;
 	free(buf);
 	return r;
 }

@@ -378,3 +378,45 @@ char *text_ascii(char *out, size_t size, const char *utf8)
 	out[o] = '\0';
 	return out;
 }
+
+/* --- text for a terminal ------------------------------------------------------ */
+
+size_t text_char(const char *p, const char *end, bool *control, uint32_t *c)
+{
+	unsigned char b = (unsigned char)*p;
+	uint32_t cp = b;
+	int n = 1;
+
+	*control = b < 0x20 || b == 0x7f;
+	if (b >= 0x80 && (n = utf8_decode(p, end, &cp)) <= 0) {
+		*control = true;	/* one byte, one column, as text_width counts it */
+		cp = b;
+		n = 1;
+	} else if (b >= 0x80) {
+		*control = (cp >= 0x80 && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) ||
+			   (cp >= 0x2066 && cp <= 0x2069);
+	}
+	if (c)
+		*c = cp;
+	return (size_t)n;
+}
+
+void text_write_safe(FILE *out, const char *s, size_t n)
+{
+	const char *end = s + n, *run = s;
+
+	while (s < end) {
+		bool control;
+		size_t len = text_char(s, end, &control, NULL);
+
+		if (!control || *s == '\n') {
+			s += len;
+			continue;
+		}
+		fwrite(run, 1, (size_t)(s - run), out);
+		fputc(*s == '\t' || *s == '\r' ? ' ' : '?', out);
+		s += len;
+		run = s;
+	}
+	fwrite(run, 1, (size_t)(s - run), out);
+}

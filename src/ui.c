@@ -598,14 +598,21 @@ static void run_command(struct app *app, const char *line)
 	}
 	memcpy(name, line, n);
 	name[n] = '\0';
+	/* ":export! FILE" replaces FILE without asking; no other command
+	 * takes a '!' */
+	app->command_bang = n > 1 && name[n - 1] == '!';
+	if (app->command_bang)
+		name[n - 1] = '\0';
 	a = action_by_name(name);
 	if (a != ACTION_DUMP)	/* a dump shows the message of the step before it */
 		clear_status(app);
-	if (a == ACTION_NONE) {
-		ui_error(app, "onbekende opdracht ':%s' (zie ?)", name);
+	if (a == ACTION_NONE || (app->command_bang && a != ACTION_EXPORT)) {
+		ui_error(app, "onbekende opdracht ':%s%s' (zie ?)", name, app->command_bang ? "!" : "");
+		app->command_bang = false;
 		return;
 	}
 	run_action(app, a, *arg ? arg : NULL);
+	app->command_bang = false;
 }
 
 static void act_prompt(struct app *app, const char *arg)

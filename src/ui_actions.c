@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "jmon/export.h"
 #include "jmon/report.h"
 #include "jmon/stoplight.h"
 #include "jmon/strbuf.h"
@@ -550,8 +551,9 @@ static void act_export(struct app *app, const char *arg)
 	enum report_format format = REPORT_CSV;
 	struct report r;
 	struct jmon_error err;
+	enum jmon_status st;
 	char *name = NULL;
-	FILE *out;
+	bool exists;
 
 	/* a monitor may have no chapters yet (check-config accepts it) */
 	if (!app->db || !app->period[0] || app->chapter >= app->cfg->nchapters) {
@@ -569,24 +571,19 @@ static void act_export(struct app *app, const char *arg)
 		return;
 	}
 	r.utf8 = app->utf8;
-	if (report_format_needs_file(format)) {
-		enum jmon_status st = report_write_file(&r, format, arg, &err);
-
-		if (st == JMON_OK)
-			ui_message(app, "%s geëxporteerd naar %s", ch->label, arg);
+	/* never over a file without a yes (or :export! FILE); see export.h */
+	st = export_report(&r, format, arg, app->command_bang, &exists, &err);
+	if (st == JMON_CANTCREAT && exists && !app->command_bang) {
+		if (ask(app, "%s bestaat al. Vervangen? (j/n)", arg))
+			st = export_report(&r, format, arg, true, &exists, &err);
 		else
-			ui_error(app, "kan %s niet schrijven", arg);
-	} else if (!(out = fopen(arg, "w"))) {
-		ui_error(app, "kan %s niet schrijven", arg);
-	} else {
-		enum jmon_status st = report_write(&r, format, out, &err);
-		if (fclose(out) != 0 && st == JMON_OK)
-			st = jmon_fail(&err, JMON_IO, "kan %s niet schrijven", arg);
-		if (st == JMON_OK)
-			ui_message(app, "%s geëxporteerd naar %s", ch->label, arg);
-		else
-			report(app, st, &err);
+			jmon_fail(&err, st, "niet geëxporteerd: %s bestaat al (:export! vervangt)",
+				  arg);
 	}
+	if (st == JMON_OK)
+		ui_message(app, "%s geëxporteerd naar %s", ch->label, arg);
+	else
+		report(app, st, &err);
 	report_free(&r);
 	free(name);
 }

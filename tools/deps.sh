@@ -4,14 +4,17 @@
 #   tools/deps.sh run     what building and running jmon needs
 #   tools/deps.sh check   that, plus what the tests need
 #   tools/deps.sh deb     that, plus what make deb-check needs (debhelper, lintian)
+#   tools/deps.sh bench   that, plus what make bench needs
+#   tools/deps.sh fuzz    that, plus clang for make fuzz (libFuzzer)
 # As root, missing Debian packages are installed with apt-get; otherwise the
 # exact command is printed and the status is 1, so `make` stops there.
 set -u
 need="pkg-config libncurses-dev libsqlite3-dev libyaml-dev nettle-dev libunistring-dev libxlsxwriter-dev"
 case "${1:-run}" in
 check) need="$need libcmocka-dev tmux sqlite3 jq python3 python3-openpyxl" ;;
-bench) need="$need sqlite3" ;;
+bench) need="$need sqlite3 time" ;;
 deb) need="$need dpkg-dev debhelper fakeroot lintian man-db" ;;
+fuzz) need="$need clang" ;;
 esac
 
 have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed'; }

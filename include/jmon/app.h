@@ -52,6 +52,7 @@ struct app {
 	char status[512];		/* message on the bottom line */
 	bool status_error;
 	bool quit;
+	bool command_bang;		/* the command was :NAME! (:export! FILE): do it, no question */
 	bool utf8;			/* glyphs and sparklines, else ASCII */
 	bool color;
 };

@@ -77,8 +77,9 @@ struct text_field {
 
 struct cbs_source {
 	char *measure;		/* NULL: not fed by CBS; stored without a _N suffix */
-	int decimals;		/* implied decimals in the file */
+	int decimals;		/* implied decimals in the file, 0 .. CBS_DECIMALS_MAX */
 };
+#define CBS_DECIMALS_MAX 9
 
 struct chapter;
 
@@ -155,6 +156,15 @@ struct config {
 	struct chapter *chapters;
 	size_t nchapters;
 };
+
+/* Bounds on a configuration (jmon(1), LIMITS): its size, how deep YAML
+ * may nest, how many values it may have once aliases are expanded, and
+ * how many anchors.  Beyond them it is refused (78) before it is walked:
+ * a few kilobytes of aliases can stand for billions of values. */
+#define CONFIG_MAX_BYTES (4 << 20)
+#define CONFIG_MAX_DEPTH 64
+#define CONFIG_MAX_NODES 100000
+#define CONFIG_MAX_ANCHORS 1000
 
 /* The built-in default (config/jmon.yaml compiled in by the Makefile). */
 extern const char jmon_default_config[];

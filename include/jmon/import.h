@@ -18,11 +18,18 @@
 enum import_format { IMPORT_AUTO, IMPORT_LONG, IMPORT_REGIONS, IMPORT_CBS, IMPORT_REVIEWS,
 		     IMPORT_ODATA4 };
 
+struct import_result;
+
 struct import_options {
 	enum import_format format;	/* IMPORT_AUTO: detect from the header */
 	const char *note;		/* --note, or NULL */
 	const char *name;		/* the file's name in messages; NULL: the path */
 	bool progress;			/* progress lines on stderr */
+	/* Called with the delivery's result just before its commit; a
+	 * failure (output that could not be written) rolls it back, so what
+	 * the caller said about a delivery is never untrue.  May be NULL. */
+	enum jmon_status (*before_commit)(const char *path, const struct import_result *res,
+					  struct jmon_error *err);
 };
 
 struct import_result {
@@ -33,6 +40,7 @@ struct import_result {
 	long cells_new, cells_changed, cells_unchanged;
 	long regions_new, regions_changed;
 	double seconds;
+	bool commit_failed;	/* before_commit ran, then the commit failed */
 };
 
 /* "long", "regions", "cbs", "reviews" or "odata4" (the names of

@@ -30,10 +30,14 @@
 
 /* Where a duplicate key was first seen (see import_seen). */
 struct import_key {
-	const char *region;	/* in the CSV buffer, valid for the whole import */
+	const char *region;	/* copied when kept: it may be a field's text */
 	const void *indicator, *category;	/* config pointers; category NULL = total */
 	uint32_t period;	/* import_period_key */
 	uint32_t line;
+};
+
+struct import_seen_key {
+	uint32_t region, period, cell, line;
 };
 
 struct import {
@@ -49,7 +53,8 @@ struct import {
 	/* the one decimal mark of the file, once a value had one */
 	char decimal_mark;
 	long decimal_mark_line;
-	struct csv_field ambiguous;	/* the first "2.660" before the mark was known */
+	struct csv_field ambiguous;	/* the first "2.660" before the mark was known
+					 * (its text a copy of the import's) */
 	/* caches of the last region and period that were made sure of */
 	char *last_region;
 	char last_period[PERIOD_CODE_MAX];
@@ -60,17 +65,29 @@ struct import {
 	struct pending_cell *pending;
 	size_t npending;
 	sqlite3_stmt *st_current, *st_batch;	/* the per-row statements */
-	/* duplicate keys: open addressing over indexes into keys */
-	struct import_key *keys;
+	/* duplicate keys (import_refs.c): the last one while the file is in
+	 * order, else every one, by open addressing over indexes into keys */
+	bool unsorted;		/* keep every key (a pipe, or the second reading) */
+	bool restart;		/* a key came out of order: read the file again */
+	struct import_seen_key last_key, *keys;
 	size_t nkeys, capkeys;
-	bool unsorted;		/* a key came out of order: the table is in use */
 	uint64_t *slots;	/* hash high half << 32 | key index + 1 */
 	size_t nslots;
+	bool spilled;		/* keys past import_keys_in_memory: in temp.import_seen */
+	struct jmon_error seen_err;	/* a failure of that table */
+	/* region codes seen, by id, and their hash index (id + 1) */
+	char **region_codes;
+	size_t nregion_codes, capregion_codes;
+	uint32_t *region_slots;
+	size_t nregion_slots;
+	uint32_t last_region_id;
+	const struct indicator *last_indicator;
+	uint32_t last_indicator_pos;
 	/* progress */
 	double started, shown;
 };
 
-/* A cell to insert.  The strings must outlive the import (CSV buffer,
+/* A cell to insert.  The strings must outlive the import (import_region_code,
  * configuration, static flags); the period is copied. */
 #define CELL_BATCH 64
 
@@ -180,8 +197,22 @@ enum jmon_status import_cell_key(struct import *im, struct csv_field *region,
  * is reported ("duplicate row: ... was given on line N already"). */
 bool import_cell_key_first(struct import *im, const struct import_cell_key *k);
 
-/* Remember a key; returns the line it was first seen on, or 0 if new. */
+/* How many keys of a file out of order are kept in memory (about 40 bytes
+ * each); the rest go to a temporary table of SQLite's, whose pages are
+ * bounded as well.  A variable so the tests can make it small. */
+extern size_t import_keys_in_memory;
+
+/* Remember a key; returns the line it was first seen on, or 0 if new.
+ * While the file is in order only the last key is kept; the first key out
+ * of order sets im->restart instead (import.c reads the file again with
+ * im->unsorted, keeping every key).  A database error of the temporary
+ * table is kept in im->seen_err (status not JMON_OK) and ends the import. */
 uint32_t import_seen(struct import *im, const struct import_key *key);
+/* Empty the temporary table of keys, if the import used it. */
+void import_seen_drop(struct import *im);
+/* The import's own copy of a region code, valid for the whole import (a
+ * field's text is valid only until the next record). */
+const char *import_region_code(struct import *im, const char *code);
 
 /* --- cells (import_cells.c) --------------------------------------------------- */
 

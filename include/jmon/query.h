@@ -88,6 +88,10 @@ enum jmon_status query_latest_period(struct db *db, const char *region,
 				     const enum period_kind *kind, char *code, bool *found,
 				     struct jmon_error *err);
 
+/* Whether region has any cell in period. */
+enum jmon_status query_has_period(struct db *db, const char *region, const char *period,
+				  bool *found, struct jmon_error *err);
+
 /* The period with data for region just before (dir < 0) or after (dir > 0)
  * the period `from`, of kind (NULL: any kind), in the order by end, then
  * start; *found false when there is none.  For [ and ]: a gap in the data

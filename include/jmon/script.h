@@ -21,7 +21,11 @@ struct script {
 	long line;
 };
 
-/* Returns 1 with an event, 0 at the end, -1 on a malformed line (msg set). */
+/* Longest line of a script (a :command with a long explanation). */
+#define SCRIPT_LINE_MAX (1 << 20)
+
+/* Returns 1 with an event, 0 at the end, -1 on a malformed line (msg set):
+ * also a NUL byte in a line, or a line longer than SCRIPT_LINE_MAX. */
 int script_next(struct script *s, struct script_event *ev, char *msg, int msgsize);
 /* Parse one line (no newline); same return values. */
 int script_parse_line(const char *line, struct script_event *ev, char *msg, int msgsize);

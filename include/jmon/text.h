@@ -7,6 +7,8 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stddef.h>
 
 /* True when the locale's character set is UTF-8 (glyphs, sparklines). */
@@ -33,6 +35,21 @@ int text_pad(char *out, size_t outsize, const char *s, int width, bool align_rig
  * it: a tab or line break becomes a space, a control character or an
  * invalid byte '?' (curses would draw "^A" or "~M", two columns). */
 char *text_printable(char *out, size_t size, const char *s);
+
+/* The character at p (p < end): its length in bytes (1 for a byte that
+ * is no UTF-8, as text_width counts it), and in *control whether a terminal acts on it instead of
+ * showing it: a C0 control or DEL, a C1 control (U+0080-U+009F, which
+ * holds CSI), a character that reorders the text around it (the
+ * bidirectional embeddings, overrides and isolates), or bytes that are no
+ * UTF-8.  Independent of the locale: imported names and labels are UTF-8.
+ * *c (may be NULL) receives the code point, or the byte of no UTF-8. */
+size_t text_char(const char *p, const char *end, bool *control, uint32_t *c);
+
+/* s[0..n) for a terminal, line breaks kept: every other control as
+ * text_char finds it one '?' (a tab or carriage return one space),
+ * so what an imported name or an explanation holds can never retitle a
+ * window or move the cursor, and columns stay as text_width counts them. */
+void text_write_safe(FILE *out, const char *s, size_t n);
 
 /* snprintf for text with labels in it: when the result had to be cut, it
  * ends before the character that did not fit whole, never inside it. */

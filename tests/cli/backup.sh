@@ -6,7 +6,7 @@
 
 if ! command -v sqlite3 >/dev/null 2>&1; then
 	ok "jmon backup # SKIP no sqlite3"
-	exit 0
+	skip_exit
 fi
 CFG="$FIX/import/monitor.yaml"
 DB="$T/monitor.db"

@@ -1,8 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 # jmon import, the real program: good files and their summary, the same
-# file twice, revisions, every bad file in tests/bad/import (exit 65, its
-# messages, the database byte for byte as before), the real CBS files, and
-# the usage errors.
+# file twice, revisions, the real CBS files, and the usage errors (every
+# bad file of tests/bad is tests/cli/bad_inputs.sh's).
 . "$TOP/tests/lib.sh"
 
 CFG="$FIX/import/monitor.yaml"
@@ -48,20 +47,8 @@ assert_status 0 "a regions CSV imports"
 assert_eq "$(sql "SELECT name || '|' || kind || '|' || parent FROM region WHERE code = 'WK036101'")" \
 	"Centrum|wijk|GM0361" "a region gets its name, kind and parent"
 
-# Every bad file: exit 65, exactly its messages, nothing written.
-cd "$BAD" || exit 1
-for f in *.csv; do
-	name=${f%.csv}
-	cp "$DB" "$T/before.db"
-	run "$JMON" import --config "$CFG" --db "$DB" "$f"
-	assert_status 65 "$name: exit status 65"
-	assert_file "$T/stderr" "$name: the messages with FILE:LINE:COLUMN" <"$name.err"
-	if cmp -s "$DB" "$T/before.db" && [ ! -s "$DB-wal" ]; then
-		ok "$name: the database is byte for byte as before"
-	else
-		not_ok "$name: the database changed"
-	fi
-done
+# Every bad file of tests/bad (exit status, exactly its messages, nothing
+# written): tests/cli/bad_inputs.sh.
 
 # One good and one bad file: each is its own delivery.
 cd "$FIX/import" || exit 1

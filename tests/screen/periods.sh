@@ -207,9 +207,11 @@ expect quit.txt <<'EOF'
  Cijfers         Enter: uitsplitsen  spatie: beoordeeld  a: toelichting  ?: help
 
 EOF
-list " Haarlem (GM0392) · 2030 Q1 geen gegevens    ■ 0  ▲ 0  ● 0  ○ 7  beoordeeld 0/7" \
+# Haarlem has no data for 2030 Q1: the switch opens its newest period
+# (issue 14: a region switch keeps only a period the region has data for)
+list " Haarlem (GM0392) · 2020 Q1 · levering 3     ■ 0  ▲ 0  ● 1  ○ 6  beoordeeld 0/7" \
 	"Periodes (2)" "$hints" \
-	"▸  2020 Q1          kwartaal   definitief levering 3 · 20-levering-2020Q1.csv ·…" \
+	"▸● 2020 Q1          kwartaal   definitief levering 3 · 20-levering-2020Q1.csv ·…" \
 	"   2019 Q4          kwartaal   definitief levering 2 · 10-levering-2019.csv · 2…" |
 	expect other.txt
 screen "a period without data, q, another region" $args

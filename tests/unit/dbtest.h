@@ -5,6 +5,7 @@
 #define JMON_DBTEST_H
 
 #include <locale.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,6 +130,36 @@ static inline int dbtest_setup_monitor(void **state, const char *monitor, size_t
 		fail_msg("%s", t->err.msg);
 	free(path);
 	return 0;
+}
+
+/* Make every statement whose SQL contains sql_part fail at its first step
+ * (SQLITE_INTERRUPT), as a busy or broken database would; NULL stops it.
+ * The trace says which statement runs, the progress handler stops it. */
+static const char *dbtest_failing_sql;
+static bool dbtest_failing;
+
+static inline int dbtest_on_trace(unsigned type, void *ctx, void *p, void *x)
+{
+	(void)ctx;
+	(void)x;
+	if (type == SQLITE_TRACE_STMT)
+		dbtest_failing = dbtest_failing_sql &&
+				 strstr(sqlite3_sql(p), dbtest_failing_sql) != NULL;
+	return 0;
+}
+
+static inline int dbtest_on_progress(void *ctx)
+{
+	(void)ctx;
+	return dbtest_failing;
+}
+
+static inline void dbtest_fail_statements(struct db *db, const char *sql_part)
+{
+	dbtest_failing_sql = sql_part;
+	dbtest_failing = false;
+	sqlite3_trace_v2(db->sql, sql_part ? SQLITE_TRACE_STMT : 0, dbtest_on_trace, NULL);
+	sqlite3_progress_handler(db->sql, sql_part ? 1 : 0, dbtest_on_progress, NULL);
 }
 
 /* The first integer of a one-row query. */

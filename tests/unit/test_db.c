@@ -298,6 +298,34 @@ static void test_backup(void **state)
 
 #define T(f) cmocka_unit_test_setup_teardown(f, dbtest_setup, dbtest_teardown)
 
+/* user_version is any 32-bit number: -1 is a version no jmon wrote, not a
+ * failed read, and never an index into the migrations. */
+static void test_negative_schema_refused(void **state)
+{
+	struct dbtest *t = *state;
+	struct db *db;
+
+	assert_int_equal(db_exec(t->db, "PRAGMA user_version = -1", &t->err), JMON_OK);
+	assert_int_equal(db_open(t->path, DB_READWRITE, NULL, &db, &t->err), JMON_IO);
+	assert_non_null(strstr(t->err.msg, "database schema -1 is not one jmon writes"));
+	assert_int_equal(db_open(t->path, DB_READONLY, NULL, &db, &t->err), JMON_IO);
+	assert_non_null(strstr(t->err.msg, "database schema -1 is not one jmon writes"));
+	assert_int_equal(db_exec(t->db, "PRAGMA user_version = 3", &t->err), JMON_OK);
+}
+
+/* A failing walk over the categories is the sync's error, never a sync
+ * that silently kept what it should have retired. */
+static void test_sync_database_error(void **state)
+{
+	struct dbtest *t = *state;
+
+	dbtest_fail_statements(t->db, "SELECT indicator, id FROM category");
+	assert_int_equal(db_sync_config(t->db, t->cfg, &t->err), JMON_IO);
+	dbtest_fail_statements(t->db, NULL);
+	assert_non_null(strstr(t->err.msg, "syncing the configuration"));
+	assert_int_equal(db_sync_config(t->db, t->cfg, &t->err), JMON_OK);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -308,6 +336,8 @@ int main(void)
 		T(test_readonly_open),
 		T(test_creates_directories),
 		T(test_newer_schema_refused),
+		T(test_negative_schema_refused),
+		T(test_sync_database_error),
 		T(test_statement_cache),
 		T(test_missing_is_never_zero),
 		T(test_new_file_mode),

@@ -90,12 +90,25 @@ static void xasprintf_formats(void **state)
 	free(s);
 }
 
+/* What a message quotes from the input acts on no terminal and keeps the
+ * message one line. */
+static void diagnostics_escape_controls(void **state)
+{
+	struct diag_list d = { 0 };
+
+	(void)state;
+	diag_add(&d, "f.csv", 2, 3, "name '%s'", "a\nb\tc\x1b]0;x\x07\xc2\x9b" "2J\x7f é");
+	assert_string_equal(d.lines[0], "f.csv:2:3: name 'a\\nb\\tc\\x1B]0;x\\x07\\u009B2J\\x7F é'");
+	diag_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(exit_codes_are_sysexits),
 		cmocka_unit_test(fail_records_and_returns),
 		cmocka_unit_test(diagnostics_show_twenty_then_count),
+		cmocka_unit_test(diagnostics_escape_controls),
 		cmocka_unit_test(strbuf_grows),
 		cmocka_unit_test(xasprintf_formats),
 	};

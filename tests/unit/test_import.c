@@ -8,6 +8,7 @@
 
 #include "unit.h"
 #include "dbtest.h"
+#include "jmon/import_internal.h"
 #include "jmon/query.h"
 
 static struct cell_value cell(struct dbtest *t, const char *ind, const char *region,
@@ -229,6 +230,9 @@ static void test_numbers(void **state)
 		{ "12.345.678", 12345678 },	/* one, repeated: thousands */
 		{ "0.1", 0.1 },
 		{ "0.125", 0.125 },	/* a leading 0 never groups thousands */
+		{ "0.660e0", 0.66 },	/* an exponent: the mark is a decimal mark */
+		{ "2.660E+0", 2.66 },
+		{ "-0", 0 },
 	};
 	struct dbtest *t = *state;
 	struct strbuf sb = STRBUF_INIT;
@@ -249,6 +253,9 @@ static void test_numbers(void **state)
 		free(path);
 	}
 	sb_free(&sb);
+	/* "-0" is stored as 0, not as a -0.0 that shows as "-0" */
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM observation WHERE value = 0 "
+				"AND CAST(value AS TEXT) = '-0.0'"), 0);
 	/* "2.660" takes the file's decimal mark, wherever that shows */
 	path = scratch_file(t, "context.csv", HEADER
 			    "GM0361,2030Q1,tevredenheid,,4.5,\n"
@@ -431,6 +438,82 @@ static void test_rejects_cbs(void **state)
 			"bad.csv:1:1: no period column (Perioden or Peildatum)", 1);
 }
 
+/* A StatLine export that names its regions: a database error while one is
+ * looked up is that error (74), not an "unknown region" (65). */
+static void test_statline_database_error(void **state)
+{
+	struct dbtest *t = *state;
+	char *path = scratch_file(t, "names.csv",
+				  "\"Titel\"\n"
+				  "\"\";\"\";\"Perioden\";\"2022\"\n"
+				  "\"Onderwerp\";\"Leeftijd\";\"Regio\";\"Alkmaar\"\n"
+				  "\"Bevolking\";\"Totaal leeftijd\";\"aantal\";\"108000\"\n"
+				  "\"Bron: CBS\"\n");
+
+	assert_int_equal(import_fixture(t, "import/regions.csv"), JMON_OK);
+	dbtest_fail_statements(t->db, "FROM region WHERE name = ?1");
+	assert_int_equal(import_path(t, path, IMPORT_AUTO), JMON_IO);
+	dbtest_fail_statements(t->db, NULL);
+	assert_int_equal(t->diag.count, 0);
+	assert_non_null(strstr(t->err.msg, "reading regions: interrupted"));
+	assert_int_equal(import_path(t, path, IMPORT_AUTO), JMON_OK);
+	assert_value(t, "bevolking", "GM0361", "2022", "", 108000, "");
+	free(path);
+}
+
+/* A regions CSV of the header alone is a valid, empty delivery. */
+static void test_regions_header_only(void **state)
+{
+	struct dbtest *t = *state;
+	char *path = scratch_file(t, "empty_regions.csv", "region,name,kind,parent\n");
+
+	assert_int_equal(import_path(t, path, IMPORT_AUTO), JMON_OK);
+	assert_int_equal(t->res.format, IMPORT_REGIONS);
+	assert_int_equal(t->res.rows, 0);
+	free(path);
+}
+
+/* Rows out of order: the file is read again keeping every key, and keys
+ * past the ones kept in memory go to a temporary table; a repeated key is
+ * found wherever its first one is. */
+static void test_keys_out_of_order(void **state)
+{
+	struct dbtest *t = *state;
+	size_t in_memory = import_keys_in_memory;
+	char *shuffled = scratch_file(t, "shuffled.csv", HEADER
+				      "GM0361,2020Q3,jeugdigen_maatwerk,,3,\n"
+				      "GM0361,2020Q1,jeugdigen_maatwerk,,1,\n"
+				      "GM0363,2020Q1,jeugdigen_maatwerk,,5,\n"
+				      "GM0361,2020Q2,jeugdigen_maatwerk,,2,\n"
+				      "GM0361,2020Q4,jeugdigen_maatwerk,,4,\n");
+	char *repeated = scratch_file(t, "repeated.csv", HEADER
+				      "GM0361,2021Q3,jeugdigen_maatwerk,,3,\n"
+				      "GM0361,2021Q1,jeugdigen_maatwerk,,1,\n"
+				      "GM0361,2021Q2,jeugdigen_maatwerk,,2,\n"
+				      "GM0361,2021Q4,jeugdigen_maatwerk,,4,\n"
+				      "GM0361,2021Q1,jeugdigen_maatwerk,,9,\n"
+				      "GM0361,2021KW04,jeugdigen_maatwerk,,9,\n");
+
+	import_keys_in_memory = 2;
+	assert_int_equal(import_path(t, shuffled, IMPORT_AUTO), JMON_OK);
+	assert_int_equal(t->res.rows, 5);
+	assert_value(t, "jeugdigen_maatwerk", "GM0361", "2020Q2", "", 2, "");
+	assert_value(t, "jeugdigen_maatwerk", "GM0363", "2020Q1", "", 5, "");
+	/* one in memory, one in the table */
+	if (import_path(t, repeated, IMPORT_AUTO) != JMON_DATA)
+		fail_msg("%s", t->err.msg);
+	assert_int_equal(t->diag.count, 2);
+	assert_string_equal(t->diag.lines[0], "repeated.csv:6:1: duplicate row: GM0361 2021Q1 "
+			    "jeugdigen_maatwerk was given on line 3 already");
+	assert_string_equal(t->diag.lines[1], "repeated.csv:7:1: duplicate row: GM0361 2021Q4 "
+			    "jeugdigen_maatwerk was given on line 5 already");
+	import_keys_in_memory = in_memory;
+	/* and a file in order needs neither */
+	assert_int_equal(import_fixture(t, "import/long_revision.csv"), JMON_OK);
+	free(shuffled);
+	free(repeated);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, dbtest_setup, dbtest_teardown)
 
 int main(void)
@@ -452,6 +535,9 @@ int main(void)
 		T(test_cbs_statline),
 		T(test_cbs_odata),
 		T(test_rejects_cbs),
+		T(test_statline_database_error),
+		T(test_regions_header_only),
+		T(test_keys_out_of_order),
 	};
 
 	return RUN_TESTS(tests);

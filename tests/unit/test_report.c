@@ -99,6 +99,17 @@ static void test_csv_quoting(void **state)
 	ASSERT_ESCAPED(csv_field, "twee\nregels", "\"twee\nregels\"");
 	ASSERT_ESCAPED(csv_field, "cr\rhier", "\"cr\rhier\"");
 	ASSERT_ESCAPED(csv_field, "Cliënt; tevreden", "Cliënt; tevreden");
+	/* what a spreadsheet would run as a formula is made text */
+	ASSERT_ESCAPED(csv_field, "=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\"");
+	ASSERT_ESCAPED(csv_field, "+31 6", "'+31 6");
+	ASSERT_ESCAPED(csv_field, "-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0");
+	ASSERT_ESCAPED(csv_field, "@SUM(A1)", "'@SUM(A1)");
+	ASSERT_ESCAPED(csv_field, "\t=1", "'\t=1");
+	ASSERT_ESCAPED(csv_field, "a=b", "a=b");
+	/* an escape sequence has no place in a field: U+FFFD; tab, CR, LF stay */
+	ASSERT_ESCAPED(csv_field, "Zand\033]0;x\007voort", "Zand\xEF\xBF\xBD]0;x\xEF\xBF\xBDvoort");
+	ASSERT_ESCAPED(csv_field, "c1\xc2\x9b" "2J", "c1\xEF\xBF\xBD" "2J");
+	ASSERT_ESCAPED(csv_field, "bad\xff", "bad\xEF\xBF\xBD");
 }
 
 static void test_json_escaping(void **state)
@@ -108,7 +119,10 @@ static void test_json_escaping(void **state)
 	ASSERT_ESCAPED(json_string, "a \"b\" \\ c", "\"a \\\"b\\\" \\\\ c\"");
 	ASSERT_ESCAPED(json_string, "r1\nr2\tx\r\b\f", "\"r1\\nr2\\tx\\r\\b\\f\"");
 	ASSERT_ESCAPED(json_string, "\x01\x1f", "\"\\u0001\\u001f\"");
-	ASSERT_ESCAPED(json_string, "del\x7f/", "\"del\x7f/\"");	/* legal in JSON */
+	/* legal in JSON raw, but a terminal would run them: escaped */
+	ASSERT_ESCAPED(json_string, "del\x7f/", "\"del\\u007f/\"");
+	ASSERT_ESCAPED(json_string, "csi\xc2\x9b" "2J", "\"csi\\u009b2J\"");
+	ASSERT_ESCAPED(json_string, "rlo\xe2\x80\xae", "\"rlo\\u202e\"");
 	/* UTF-8 passes through: 2, 3 and 4 bytes */
 	ASSERT_ESCAPED(json_string, "Cliënt € \xf0\x9f\x98\x80", "\"Cliënt € \xf0\x9f\x98\x80\"");
 	/* what is not UTF-8 becomes U+FFFD, one per bad byte */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* Display-width text: labels are cut by columns, never inside a character. */
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "unit.h"
@@ -222,6 +223,38 @@ static void contains_folds_every_case(void **state)
 	assert_true(text_contains("ë", ""));
 }
 
+/* What a text or Markdown report writes of imported text: line breaks
+ * kept, every control one '?' (tab and CR a space), whatever the locale. */
+static void write_safe_takes_out_controls(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{ "Zand\033]0;pwned\007voort\n", "Zand?]0;pwned?voort\n" },	/* retitles */
+		{ "a\tb\rc\x7f", "a b c?" },
+		{ "c1 \xc2\x9b" "2J", "c1 ?2J" },			/* CSI as U+009B */
+		{ "rlo \xe2\x80\xae" "cba", "rlo ?cba" },		/* bidi override */
+		{ "bad \xff\xe2\x94", "bad ???" },			/* one per byte */
+		{ "cliënt ● 😀 e\xcc\x81", "cliënt ● 😀 e\xcc\x81" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *out = open_memstream(&buf, &len);
+
+		text_write_safe(out, cases[i].in, strlen(cases[i].in));
+		fclose(out);
+		assert_string_equal(buf, cases[i].out);
+		/* columns stay as text_width counts them (a bidi override has
+		 * none, its '?' one) */
+		if (i != 3)
+			assert_int_equal(text_width(buf), text_width(cases[i].in));
+		free(buf);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -236,6 +269,7 @@ int main(void)
 		cmocka_unit_test(ellipsis_in_a_small_buffer_keeps_characters_whole),
 		cmocka_unit_test(pad_a_wide_screen_of_multibyte_text),
 		cmocka_unit_test(printable_keeps_the_columns),
+		cmocka_unit_test(write_safe_takes_out_controls),
 		cmocka_unit_test(format_never_ends_in_half_a_character),
 		cmocka_unit_test(wrap_at_spaces_and_line_breaks),
 	};
