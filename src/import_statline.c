@@ -152,10 +152,13 @@ static bool find_header(struct statline *s)
 	return false;
 }
 
-static void free_names(struct csv_field *names, size_t n)
+/* The copies of the first header row; csv_trim moves a field's s past
+ * its blanks, so they are freed from copies[], never from the fields. */
+static void free_names(struct csv_field *names, char **copies, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		free(names[i].s);
+		free(copies[i]);
+	free(copies);
 	free(names);
 }
 
@@ -165,6 +168,7 @@ static enum jmon_status read_header(struct statline *s, struct jmon_error *err)
 	struct import *im = s->r->im;
 	struct csv *c = &im->csv;
 	struct csv_field *names[2];
+	char **copies;
 	enum jmon_status rc = JMON_OK;
 	bool periods_first;
 
@@ -178,18 +182,18 @@ static enum jmon_status read_header(struct statline *s, struct jmon_error *err)
 	 * (its strings last until the next): copy the first row's. */
 	names[0] = xmalloc(s->ncolumns * sizeof **names);
 	memcpy(names[0], c->fields, s->ncolumns * sizeof **names);
+	copies = xmalloc(s->ncolumns * sizeof *copies);
 	for (size_t i = 0; i < s->ncolumns; i++) {
 		/* all len bytes: a field of a bad record may hold a NUL */
-		char *copy = xmalloc(names[0][i].len + 1);
-
-		memcpy(copy, names[0][i].s, names[0][i].len);
-		copy[names[0][i].len] = '\0';
-		names[0][i].s = copy;
+		copies[i] = xmalloc(names[0][i].len + 1);
+		memcpy(copies[i], names[0][i].s, names[0][i].len);
+		copies[i][names[0][i].len] = '\0';
+		names[0][i].s = copies[i];
 	}
 	if (csv_read(c, im->diag) <= 0 || c->nfields != s->ncolumns) {
 		diag_add(im->diag, im->name, c->record_line, 1,
 			 "the second header row should have %zu fields", s->ncolumns);
-		free_names(names[0], s->ncolumns);
+		free_names(names[0], copies, s->ncolumns);
 		return JMON_OK;
 	}
 	names[1] = c->fields;
@@ -211,7 +215,7 @@ static enum jmon_status read_header(struct statline *s, struct jmon_error *err)
 			import_error(im, pf, "malformed period '%s'", pf->s);
 		s->region[j] = region_label(s, rf, &rc, err);
 	}
-	free_names(names[0], s->ncolumns);
+	free_names(names[0], copies, s->ncolumns);
 	return rc;
 }
 
