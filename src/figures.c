@@ -37,6 +37,10 @@ struct context {
 	const struct config *cfg;
 	struct figure_set *fs;
 	struct own own;		/* of the indicator being loaded */
+	/* its parts of the longest kind that are there, when not all are: a
+	 * year of 3 of 4 quarters is not rolled up, and says so */
+	size_t partial_have, partial_of;
+	enum period_kind partial_kind;
 	struct period *near;	/* candidates for as-of figures, any order */
 	size_t nnear;
 	struct cell_change *changes;
@@ -405,6 +409,13 @@ char *figure_reason(const struct figure *f, bool utf8, char *buf, size_t size)
 {
 	size_t len;
 
+	/* a year of some of its quarters: not summed, and said */
+	char partial[96] = "";
+
+	if (f->incomplete[0] && f->ind->rollup != ROLLUP_NONE)
+		snprintf(partial, sizeof partial, "; niet %s: %s geleverd",
+			 f->ind->rollup == ROLLUP_LAST ? "als stand genomen" :
+			 f->ind->rollup == ROLLUP_MEAN ? "gemiddeld" : "opgeteld", f->incomplete);
 	/* first: the one thing that undoes what the analyst did */
 	if (f->review_outdated)
 		text_format(buf, size, "beoordeling verouderd: gegeven bij %s; %s", f->review_for,
@@ -423,6 +434,8 @@ char *figure_reason(const struct figure *f, bool utf8, char *buf, size_t size)
 			    f->below_reason);
 		len = strlen(buf);
 	}
+	if (partial[0] && len < size)
+		text_format(buf + len, size - len, "%s", partial);
 	return buf;
 }
 
@@ -528,11 +541,19 @@ static enum jmon_status choose_rollup(struct context *cx, const struct indicator
 		size_t n = parts_of(p, (enum period_kind)k, parts);
 		bool all = n > 0, any = false;
 
-		for (size_t i = 0; i < n && all && st == JMON_OK; i++) {
+		size_t have = 0;
+
+		for (size_t i = 0; i < n && st == JMON_OK; i++) {
 			char code[PERIOD_CODE_MAX];
 
 			st = has_cells(cx, ind, period_format(&parts[i], code), &any);
-			all = any;
+			all = all && any;
+			have += any;
+		}
+		if (!all && have && !cx->partial_of) {
+			cx->partial_have = have;
+			cx->partial_of = n;
+			cx->partial_kind = (enum period_kind)k;
 		}
 		if (st || all) {
 			cx->own.rolled = all;
@@ -554,6 +575,7 @@ static enum jmon_status choose_period(struct context *cx, const struct indicator
 	enum jmon_status st;
 
 	own_of(&fs->p, &cx->own);
+	cx->partial_have = cx->partial_of = 0;
 	if ((st = has_cells(cx, ind, fs->period, &any)) || any || (st = choose_rollup(cx, ind)) ||
 	    cx->own.rolled || ind->as_of == ASOF_OFF || !cx->nnear)
 		return st;
@@ -587,6 +609,16 @@ static void mark_basis(const struct context *cx, struct figure *f)
 	memcpy(f->value_label, cx->own.label, sizeof f->value_label);
 	memcpy(f->basis_short, cx->own.label, sizeof f->basis_short);
 	memcpy(f->value_prev_label, cx->own.prev_label, sizeof f->value_prev_label);
+	f->incomplete[0] = '\0';
+	if (!cx->own.rolled && cx->partial_of) {
+		static const char *const parts_name[] = {
+			[PERIOD_HALF] = "halfjaren", [PERIOD_QUARTER] = "kwartalen",
+			[PERIOD_MONTH] = "maanden",
+		};
+		snprintf(f->incomplete, sizeof f->incomplete, "%zu van %zu %s", cx->partial_have,
+			 cx->partial_of, parts_name[cx->partial_kind] ? parts_name[cx->partial_kind]
+								      : "delen");
+	}
 	if (!cx->own.rolled || !(n = parts_of(&cx->own.p, cx->own.part_kind, parts)))
 		return;
 	/* "som van 2023 Q1–Q4"; the machine's value_period "2023Q1..2023Q4" */

@@ -72,6 +72,9 @@ struct figure {
 	 * *_for says what it was written for: "12,3 % (oranje)". */
 	bool review_outdated, note_outdated;
 	char review_for[96], note_for[96];
+	/* a year or half-year of which only some parts are delivered (3 van 4
+	 * kwartalen): not rolled up, but said in the reason; "" otherwise */
+	char incomplete[48];
 	/* the period the value belongs to; the change and the stoplight are
 	 * against its own previous period (value_prev_label) */
 	enum figure_basis basis;

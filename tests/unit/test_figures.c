@@ -241,6 +241,12 @@ static void test_rollup_incomplete_and_withheld(void **state)
 	f = row(&fs, "onvolledig");
 	assert_int_not_equal(f->basis, FIGURE_ROLLUP);
 	assert_string_equal(f->value_period, "2023Q3");
+	/* not summed, and the reason says why */
+	assert_string_equal(f->incomplete, "3 van 4 kwartalen");
+	char reason[1024];
+	assert_non_null(strstr(figure_reason(f, true, reason, sizeof reason),
+			       "; niet opgeteld: 3 van 4 kwartalen geleverd"));
+	assert_string_equal(row(&fs, "som")->incomplete, "");
 	f = row(&fs, "geheim");
 	assert_int_equal(f->basis, FIGURE_ROLLUP);
 	assert_true(f->withheld);
