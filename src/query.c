@@ -184,12 +184,13 @@ static const char sql_changes_anywhere[] =
 	CHANGES_SELECT
 	" AND o.period = ?2 AND o.delivery = ?3"
 	" ORDER BY o.region, o.indicator, o.category LIMIT ?4";
+/* Of every period of a region (?2 is NULL): its newest delivery's cells. */
 static const char sql_newest_of_region[] =
-	"SELECT max(delivery) FROM observation WHERE region = ?1";
-static const char sql_delivery_changes[] =
+	"SELECT max(delivery) FROM observation WHERE region = ?1 AND ?2 IS NULL";
+static const char sql_changes_of_region[] =
 	CHANGES_SELECT
-	" AND r.code = ?1 AND o.delivery = ?2"
-	" ORDER BY o.period, o.indicator, o.category LIMIT ?3";
+	" AND r.code = ?1 AND ?2 IS NULL AND o.delivery = ?3"
+	" ORDER BY o.period, o.indicator, o.category LIMIT ?4";
 
 static void each_change(sqlite3_stmt *st, void *out, size_t i)
 {
@@ -209,33 +210,12 @@ enum jmon_status query_changes(struct db *db, const char *region, const char *pe
 			       struct cell_change *out, size_t max, size_t *n, long *delivery,
 			       struct jmon_error *err)
 {
-	sqlite3_stmt *st = db_prepare(db, region ? sql_newest_in_region : sql_newest_anywhere, err);
-
-	*n = 0;
-	*delivery = 0;
-	if (!st)
-		return JMON_IO;
-	db_bind_text(st, 1, region);
-	db_bind_text(st, 2, period);
-	if (sqlite3_step(st) != SQLITE_ROW)
-		return db_fail(db, err, "reading deliveries");
-	*delivery = (long)sqlite3_column_int64(st, 0);
-	if (*delivery == 0)
-		return JMON_OK;
-	if (!(st = db_prepare(db, region ? sql_changes_in_region : sql_changes_anywhere, err)))
-		return JMON_IO;
-	db_bind_text(st, 1, region);
-	db_bind_text(st, 2, period);
-	sqlite3_bind_int64(st, 3, *delivery);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)max);
-	return each_row(db, st, max, n, each_change, out, err);
-}
-
-enum jmon_status query_delivery_changes(struct db *db, const char *region,
-					struct cell_change *out, size_t max, size_t *n,
-					long *delivery, struct jmon_error *err)
-{
-	sqlite3_stmt *st = db_prepare(db, sql_newest_of_region, err);
+	/* the same parameters in each: ?1 region, ?2 period, ?3 delivery, ?4 max */
+	const char *newest = !period ? sql_newest_of_region
+			     : region ? sql_newest_in_region : sql_newest_anywhere;
+	const char *changes = !period ? sql_changes_of_region
+			      : region ? sql_changes_in_region : sql_changes_anywhere;
+	sqlite3_stmt *st = db_prepare(db, newest, err);
 	int rc;
 
 	*n = 0;
@@ -243,6 +223,7 @@ enum jmon_status query_delivery_changes(struct db *db, const char *region,
 	if (!st)
 		return JMON_IO;
 	db_bind_text(st, 1, region);
+	db_bind_text(st, 2, period);
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW)
 		return db_fail(db, err, "reading deliveries");
@@ -250,11 +231,12 @@ enum jmon_status query_delivery_changes(struct db *db, const char *region,
 	sqlite3_reset(st);
 	if (*delivery == 0)
 		return JMON_OK;
-	if (!(st = db_prepare(db, sql_delivery_changes, err)))
+	if (!(st = db_prepare(db, changes, err)))
 		return JMON_IO;
 	db_bind_text(st, 1, region);
-	sqlite3_bind_int64(st, 2, *delivery);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)max);
+	db_bind_text(st, 2, period);
+	sqlite3_bind_int64(st, 3, *delivery);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)max);
 	return each_row(db, st, max, n, each_change, out, err);
 }
 

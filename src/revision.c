@@ -126,8 +126,7 @@ enum jmon_status revision_changes(struct db *db, const struct config *cfg,
 	if ((st = disclosure_begin(dc, db, cfg, &d, err)))
 		return st;
 	changes = xcalloc(max ? max : 1, sizeof *changes);
-	st = period ? query_changes(db, region, period, changes, max, &found, delivery, err)
-		    : query_delivery_changes(db, region, changes, max, &found, delivery, err);
+	st = query_changes(db, region, period, changes, max, &found, delivery, err);
 	if (st == JMON_OK)
 		st = judge_changes(d, cfg, changes, found, *delivery, out, n, err);
 	disclosure_done(dc, d);

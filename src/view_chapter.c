@@ -102,39 +102,33 @@ static size_t chapter_size(const struct app *app)
 	return app->cfg->nchapters ? app->cfg->chapters[app->chapter].nindicators : 0;
 }
 
-/* The rows the filter shows: their indices in the chapter, into *rows
- * (of at least the chapter's size); returns how many. */
-static size_t shown_rows(const struct app *app, size_t *rows)
+/* Whether the filter shows row i of the chapter. */
+static bool row_shown(const struct app *app, size_t i)
 {
-	size_t n = chapter_size(app), k = 0;
+	const struct figure *f = app_chapter_row(app, i);
 
-	for (size_t i = 0; i < n; i++) {
-		const struct figure *f = app_chapter_row(app, i);
-
-		if (app->filter == FILTER_ALL || (f && app_filter_shows(app, f)))
-			rows[k++] = i;
-	}
-	return k;
+	return app->filter == FILTER_ALL || (f && app_filter_shows(app, f));
 }
 
 /* The chapter row of line `line` of the view, or the chapter's size. */
 static size_t row_of_line(const struct app *app, int line)
 {
-	size_t n = chapter_size(app), *rows = xcalloc(n ? n : 1, sizeof *rows);
-	size_t k = shown_rows(app, rows), row = line >= 0 && (size_t)line < k ? rows[line] : n;
+	size_t n = chapter_size(app), i = 0;
 
-	free(rows);
-	return row;
+	for (int k = -1; i < n; i++)
+		if (row_shown(app, i) && ++k == line)
+			break;
+	return i;
 }
 
 static int chapter_lines(struct view *v, struct app *app)
 {
-	size_t n = chapter_size(app), *rows = xcalloc(n ? n : 1, sizeof *rows);
-	size_t k = shown_rows(app, rows);
+	int k = 0;
 
 	(void)v;
-	free(rows);
-	return (int)k;
+	for (size_t i = 0; i < chapter_size(app); i++)
+		k += row_shown(app, i);
+	return k;
 }
 
 static void draw_row(struct app *app, struct chapter_state *s, const struct layout *l,
@@ -237,14 +231,16 @@ static void chapter_draw(struct view *v, struct app *app)
 			 app->filter == FILTER_TODO ? "meer te beoordelen" : "dat aandacht vraagt");
 		return;
 	}
-	size_t *rows = xcalloc(n, sizeof *rows);
-
-	shown_rows(app, rows);
 	ui_scroll(v, (int)n, height);
-	for (int row = 0; row < height && (size_t)(v->offset + row) < n; row++)
-		draw_row(app, s, &l, top + 1 + row, rows[v->offset + row],
-			 v->offset + row == v->cursor);
-	free(rows);
+	int line = 0, row = 0;
+
+	for (size_t i = 0; i < chapter_size(app) && row < height; i++) {
+		if (!row_shown(app, i))
+			continue;
+		if (line >= v->offset)
+			draw_row(app, s, &l, top + 1 + row++, i, line == v->cursor);
+		line++;
+	}
 }
 
 static const char *chapter_crumb(struct view *v, struct app *app)
@@ -267,17 +263,13 @@ void chapter_select(struct view *v, struct app *app, size_t chapter, size_t row)
 	follow_chapter(v, app);
 	app->chapter = chapter;
 	follow_chapter(v, app);
-	size_t n = chapter_size(app), *rows = xcalloc(n ? n : 1, sizeof *rows);
-	size_t k = shown_rows(app, rows), line = 0;
-
-	while (line < k && rows[line] != row)
-		line++;
-	if (line == k) {
+	if (!row_shown(app, row))
 		app->filter = FILTER_ALL;
-		line = row;
-	}
-	v->cursor = (int)line;
-	free(rows);
+	int line = 0;
+
+	for (size_t i = 0; i < row; i++)
+		line += row_shown(app, i);
+	v->cursor = line;
 }
 
 static void chapter_close(struct view *v)

@@ -27,8 +27,7 @@ struct revisions_state {
 	struct revision_change *changes;
 	size_t nchanges;
 	long compared;			/* the delivery the changes are of */
-	int *change_of;			/* per line: its change, or -1 */
-	int nlines;
+	int first_change;		/* the line of the first change, or -1 */
 };
 
 static struct revisions_state *state(struct view *v)
@@ -123,7 +122,7 @@ static int build(struct view *v, struct app *app, char **lines, enum ui_style *s
 	int source_w = clamp(ui_cols() - 52, 8, 28), label_w = clamp(ui_cols() - 50, 12, 400);
 
 #define LINE(st, ...) do { if (n < max) { styles[n] = (st); \
-	lines[n] = xasprintf(__VA_ARGS__); s->change_of[n] = -1; } n++; } while (0)
+	lines[n] = xasprintf(__VA_ARGS__); } n++; } while (0)
 	LINE(STYLE_HEADER, " %s%s%s, %s: waarde per levering", ind->label, s->ref.cat ? " › " : "",
 	     s->ref.cat ? s->ref.cat->label : "", app->figures.label);
 	if (!s->nhistory)
@@ -141,6 +140,7 @@ static int build(struct view *v, struct app *app, char **lines, enum ui_style *s
 		     column(c3, sizeof c3, d, 10, true, true));
 	}
 	LINE(STYLE_NORMAL, "%s", "");
+	s->first_change = -1;
 	if (!s->compared || !s->nchanges) {
 		LINE(STYLE_HEADER, " Gewijzigd in de nieuwste levering");
 		LINE(STYLE_DIM, "  geen eerder geleverde waarden gewijzigd");
@@ -148,6 +148,7 @@ static int build(struct view *v, struct app *app, char **lines, enum ui_style *s
 	}
 	LINE(STYLE_HEADER, " Gewijzigd in levering %ld (t.o.v. eerdere leveringen): %zu%s"
 	     " (Enter: indicator)", s->compared, s->nchanges, s->nchanges == MAX_CHANGES ? "+" : "");
+	s->first_change = n;	/* one line per change from here */
 	for (size_t i = 0; i < s->nchanges; i++) {
 		const struct revision_change *c = &s->changes[i];
 		const struct indicator *ci = c->ind;
@@ -174,40 +175,24 @@ static int build(struct view *v, struct app *app, char **lines, enum ui_style *s
 		     app->utf8 ? "→" : ">",
 		     column(c2, sizeof c2, value_text(ci, &c->now, b, sizeof b, 10), 10, true, false),
 		     column(c3, sizeof c3, d, 10, true, true));
-		if (n <= max)
-			s->change_of[n - 1] = (int)i;
 		free(label);
 	}
 #undef LINE
 	return n;
 }
 
-/* The lines and which of them are changes, for lines, draw and Enter. */
-static int layout(struct view *v, struct app *app, char **lines, enum ui_style *styles)
-{
-	struct revisions_state *s = state(v);
-	int max = build(v, app, NULL, NULL, 0);
-
-	free(s->change_of);
-	s->change_of = xcalloc((size_t)max + 1, sizeof *s->change_of);
-	s->nlines = max;
-	if (lines)
-		build(v, app, lines, styles, max);
-	return max;
-}
-
 static int revisions_lines(struct view *v, struct app *app)
 {
-	return layout(v, app, NULL, NULL);
+	return build(v, app, NULL, NULL, 0);
 }
 
 static void revisions_draw(struct view *v, struct app *app)
 {
 	int top = ui_body_top(), height = ui_body_bottom() - top + 1;
-	int max = build(v, app, NULL, NULL, 0);
+	int max = revisions_lines(v, app);
 	char **lines = xcalloc((size_t)max + 1, sizeof *lines);
 	enum ui_style *styles = xcalloc((size_t)max + 1, sizeof *styles);
-	int n = layout(v, app, lines, styles);
+	int n = build(v, app, lines, styles, max);
 
 	ui_scroll(v, n, height);
 	for (int r = 0; r < height && v->offset + r < n; r++)
@@ -227,16 +212,9 @@ static bool revisions_action(struct view *v, struct app *app, enum action a, con
 	(void)arg;
 	if (a != ACTION_ENTER)
 		return false;
-	char **lines = xcalloc((size_t)build(v, app, NULL, NULL, 0) + 1, sizeof *lines);
-	enum ui_style *styles = xcalloc((size_t)build(v, app, NULL, NULL, 0) + 1, sizeof *styles);
-	int n = layout(v, app, lines, styles);
-
-	for (int k = 0; k < n; k++)
-		free(lines[k]);
-	free(lines);
-	free(styles);
-	i = v->cursor >= 0 && v->cursor < n ? s->change_of[v->cursor] : -1;
-	if (i < 0) {
+	revisions_lines(v, app);	/* where the changes start, for this screen */
+	i = s->first_change < 0 ? -1 : v->cursor - s->first_change;
+	if (i < 0 || (size_t)i >= s->nchanges) {
 		ui_message(app, "Enter op een gewijzigde waarde opent haar indicator");
 		return true;
 	}
@@ -257,7 +235,6 @@ static void revisions_close(struct view *v)
 
 	free(s->deliveries);
 	free(s->changes);
-	free(s->change_of);
 	free(s);
 }
 

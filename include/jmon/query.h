@@ -70,17 +70,12 @@ struct cell_change {
  * delivery holding data for that period changed, against what was current
  * before it: old, new, difference.  Cells that delivery added for the first
  * time are not changes.  Ordered by region, indicator, category; at most
- * max.  *delivery receives the delivery compared (0: none). */
+ * max.  *delivery receives the delivery compared (0: none).  With period
+ * NULL (and a region): the cells of any period that the region's newest
+ * delivery changed, ordered by period, indicator, category. */
 enum jmon_status query_changes(struct db *db, const char *region, const char *period,
 			       struct cell_change *out, size_t max, size_t *n, long *delivery,
 			       struct jmon_error *err);
-
-/* The cells of region in any period that the newest delivery holding data
- * for the region changed, as query_changes, ordered by period, indicator,
- * category; *delivery receives that delivery (0: none). */
-enum jmon_status query_delivery_changes(struct db *db, const char *region,
-					struct cell_change *out, size_t max, size_t *n,
-					long *delivery, struct jmon_error *err);
 
 /* The newest period with data for region, of kind (NULL: any kind), into
  * code (PERIOD_CODE_MAX); *found false when there is none. */
