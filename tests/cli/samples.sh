@@ -263,3 +263,72 @@ assert_grep '"planning": "Uitgesteld"' "$T/stdout" "noordoostpolder json: a meas
 # A percentage with its n (n_from), and a statement that is not cut.
 sample_report alphen-nulmeting --period 2017Q4 --chapter enquete_signalering
 assert_grep "42 % (n=19)" "$T/stdout" "alphen text: 42 % of 19 respondents, side by side"
+
+# Alphen: the three changes of seed 002 as the text states them (README,
+# "Chosen within the rounding"), in the CSV as stored and on the text
+# report as a reader sees them.
+sample_report alphen-nulmeting --format csv --chapter gebruik_cbs
+cp "$T/stdout" "$T/alphen-cbs.csv"
+sample_report alphen-nulmeting --format csv --chapter gebruik_cbs --region NL01
+cp "$T/stdout" "$T/nl-cbs.csv"
+# change_of CSV LABEL: the change column of the row labelled LABEL
+change_of() { grep -o ",$2,procent,[^,]*," "$1" | cut -d, -f4; }
+assert_eq "$(change_of "$T/alphen-cbs.csv" Jeugdhulp)" 0.91 "alphen: jeugdhulp +0,9 pp from 2015"
+assert_eq "$(change_of "$T/nl-cbs.csv" Jeugdhulp)" 0.87 \
+	"alphen: NL's jeugdhulp +0,9 pp too, 'gelijk met het landelijk gemiddelde'"
+sample_report alphen-nulmeting --chapter gebruik_cbs --region NL01
+tr -s ' ' <"$T/stdout" >"$T/nl-cbs.txt"
+assert_grep "Jeugdhulp 11,1 % +0,9 pp" "$T/nl-cbs.txt" "alphen: NL's jeugdhulp rose 0,9 pp as the text reads"
+assert_grep "Jeugdreclassering 0,5 % -0,1 pp" "$T/nl-cbs.txt" "alphen: NL's jeugdreclassering 'iets lager' in 2016"
+sample_report alphen-nulmeting --regions GM0484,NL01 --chapter gebruik_cbs
+tr -s ' ' <"$T/stdout" >"$T/gaps.txt"
+assert_grep "Jeugdhulp +2,8 pp" "$T/gaps.txt" "alphen: jeugdhulp 2,8 pp above NL in 2016"
+sample_report alphen-nulmeting --regions GM0484,NL01 --chapter gebruik_cbs --period 2015
+tr -s ' ' <"$T/stdout" >"$T/gaps.txt"
+assert_grep "Jeugdhulp +2,7 pp" "$T/gaps.txt" "alphen: and 2,7 pp in 2015"
+alphen_jr=$(change_of "$T/alphen-cbs.csv" Jeugdreclassering)
+nl_jr=$(change_of "$T/nl-cbs.csv" Jeugdreclassering)
+if awk -v a="$alphen_jr" -v n="$nl_jr" 'BEGIN { exit !(a < n && n < 0) }'; then
+	ok "alphen: jeugdreclassering fell most in Alphen ($alphen_jr pp, NL $nl_jr pp)"
+else not_ok "alphen: jeugdreclassering fell most in Alphen ($alphen_jr pp, NL $nl_jr pp)"; fi
+# the change against the nulmeting as the change is written: 0.8, not 0.7999999999999989
+assert_grep 'procentpunt).",,2015,0.8' "$T/alphen-cbs.csv" "alphen: +0,8 pp against the nulmeting, to the tenth"
+
+# Alphen: the rest of Tabel B5.2, the referrers, the endings of
+# trajectories and the client satisfaction, as published, without a norm
+# or a colour the report does not give.
+sample_report alphen-nulmeting --format csv --period 2017Q4 --chapter enquete_n
+while IFS= read -r row; do
+	assert_grep "GM0484,2017Q4,enquete_n,$row" "$T/stdout" "alphen report: $row"
+done <<'ROWS'
+respondenten,,93,,grey,geen regel,
+respondenten_functie,po_vo_swv,13,,grey,geen regel,
+respondenten_functie,jgz,13,,
+respondenten_functie,gi,14,,
+respons_functie_pct,po_vo_swv,76,,
+respons_functie_pct,kinderopvang,14,,
+respons_functie_pct,veilig_thuis,9,,
+respons_functie_pct,huisarts,,unknown,
+respondenten_aanbieder,,12,,
+respondenten_aanbieder,prodeba,5,,
+respons_aanbieder_pct,horizon,10,,
+respons_aanbieder_pct,ipse,,unknown,grey,geen regel,,Ipse,procent,,,2017Q4,,,,"Gedrukt als ""33-40""
+ROWS
+sample_report alphen-nulmeting --format csv --chapter gemeente
+cp "$T/stdout" "$T/gemeente.csv"
+sample_report alphen-nulmeting --format csv --chapter gemeente --period 2015
+cat "$T/stdout" >>"$T/gemeente.csv"
+while IFS= read -r row; do
+	assert_grep "GM0484,$row" "$T/gemeente.csv" "alphen report: $row"
+done <<'ROWS'
+2016,gemeente,verwijzer_pct,huisarts,40,,grey,geen regel,
+2016,gemeente,verwijzer_pct,jgt,33,,grey,geen regel,
+2016,gemeente,trajecten_einde_pct,volgens_plan,76,,grey,geen regel,,Volgens plan,procent,12,
+2016,gemeente,trajecten_einde_pct,voortijdig,24,,
+2015,gemeente,trajecten_einde_pct,volgens_plan,64,,
+2015,gemeente,trajecten_einde_pct,voortijdig,36,,
+2015,gemeente,klanttevredenheid_jgt,opvoeders,8.7,,grey,geen regel,
+2015,gemeente,klanttevredenheid_jgt,jeugdigen,8.6,,
+ROWS
+assert_eq "$(grep -E '^GM0484,' "$T/gemeente.csv" | grep -cv ',grey,')" 0 \
+	"alphen report: the municipality's figures have no colour"

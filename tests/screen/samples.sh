@@ -123,15 +123,15 @@ screen "verschillenanalyse-2015q1: the first screen" $args
 # survey (2017 Q4) is another period.
 sample alphen-nulmeting
 expect first.txt <<'EOF'
- Alphen aan den Rijn (GM0484) · 2016 · levering 2  ■2 ▲1 ●1 ○190 0/3 beoordeeld
- [1 Gebruik jeugdzorg (CBS)]  2 Kwartaalcijfers regio   3 Enquête: signalering …
+ Alphen aan den Rijn (GM0484) · 2016 · levering 5  ■1 ▲2 ●1 ○197 0/3 beoordeeld
+ [1 Gebruik jeugdzorg (CBS)]  2 Kwartaalcijfers regio   3 Rapportages gemeente
  Indicator                        2016  Δ vorig  trend 8      norm  status
 ▸Jeugdzorg totaal               14,1 %  +0,8 pp        ▁█          ▲ oranje  ✎
- Jeugdhulp                      13,9 %  +0,9 pp        ▁█          ■ rood    ✎
+ Jeugdhulp                      13,9 %  +0,9 pp        ▁█          ▲ oranje  ✎
  Jeugdhulp via wijkteams         5,0 %  +1,5 pp        ▁█          ○ grijs   ✎
  Jeugdhulp met verblijf          1,3 %   0,0 pp        ▄▄          ○ grijs   ✎
  Jeugdbescherming                1,1 %  -0,1 pp        █▁          ○ grijs   ✎
- Jeugdreclassering               0,5 %   0,0 pp        ▄▄          ● groen   ✎
+ Jeugdreclassering               0,5 %  -0,1 pp        █▁          ● groen   ✎
 
 
 
