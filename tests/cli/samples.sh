@@ -332,3 +332,27 @@ done <<'ROWS'
 ROWS
 assert_eq "$(grep -E '^GM0484,' "$T/gemeente.csv" | grep -cv ',grey,')" 0 \
 	"alphen report: the municipality's figures have no colour"
+# The KPIs against their own targets (the document's norms) and their own
+# nulmeting 2016, the money, the rest of the quarterly figures.
+sample_report alphen-nulmeting --format csv --chapter kpi --period 2017
+cp "$T/stdout" "$T/kpi.csv"
+sample_report alphen-nulmeting --format csv --chapter financien --period 2021
+cp "$T/stdout" "$T/financien.csv"
+sample_report alphen-nulmeting --format csv --chapter kwartaal --period 2016Q3
+cat "$T/kpi.csv" "$T/financien.csv" "$T/stdout" >"$T/rest.csv"
+while IFS= read -r row; do
+	assert_grep "GM0484,$row" "$T/rest.csv" "alphen report: $row"
+done <<'ROWS'
+2017,kpi,kpi_vve,,60,,grey,geen regel,,KPI 1.1 Deelname VVE,procent,20,100,2017,
+2017,kpi,kpi_schooluitval,,70,,grey,geen regel,,KPI Jongeren: schooluitval,procent,30,70,
+2017,kpi,kpi_lezen,,50,,grey,geen regel,,KPI 2.1 Lezen voor plezier,procent,,65,
+2017,kpi,boost_meer_bewegen,,50,,
+2021,financien,rijksmiddelen_jeugd,verdeelmodel,17800000,,
+2021,financien,rijksmiddelen_jeugd,achttienplus_voogdij,4000000,,
+2021,financien,prijs_aanbesteding,,17500000,,grey,geen regel,
+2016Q3,kwartaal,pleegzorg_aandeel_kw,,55,,
+2016Q3,kwartaal,kindermishandeling_kw,,1.5,,
+ROWS
+assert_grep ',,2016,20' "$T/kpi.csv" "alphen report: a KPI against its own nulmeting 2016 (+20 pp)"
+assert_eq "$(grep -E '^GM0484,' "$T/kpi.csv" "$T/financien.csv" | grep -cv ',grey,')" 0 \
+	"alphen report: the KPIs and the money have no colour"

@@ -365,7 +365,7 @@ s
 :dump figure41.txt
 EOF
 expect figure41.txt <<'EOF'
- Alphen aan den Rijn (GM0484) · 2016 · levering 5  ■1 ▲2 ●1 ○197 0/3 beoordeeld
+ Alphen aan den Rijn (GM0484) · 2016 · levering 5  ■1 ▲2 ●1 ○216 0/3 beoordeeld
  [1 Gebruik jeugdzorg (CBS)]  2 Kwartaalcijfers regio   3 Rapportages gemeente
  Jeugdzorg totaal · 2015–2016
  =Alphen aan den Ri… 2015     ███████████████████████│       13,3 % ▲

@@ -123,7 +123,7 @@ screen "verschillenanalyse-2015q1: the first screen" $args
 # survey (2017 Q4) is another period.
 sample alphen-nulmeting
 expect first.txt <<'EOF'
- Alphen aan den Rijn (GM0484) · 2016 · levering 5  ■1 ▲2 ●1 ○197 0/3 beoordeeld
+ Alphen aan den Rijn (GM0484) · 2016 · levering 5  ■1 ▲2 ●1 ○216 0/3 beoordeeld
  [1 Gebruik jeugdzorg (CBS)]  2 Kwartaalcijfers regio   3 Rapportages gemeente
  Indicator                        2016  Δ vorig  trend 8      norm  status
 ▸Jeugdzorg totaal               14,1 %  +0,8 pp        ▁█          ▲ oranje  ✎
