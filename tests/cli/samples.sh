@@ -233,6 +233,13 @@ if command -v sqlite3 >/dev/null 2>&1; then
 2018;voorzorg_begeleid;;24.0|;24 mothers in Voorzorg
 2018;vht_gezinnen;;65.0|;65 families with video-hometraining
 2019;transformatiefonds;;990000.0|;990 000 a year from the Transformatiefonds
+2018;pleegzorg_campagne_geaccepteerd;;15.0|;the second campaign found 15 families (aim 14)
+2018;pleegzorg_campagne_screening;;5.0|;5 families still in screening
+2018;voorzorg_partner_pct;;50.0|;more than half of Voorzorg's mothers with a partner (a lower bound)
+2018;vht_deelnemers_pct;depressie;33.0|;a third of video-hometraining for depressive complaints
+2018;vht_deelnemers_pct;vroeggeboren;33.0|;a third for a child born too early
+2018Q4;jb_overgenomen_ljr;;15.0|;15 youths taken over from LJ&R
+2018Q4;jb_overgenomen_ljr;wsg;3.0|;3 of them by the WSG
 ROWS
 	expect_cell "$T/noordoostpolder-2019h1.db" GM0171 2019H1 zorgzwaarte_uitgangspunt zwaarder "16.0|" \
 		"noordoostpolder: the funding model's 80 - 16 - 4"
@@ -240,6 +247,10 @@ fi
 sample_report almere-2018h2 --format csv --chapter transformatie
 assert_grep "GM0034,2018H2,transformatie,pleegzorg_nieuwe_gezinnen," "$T/stdout" \
 	"almere report: the chapter of figures the text gives in words"
+assert_grep "GM0034,2018H2,transformatie,pleegzorg_campagne_geaccepteerd,,15,,grey,geen regel,,Nieuwe pleeggezinnen (campagne 2017-2018),aantal,,14,2018," \
+	"$T/stdout" "almere report: 15 families against the campaign's aim of 14, not coloured"
+assert_grep "GM0034,2018H2,transformatie,jb_overgenomen_ljr,wsg,,suppressed,grey," "$T/stdout" \
+	"almere report: the WSG's 3 below the privacy minimum, withheld"
 sample_report almere-2018h2 --format csv --chapter wachttijden
 assert_grep "GM0034,2018H2,wachttijden,jgz_contact_frontoffice,,5,,grey,geen regel,,Contact frontoffice JGZ Almere,werkdagen,,,2018," \
 	"$T/stdout" "almere report: 'binnen vijf werkdagen' in werkdagen, without a norm that makes 5 green"

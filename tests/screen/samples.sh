@@ -186,7 +186,7 @@ screen "noordoostpolder-2019h1: the first screen" $args
 # reason (!) and counts as reviewed (✓).  monitor.period 2018H2, not 2018Q4.
 sample almere-2018h2
 expect first.txt <<'EOF'
- Almere (GM0034) · 2018 H2 · levering 2             ■1 ▲0 ●1 ○36 0/1 beoordeeld
+ Almere (GM0034) · 2018 H2 · levering 2             ■1 ▲0 ●1 ○41 0/1 beoordeeld
  [1 Thema's]  2 Wachttijden en termijnen   3 Gebruik en uitgaven   4 Transforma…
  Indicator                     2018 H2  Δ vorig  trend 8      norm  status
 ▸Ambulante jeugdhulp                                               ○ grijs   ✎§
@@ -274,7 +274,7 @@ keys <<'EOF'
 EOF
 sample almere-2018h2
 expect asof.txt <<'EOF'
- Almere (GM0034) · 2018 H2 · levering 2             ■1 ▲0 ●1 ○36 0/1 beoordeeld
+ Almere (GM0034) · 2018 H2 · levering 2             ■1 ▲0 ●1 ○41 0/1 beoordeeld
   1 Thema's  [2 Wachttijden en termijnen]  3 Gebruik en uitgaven   4 Transforma…
  Indicator                     2018 H2  Δ vorig  trend 8      norm  status
 ▸Aanmeldwachttijd jeugd-g…    onbekend           2018         4 wk ○ grijs
@@ -311,7 +311,7 @@ keys <<'EOF'
 EOF
 sample almere-2018h2
 expect theme.txt <<'EOF'
- Almere (GM0034) · 2018 H2 · levering 2             ■1 ▲0 ●1 ○36 0/1 beoordeeld
+ Almere (GM0034) · 2018 H2 · levering 2             ■1 ▲0 ●1 ○41 0/1 beoordeeld
  [1 Thema's]  2 Wachttijden en termijnen   3 Gebruik en uitgaven   4 Transforma…
  Geestelijke gezondheidszor…      2017 H1      2017 H2      2018 H1      2018 H2
 ▸Totaal                  ✎§           –            –            –            – ○
