@@ -134,6 +134,8 @@ static void draw_cell(int row, int col, const struct app *app, const struct figu
 	if (value[0] && figure_n_text(f, n, sizeof n)[0] &&
 	    text_width(value) + 1 + text_width(n) <= CELL_WIDTH - 3)
 		snprintf(value + strlen(value), sizeof value - strlen(value), " %s", n);
+	bool partial = !value[0] && figure_incomplete_mark(f, value, sizeof value)[0];
+
 	if (!value[0])
 		snprintf(value, sizeof value, "%s", app->utf8 ? "–" : "-");
 	else if (text_width(value) > CELL_WIDTH - 3)	/* never a cut number */
@@ -142,7 +144,7 @@ static void draw_cell(int row, int col, const struct app *app, const struct figu
 	snprintf(cell, sizeof cell, "%s %s", value,
 		 (f->colored && f->now.present) || f->light.overridden
 			? stoplight_glyph(f->light.status, app->utf8) : " ");
-	ui_text(row, col, CELL_WIDTH, selected ? STYLE_CURSOR :
+	ui_text(row, col, CELL_WIDTH, selected ? STYLE_CURSOR : partial ? STYLE_DIM :
 		f->colored ? ui_stoplight_style(f->light.status) == STYLE_GREY ? STYLE_DIM : STYLE_NORMAL
 			   : STYLE_NORMAL, true, cell);
 }
