@@ -71,38 +71,42 @@ static bool same_period(const struct period *a, const struct period *b)
 
 /* The periods of the columns, oldest first, ending with p (the current
  * one, at *cur), want of them: the periods of p's kind before it and, when
- * a quarter among them is open, its three months after it. */
-static int column_periods(const struct indicator_state *s, const struct period *p, int want,
-			  struct period *cols, int *cur)
+ * a quarter among them is open, its three months after it.  What does not
+ * fit goes oldest first, the current period and the months last of all,
+ * and the open quarter itself before them: at 80 columns the four columns
+ * are the three months and the current period. */
+static void column_periods(const struct indicator_state *s, const struct period *p, int want,
+			   struct period *cols, int *cur)
 {
 	struct period list[MAX_PERIODS + 3];
-	int n = 0, open = -1, at = 0;
+	int keep[MAX_PERIODS + 3];	/* 0: goes first, 1: the open quarter, 2: stays */
+	int n = 0, at = 0;
 
 	for (int i = 0; i < want; i++) {
 		list[n] = period_add(p, i - (want - 1));
+		bool open = s->months && same_period(&list[n], &s->open);
+
 		if (i == want - 1)
 			at = n;
-		if (s->months && same_period(&list[n], &s->open)) {
-			open = n++;
-			for (int m = 1; m <= 3; m++)
-				list[n++] = (struct period){ PERIOD_MONTH, s->open.year,
-							     3 * (s->open.n - 1) + m, 0 };
-		} else {
-			n++;
+		keep[n++] = i == want - 1 ? 2 : open;
+		for (int m = 1; open && m <= 3; m++) {
+			list[n] = (struct period){ PERIOD_MONTH, s->open.year, 3 * (s->open.n - 1) + m, 0 };
+			keep[n++] = 2;
 		}
 	}
-	/* the current period always, and the open quarter and its months
-	 * before it as far as they fit (its months at least: at 80 columns
-	 * four columns are three months and the current quarter) */
-	int start = n - want;
+	int k = 0;
 
-	if (open >= 0 && open < start)
-		start = open;
-	if (start < at - want + 1)
-		start = at - want + 1;
-	memcpy(cols, list + start, (size_t)want * sizeof *cols);
-	*cur = at - start;
-	return want;
+	for (int level = 0; level < 2; level++)
+		for (int i = 0; i < n && n - k > want; i++)
+			if (keep[i] == level)
+				keep[i] = -1, k++;
+	k = 0;
+	for (int i = 0; i < n; i++)
+		if (keep[i] >= 0) {
+			if (i == at)
+				*cur = k;
+			cols[k++] = list[i];
+		}
 }
 
 static void indicator_reload(struct view *v, struct app *app)
