@@ -82,6 +82,8 @@ static void column_periods(const struct indicator_state *s, const struct period 
 	int keep[MAX_PERIODS + 3];	/* 0: goes first, 1: the open quarter, 2: stays */
 	int n = 0, at = 0;
 
+	*cur = want - 1;
+
 	for (int i = 0; i < want; i++) {
 		list[n] = period_add(p, i - (want - 1));
 		bool open = s->months && same_period(&list[n], &s->open);

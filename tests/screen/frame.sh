@@ -218,7 +218,6 @@ EOF
 expect legend.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
-  ? F1             :help            deze hulp
   :                :prompt          opdrachtregel
   Ctrl-L           :redraw          scherm opnieuw tekenen
                    :dump            scherm als tekst opslaan (:dump FILE)
@@ -237,6 +236,7 @@ Tekens
   ✓  beoordeeld; ↻ beoordeeld bij een andere waarde (verouderd)
   ✎  toegelicht   !  kleur met de hand gezet   §  kleur van het rapport (geen b…
   *  herzien door de nieuwste levering
+  3/4 kw.  waar de waarde staat: 3 van 4 kwartalen, niet opgeteld (rollup:)
   beoordeeld 0/0 signalen: de signalen (oranje of rood, ook in een categorie) m…
  Cijfers › Hulp                                                q: terug  ?: help
 
@@ -441,7 +441,6 @@ EOF
 expect ascii.txt <<'EOF'
  Testmonitor | GM0361 | geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
-  ? F1             :help            deze hulp
   :                :prompt          opdrachtregel
   Ctrl-L           :redraw          scherm opnieuw tekenen
                    :dump            scherm als tekst opslaan (:dump FILE)
@@ -460,6 +459,7 @@ Tekens
   v  beoordeeld; ~ beoordeeld bij een andere waarde (verouderd)
   e  toegelicht   !  kleur met de hand gezet   d  kleur van het rapport (geen b~
   *  herzien door de nieuwste levering
+  3/4 kw.  waar de waarde staat: 3 van 4 kwartalen, niet opgeteld (rollup:)
   beoordeeld 0/0 signalen: de signalen (oranje of rood, ook in een categorie) m~
  Cijfers > Hulp                                                q: terug  ?: help
 
