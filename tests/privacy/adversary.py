@@ -1177,8 +1177,9 @@ def bench_diff(st, var, ref, text, unit, src):
     if var is None or ref is None or not text:
         return
     if unit == "%":
-        # a machine number (CSV) is written as the screen writes it
-        st.ratio(var, ref, text if parse_nl(text) else text.replace(".", ","), "bench", src,
+        # a machine number (CSV: "-40.625") is written as the screen
+        # writes it; read as Dutch its point would be a thousands separator
+        st.ratio(var, ref, text.replace(".", ",") if MACHINE.match(text) else text, "bench", src,
                  absbase=True)
     else:
         st.difference(var, ref, text, "bench", src, exact=parse_machine(text) is not None)
