@@ -274,7 +274,7 @@ static enum jmon_status baseline_of(struct context *cx, struct figure *f,
 	/* the baseline itself has no change against itself */
 	f->has_base_change = st == JMON_OK && disclosed_usable(now) && disclosed_usable(base) &&
 			     strcmp(f->value_period, f->base_period);
-	f->base_change = f->has_base_change ? now->v.value - base->v.value : 0;
+	f->base_change = f->has_base_change ? numfmt_difference(now->v.value, base->v.value) : 0;
 	return st;
 }
 
