@@ -2189,21 +2189,17 @@ def selftest(_args):
           ("value", "GM0001", q, "t", "", "150"), ("change", "GM0001", q, "t", "", "+50")],
          {("t", "GM0001", "2023Q3", ""): 100, ("t", "GM0001", "2023Q3", "b"): 7})
     # the same through the change since the nulmeting (baseline 2023 Q3)
+    base_cells = [("t", "GM0001", "2023Q3", "", 1, 100), ("t", "GM0001", "2023Q3", "a", 1, 60),
+                  ("t", "GM0001", "2023Q3", "b", 1, 7), ("t", "GM0001", "2023Q3", "c", 1, 33),
+                  ("t", "GM0001", q, "", 2, 150)]
+    base_shown = [("value", "GM0001", "2023Q3", "t", "a", "60"), ("value", "GM0001", "2023Q3", "t", "b", "<10"),
+                  ("value", "GM0001", "2023Q3", "t", "c", "33"), ("value", "GM0001", "2023Q3", "t", "", "geheim"),
+                  ("value", "GM0001", q, "t", "", "150")]
     case("a change since the nulmeting +50 against a withheld total gives the total and its hidden part",
-         [("t", "GM0001", "2023Q3", "", 1, 100), ("t", "GM0001", "2023Q3", "a", 1, 60),
-          ("t", "GM0001", "2023Q3", "b", 1, 7), ("t", "GM0001", "2023Q3", "c", 1, 33),
-          ("t", "GM0001", q, "", 2, 150)],
-         [("value", "GM0001", "2023Q3", "t", "a", "60"), ("value", "GM0001", "2023Q3", "t", "b", "<10"),
-          ("value", "GM0001", "2023Q3", "t", "c", "33"), ("value", "GM0001", "2023Q3", "t", "", "geheim"),
-          ("value", "GM0001", q, "t", "", "150"), ("baseline", "GM0001", q, "t", "", "+50")],
+         base_cells, base_shown + [("baseline", "GM0001", q, "t", "", "+50")],
          {("t", "GM0001", "2023Q3", ""): 100, ("t", "GM0001", "2023Q3", "b"): 7})
     case("no change since a withheld nulmeting gives nothing",
-         [("t", "GM0001", "2023Q3", "", 1, 100), ("t", "GM0001", "2023Q3", "a", 1, 60),
-          ("t", "GM0001", "2023Q3", "b", 1, 7), ("t", "GM0001", "2023Q3", "c", 1, 33),
-          ("t", "GM0001", q, "", 2, 150)],
-         [("value", "GM0001", "2023Q3", "t", "a", "60"), ("value", "GM0001", "2023Q3", "t", "b", "<10"),
-          ("value", "GM0001", "2023Q3", "t", "c", "33"), ("value", "GM0001", "2023Q3", "t", "", "geheim"),
-          ("value", "GM0001", q, "t", "", "150"), ("baseline", "GM0001", q, "t", "", "")], {})
+         base_cells, base_shown + [("baseline", "GM0001", q, "t", "", "")], {})
     # peer means: GM0004's total is withheld (its part B is <10)
     def peers(t4, a4):
         return [("p", "GM0001", q, "", 1, 0), ("p", "GM0002", q, "", 1, 140), ("p", "GM0003", q, "", 1, 160),
