@@ -1235,12 +1235,14 @@ def bench_csv(st, path, rel, family, region, period):
 BENCH_GLYPH = re.compile(r"\s*[■▲●○]$")
 
 
-def screen_benchmark(st, lines, rel, family, region, period, chapter_id, diffs):
+def screen_benchmark(st, lines, rel, family, region, period, chapter_id, mode):
     """The benchmark view at a width that shows every column: line 4 the
     names ("=" before the reference), line 5 the codes ("gemiddelde" for a
     mean, right-aligned where its cells end), then a row per indicator and
-    category in configuration order."""
+    category in configuration order.  mode: v values, d differences
+    against the reference, b (B) each cell since its nulmeting."""
     m = st.model
+    diffs = mode == "d"
     names, codes = lines[3], lines[4]
     st.used.update({(rel, 4), (rel, 5)})
     ends = [mm.end() for mm in re.finditer(r"\S+", codes)]
@@ -1288,6 +1290,13 @@ def screen_benchmark(st, lines, rel, family, region, period, chapter_id, diffs):
                 var = m.current(ind.id, code, period, cat)
             vals[code if code != "gemiddelde" else "mean"] = (var, text)
         ref = vals.get("mean" if ref_code == "gemiddelde" else ref_code, (None, ""))[0]
+        if mode == "b":
+            for code, (var, text) in vals.items():
+                if text and code == "mean" and ind.baseline:
+                    st.difference(var, var[:5] + (ind.baseline, cat), text, "baseline", src)
+                elif text and code != "mean":
+                    st.since_baseline(var, ind, code, cat, text, src)
+            continue
         for code, (var, text) in vals.items():
             is_ref = (code == "mean" and ref_code == "gemiddelde") or code == ref_code
             if not diffs or is_ref:
@@ -1887,7 +1896,7 @@ def plan(args):
                         if inds[k].cats:
                             keys += ["g"] + ["j"] * k + ["<Enter>"]
                     keys += [":dump bch-%s-v.txt" % cid, "d", ":dump bch-%s-d.txt" % cid, "d",
-                             "<Escape>"]
+                             "B", ":dump bch-%s-b.txt" % cid, "B", "<Escape>"]
                 keys.append(":quit")
                 with open(os.path.join(d, "keys"), "w") as k:
                     k.write("\n".join(keys) + "\n")
@@ -1946,7 +1955,7 @@ def collect(m, out):
                 continue
             if kind == "bch":
                 chapter_id, mode = rest.rsplit("-", 1)
-                screen_benchmark(st, lines, rel, family, region, period, chapter_id, mode == "d")
+                screen_benchmark(st, lines, rel, family, region, period, chapter_id, mode)
                 unread(st, lines, rel)
                 continue
             if kind in ("ch", "chb"):

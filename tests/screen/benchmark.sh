@@ -393,6 +393,18 @@ EOF
 screen "seed 002, figure 4.1: Alphen, its benchmark and NL in 2015 and 2016" \
 	--db "$db" --config "$TOP/sample-data/alphen-nulmeting/monitor.yaml"
 
+# B in the benchmark view: every cell since its own nulmeting
+keys <<'EOF'
+b
+B
+:dump bench-base.txt
+EOF
+(cd "$T" && JMON_SCRIPT="$T/script" "$JMON" --db "$db" \
+	--config "$TOP/sample-data/alphen-nulmeting/monitor.yaml") >/dev/null 2>&1
+assert_grep " Gebruik jeugdzorg (CBS) · 2016 · verschil t.o.v. de nulmeting  kolom 2–4 van 8" \
+	"$T/bench-base.txt" "B in the benchmark view: the heading says since the nulmeting"
+assert_grep "  Jeugdhulp via wijkt…    +1,5 pp" "$T/bench-base.txt" \
+	"B in the benchmark view: Alphen +1,5 pp since 2015, other regions without a nulmeting empty"
 # jmon report --regions with a nulmeting (monitor.baseline 2015): a table
 # of each region's change since it, in text and Markdown, and the
 # contract's baseline columns for every region in CSV and JSON.
