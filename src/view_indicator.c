@@ -100,8 +100,10 @@ static void column_periods(const struct indicator_state *s, const struct period 
 
 	for (int level = 0; level < 2; level++)
 		for (int i = 0; i < n && n - k > want; i++)
-			if (keep[i] == level)
-				keep[i] = -1, k++;
+			if (keep[i] == level) {
+				keep[i] = -1;
+				k++;
+			}
 	k = 0;
 	for (int i = 0; i < n; i++)
 		if (keep[i] >= 0) {
@@ -121,6 +123,7 @@ static void indicator_reload(struct view *v, struct app *app)
 	struct figure_set now;
 
 	free_sets(s);
+	s->cur = 0;
 	if (!app->db || !period_parse_str(app->period, &p))
 		return;
 	/* the current period last; the columns before it are of the kind of
@@ -145,6 +148,7 @@ static void indicator_reload(struct view *v, struct app *app)
 			ui_error(app, "%s", err.msg);
 			if (i < cur)
 				figures_free(&now);
+			free_sets(s);	/* the columns loaded, and now when it is one */
 			return;
 		}
 		s->nperiods = i + 1;
