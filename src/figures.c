@@ -654,6 +654,16 @@ static void mark_basis(const struct context *cx, struct figure *f)
 		snprintf(f->incomplete_mark, sizeof f->incomplete_mark, "%zu/%zu %s",
 			 cx->partial_have, cx->partial_of,
 			 parts_short[cx->partial_kind] ? parts_short[cx->partial_kind] : "");
+		/* one of its parts stands in for the year (as of): the chapter
+		 * row says which and how many there are, "Q3 (3/4)" */
+		struct period up;
+
+		if (f->basis == FIGURE_AS_OF && cx->own.p.kind != PERIOD_DATE &&
+		    period_rollup(&cx->own.p, cx->fs->p.kind, &up) && up.year == cx->fs->p.year &&
+		    up.n == cx->fs->p.n)
+			text_format(f->basis_short, sizeof f->basis_short, "%.3s (%zu/%zu)",
+				    cx->own.p.kind == PERIOD_MONTH ? cx->own.label : cx->own.label + 5,
+				    cx->partial_have, cx->partial_of);
 	}
 	if (!cx->own.rolled || !(n = parts_of(&cx->own.p, cx->own.part_kind, parts)))
 		return;

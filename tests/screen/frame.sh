@@ -218,7 +218,6 @@ EOF
 expect legend.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
-  :                :prompt          opdrachtregel
   Ctrl-L           :redraw          scherm opnieuw tekenen
                    :dump            scherm als tekst opslaan (:dump FILE)
                    :resize          schermgrootte (:resize RIJENxKOLOMMEN)
@@ -237,6 +236,7 @@ Tekens
   ✎  toegelicht   !  kleur met de hand gezet   §  kleur van het rapport (geen b…
   *  herzien door de nieuwste levering
   3/4 kw.  waar de waarde staat: 3 van 4 kwartalen, niet opgeteld (rollup:)
+  Q3 (3/4)  het jaar niet opgeteld: de waarde is die van Q3
   beoordeeld 0/0 signalen: de signalen (oranje of rood, ook in een categorie) m…
  Cijfers › Hulp                                                q: terug  ?: help
 
@@ -441,7 +441,6 @@ EOF
 expect ascii.txt <<'EOF'
  Testmonitor | GM0361 | geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
-  :                :prompt          opdrachtregel
   Ctrl-L           :redraw          scherm opnieuw tekenen
                    :dump            scherm als tekst opslaan (:dump FILE)
                    :resize          schermgrootte (:resize RIJENxKOLOMMEN)
@@ -460,6 +459,7 @@ Tekens
   e  toegelicht   !  kleur met de hand gezet   d  kleur van het rapport (geen b~
   *  herzien door de nieuwste levering
   3/4 kw.  waar de waarde staat: 3 van 4 kwartalen, niet opgeteld (rollup:)
+  Q3 (3/4)  het jaar niet opgeteld: de waarde is die van Q3
   beoordeeld 0/0 signalen: de signalen (oranje of rood, ook in een categorie) m~
  Cijfers > Hulp                                                q: terug  ?: help
 

@@ -11,7 +11,8 @@ args="--db $db --config $cfg"
 
 # A year of three of its four quarters is not summed: where its value
 # would be it says how many there are, dimmed, in the chapter view and in
-# every cell of the indicator view.
+# every cell of the indicator view; one whose last quarter stands in for
+# it says which quarter of how many, Q3 (3/4).
 keys <<'KEYS'
 :dump year.txt
 j
@@ -19,12 +20,12 @@ j
 :dump year-ind.txt
 KEYS
 expect year.txt <<'SCREEN'
- Maanden · Maandstad (GM0001) · 2024         ■ 0  ▲ 0  ● 0  ○ 2  beoordeeld 0/2
+ Maanden · Maandstad (GM0001) · 2024         ■ 0  ▲ 0  ● 0  ○ 3  beoordeeld 0/3
  [1 Cijfers]
  Indicator                        2024  Δ vorig  trend 8      norm  status
 ▸Hulpvragen                        505          som Q1–Q4          ○ grijs
  Instroom                      3/4 kw.                             ○ grijs
-
+ Wachtenden                         45       +3  Q3 (3/4)          ○ grijs
 
 
 
@@ -45,7 +46,7 @@ expect year.txt <<'SCREEN'
 geen gegevens voor 2024; nieuwste periode met gegevens: 2024 Q4 (p: kiezen)
 SCREEN
 expect year-ind.txt <<'SCREEN'
- Maanden · Maandstad (GM0001) · 2024         ■ 0  ▲ 0  ● 0  ○ 2  beoordeeld 0/2
+ Maanden · Maandstad (GM0001) · 2024         ■ 0  ▲ 0  ● 0  ○ 3  beoordeeld 0/3
  [1 Cijfers]
  Instroom                            2021         2022         2023         2024
 ▸Totaal                               –            –            –      3/4 kw.
@@ -99,7 +100,7 @@ keys <<'KEYS'
 :dump none.txt
 KEYS
 expect months.txt <<'SCREEN'
- Maandstad (GM0001) · 2024 Q1 · levering 2   ■ 0  ▲ 0  ● 0  ○ 2  beoordeeld 0/2
+ Maandstad (GM0001) · 2024 Q1 · levering 2   ■ 0  ▲ 0  ● 0  ○ 3  beoordeeld 0/3
  [1 Cijfers]
  Hulpvragen                    [jul 2023]     aug 2023     sep 2023      2024 Q1
 ▸Totaal                              40           35           45          120

@@ -280,8 +280,11 @@ static void test_incomplete_mark(void **state)
 	assert_string_equal(figure_incomplete_mark(f, buf, sizeof buf), "3/4 kw.");
 	assert_non_null(strstr(figure_report_reason(f, buf, sizeof buf),
 			       "; niet opgeteld: 3 van 4 kwartalen geleverd"));
-	/* one shown as of its last quarter has a value, and no mark there */
+	/* one shown as of its last quarter has a value, and no mark there;
+	 * the chapter row's period says which quarter of how many */
 	assert_string_equal(figure_incomplete_mark(row(&fs, "onvolledig"), buf, sizeof buf), "");
+	assert_string_equal(figure_basis_short(row(&fs, "onvolledig"), buf, sizeof buf), "Q3 (3/4)");
+	assert_string_equal(figure_basis_text(row(&fs, "onvolledig"), buf, sizeof buf), "2023 Q3");
 	assert_string_equal(figure_incomplete_mark(row(&fs, "som"), buf, sizeof buf), "");
 	figures_free(&fs);
 }
