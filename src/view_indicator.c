@@ -461,7 +461,7 @@ static bool has_months(struct indicator_state *s, struct app *app, const struct 
 
 /* Enter on a quarter's column (chosen with < and >): its months after it,
  * or closed again (also from one of its months).  false: not a column of
- * a quarter, so Enter drills down as on any row. */
+ * a quarter with months, so Enter drills down as on any row. */
 static bool toggle_months(struct view *v, struct app *app)
 {
 	struct indicator_state *s = state(v);
@@ -477,8 +477,9 @@ static bool toggle_months(struct view *v, struct app *app)
 	} else if (q.kind != PERIOD_QUARTER) {
 		return false;
 	} else if (!has_months(s, app, &q)) {
+		/* no dead end: Enter then drills down as on any row */
 		ui_message(app, "geen maandcijfers in %s", period_label(&q, label));
-		return true;
+		return false;
 	} else {
 		s->months = true;
 		s->open = q;

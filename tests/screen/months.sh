@@ -82,8 +82,8 @@ assert_grep '"incomplete": "3 van 4 kwartalen"' "$T/stdout" "JSON says which par
 
 # < and > choose a column of the indicator view (in brackets); Enter on a
 # quarter with monthly figures shows its months, the current period
-# staying last; Enter on a month closes them; a quarter without months
-# says so.
+# staying last; Enter on a month closes them; on a quarter without months
+# it says so and drills down as on any row.
 keys <<'KEYS'
 <Enter>
 <
@@ -128,6 +128,7 @@ SCREEN
 screen "Enter on a quarter column shows its months" $args --period 2024Q1
 assert_grep " Hulpvragen                       2023 Q2    [2023 Q3]      2023 Q4      2024 Q1" "$T/chosen.txt" "< chooses a column: its heading in brackets"
 assert_grep " Hulpvragen                       2023 Q2    [2023 Q3]      2023 Q4      2024 Q1" "$T/closed.txt" "Enter on a month closes the months again"
-assert_grep " Hulpvragen                       2023 Q2      2023 Q3      2023 Q4    [2024 Q1]" "$T/none.txt" "a quarter without monthly figures has no months to show"
+assert_grep " 2023 Q3   ███████████████████████████████████████▌              120 ○ grijs" "$T/none.txt" \
+	"a quarter without monthly figures: Enter opens the series as on any row, a rolled-up quarter by its own label"
 assert_grep "2023 Q3 zonder maanden" "$T/closed.txt" "closing says so"
 assert_grep "geen maandcijfers in 2024 Q1" "$T/none.txt" "a quarter without months says so"
