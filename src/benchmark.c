@@ -247,7 +247,8 @@ static enum jmon_status fill_cells(struct builder *bl, struct disclosure *d)
 				cell->has_value = cell->mean.n > 0;
 				cell->value = cell->mean.value;
 				if ((st = comparison_mean_change(d, row->ind, col->group, b->region,
-								 b->periods[p], row->base_period,
+								 b->periods[p], &cell->mean,
+								 row->base_period,
 								 row->cat ? row->cat->id : NULL,
 								 &cell->has_base_change,
 								 &cell->base_change, bl->err)))

@@ -41,25 +41,25 @@ enum jmon_status comparison_mean(struct disclosure *d, const struct indicator *i
 
 enum jmon_status comparison_mean_change(struct disclosure *d, const struct indicator *ind,
 					const struct peer_group *g, const char *region,
-					const char *period, const char *base_period,
-					const char *category, bool *has, double *change,
-					struct jmon_error *err)
+					const char *period, const struct peer_mean *now,
+					const char *base_period, const char *category, bool *has,
+					double *change, struct jmon_error *err)
 {
-	struct peer_mean now, base;
+	struct peer_mean base;
 	enum jmon_status st;
 
 	*has = false;
 	*change = 0;
-	if (!base_period || !base_period[0] || !strcmp(period, base_period))
-		return JMON_OK;
-	if ((st = comparison_mean(d, ind, g, region, period, category, &now, err)) ||
-	    (st = comparison_mean(d, ind, g, region, base_period, category, &base, err)))
-		return st;
 	/* a member withheld in one period and not in the other would make
 	 * the change one of different regions */
-	*has = now.n > 0 && now.n == now.of && base.n == base.of && base.n == now.n;
+	if (!base_period || !base_period[0] || !strcmp(period, base_period) || !now->n ||
+	    now->n != now->of)
+		return JMON_OK;
+	if ((st = comparison_mean(d, ind, g, region, base_period, category, &base, err)))
+		return st;
+	*has = base.n == base.of && base.n == now->n;
 	if (*has)
-		*change = numfmt_difference(now.value, base.value);
+		*change = numfmt_difference(now->value, base.value);
 	return JMON_OK;
 }
 
@@ -144,8 +144,9 @@ static enum jmon_status add_group(struct loader *l, const struct peer_group *g)
 	m->name = xasprintf("  gemiddelde (%zu van %zu)", m->mean.n, m->mean.of);
 	m->has_value = m->mean.n > 0;
 	m->value = m->mean.value;
-	return comparison_mean_change(l->d, l->ind, g, l->region, l->period, l->out->base_period,
-				      l->category, &m->has_base_change, &m->base_change, l->err);
+	return comparison_mean_change(l->d, l->ind, g, l->region, l->period, &m->mean,
+				      l->out->base_period, l->category, &m->has_base_change,
+				      &m->base_change, l->err);
 }
 
 /* The region against each row, as the benchmark says it

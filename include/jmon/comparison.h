@@ -30,15 +30,15 @@ enum jmon_status comparison_mean(struct disclosure *d, const struct indicator *i
 				 const char *period, const char *category,
 				 struct peer_mean *out, struct jmon_error *err);
 
-/* The change of group g's mean from base_period to period: only when
- * both are the mean of every member but region (n == of), so that they
- * are means of the same regions and the change follows from two shown
- * means; *has false otherwise. */
+/* The change of group g's mean now (comparison_mean of period) since
+ * base_period: only when both are the mean of every member but region
+ * (n == of), so that they are means of the same regions and the change
+ * follows from two shown means; *has false otherwise. */
 enum jmon_status comparison_mean_change(struct disclosure *d, const struct indicator *ind,
 					const struct peer_group *g, const char *region,
-					const char *period, const char *base_period,
-					const char *category, bool *has, double *change,
-					struct jmon_error *err);
+					const char *period, const struct peer_mean *now,
+					const char *base_period, const char *category, bool *has,
+					double *change, struct jmon_error *err);
 
 enum comparison_kind { COMPARISON_HEADING, COMPARISON_REGION, COMPARISON_MEAN };
 
