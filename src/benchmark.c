@@ -179,8 +179,24 @@ static void take_rows(struct benchmark *b)
 
 	b->nrows = fs->n;
 	b->rows = xcalloc(fs->n ? fs->n : 1, sizeof *b->rows);
-	for (size_t i = 0; i < fs->n; i++)
-		b->rows[i] = (struct benchmark_row){ fs->rows[i].ind, fs->rows[i].cat };
+	for (size_t i = 0; i < fs->n; i++) {
+		struct benchmark_row *r = &b->rows[i];
+		struct period base;
+
+		*r = (struct benchmark_row){ fs->rows[i].ind, fs->rows[i].cat, "", "" };
+		if (r->ind->baseline && period_parse_str(r->ind->baseline, &base)) {
+			period_format(&base, r->base_period);
+			period_label_short(&base, r->base_label);
+		}
+	}
+}
+
+bool benchmark_has_baseline(const struct benchmark *b)
+{
+	for (size_t i = 0; i < b->nrows; i++)
+		if (b->rows[i].base_period[0])
+			return true;
+	return false;
 }
 
 static const struct figure *figure_of(const struct figure_set *fs, size_t i,
@@ -216,6 +232,9 @@ static enum jmon_status fill_cells(struct builder *bl, struct disclosure *d)
 					cell->f = figure_of(&b->sets[c * b->nperiods + p], r, row);
 					cell->has_value = shown(cell->f);
 					cell->value = cell->has_value ? cell->f->now.value : 0;
+					cell->has_base_change = cell->f && cell->f->has_base_change;
+					cell->base_change = cell->has_base_change
+							    ? cell->f->base_change : 0;
 					continue;
 				}
 				if (row->ind->unit == UNIT_NONE)
@@ -227,6 +246,13 @@ static enum jmon_status fill_cells(struct builder *bl, struct disclosure *d)
 					return st;
 				cell->has_value = cell->mean.n > 0;
 				cell->value = cell->mean.value;
+				if ((st = comparison_mean_change(d, row->ind, col->group, b->region,
+								 b->periods[p], &cell->mean,
+								 row->base_period,
+								 row->cat ? row->cat->id : NULL,
+								 &cell->has_base_change,
+								 &cell->base_change, bl->err)))
+					return st;
 			}
 	return JMON_OK;
 }

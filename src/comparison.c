@@ -39,6 +39,30 @@ enum jmon_status comparison_mean(struct disclosure *d, const struct indicator *i
 	return JMON_OK;
 }
 
+enum jmon_status comparison_mean_change(struct disclosure *d, const struct indicator *ind,
+					const struct peer_group *g, const char *region,
+					const char *period, const struct peer_mean *now,
+					const char *base_period, const char *category, bool *has,
+					double *change, struct jmon_error *err)
+{
+	struct peer_mean base;
+	enum jmon_status st;
+
+	*has = false;
+	*change = 0;
+	/* a member withheld in one period and not in the other would make
+	 * the change one of different regions */
+	if (!base_period || !base_period[0] || !strcmp(period, base_period) || !now->n ||
+	    now->n != now->of)
+		return JMON_OK;
+	if ((st = comparison_mean(d, ind, g, region, base_period, category, &base, err)))
+		return st;
+	*has = base.n == base.of && base.n == now->n;
+	if (*has)
+		*change = numfmt_difference(now->value, base.value);
+	return JMON_OK;
+}
+
 static struct comparison_row *add(struct comparison *c, enum comparison_kind kind,
 				  const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static struct comparison_row *add(struct comparison *c, enum comparison_kind kind,
@@ -66,6 +90,24 @@ struct loader {
 	struct jmon_error *err;
 };
 
+/* A region's value against its value in the baseline period, both
+ * shown, as the chapter view's column Δ nulm. says it. */
+static enum jmon_status base_change(struct loader *l, const char *code, struct comparison_row *r)
+{
+	struct disclosed base;
+	enum jmon_status st;
+
+	if (!r->has_value || !l->out->base_period[0] || !strcmp(l->period, l->out->base_period))
+		return JMON_OK;
+	if ((st = disclosure_cell(l->d, l->ind, code, l->out->base_period, l->category, 0, &base,
+				  l->err)))
+		return st;
+	r->has_base_change = disclosed_usable(&base);
+	if (r->has_base_change)
+		r->base_change = numfmt_difference(r->value, base.v.value);
+	return JMON_OK;
+}
+
 static enum jmon_status add_region(struct loader *l, const char *code, bool self)
 {
 	char name[128];
@@ -81,7 +123,7 @@ static enum jmon_status add_region(struct loader *l, const char *code, bool self
 		return st;
 	r->has_value = disclosed_usable(&r->cell);
 	r->value = r->cell.v.value;
-	return JMON_OK;
+	return base_change(l, code, r);
 }
 
 static enum jmon_status add_group(struct loader *l, const struct peer_group *g)
@@ -102,7 +144,9 @@ static enum jmon_status add_group(struct loader *l, const struct peer_group *g)
 	m->name = xasprintf("  gemiddelde (%zu van %zu)", m->mean.n, m->mean.of);
 	m->has_value = m->mean.n > 0;
 	m->value = m->mean.value;
-	return JMON_OK;
+	return comparison_mean_change(l->d, l->ind, g, l->region, l->period, &m->mean,
+				      l->out->base_period, l->category, &m->has_base_change,
+				      &m->base_change, l->err);
 }
 
 /* The region against each row, as the benchmark says it
@@ -135,6 +179,12 @@ enum jmon_status comparison_load(struct db *db, const struct config *cfg,
 	enum jmon_status st;
 
 	memset(out, 0, sizeof *out);
+	struct period base;
+
+	if (ind->baseline && period_parse_str(ind->baseline, &base)) {
+		period_format(&base, out->base_period);
+		period_label_short(&base, out->base_label);
+	}
 	if ((st = disclosure_begin(dc, db, cfg, &l.d, err)))
 		return st;
 	add(out, COMPARISON_HEADING, "Deze regio");

@@ -406,17 +406,46 @@ char *figures_progress(const struct figure_set *fs, char *buf, size_t size)
 	return buf;
 }
 
+/* Why a year of some of its parts is not rolled up, or "". */
+static char *incomplete_note(const struct figure *f, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (f->incomplete[0] && f->ind->rollup != ROLLUP_NONE)
+		snprintf(buf, size, "niet %s: %s geleverd",
+			 f->ind->rollup == ROLLUP_LAST ? "als stand genomen" :
+			 f->ind->rollup == ROLLUP_MEAN ? "gemiddeld" : "opgeteld", f->incomplete);
+	return buf;
+}
+
+char *figure_incomplete_mark(const struct figure *f, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (f->incomplete[0] && f->ind->rollup != ROLLUP_NONE && !f->now.present)
+		snprintf(buf, size, "%s", f->incomplete_mark);
+	return buf;
+}
+
+char *figure_report_reason(const struct figure *f, char *buf, size_t size)
+{
+	char note[96];
+
+	if (incomplete_note(f, note, sizeof note)[0])
+		text_format(buf, size, "%s; %s", f->light.reason, note);
+	else
+		text_format(buf, size, "%s", f->light.reason);
+	return buf;
+}
+
 char *figure_reason(const struct figure *f, bool utf8, char *buf, size_t size)
 {
 	size_t len;
+	char partial[96];
 
 	/* a year of some of its quarters: not summed, and said */
-	char partial[96] = "";
-
-	if (f->incomplete[0] && f->ind->rollup != ROLLUP_NONE)
-		snprintf(partial, sizeof partial, "; niet %s: %s geleverd",
-			 f->ind->rollup == ROLLUP_LAST ? "als stand genomen" :
-			 f->ind->rollup == ROLLUP_MEAN ? "gemiddeld" : "opgeteld", f->incomplete);
+	if (incomplete_note(f, partial + 2, sizeof partial - 2)[0])
+		memcpy(partial, "; ", 2);
+	else
+		partial[0] = '\0';
 	/* first: the one thing that undoes what the analyst did */
 	if (f->review_outdated)
 		text_format(buf, size, "beoordeling verouderd: gegeven bij %s; %s", f->review_for,
@@ -527,16 +556,17 @@ static enum jmon_status has_cells(struct context *cx, const struct indicator *in
 	return st;
 }
 
-/* A year or half-year without a figure of its own is made of the parts of
- * the longest kind that are all delivered (its halves, quarters or
- * months), when the indicator says how (rollup:). */
+/* A year, half-year or quarter without a figure of its own is made of the
+ * parts of the longest kind that are all delivered (its halves, quarters
+ * or months), when the indicator says how (rollup:). */
 static enum jmon_status choose_rollup(struct context *cx, const struct indicator *ind)
 {
 	const struct period *p = &cx->fs->p;
 	struct period parts[12];
 	enum jmon_status st = JMON_OK;
 
-	if (ind->rollup == ROLLUP_NONE || (p->kind != PERIOD_YEAR && p->kind != PERIOD_HALF))
+	if (ind->rollup == ROLLUP_NONE ||
+	    (p->kind != PERIOD_YEAR && p->kind != PERIOD_HALF && p->kind != PERIOD_QUARTER))
 		return JMON_OK;
 	for (int k = p->kind + 1; k <= PERIOD_MONTH; k++) {
 		size_t n = parts_of(p, (enum period_kind)k, parts);
@@ -610,15 +640,31 @@ static void mark_basis(const struct context *cx, struct figure *f)
 	memcpy(f->value_label, cx->own.label, sizeof f->value_label);
 	memcpy(f->basis_short, cx->own.label, sizeof f->basis_short);
 	memcpy(f->value_prev_label, cx->own.prev_label, sizeof f->value_prev_label);
-	f->incomplete[0] = '\0';
+	f->incomplete[0] = f->incomplete_mark[0] = '\0';
 	if (!cx->own.rolled && cx->partial_of) {
 		static const char *const parts_name[] = {
 			[PERIOD_HALF] = "halfjaren", [PERIOD_QUARTER] = "kwartalen",
 			[PERIOD_MONTH] = "maanden",
 		};
+		static const char *const parts_short[] = {
+			[PERIOD_HALF] = "hj.", [PERIOD_QUARTER] = "kw.", [PERIOD_MONTH] = "mnd",
+		};
 		snprintf(f->incomplete, sizeof f->incomplete, "%zu van %zu %s", cx->partial_have,
 			 cx->partial_of, parts_name[cx->partial_kind] ? parts_name[cx->partial_kind]
 								      : "delen");
+		snprintf(f->incomplete_mark, sizeof f->incomplete_mark, "%zu/%zu %s",
+			 cx->partial_have, cx->partial_of,
+			 parts_short[cx->partial_kind] ? parts_short[cx->partial_kind] : "");
+		/* one of its parts stands in for the year (as of): the chapter
+		 * row says which and how many there are, "Q3 (3/4)" */
+		struct period up;
+
+		if (f->basis == FIGURE_AS_OF && cx->own.p.kind != PERIOD_DATE &&
+		    period_rollup(&cx->own.p, cx->fs->p.kind, &up) && up.year == cx->fs->p.year &&
+		    up.n == cx->fs->p.n)
+			text_format(f->basis_short, sizeof f->basis_short, "%.3s (%zu/%zu)",
+				    cx->own.p.kind == PERIOD_MONTH ? cx->own.label : cx->own.label + 5,
+				    cx->partial_have, cx->partial_of);
 	}
 	if (!cx->own.rolled || !(n = parts_of(&cx->own.p, cx->own.part_kind, parts)))
 		return;
@@ -626,14 +672,19 @@ static void mark_basis(const struct context *cx, struct figure *f)
 	f->basis = FIGURE_ROLLUP;
 	period_label_short(&parts[0], first);
 	period_label_short(&parts[n - 1], last);
-	bool same_year = cx->own.part_kind != PERIOD_MONTH;
-	text_format(f->value_label, sizeof f->value_label, "%s van %s–%s", how[f->ind->rollup],
-		 first, same_year ? last + 5 : last);
-	/* at most 10 columns: "som Q1–Q4", "gem 12 mnd", "stand Q4" */
+	/* months are labelled "okt 2023": the month is its first three letters */
+	bool months = cx->own.part_kind == PERIOD_MONTH;
+	if (months)
+		text_format(f->value_label, sizeof f->value_label, "%s van %.3s–%s",
+			    how[f->ind->rollup], first, last);
+	else
+		text_format(f->value_label, sizeof f->value_label, "%s van %s–%s",
+			    how[f->ind->rollup], first, last + 5);
+	/* at most 10 columns: "som Q1–Q4", "gem 12 mnd", "stand Q4", "stand dec" */
 	if (f->ind->rollup == ROLLUP_LAST)
-		text_format(f->basis_short, sizeof f->basis_short, "stand %s",
-			    same_year ? last + 5 : last);
-	else if (same_year)
+		text_format(f->basis_short, sizeof f->basis_short, "stand %.3s",
+			    months ? last : last + 5);
+	else if (!months)
 		text_format(f->basis_short, sizeof f->basis_short, "%.3s %s–%s", how[f->ind->rollup],
 			    first + 5, last + 5);
 	else

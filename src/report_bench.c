@@ -80,10 +80,18 @@ enum jmon_status report_bench_write(const struct report_bench *r, enum report_fo
 
 /* --- the matrix ------------------------------------------------------------ */
 
-/* The text of cell (row, col) of the first period: its value or its
- * difference, the glyph of its own colour, a mean's "k van n". */
-static char *cell_text(const struct report_bench *r, size_t row, size_t col, bool diff,
-		       bool glyph)
+/* What a table shows in its cells. */
+enum table_kind {
+	TABLE_VALUES,
+	TABLE_DIFFS,	/* against the reference column */
+	TABLE_BASE,	/* each cell against its own nulmeting */
+};
+
+/* The text of cell (row, col) of the first period: its value, its
+ * difference or its change since the nulmeting, the glyph of its own
+ * colour, a mean's "k van n". */
+static char *cell_text(const struct report_bench *r, size_t row, size_t col,
+		       enum table_kind kind, bool glyph)
 {
 	const struct benchmark *b = &r->b;
 	const struct benchmark_cell *c = benchmark_cell(b, row, col, 0);
@@ -91,10 +99,12 @@ static char *cell_text(const struct report_bench *r, size_t row, size_t col, boo
 	struct strbuf sb = STRBUF_INIT;
 
 	benchmark_value_text(&b->rows[row], c, &b->cols[col], buf, sizeof buf, 0);
-	if (diff && col != b->reference)
+	if ((kind == TABLE_DIFFS && col != b->reference) || kind == TABLE_BASE)
 		buf[0] = '\0';
-	if (diff && c->has_diff)
+	if (kind == TABLE_DIFFS && c->has_diff)
 		comparison_difference_text(b->rows[row].ind, c->diff, buf, sizeof buf, 0);
+	if (kind == TABLE_BASE && c->has_base_change)	/* as the chapter view's Δ nulm. */
+		difference_fit(b->rows[row].ind, c->base_change, buf, sizeof buf, 0);
 	sb_adds(&sb, buf);
 	if (b->cols[col].is_mean && buf[0])
 		sb_addf(&sb, " (%zu van %zu)", c->mean.n, c->mean.of);
@@ -124,7 +134,7 @@ static size_t chapter_end(const struct benchmark *b, size_t i)
 /* One table as text: the label column, then each column right-aligned,
  * two spaces apart, widths by display width over the table. */
 static void text_table(const struct report_bench *r, FILE *out, size_t from, size_t end,
-		       bool diff)
+		       enum table_kind kind)
 {
 	const struct benchmark *b = &r->b;
 	size_t nc = b->ncols + 1, nr = end - from + 2;
@@ -140,7 +150,7 @@ static void text_table(const struct report_bench *r, FILE *out, size_t from, siz
 	for (size_t i = from; i < end; i++) {
 		cells[(i - from + 2) * nc] = row_label(&b->rows[i], true);
 		for (size_t c = 0; c < b->ncols; c++)
-			cells[(i - from + 2) * nc + 1 + c] = cell_text(r, i, c, diff, true);
+			cells[(i - from + 2) * nc + 1 + c] = cell_text(r, i, c, kind, true);
 	}
 	for (size_t k = 0; k < nc * nr; k++)
 		if (text_width(cells[k]) > width[k % nc])
@@ -180,6 +190,18 @@ static void legend(const struct report_bench *r, FILE *out, const char *before)
 	fputs(" (de kleur van elke regio volgens haar eigen regel)\n", out);
 }
 
+/* The nulmeting of the first row of [from, end) that has one ("2015"),
+ * or NULL: then the chapter has no table of the changes since. */
+static const char *chapter_baseline(const struct benchmark *b, size_t from, size_t end)
+{
+	for (size_t i = from; i < end; i++)
+		if (b->rows[i].base_period[0])
+			return b->rows[i].base_label;
+	return NULL;
+}
+
+static const char *const base_words = "pp bij percentages, anders in de eenheid";
+
 static const char *const diff_words =
 	"pp bij percentages, % bij aantallen en bedragen, anders in de eenheid";
 
@@ -194,18 +216,25 @@ void report_bench_text(const struct report_bench *r, FILE *out)
 		b->cols[b->reference].code, diff_words);
 	for (size_t i = 0; i < b->nrows;) {
 		size_t end = chapter_end(b, i);
+		const char *base;
 
 		fprintf(out, "\n%s\n", b->rows[i].ind->chapter->label);
-		text_table(r, out, i, end, false);
+		text_table(r, out, i, end, TABLE_VALUES);
 		fprintf(out, "\n%s: verschil t.o.v. %s\n", b->rows[i].ind->chapter->label,
 			b->cols[b->reference].name);
-		text_table(r, out, i, end, true);
+		text_table(r, out, i, end, TABLE_DIFFS);
+		if ((base = chapter_baseline(b, i, end))) {
+			fprintf(out, "\n%s: t.o.v. nulmeting %s (%s)\n",
+				b->rows[i].ind->chapter->label, base, base_words);
+			text_table(r, out, i, end, TABLE_BASE);
+		}
 		i = end;
 	}
 	legend(r, out, "\n");
 }
 
-static void md_table(const struct report_bench *r, FILE *out, size_t from, size_t end, bool diff)
+static void md_table(const struct report_bench *r, FILE *out, size_t from, size_t end,
+		     enum table_kind kind)
 {
 	const struct benchmark *b = &r->b;
 
@@ -227,7 +256,7 @@ static void md_table(const struct report_bench *r, FILE *out, size_t from, size_
 		fputs(" |", out);
 		free(label);
 		for (size_t c = 0; c < b->ncols; c++) {
-			char *cell = cell_text(r, i, c, diff, true);
+			char *cell = cell_text(r, i, c, kind, true);
 
 			fprintf(out, " %s |", cell);
 			free(cell);
@@ -250,13 +279,18 @@ void report_bench_md(const struct report_bench *r, FILE *out)
 	fprintf(out, ": %s\n", diff_words);
 	for (size_t i = 0; i < b->nrows;) {
 		size_t end = chapter_end(b, i);
+		const char *base;
 
 		fprintf(out, "\n## %s\n\n", b->rows[i].ind->chapter->label);
-		md_table(&md, out, i, end, false);
+		md_table(&md, out, i, end, TABLE_VALUES);
 		fputs("\n### Verschil t.o.v. ", out);
 		report_md_cell(out, b->cols[b->reference].name);
 		fputs("\n\n", out);
-		md_table(&md, out, i, end, true);
+		md_table(&md, out, i, end, TABLE_DIFFS);
+		if ((base = chapter_baseline(b, i, end))) {
+			fprintf(out, "\n### T.o.v. nulmeting %s (%s)\n\n", base, base_words);
+			md_table(&md, out, i, end, TABLE_BASE);
+		}
 		i = end;
 	}
 	legend(&md, out, "\n");

@@ -19,7 +19,10 @@
  * chapters: [{id, label, indicators: [{id, label, unit, values: [...],
  * categories: [{id, label, values: [...]}]}]}]}, one value per column
  * {region, value, flag, status, reason, value_period, difference,
- * mean_n, mean_of}. */
+ * difference_unit, baseline_period, baseline_change, mean_n, mean_of}.
+ * baseline_change (CSV and JSON) is each region's change since the
+ * indicator's nulmeting, a mean's only when both means are of every
+ * member. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,6 +94,12 @@ static void mean_fields(const struct report_bench *r, size_t row, size_t col,
 	c->fields[11] = unit_name(br->ind->unit);
 	c->fields[13] = c->norm;
 	c->fields[14] = b->periods[0];
+	/* the mean against the mean of the nulmeting, of the same regions */
+	c->base[0] = '\0';
+	if (cell->has_base_change)
+		numfmt_machine(c->base, sizeof c->base, cell->base_change, -1);
+	c->fields[20] = br->base_period;
+	c->fields[21] = c->base;
 }
 
 void report_bench_csv(const struct report_bench *r, FILE *out)
@@ -142,6 +151,9 @@ static void json_values(struct report_json *j, const struct report_bench *r, siz
 		report_json_str(j, "reason", f ? f->light.reason : NULL);
 		report_json_str(j, "value_period", f ? f->value_period : b->periods[0]);
 		report_json_num(j, "difference", c->has_diff, c->diff);
+		report_json_str(j, "baseline_period",
+				b->rows[row].base_period[0] ? b->rows[row].base_period : NULL);
+		report_json_num(j, "baseline_change", c->has_base_change, c->base_change);
 		report_json_str(j, "difference_unit",
 				c->has_diff ? comparison_unit_name(b->rows[row].ind) : NULL);
 		report_json_num(j, "mean_n", b->cols[col].is_mean, (double)c->mean.n);

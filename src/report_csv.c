@@ -136,7 +136,7 @@ void report_csv_figure(const struct figure_set *fs, const struct figure *f, cons
 		fs->region, fs->period, f->ind->chapter->id, f->ind->id,
 		f->cat ? f->cat->id : "",
 		report_value_machine(f, c->value, sizeof c->value), report_flag(f),
-		stoplight_name(f->light.status), f->light.reason,
+		stoplight_name(f->light.status), figure_report_reason(f, c->reason, sizeof c->reason),
 		f->reviewed ? "yes" : "",
 		f->cat ? f->cat->label : f->ind->label, unit_name(f->ind->unit), c->change, c->norm,
 		f->value_period[0] ? f->value_period : fs->period,

@@ -139,7 +139,7 @@ static void texts(struct report_json *j, const struct report *r, size_t i)
 static void json_figure(struct report_json *j, const struct report *r, size_t i)
 {
 	const struct figure *f = &r->fs.rows[i];
-	char value[NUMFMT_MAX];
+	char value[NUMFMT_MAX], reason[STOPLIGHT_REASON_MAX + 96];
 
 	json_str(j, "id", f->cat ? f->cat->id : f->ind->id);
 	json_str(j, "label", f->cat ? f->cat->label : f->ind->label);
@@ -164,7 +164,10 @@ static void json_figure(struct report_json *j, const struct report *r, size_t i)
 		json_str(j, "norm", NULL);
 	}
 	json_str(j, "status", stoplight_name(f->light.status));
-	json_str(j, "reason", f->light.reason);
+	json_str(j, "reason", figure_report_reason(f, reason, sizeof reason));
+	/* a year of some of its parts, not rolled up: "3 van 4 kwartalen" */
+	json_str(j, "incomplete", f->incomplete[0] && f->ind->rollup != ROLLUP_NONE
+				  ? f->incomplete : NULL);
 	json_bool(j, "overridden", f->light.overridden);
 	/* the document's own status (the reviews import): not a review */
 	if (!f->cat) {

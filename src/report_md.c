@@ -50,10 +50,12 @@ static void table_row(FILE *out, const struct report *r, size_t i, bool base)
 {
 	const struct figure *f = &r->fs.rows[i];
 	char value[256], change[256], norm[256], since[256];
+	char reason[STOPLIGHT_REASON_MAX + 96];
 
 	char period[PERIOD_LABEL_MAX + 4], n[32];
 
-	figure_value_text(f, value, sizeof value);
+	if (!figure_value_text(f, value, sizeof value)[0])
+		figure_incomplete_mark(f, value, sizeof value);	/* "3/4 kw." */
 	/* a percentage of a survey with the number it is of */
 	if (figure_n_text(f, n, sizeof n)[0] && value[0])
 		snprintf(value + strlen(value), sizeof value - strlen(value), " (%s)", n);
@@ -75,7 +77,7 @@ static void table_row(FILE *out, const struct report *r, size_t i, bool base)
 	if (f->colored || f->light.overridden) {
 		fprintf(out, " %s %s%s | ", stoplight_glyph(f->light.status, true),
 			stoplight_word(f->light.status), f->light.document ? " (rapport)" : "");
-		report_md_cell(out, f->light.reason);
+		report_md_cell(out, figure_report_reason(f, reason, sizeof reason));
 		fputs(" |\n", out);
 	} else {
 		fputs("  |  |\n", out);

@@ -77,11 +77,15 @@ static void cells_of(const struct report *r, size_t i, text_row out)
 	const struct figure *f = &r->fs.rows[i];
 	bool shown = f->colored || f->light.overridden;
 	bool has[] = { f->reviewed, f->review_outdated, r->notes[i] != NULL, f->revised };
-	char buf[CELL_MAX];
+	char buf[CELL_MAX], reason[STOPLIGHT_REASON_MAX + 96];
 	struct strbuf flags = STRBUF_INIT;
 
 	out[COL_LABEL] = f->cat ? xasprintf("  %s", f->cat->label) : xstrdup(f->ind->label);
 	out[COL_VALUE] = xstrdup(figure_value_text(f, buf, sizeof buf));
+	if (!out[COL_VALUE][0] && figure_incomplete_mark(f, buf, sizeof buf)[0]) {
+		free(out[COL_VALUE]);	/* a year of some of its quarters: "3/4 kw." */
+		out[COL_VALUE] = xstrdup(buf);
+	}
 	/* a survey's percentage with the number it is of: "62 % (n=48)" */
 	if (out[COL_VALUE][0] && figure_n_text(f, buf, sizeof buf)[0]) {
 		char *with = xasprintf("%s (%s)", out[COL_VALUE], buf);
@@ -101,7 +105,7 @@ static void cells_of(const struct report *r, size_t i, text_row out)
 		if (has[m])
 			sb_adds(&flags, r->utf8 ? marks[m].glyph : marks[m].ascii);
 	out[COL_MARKS] = xstrdup(sb_str(&flags));
-	out[COL_REASON] = xstrdup(shown ? f->light.reason : "");
+	out[COL_REASON] = xstrdup(shown ? figure_report_reason(f, reason, sizeof reason) : "");
 	sb_free(&flags);
 }
 

@@ -201,10 +201,12 @@ static void draw_head(struct bench_state *s, struct app *app, const struct layou
 
 	const char *sep = app->utf8 ? " · " : " - ", *dash = app->utf8 ? "–" : "-";
 
+	/* B: every cell since its own nulmeting, as the chapter view's Δ nulm. */
 	snprintf(buf, sizeof buf, " %s%s%s%s%s%s%s t.o.v. %s",
 		 app->cfg->chapters[app->chapter].label, sep, b->period_labels[0],
 		 b->nperiods > 1 ? dash : "", b->nperiods > 1 ? b->period_labels[b->nperiods - 1] : "",
-		 sep, s->set.diffs ? "verschil" : "waarden", b->cols[b->reference].name);
+		 sep, app->show_baseline ? "verschil" : s->set.diffs ? "verschil" : "waarden",
+		 app->show_baseline ? "de nulmeting" : b->cols[b->reference].name);
 	if (l->first > 1 || l->last < b->ncols) {	/* some are scrolled away */
 		char where[64];
 		int w;
@@ -251,11 +253,13 @@ static void draw_cell(struct bench_state *s, struct app *app, int row, int x, si
 	enum ui_style st = cursor ? STYLE_CURSOR : col->is_self ? STYLE_BOLD : STYLE_NORMAL;
 	char buf[128], text[160];
 
-	if (s->set.diffs && c != b->reference)
+	if ((s->set.diffs && c != b->reference) || app->show_baseline)
 		buf[0] = '\0';
 	else
 		benchmark_value_text(br, cell, col, buf, sizeof buf, col->is_mean ? 10 : value_w - 2);
-	if (s->set.diffs && cell->has_diff)
+	if (app->show_baseline && cell->has_base_change)
+		difference_fit(br->ind, cell->base_change, buf, sizeof buf, value_w - 2);
+	else if (!app->show_baseline && s->set.diffs && cell->has_diff)
 		comparison_difference_text(br->ind, cell->diff, buf, sizeof buf, value_w - 2);
 	if (col->is_mean && buf[0]) {	/* "k van n", never a mean alone */
 		snprintf(text, sizeof text, "%s (%zu van %zu)", buf, cell->mean.n, cell->mean.of);

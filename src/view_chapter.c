@@ -149,8 +149,12 @@ static void draw_row(struct app *app, struct chapter_state *s, const struct layo
 		ui_text(row, col, -1, st, false, "");
 		return;
 	}
-	/* one column of space between columns, so "€ 32,6 mln" and not a run-on */
-	ui_number(row, col, l->value, st, figure_value_fit(f, buf, sizeof buf, l->value - 1));
+	/* one column of space between columns, so "€ 32,6 mln" and not a run-on;
+	 * a year of some of its quarters says how many, dimmed: not a value */
+	if (figure_incomplete_mark(f, buf, sizeof buf)[0])
+		ui_number(row, col, l->value, selected ? st : STYLE_DIM, buf);
+	else
+		ui_number(row, col, l->value, st, figure_value_fit(f, buf, sizeof buf, l->value - 1));
 	col += l->value;
 	/* a survey's percentage has no change, but an n beside it (n_from) */
 	if (app->show_baseline)	/* B: against the nulmeting */

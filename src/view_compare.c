@@ -106,7 +106,9 @@ static void compare_draw(struct view *v, struct app *app)
 		 s->ref.cat ? " › " : "", s->ref.cat ? s->ref.cat->label : "", app->figures.label);
 	ui_text(top, name_w, value_w, STYLE_HEADER, true, "waarde");
 	ui_text(top, name_w + value_w, status_w, STYLE_HEADER, false, "  status");
-	ui_text(top, name_w + value_w + status_w, diff_w, STYLE_HEADER, true, "verschil");
+	/* B: each row against its own nulmeting instead of against this region */
+	ui_text(top, name_w + value_w + status_w, diff_w, STYLE_HEADER, true,
+		app->show_baseline ? "Δ nulm." : "verschil");
 	ui_pager(v, n, height);
 	for (int r = 0; r < height && v->cursor + r < n; r++) {
 		const struct comparison_row *c = &s->cmp.rows[v->cursor + r];
@@ -123,11 +125,20 @@ static void compare_draw(struct view *v, struct app *app)
 				 stoplight_word(ls));
 			ui_text(row, name_w + value_w, status_w, ui_stoplight_style(ls), false, buf);
 		}
-		if (c->has_diff) {
+		if (app->show_baseline && c->has_base_change) {
+			difference_fit(s->ref.ind, c->base_change, buf, sizeof buf, diff_w - 1);
+			ui_number(row, name_w + value_w + status_w, diff_w, STYLE_NORMAL, buf);
+		} else if (!app->show_baseline && c->has_diff) {
 			comparison_difference_text(s->ref.ind, c->diff, buf, sizeof buf, diff_w - 1);
 			ui_number(row, name_w + value_w + status_w, diff_w, STYLE_NORMAL, buf);
 		}
 	}
+	/* what the column is against, below the table where there is room */
+	if (app->show_baseline && n + 2 <= height)
+		ui_textf(top + 2 + n, 1, -1, STYLE_DIM, false, "%s%s%s",
+			 s->cmp.base_period[0] ? "Δ nulm.: elke rij t.o.v. haar eigen nulmeting " :
+			 "Deze indicator heeft geen nulmeting (baseline)",
+			 s->cmp.base_label, s->cmp.base_period[0] ? " (B: t.o.v. deze regio)" : "");
 	if (n <= 2 && top + 4 <= ui_body_bottom())
 		ui_text(top + 4, 1, -1, STYLE_DIM, false,
 			"Geen vergelijkingsgroep in de configuratie (peers:).");

@@ -66,6 +66,9 @@ static int help_build(struct app *app, struct help_line *out, int max)
 	ADD(STYLE_NORMAL, "  %s  toegelicht   !  kleur met de hand gezet   %s  kleur van het rapport "
 	    "(geen beoordeling)", app->utf8 ? "✎" : "e", app->utf8 ? "§" : "d");
 	ADD(STYLE_NORMAL, "%s", "  *  herzien door de nieuwste levering");
+	ADD(STYLE_NORMAL, "%s", "  3/4 kw.  waar de waarde staat: 3 van 4 kwartalen, niet "
+	    "opgeteld (rollup:)");
+	ADD(STYLE_NORMAL, "%s", "  Q3 (3/4)  het jaar niet opgeteld: de waarde is die van Q3");
 	ADD(STYLE_NORMAL, "  beoordeeld %d/%d signalen: de signalen (oranje of rood, ook in een "
 	    "categorie) met een geldige beoordeling; van alle %d indicatoren %d",
 	    app->figures.signals_reviewed, app->figures.signals, app->figures.indicators,

@@ -23,8 +23,13 @@
 struct indicator_state {
 	struct indicator_ref ref;
 	bool placed;			/* the cursor was put on ref.cat */
-	int nperiods;			/* columns, oldest first; the last is the current */
+	int nperiods;			/* columns, oldest first */
+	int cur;			/* the current period's column */
 	struct figure_set sets[MAX_PERIODS];
+	bool chosen;			/* < or > chose a column: col */
+	int col;
+	bool months;			/* the months of quarter `open` are shown */
+	struct period open;		/* after it (Enter on its column) */
 	struct {
 		char *text, *by;	/* NULL when the row has no such text */
 	} (*notes)[TEXTS_MAX];		/* per row of the current period, per
@@ -45,7 +50,7 @@ static int periods_that_fit(void)
 
 static void free_sets(struct indicator_state *s)
 {
-	for (size_t i = 0; s->notes && s->nperiods && i < s->sets[s->nperiods - 1].n; i++)
+	for (size_t i = 0; s->notes && s->nperiods && i < s->sets[s->cur].n; i++)
 		for (size_t k = 0; k < TEXTS_MAX; k++) {
 			free(s->notes[i][k].text);
 			free(s->notes[i][k].by);
@@ -59,16 +64,66 @@ static void free_sets(struct indicator_state *s)
 
 static void load_explanations(struct indicator_state *s, struct app *app);
 
+static bool same_period(const struct period *a, const struct period *b)
+{
+	return a->kind == b->kind && a->year == b->year && a->n == b->n && a->day == b->day;
+}
+
+/* The periods of the columns, oldest first, ending with p (the current
+ * one, at *cur), want of them: the periods of p's kind before it and, when
+ * a quarter among them is open, its three months after it.  What does not
+ * fit goes oldest first, the current period and the months last of all,
+ * and the open quarter itself before them: at 80 columns the four columns
+ * are the three months and the current period. */
+static void column_periods(const struct indicator_state *s, const struct period *p, int want,
+			   struct period *cols, int *cur)
+{
+	struct period list[MAX_PERIODS + 3];
+	int keep[MAX_PERIODS + 3];	/* 0: goes first, 1: the open quarter, 2: stays */
+	int n = 0, at = 0;
+
+	*cur = want - 1;
+
+	for (int i = 0; i < want; i++) {
+		list[n] = period_add(p, i - (want - 1));
+		bool open = s->months && same_period(&list[n], &s->open);
+
+		if (i == want - 1)
+			at = n;
+		keep[n++] = i == want - 1 ? 2 : open;
+		for (int m = 1; open && m <= 3; m++) {
+			list[n] = (struct period){ PERIOD_MONTH, s->open.year, 3 * (s->open.n - 1) + m, 0 };
+			keep[n++] = 2;
+		}
+	}
+	int k = 0;
+
+	for (int level = 0; level < 2; level++)
+		for (int i = 0; i < n && n - k > want; i++)
+			if (keep[i] == level) {
+				keep[i] = -1;
+				k++;
+			}
+	k = 0;
+	for (int i = 0; i < n; i++)
+		if (keep[i] >= 0) {
+			if (i == at)
+				*cur = k;
+			cols[k++] = list[i];
+		}
+}
+
 static void indicator_reload(struct view *v, struct app *app)
 {
 	struct indicator_state *s = state(v);
-	int want = periods_that_fit();
-	struct period p;
+	int want = periods_that_fit(), cur;
+	struct period p, cols[MAX_PERIODS];
 	struct jmon_error err;
 
 	struct figure_set now;
 
 	free_sets(s);
+	s->cur = 0;
 	if (!app->db || !period_parse_str(app->period, &p))
 		return;
 	/* the current period last; the columns before it are of the kind of
@@ -81,25 +136,31 @@ static void indicator_reload(struct view *v, struct app *app)
 	}
 	if (now.n && now.rows[0].basis != FIGURE_OWN)
 		period_parse_str(now.rows[0].value_period, &p);
-	for (int i = 0; i < want - 1; i++) {
-		struct period q = period_add(&p, i - (want - 1));
+	column_periods(s, &p, want, cols, &cur);
+	for (int i = 0; i < want; i++) {
 		char code[PERIOD_CODE_MAX];
 
-		if (figures_load_indicator(app->db, app->cfg, app->gate, app->region, period_format(&q, code),
-					   s->ref.ind, &s->sets[i], &err) != JMON_OK) {
+		if (i == cur) {
+			s->sets[i] = now;
+		} else if (figures_load_indicator(app->db, app->cfg, app->gate, app->region,
+						  period_format(&cols[i], code), s->ref.ind,
+						  &s->sets[i], &err) != JMON_OK) {
 			ui_error(app, "%s", err.msg);
-			figures_free(&now);
+			if (i < cur)
+				figures_free(&now);
+			free_sets(s);	/* the columns loaded, and now when it is one */
 			return;
 		}
 		s->nperiods = i + 1;
 	}
-	s->sets[want - 1] = now;
-	s->nperiods = want;
+	s->cur = cur;
+	if (s->chosen && s->col >= s->nperiods)
+		s->col = s->nperiods - 1;
 	if (s->nperiods)
 		load_explanations(s, app);
 	/* opened on a category (r on a signal below its total): start there */
-	for (size_t i = 0; !s->placed && s->nperiods && i < s->sets[s->nperiods - 1].n; i++)
-		if (s->sets[s->nperiods - 1].rows[i].cat == s->ref.cat && s->ref.cat)
+	for (size_t i = 0; !s->placed && s->nperiods && i < s->sets[s->cur].n; i++)
+		if (s->sets[s->cur].rows[i].cat == s->ref.cat && s->ref.cat)
 			v->cursor = (int)i;
 	s->placed = true;
 }
@@ -110,7 +171,7 @@ static int indicator_lines(struct view *v, struct app *app)
 	struct indicator_state *s = state(v);
 
 	(void)app;
-	return s->nperiods ? (int)s->sets[s->nperiods - 1].n : 0;
+	return s->nperiods ? (int)s->sets[s->cur].n : 0;
 }
 
 static const struct figure *indicator_selected(struct view *v, struct app *app)
@@ -120,7 +181,7 @@ static const struct figure *indicator_selected(struct view *v, struct app *app)
 
 	if (v->cursor >= n)
 		return NULL;
-	return &s->sets[s->nperiods - 1].rows[v->cursor];
+	return &s->sets[s->cur].rows[v->cursor];
 }
 
 static void draw_cell(int row, int col, const struct app *app, const struct figure *f,
@@ -134,6 +195,8 @@ static void draw_cell(int row, int col, const struct app *app, const struct figu
 	if (value[0] && figure_n_text(f, n, sizeof n)[0] &&
 	    text_width(value) + 1 + text_width(n) <= CELL_WIDTH - 3)
 		snprintf(value + strlen(value), sizeof value - strlen(value), " %s", n);
+	bool partial = !value[0] && figure_incomplete_mark(f, value, sizeof value)[0];
+
 	if (!value[0])
 		snprintf(value, sizeof value, "%s", app->utf8 ? "–" : "-");
 	else if (text_width(value) > CELL_WIDTH - 3)	/* never a cut number */
@@ -142,7 +205,7 @@ static void draw_cell(int row, int col, const struct app *app, const struct figu
 	snprintf(cell, sizeof cell, "%s %s", value,
 		 (f->colored && f->now.present) || f->light.overridden
 			? stoplight_glyph(f->light.status, app->utf8) : " ");
-	ui_text(row, col, CELL_WIDTH, selected ? STYLE_CURSOR :
+	ui_text(row, col, CELL_WIDTH, selected ? STYLE_CURSOR : partial ? STYLE_DIM :
 		f->colored ? ui_stoplight_style(f->light.status) == STYLE_GREY ? STYLE_DIM : STYLE_NORMAL
 			   : STYLE_NORMAL, true, cell);
 }
@@ -209,7 +272,7 @@ static size_t texts_shown(const struct app *app)
  * s->notes. */
 static void load_explanations(struct indicator_state *s, struct app *app)
 {
-	const struct figure_set *fs = &s->sets[s->nperiods - 1];
+	const struct figure_set *fs = &s->sets[s->cur];
 	const struct monitor *m = &app->cfg->monitor;
 
 	s->notes = xcalloc(fs->n ? fs->n : 1, sizeof *s->notes);
@@ -335,13 +398,19 @@ static void indicator_draw(struct view *v, struct app *app)
 	ui_textf(top, 0, label_w, STYLE_HEADER, false, " %s", s->ref.ind->label);
 	for (int i = 0; i < s->nperiods; i++) {
 		const struct figure_set *fs = &s->sets[i];
-		/* a column shown as of another period is headed by that period */
-		bool as_of = fs->n && fs->rows[0].basis != FIGURE_OWN;
+		/* a column shown as of another period is headed by that period;
+		 * one rolled up is of its own ("2023 Q3", the parts in the reason) */
+		bool as_of = fs->n && fs->rows[0].basis == FIGURE_AS_OF;
 		char label[PERIOD_LABEL_MAX];
 
-		/* short labels: a column never cuts one ("sep 2023") */
+		const char *text = as_of ? fs->rows[0].value_label : period_label_short(&fs->p, label);
+		char chosen[PERIOD_LABEL_MAX + 4];
+
+		/* short labels: a column never cuts one ("sep 2023"); the column
+		 * < and > chose in brackets, as the chapter tabs mark theirs */
+		snprintf(chosen, sizeof chosen, "[%s]", text);
 		ui_text(top, label_w + i * CELL_WIDTH, CELL_WIDTH, STYLE_HEADER, true,
-			as_of ? fs->rows[0].value_label : period_label_short(&fs->p, label));
+			s->chosen && i == s->col ? chosen : text);
 	}
 	if (n == 0) {
 		ui_text(top + 1, 1, -1, STYLE_DIM, false, "Geen gegevens voor deze periode.");
@@ -354,7 +423,7 @@ static void indicator_draw(struct view *v, struct app *app)
 	ui_scroll(v, n, table_rows);
 	for (int r = 0; r < table_rows && v->offset + r < n; r++) {
 		int i = v->offset + r, row = top + 1 + r;
-		const struct figure *cur = &s->sets[s->nperiods - 1].rows[i];
+		const struct figure *cur = &s->sets[s->cur].rows[i];
 		bool sel = i == v->cursor;
 
 		ui_textf(row, 0, label_w - MARKS_WIDTH, sel ? STYLE_CURSOR :
@@ -369,12 +438,85 @@ static void indicator_draw(struct view *v, struct app *app)
 	draw_details(v, app, top + 2 + table_rows, bottom);
 }
 
+/* Whether quarter q has a figure of the indicator in one of its months. */
+static bool has_months(struct indicator_state *s, struct app *app, const struct period *q)
+{
+	bool any = false;
+
+	for (int m = 1; m <= 3 && !any; m++) {
+		struct period month = { PERIOD_MONTH, q->year, 3 * (q->n - 1) + m, 0 };
+		char code[PERIOD_CODE_MAX];
+		struct figure_set fs;
+		struct jmon_error err;
+
+		if (figures_load_indicator(app->db, app->cfg, app->gate, app->region,
+					   period_format(&month, code), s->ref.ind, &fs, &err) != JMON_OK)
+			continue;
+		for (size_t i = 0; i < fs.n; i++)
+			any |= fs.rows[i].basis == FIGURE_OWN && fs.rows[i].now.present;
+		figures_free(&fs);
+	}
+	return any;
+}
+
+/* Enter on a quarter's column (chosen with < and >): its months after it,
+ * or closed again (also from one of its months).  false: not a column of
+ * a quarter with months, so Enter drills down as on any row. */
+static bool toggle_months(struct view *v, struct app *app)
+{
+	struct indicator_state *s = state(v);
+	struct period q;
+	char label[PERIOD_LABEL_MAX];
+
+	if (!s->chosen || s->col >= s->nperiods)
+		return false;
+	q = s->sets[s->col].p;
+	if (s->months && (same_period(&q, &s->open) || q.kind == PERIOD_MONTH)) {
+		s->months = false;
+		q = s->open;
+	} else if (q.kind != PERIOD_QUARTER) {
+		return false;
+	} else if (!has_months(s, app, &q)) {
+		/* no dead end: Enter then drills down as on any row */
+		ui_message(app, "geen maandcijfers in %s", period_label(&q, label));
+		return false;
+	} else {
+		s->months = true;
+		s->open = q;
+	}
+	indicator_reload(v, app);
+	/* the column stays on the quarter, or where its months begin */
+	struct period first = { PERIOD_MONTH, q.year, 3 * (q.n - 1) + 1, 0 };
+
+	for (int i = s->nperiods - 1; i >= 0; i--)
+		if (same_period(&s->sets[i].p, &q) || same_period(&s->sets[i].p, &first))
+			s->col = i;
+	ui_message(app, s->months ? "maanden van %s (Enter: dicht)" : "%s zonder maanden",
+		   period_label(&q, label));
+	return true;
+}
+
 static bool indicator_action(struct view *v, struct app *app, enum action a, const char *arg)
 {
+	struct indicator_state *s = state(v);
 	const struct figure *f;
 
 	(void)arg;
-	if (a != ACTION_ENTER || !(f = indicator_selected(v, app)))
+	if (a == ACTION_COLUMN_LEFT || a == ACTION_COLUMN_RIGHT) {
+		if (!s->chosen)	/* the first press chooses the current period's */
+			s->col = s->cur;
+		else if (a == ACTION_COLUMN_LEFT && s->col > 0)
+			s->col--;
+		else if (a == ACTION_COLUMN_RIGHT && s->col + 1 < s->nperiods)
+			s->col++;
+		s->chosen = true;
+		return true;
+	}
+	if (a != ACTION_ENTER)
+		return false;
+	if (toggle_months(v, app))
+		return true;
+	if (!(f = indicator_selected(v, app)))
 		return false;
 	ui_push(app, view_for_indicator(&series_view_ops, f->ind, f->cat));
 	return true;
@@ -394,7 +536,8 @@ static void indicator_close(struct view *v)
 	free(s);
 }
 
-static const enum action indicator_handles[] = { ACTION_ENTER, ACTION_NONE };
+static const enum action indicator_handles[] = { ACTION_ENTER, ACTION_COLUMN_LEFT,
+						 ACTION_COLUMN_RIGHT, ACTION_NONE };
 
 const struct view_ops indicator_view_ops = {
 	.name = "indicator",

@@ -63,7 +63,9 @@ static void series_reload(struct view *v, struct app *app)
 		for (size_t k = 0; k < fs.n; k++)
 			if (fs.rows[k].cat == s->ref.cat)
 				s->rows[i] = fs.rows[k];
-		if (s->rows[i].basis != FIGURE_OWN)	/* its own period, not the column's */
+		/* its own period, not the column's; one rolled up is of the
+		 * column's ("2023 Q3", never "som van jul–sep 2023" cut) */
+		if (s->rows[i].basis == FIGURE_AS_OF)
 			memcpy(s->labels[i], s->rows[i].value_label, sizeof s->labels[i]);
 		else
 			period_label_short(&fs.p, s->labels[i]);

@@ -68,11 +68,18 @@ struct benchmark_cell {
 	struct peer_mean mean;	/* a mean's: of mean.n shown of mean.of */
 	bool has_diff;		/* against the reference column, same period */
 	double diff;
+	/* against the row's nulmeting: a region's its figure's (base_*), a
+	 * mean's the change of the mean when both are of every member
+	 * (comparison_mean_change) */
+	bool has_base_change;
+	double base_change;
 };
 
 struct benchmark_row {
 	const struct indicator *ind;
 	const struct category *cat;	/* NULL: the total */
+	char base_period[PERIOD_CODE_MAX];	/* the indicator's baseline, or "" */
+	char base_label[PERIOD_LABEL_MAX];
 };
 
 struct benchmark {
@@ -145,6 +152,8 @@ void benchmark_settings_free(struct benchmark_settings *set);
  * mean "6,6 %"), width > 0 for a column of that width; "" when none. */
 char *benchmark_value_text(const struct benchmark_row *row, const struct benchmark_cell *c,
 			   const struct benchmark_column *col, char *buf, size_t size, int width);
+/* Whether a row of b is measured against a nulmeting. */
+bool benchmark_has_baseline(const struct benchmark *b);
 /* Whether a cell's figure is coloured by a rule (or by hand): its status
  * is worth a glyph. */
 bool benchmark_has_status(const struct benchmark_cell *c);

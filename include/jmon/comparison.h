@@ -15,6 +15,7 @@
 
 #include "jmon/config.h"
 #include "jmon/disclosure.h"
+#include "jmon/period.h"
 
 struct peer_mean {
 	double value;
@@ -29,6 +30,16 @@ enum jmon_status comparison_mean(struct disclosure *d, const struct indicator *i
 				 const char *period, const char *category,
 				 struct peer_mean *out, struct jmon_error *err);
 
+/* The change of group g's mean now (comparison_mean of period) since
+ * base_period: only when both are the mean of every member but region
+ * (n == of), so that they are means of the same regions and the change
+ * follows from two shown means; *has false otherwise. */
+enum jmon_status comparison_mean_change(struct disclosure *d, const struct indicator *ind,
+					const struct peer_group *g, const char *region,
+					const char *period, const struct peer_mean *now,
+					const char *base_period, const char *category, bool *has,
+					double *change, struct jmon_error *err);
+
 enum comparison_kind { COMPARISON_HEADING, COMPARISON_REGION, COMPARISON_MEAN };
 
 struct comparison_row {
@@ -42,11 +53,20 @@ struct comparison_row {
 	char code[32];		/* a region's code */
 	bool has_diff;		/* the region against this row */
 	double diff;		/* as comparison_unit_of says: pp, % or the unit */
+	/* this row against its own nulmeting (the indicator's baseline):
+	 * between two shown values (a mean: of every member both times), in
+	 * the unit of a change, pp for a percentage; none in the baseline
+	 * period itself */
+	bool has_base_change;
+	double base_change;
 };
 
 struct comparison {
 	struct comparison_row *rows;
 	size_t n, cap;
+	/* the indicator's baseline: "" when it has none */
+	char base_period[PERIOD_CODE_MAX];
+	char base_label[PERIOD_LABEL_MAX];	/* "2015" */
 };
 
 /* The rows for ind (and category, NULL: the total) in region and period,

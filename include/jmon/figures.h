@@ -75,6 +75,7 @@ struct figure {
 	/* a year or half-year of which only some parts are delivered (3 van 4
 	 * kwartalen): not rolled up, but said in the reason; "" otherwise */
 	char incomplete[48];
+	char incomplete_mark[16];	/* the same in a value column: "3/4 kw." */
 	/* the period the value belongs to; the change and the stoplight are
 	 * against its own previous period (value_prev_label) */
 	enum figure_basis basis;
@@ -160,6 +161,14 @@ char *disclosed_value_text(const struct indicator *ind, const struct disclosed *
 /* The value as a reader sees it: Dutch, with unit, "<10" when withheld,
  * "geheim" / "onbekend" / "n.v.t." for flags, "" when absent. */
 char *figure_value_text(const struct figure *f, char *buf, size_t size);
+/* A year or half-year not rolled up because only some of its parts are
+ * delivered, where its value would stand: "3/4 kw.", "1/2 hj.", "7/12
+ * mnd"; "" for any other figure (one with a value, or no rollup). */
+char *figure_incomplete_mark(const struct figure *f, char *buf, size_t size);
+/* The reason as a report writes it: the stoplight's, and why a year is
+ * not rolled up ("geen waarde; niet opgeteld: 3 van 4 kwartalen
+ * geleverd"). */
+char *figure_report_reason(const struct figure *f, char *buf, size_t size);
 /* The n beside a value (n_from) as "n=48"; "" when there is none. */
 char *figure_n_text(const struct figure *f, char *buf, size_t size);
 /* The change as "+60", "-0,5 wk", "+0,3 pp" (a percentage changes in

@@ -38,6 +38,7 @@ void report_csv_row(FILE *out, const char *const *fields, size_t n);
 struct report_csv_cells {
 	char value[NUMFMT_MAX], change[NUMFMT_MAX], norm[NUMFMT_MAX], base[NUMFMT_MAX];
 	char formula[512];
+	char reason[STOPLIGHT_REASON_MAX + 96];	/* with why a year is not rolled up */
 	const char *fields[REPORT_CSV_COLUMNS];
 };
 void report_csv_figure(const struct figure_set *fs, const struct figure *f, const char *note,

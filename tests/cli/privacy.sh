@@ -4,7 +4,8 @@
 # hides cells in every way jmon knows (a count <10, a value the source
 # suppressed, a total that would give its one hidden part away) and puts
 # each next to a number that could give it away (a change, a percentage, a
-# peer mean, a count_from n, a sum of wijken, a revision).  Everything jmon
+# peer mean, a count_from n, a sum of wijken, a revision, a change since
+# the nulmeting: baseline_change, Δ nulm. after B).  Everything jmon
 # prints about it -- jmon report in every format for every region and
 # period, the browser's :export and a dump of every view -- goes to
 # tests/privacy/adversary.py, which turns the numbers into equations,

@@ -165,6 +165,8 @@ class Indicator:
         self.peers = d.get("peers")
         self.min_count = d.get("privacy", {}).get("min_count", min_count)
         self.chapter = chapter
+        # the nulmeting (the monitor's unless its own): Model sets it
+        self.baseline = d.get("baseline")
         # compute: {ratio|difference|sum|share: [inputs], scale}: made by
         # jmon from the same cell of each input
         comp = d.get("compute") or {}
@@ -212,6 +214,7 @@ class Model:
             self.chapters.append((ch["id"], ch.get("label", ch["id"]), inds))
             for i in inds:
                 self.ind[i.id] = i
+                i.baseline = i.baseline or mon.get("baseline")
         self.by_label = {i.label: i for i in self.ind.values()}
         self.regions = {}
         self.deliveries = {}
@@ -580,6 +583,15 @@ class Store:
             return
         self.lin({new: 1, old: -1}, num[0], num[1], path, source)
 
+    def since_baseline(self, var, ind, region, cat, text, source, exact=False, base=None):
+        """A printed change since the nulmeting: var - the cell of the
+        indicator's baseline period (base: as the output names it)."""
+        base = base or ind.baseline
+        if not text.strip() or not base:
+            return
+        self.difference(var, self.model.current(ind.id, region, base, cat), text, "baseline", source,
+                        exact=exact)
+
     def ratio(self, y, x, text, path, source, absbase=True):
         num = parse_nl(text)
         if num is None or y is None or x is None:
@@ -732,6 +744,8 @@ def report_csv(st, path, rel, family, region, period):
             if r.get("change", ""):
                 st.difference(var, m.current(ind.id, reg, period_prev(vper), cat), r["change"], "change",
                               src, exact=True)
+            st.since_baseline(var, ind, reg, cat, r.get("baseline_change", ""), src, exact=True,
+                              base=r.get("baseline_period"))
             parse_reason(st, ind, cat, reg, vper, r.get("reason", ""), src)
 
 
@@ -773,6 +787,9 @@ def report_json(st, path, rel, family, region, period):
         if obj.get("change") is not None:
             st.difference(var, m.current(ind.id, reg, period_prev(vper), cat), obj["change"], "change", src,
                           exact=True)
+        if obj.get("baseline_change") is not None:
+            st.since_baseline(var, ind, reg, cat, obj["baseline_change"], src, exact=True,
+                              base=obj.get("baseline_period"))
         parse_reason(st, ind, cat, reg, vper, obj.get("reason") or "", src)
 
     for ch in doc.get("chapters", []):
@@ -838,7 +855,7 @@ def report_text(st, path, rel, family, region, period):
             expect = rows_in_order(m, chapter)
             continue
         if line.startswith("Indicator"):
-            cols = columns(line, ["Waarde", "Verschil", "Norm", "Status", "Reden"])
+            cols = columns(line, ["Waarde", "Verschil", "t.o.v. nulmeting", "Norm", "Status", "Reden"])
             continue
         if line.startswith("✓") or line.startswith("v beoordeeld"):
             continue
@@ -863,6 +880,9 @@ def report_text(st, path, rel, family, region, period):
         if "Verschil" in cols:
             st.difference(var, m.current(ind.id, region, period_prev(period), cat),
                           line[cols["Waarde"][1]:cols["Verschil"][1]].strip(), "change", src)
+        if "Verschil" in cols and "t.o.v. nulmeting" in cols:
+            st.since_baseline(var, ind, region, cat,
+                              line[cols["Verschil"][1]:cols["t.o.v. nulmeting"][1]].strip(), src)
         if "Reden" in cols:
             parse_reason(st, ind, cat, region, period, line[cols["Reden"][0]:], src)
 
@@ -938,6 +958,7 @@ def report_md(st, path, rel, family, region, period):
         st.value(var, r.get("Waarde", ""), "value", src)
         st.difference(var, m.current(ind.id, region, period_prev(period), cat), r.get("Verschil", ""),
                       "change", src)
+        st.since_baseline(var, ind, region, cat, r.get("t.o.v. nulmeting", ""), src)
         parse_reason(st, ind, cat, region, period, r.get("Reden", ""), src)
 
 
@@ -958,9 +979,10 @@ def screen_header_ok(st, lines, rel, family, region, period):
 def screen_chapter(st, lines, rel, family, region, period, chapter_id):
     m = st.model
     header = lines[2]
-    cols = columns(header, [period_label(period), "Δ vorig", "vorig"])
+    cols = columns(header, [period_label(period), "Δ vorig", "vorig", "Δ nulm."])
     vend = cols.get(period_label(period), (0, 0))[1]
-    cend = cols.get("Δ vorig", cols.get("vorig", (0, 0)))[1]
+    since = "Δ nulm." in cols       # B: the change since the nulmeting
+    cend = cols.get("Δ nulm.", cols.get("Δ vorig", cols.get("vorig", (0, 0))))[1]
     inds = [i for cid, _, inds in m.chapters if cid == chapter_id for i in inds]
     for k, ind in enumerate(inds):
         n = 4 + k
@@ -973,6 +995,9 @@ def screen_chapter(st, lines, rel, family, region, period, chapter_id):
         st.numbers_lines += 1
         var = m.current(ind.id, region, period, "")
         st.value(var, right_cell(line, vend), "value", src)
+        if since:
+            st.since_baseline(var, ind, region, "", line[vend:cend].strip(), src)
+            continue
         st.difference(var, m.current(ind.id, region, period_prev(period), ""), line[vend:cend].strip(),
                       "change", src)
 
@@ -1056,14 +1081,15 @@ def screen_compare(st, lines, rel, family, region, period, ind, row):
     if not header[1:].startswith(title):
         st.problems.append("%s:3: not the comparison of %s" % (rel, title))
         return
-    cols = columns(header, ["waarde", "verschil"])
-    wend, vend = cols["waarde"][1], cols["verschil"][1]
+    cols = columns(header, ["waarde", "verschil", "Δ nulm."])
+    since = "Δ nulm." in cols       # B: each row since its own nulmeting
+    wend, vend = cols["waarde"][1], cols["Δ nulm." if since else "verschil"][1]
     group = None
     self_var = None
     rows = []           # (group, code, var, text, diff, source)
     for n in range(4, len(lines) - 1):
         line = lines[n - 1]
-        if not line.strip():
+        if not line.strip() or line.startswith(" Δ nulm.: ") or line.startswith(" Deze indicator "):
             continue
         src = st.src(family, rel, n, line)
         if not line.startswith("  "):
@@ -1089,6 +1115,18 @@ def screen_compare(st, lines, rel, family, region, period, ind, row):
         rows.append((group, code, var, value, diff, src))
     labels = {lab: gid for gid, (lab, _) in m.peers.items()}
     for grp, code, var, value, diff, src in rows:
+        if since:
+            # a mean since the mean of the nulmeting, which that period's
+            # compare view prints
+            if code == "mean":
+                aux = ("m", "compare", labels.get(grp), ind.id, region, period, cat)
+                st.value(aux, value, "compare", src)
+                if diff and ind.baseline:
+                    st.difference(aux, ("m", "compare", labels.get(grp), ind.id, region, ind.baseline, cat),
+                                  diff, "baseline", src)
+            elif diff:
+                st.since_baseline(var, ind, code, cat, diff, src)
+            continue
         if code == "mean":
             gid = labels.get(grp)
             aux = ("m", "compare", gid, ind.id, region, period, cat)
@@ -1139,8 +1177,9 @@ def bench_diff(st, var, ref, text, unit, src):
     if var is None or ref is None or not text:
         return
     if unit == "%":
-        # a machine number (CSV) is written as the screen writes it
-        st.ratio(var, ref, text if parse_nl(text) else text.replace(".", ","), "bench", src,
+        # a machine number (CSV: "-40.625") is written as the screen
+        # writes it; read as Dutch its point would be a thousands separator
+        st.ratio(var, ref, text.replace(".", ",") if MACHINE.match(text) else text, "bench", src,
                  absbase=True)
     else:
         st.difference(var, ref, text, "bench", src, exact=parse_machine(text) is not None)
@@ -1176,6 +1215,9 @@ def bench_csv(st, path, rel, family, region, period):
                 bench_mean(st, aux, int(r["mean_n"] or 0), members, src)
             if r["difference"]:
                 bench_diff(st, aux, ref, r["difference"], r["difference_unit"], src)
+            if r.get("baseline_change") and r.get("baseline_period"):
+                st.difference(aux, ("m", "bench", gid, ind.id, region, r["baseline_period"], cat),
+                              r["baseline_change"], "baseline", src, exact=True)
             continue
         var = m.current(ind.id, reg, r.get("value_period") or period, cat)
         if r["value"]:
@@ -1184,6 +1226,8 @@ def bench_csv(st, path, rel, family, region, period):
             st.difference(var, m.current(ind.id, reg, period_prev(r.get("value_period") or period), cat),
                           r["change"], "change", src, exact=True)
         parse_reason(st, ind, cat, reg, r.get("value_period") or period, r["reason"], src)
+        st.since_baseline(var, ind, reg, cat, r.get("baseline_change", ""), src, exact=True,
+                          base=r.get("baseline_period"))
         if r["difference"]:
             bench_diff(st, var, ref, r["difference"], r["difference_unit"], src)
 
@@ -1191,12 +1235,14 @@ def bench_csv(st, path, rel, family, region, period):
 BENCH_GLYPH = re.compile(r"\s*[■▲●○]$")
 
 
-def screen_benchmark(st, lines, rel, family, region, period, chapter_id, diffs):
+def screen_benchmark(st, lines, rel, family, region, period, chapter_id, mode):
     """The benchmark view at a width that shows every column: line 4 the
     names ("=" before the reference), line 5 the codes ("gemiddelde" for a
     mean, right-aligned where its cells end), then a row per indicator and
-    category in configuration order."""
+    category in configuration order.  mode: v values, d differences
+    against the reference, b (B) each cell since its nulmeting."""
     m = st.model
+    diffs = mode == "d"
     names, codes = lines[3], lines[4]
     st.used.update({(rel, 4), (rel, 5)})
     ends = [mm.end() for mm in re.finditer(r"\S+", codes)]
@@ -1244,6 +1290,13 @@ def screen_benchmark(st, lines, rel, family, region, period, chapter_id, diffs):
                 var = m.current(ind.id, code, period, cat)
             vals[code if code != "gemiddelde" else "mean"] = (var, text)
         ref = vals.get("mean" if ref_code == "gemiddelde" else ref_code, (None, ""))[0]
+        if mode == "b":
+            for code, (var, text) in vals.items():
+                if text and code == "mean" and ind.baseline:
+                    st.difference(var, var[:5] + (ind.baseline, cat), text, "baseline", src)
+                elif text and code != "mean":
+                    st.since_baseline(var, ind, code, cat, text, src)
+            continue
         for code, (var, text) in vals.items():
             is_ref = (code == "mean" and ref_code == "gemiddelde") or code == ref_code
             if not diffs or is_ref:
@@ -1819,7 +1872,8 @@ def plan(args):
                 os.makedirs(d, exist_ok=True)
                 keys = []
                 for c, (cid, _, inds) in enumerate(m.chapters, 1):
-                    keys += [str(c), ":dump ch-%s.txt" % cid, ":export export-%s.csv" % cid]
+                    keys += [str(c), ":dump ch-%s.txt" % cid, ":export export-%s.csv" % cid,
+                             "B", ":dump chb-%s.txt" % cid, "B"]
                     for k, ind in enumerate(inds):
                         if ind.id not in has:
                             continue
@@ -1828,7 +1882,8 @@ def plan(args):
                             keys += ["g"] + ["j"] * r
                             keys += [":dump ind-%s-%d.txt" % (ind.id, r),
                                      "<Enter>", ":dump ser-%s-%d.txt" % (ind.id, r), "<Escape>",
-                                     "c", ":dump cmp-%s-%d.txt" % (ind.id, r), "<Escape>",
+                                     "c", ":dump cmp-%s-%d.txt" % (ind.id, r),
+                                     "B", ":dump cmpb-%s-%d.txt" % (ind.id, r), "B", "<Escape>",
                                      "v", ":dump rev-%s-%d.txt" % (ind.id, r), "<Escape>"]
                         keys += ["<Escape>"]
                 # the benchmark view (b) of every chapter, wide enough to show
@@ -1841,7 +1896,7 @@ def plan(args):
                         if inds[k].cats:
                             keys += ["g"] + ["j"] * k + ["<Enter>"]
                     keys += [":dump bch-%s-v.txt" % cid, "d", ":dump bch-%s-d.txt" % cid, "d",
-                             "<Escape>"]
+                             "B", ":dump bch-%s-b.txt" % cid, "B", "<Escape>"]
                 keys.append(":quit")
                 with open(os.path.join(d, "keys"), "w") as k:
                     k.write("\n".join(keys) + "\n")
@@ -1854,7 +1909,7 @@ FAMILIES = ["report-text", "report-csv", "report-json", "report-md", "export-csv
             "screen-chapter", "screen-indicator", "screen-series", "screen-compare", "screen-revisions",
             "bench-csv", "screen-benchmark"]
 SUPPORT = {"value", "mask", "sum:categories"}
-LEAK_PATHS = {"change", "reason:change", "reason:pct", "reason:peer", "reason:count_from", "reason:base",
+LEAK_PATHS = {"change", "baseline", "reason:change", "reason:pct", "reason:peer", "reason:count_from", "reason:base",
               "reason:value", "compare", "bench", "revision:value", "revision:diff", "revision:change", "sum:wijken"}
 
 
@@ -1892,24 +1947,24 @@ def collect(m, out):
             with open(p, encoding="utf-8") as f:
                 lines = f.read().split("\n")
             kind, rest = name[:-4].split("-", 1)
-            family = {"ch": "screen-chapter", "ind": "screen-indicator", "ser": "screen-series",
-                      "cmp": "screen-compare", "rev": "screen-revisions",
-                      "bch": "screen-benchmark"}[kind]
+            family = {"ch": "screen-chapter", "chb": "screen-chapter", "ind": "screen-indicator",
+                      "ser": "screen-series", "cmp": "screen-compare", "cmpb": "screen-compare",
+                      "rev": "screen-revisions", "bch": "screen-benchmark"}[kind]
             files[family] += 1
             if not screen_header_ok(st, lines, rel, family, region, period):
                 continue
             if kind == "bch":
                 chapter_id, mode = rest.rsplit("-", 1)
-                screen_benchmark(st, lines, rel, family, region, period, chapter_id, mode == "d")
+                screen_benchmark(st, lines, rel, family, region, period, chapter_id, mode)
                 unread(st, lines, rel)
                 continue
-            if kind == "ch":
+            if kind in ("ch", "chb"):
                 screen_chapter(st, lines, rel, family, region, period, rest)
                 unread(st, lines, rel)
                 continue
             ind_id, row = rest.rsplit("-", 1)
             fn = {"ind": screen_indicator, "ser": screen_series, "cmp": screen_compare,
-                  "rev": screen_revisions}[kind]
+                  "cmpb": screen_compare, "rev": screen_revisions}[kind]
             fn(st, lines, rel, family, region, period, m.ind[ind_id], int(row))
             unread(st, lines, rel)
     a_priori(st)
@@ -1921,7 +1976,8 @@ def collect(m, out):
 # lines of a screen whose numbers are the configuration's, or no figure's
 KNOWN_LINES = re.compile(
     r"^ *(Regel|eenheid|Bron|Norm|Berekend: |Toelichting \(|Geen toelichting)|^ *[│|┆:] (norm|grenzen):"
-    r"|^ *(│ norm: .*)?( *┆ grenzen:.*)?$|^ Gewijzigd in ")
+    r"|^ *(│ norm: .*)?( *┆ grenzen:.*)?$|^ Gewijzigd in "
+    r"|^ Δ nulm\.: elke rij t\.o\.v\. haar eigen nulmeting \d{4}(?: [QH]\d)? \(B: t\.o\.v\. deze regio\)$")
 
 
 def unread(st, lines, rel):
@@ -2048,7 +2104,7 @@ SELFTEST_CONFIG = {
     "monitor": {"privacy": {"min_count": 10}},
     "peers": [{"id": "g", "label": "G", "regions": ["GM0001", "GM0002", "GM0003", "GM0004"]}],
     "chapters": [{"id": "c", "indicators": [
-        {"id": "t", "label": "T", "counts": True, "total": "sum",
+        {"id": "t", "label": "T", "counts": True, "total": "sum", "baseline": "2023Q3",
          "categories": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}, {"id": "c", "label": "C"}]},
         {"id": "p", "label": "P", "counts": True, "peers": "g", "total": "sum",
          "categories": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}],
@@ -2101,6 +2157,8 @@ def selftest(_args):
                 st.value(var, text, "value", src)
             elif kind == "change":
                 st.difference(var, m.current(ind, region, period_prev(period), cat), text, "change", src)
+            elif kind == "baseline":
+                st.since_baseline(var, m.ind[ind], region, cat, text, src)
             elif kind == "reason":
                 parse_reason(st, m.ind[ind], cat, region, period, text, src)
             elif kind == "revision":
@@ -2139,6 +2197,18 @@ def selftest(_args):
           ("value", "GM0001", "2023Q3", "t", "c", "33"), ("value", "GM0001", "2023Q3", "t", "", "geheim"),
           ("value", "GM0001", q, "t", "", "150"), ("change", "GM0001", q, "t", "", "+50")],
          {("t", "GM0001", "2023Q3", ""): 100, ("t", "GM0001", "2023Q3", "b"): 7})
+    # the same through the change since the nulmeting (baseline 2023 Q3)
+    base_cells = [("t", "GM0001", "2023Q3", "", 1, 100), ("t", "GM0001", "2023Q3", "a", 1, 60),
+                  ("t", "GM0001", "2023Q3", "b", 1, 7), ("t", "GM0001", "2023Q3", "c", 1, 33),
+                  ("t", "GM0001", q, "", 2, 150)]
+    base_shown = [("value", "GM0001", "2023Q3", "t", "a", "60"), ("value", "GM0001", "2023Q3", "t", "b", "<10"),
+                  ("value", "GM0001", "2023Q3", "t", "c", "33"), ("value", "GM0001", "2023Q3", "t", "", "geheim"),
+                  ("value", "GM0001", q, "t", "", "150")]
+    case("a change since the nulmeting +50 against a withheld total gives the total and its hidden part",
+         base_cells, base_shown + [("baseline", "GM0001", q, "t", "", "+50")],
+         {("t", "GM0001", "2023Q3", ""): 100, ("t", "GM0001", "2023Q3", "b"): 7})
+    case("no change since a withheld nulmeting gives nothing",
+         base_cells, base_shown + [("baseline", "GM0001", q, "t", "", "")], {})
     # peer means: GM0004's total is withheld (its part B is <10)
     def peers(t4, a4):
         return [("p", "GM0001", q, "", 1, 0), ("p", "GM0002", q, "", 1, 140), ("p", "GM0003", q, "", 1, 160),

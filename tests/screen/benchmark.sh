@@ -392,3 +392,33 @@ expect figure41.txt <<'EOF'
 EOF
 screen "seed 002, figure 4.1: Alphen, its benchmark and NL in 2015 and 2016" \
 	--db "$db" --config "$TOP/sample-data/alphen-nulmeting/monitor.yaml"
+
+# B in the benchmark view: every cell since its own nulmeting
+keys <<'EOF'
+b
+B
+:dump bench-base.txt
+EOF
+(cd "$T" && JMON_SCRIPT="$T/script" "$JMON" --db "$db" \
+	--config "$TOP/sample-data/alphen-nulmeting/monitor.yaml") >/dev/null 2>&1
+assert_grep " Gebruik jeugdzorg (CBS) · 2016 · verschil t.o.v. de nulmeting  kolom 2–4 van 8" \
+	"$T/bench-base.txt" "B in the benchmark view: the heading says since the nulmeting"
+assert_grep "  Jeugdhulp via wijkt…    +1,5 pp" "$T/bench-base.txt" \
+	"B in the benchmark view: Alphen +1,5 pp since 2015, other regions without a nulmeting empty"
+# jmon report --regions with a nulmeting (monitor.baseline 2015): a table
+# of each region's change since it, in text and Markdown, and the
+# contract's baseline columns for every region in CSV and JSON.
+alphen="--db $db --config $TOP/sample-data/alphen-nulmeting/monitor.yaml --chapter gebruik_cbs"
+run "$JMON" report $alphen --regions GM0484,NL01
+assert_grep "Gebruik jeugdzorg (CBS): t.o.v. nulmeting 2015 (pp bij percentages, anders in de eenheid)" \
+	"$T/stdout" "report --regions: a table t.o.v. nulmeting per chapter"
+assert_grep "Jeugdhulp via wijkteams              +1,5 pp    +0,6 pp" "$T/stdout" \
+	"report --regions: Alphen +1,5 pp and NL +0,6 pp since 2015"
+run "$JMON" report $alphen --regions GM0484,NL01 --format md
+assert_grep "| Jeugdhulp via wijkteams | +1,5 pp | +0,6 pp |" "$T/stdout" \
+	"report --regions --format md: the same table"
+run "$JMON" report $alphen --regions GM0484,NL01 --format csv
+assert_grep ",2015,0.6,Nederland,NL01,,,," "$T/stdout" \
+	"report --regions --format csv: NL's baseline_period and baseline_change"
+run "$JMON" report $alphen --regions GM0484,NL01 --format json
+assert_grep '"baseline_change": 0.6,' "$T/stdout" "report --regions --format json: baseline_change"

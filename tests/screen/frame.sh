@@ -218,8 +218,6 @@ EOF
 expect legend.txt <<'EOF'
  Testmonitor · GM0361 · geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
-  ? F1             :help            deze hulp
-  :                :prompt          opdrachtregel
   Ctrl-L           :redraw          scherm opnieuw tekenen
                    :dump            scherm als tekst opslaan (:dump FILE)
                    :resize          schermgrootte (:resize RIJENxKOLOMMEN)
@@ -237,6 +235,8 @@ Tekens
   ✓  beoordeeld; ↻ beoordeeld bij een andere waarde (verouderd)
   ✎  toegelicht   !  kleur met de hand gezet   §  kleur van het rapport (geen b…
   *  herzien door de nieuwste levering
+  3/4 kw.  waar de waarde staat: 3 van 4 kwartalen, niet opgeteld (rollup:)
+  Q3 (3/4)  het jaar niet opgeteld: de waarde is die van Q3
   beoordeeld 0/0 signalen: de signalen (oranje of rood, ook in een categorie) m…
  Cijfers › Hulp                                                q: terug  ?: help
 
@@ -441,8 +441,6 @@ EOF
 expect ascii.txt <<'EOF'
  Testmonitor | GM0361 | geen gegevens
  [1 Cijfers]  2 Wachttijden   3 Beschermingstafel   4 Klachten/bezwaar
-  ? F1             :help            deze hulp
-  :                :prompt          opdrachtregel
   Ctrl-L           :redraw          scherm opnieuw tekenen
                    :dump            scherm als tekst opslaan (:dump FILE)
                    :resize          schermgrootte (:resize RIJENxKOLOMMEN)
@@ -460,6 +458,8 @@ Tekens
   v  beoordeeld; ~ beoordeeld bij een andere waarde (verouderd)
   e  toegelicht   !  kleur met de hand gezet   d  kleur van het rapport (geen b~
   *  herzien door de nieuwste levering
+  3/4 kw.  waar de waarde staat: 3 van 4 kwartalen, niet opgeteld (rollup:)
+  Q3 (3/4)  het jaar niet opgeteld: de waarde is die van Q3
   beoordeeld 0/0 signalen: de signalen (oranje of rood, ook in een categorie) m~
  Cijfers > Hulp                                                q: terug  ?: help
 

@@ -352,6 +352,30 @@ assert_grep " Indicator                        2016  Δ nulm." "$T/baseline.txt"
 assert_grep "Jeugdhulp via wijkteams         5,0 %  +1,5 pp" "$T/baseline.txt" \
 	"alphen: 2016 against the 2015 nulmeting, +1,5 pp via the wijkteams"
 assert_grep " Indicator                        2016  Δ vorig" "$T/back.txt" "a second B goes back to the previous period"
+# B in the compare view: each row against its own nulmeting (2015), the
+# mean of a group only when both means are of every member
+keys <<'EOF'
+j
+j
+c
+B
+:dump compare-base.txt
+B
+:dump compare-back.txt
+EOF
+(cd "$T" && JMON_SCRIPT="$T/script" "$JMON" $args) >/dev/null 2>&1
+assert_grep " Jeugdhulp via wijkteams, 2016                   waarde  status          Δ nulm." \
+	"$T/compare-base.txt" "alphen: B heads the compare view's last column Δ nulm."
+assert_grep "  Alphen aan den Rijn (GM0484)                    5,0 %  ○ grijs         +1,5 pp" \
+	"$T/compare-base.txt" "alphen: the region since its nulmeting 2015"
+assert_grep "  Nederland (NL01)                                1,5 %  ○ grijs         +0,6 pp" \
+	"$T/compare-base.txt" "alphen: NL since its own nulmeting, not against the region"
+assert_grep "  gemiddelde (1 van 1)                            1,5 %                  +0,6 pp" \
+	"$T/compare-base.txt" "alphen: a mean of every member since the mean of the nulmeting"
+assert_grep " Δ nulm.: elke rij t.o.v. haar eigen nulmeting 2015 (B: t.o.v. deze regio)" \
+	"$T/compare-base.txt" "alphen: the compare view says what Δ nulm. is against"
+assert_grep "  Nederland (NL01)                                1,5 %  ○ grijs         +3,5 pp" \
+	"$T/compare-back.txt" "alphen: a second B gives the compare view its differences back"
 keys <<'EOF'
 B
 :dump none.txt

@@ -33,7 +33,10 @@ static const char monitor[] =
 	"      - {id: stand, unit: aantal, counts: true, rollup: last}\n"
 	"      - {id: onvolledig, unit: aantal, counts: true, rollup: sum}\n"
 	"      - {id: geheim, unit: aantal, counts: true, rollup: sum}\n"
-	"      - {id: nooit, unit: aantal, counts: true}\n";
+	"      - {id: nooit, unit: aantal, counts: true}\n"
+	"      - {id: half_af, unit: aantal, counts: true, rollup: sum, as_of: none}\n"
+	"      - {id: maand, unit: aantal, counts: true, rollup: sum, as_of: none}\n"
+	"      - {id: maandstand, unit: aantal, counts: true, rollup: last}\n";
 
 static const char cells[] =
 	"region,period,indicator,category,value,flag\n"
@@ -62,7 +65,13 @@ static const char cells[] =
 	"GM0001,2022Q1,som,,10,\n" "GM0001,2022Q2,som,,10,\n"
 	"GM0001,2022Q3,som,,10,\n" "GM0001,2022Q4,som,,10,provisional\n"
 	"GM0001,2023Q1,onvolledig,,10,\n" "GM0001,2023Q2,onvolledig,,20,\n"
-	"GM0001,2023Q3,onvolledig,,30,\n";
+	"GM0001,2023Q3,onvolledig,,30,\n"
+	"GM0001,2023Q1,half_af,,10,\n" "GM0001,2023Q2,half_af,,20,\n"
+	"GM0001,2023Q3,half_af,,30,\n"
+	"GM0001,2023M07,maand,,11,\n" "GM0001,2023M08,maand,,12,\n"
+	"GM0001,2023M10,maand,,15,\n" "GM0001,2023M11,maand,,16,\n" "GM0001,2023M12,maand,,17,\n"
+	"GM0001,2023M10,maandstand,,50,\n" "GM0001,2023M11,maandstand,,60,\n"
+	"GM0001,2023M12,maandstand,,70,\n";
 
 static int setup(void **state)
 {
@@ -255,6 +264,62 @@ static void test_rollup_incomplete_and_withheld(void **state)
 	figures_free(&fs);
 }
 
+/* A year of some of its quarters without a figure of another period to
+ * stand in says where its value would be how many parts there are, and
+ * every report's reason says why it is empty. */
+static void test_incomplete_mark(void **state)
+{
+	struct dbtest *t = *state;
+	struct figure_set fs;
+	const struct figure *f;
+	char buf[1024];
+
+	load(t, "2023", &fs);
+	f = row(&fs, "half_af");
+	assert_false(f->now.present);
+	assert_string_equal(figure_incomplete_mark(f, buf, sizeof buf), "3/4 kw.");
+	assert_non_null(strstr(figure_report_reason(f, buf, sizeof buf),
+			       "; niet opgeteld: 3 van 4 kwartalen geleverd"));
+	/* one shown as of its last quarter has a value, and no mark there;
+	 * the chapter row's period says which quarter of how many */
+	assert_string_equal(figure_incomplete_mark(row(&fs, "onvolledig"), buf, sizeof buf), "");
+	assert_string_equal(figure_basis_short(row(&fs, "onvolledig"), buf, sizeof buf), "Q3 (3/4)");
+	assert_string_equal(figure_basis_text(row(&fs, "onvolledig"), buf, sizeof buf), "2023 Q3");
+	assert_string_equal(figure_incomplete_mark(row(&fs, "som"), buf, sizeof buf), "");
+	figures_free(&fs);
+}
+
+/* A quarter is made of its three months like a year of its quarters;
+ * two months of three are not a quarter. */
+static void test_rollup_months_into_quarter(void **state)
+{
+	struct dbtest *t = *state;
+	struct figure_set fs;
+	const struct figure *f;
+	char buf[64];
+
+	load(t, "2023Q4", &fs);
+	f = row(&fs, "maand");
+	assert_int_equal(f->basis, FIGURE_ROLLUP);
+	assert_true(f->now.value == 48);
+	assert_string_equal(f->value_period, "2023M10..2023M12");
+	assert_string_equal(figure_basis_text(f, buf, sizeof buf), "som van okt–dec 2023");
+	assert_string_equal(figure_basis_short(f, buf, sizeof buf), "som 3 mnd");
+	/* against the previous quarter, itself of two months: none */
+	assert_false(f->has_change);
+	f = row(&fs, "maandstand");
+	assert_int_equal(f->basis, FIGURE_ROLLUP);
+	assert_true(f->now.value == 70);
+	assert_string_equal(figure_basis_short(f, buf, sizeof buf), "stand dec");
+	figures_free(&fs);
+	load(t, "2023Q3", &fs);
+	f = row(&fs, "maand");
+	assert_int_not_equal(f->basis, FIGURE_ROLLUP);
+	assert_string_equal(f->incomplete, "2 van 3 maanden");
+	assert_string_equal(figure_incomplete_mark(f, buf, sizeof buf), "2/3 mnd");
+	figures_free(&fs);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -265,6 +330,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_staleness_and_off, setup, dbtest_teardown),
 		cmocka_unit_test_setup_teardown(test_provisional, setup, dbtest_teardown),
 		cmocka_unit_test_setup_teardown(test_rollup, setup, dbtest_teardown),
+		cmocka_unit_test_setup_teardown(test_incomplete_mark, setup, dbtest_teardown),
+		cmocka_unit_test_setup_teardown(test_rollup_months_into_quarter, setup,
+						dbtest_teardown),
 		cmocka_unit_test_setup_teardown(test_rollup_incomplete_and_withheld, setup,
 						dbtest_teardown),
 	};
