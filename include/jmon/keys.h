@@ -59,8 +59,8 @@ enum {
 	_(REGION,        "region",        "regio kiezen (:region CODE)",       "Weergaven") \
 	_(PERIOD,        "period",        "periode kiezen (:period CODE)",     "Weergaven") \
 	_(EXPORT,        "export",        "weergave exporteren (:export FILE)","Weergaven") \
-	_(COLUMN_LEFT,   "column-left",   "kolom naar links",                  "Benchmark") \
-	_(COLUMN_RIGHT,  "column-right",  "kolom naar rechts",                 "Benchmark") \
+	_(COLUMN_LEFT,   "column-left",   "kolom naar links (ook: indicator)", "Benchmark") \
+	_(COLUMN_RIGHT,  "column-right",  "kolom naar rechts (ook: indicator)", "Benchmark") \
 	_(REFERENCE,     "reference",     "referentiekolom (:reference CODE)", "Benchmark") \
 	_(DIFFERENCES,   "differences",   "waarden of verschillen t.o.v. referentie", "Benchmark") \
 	_(OVER_TIME,     "over-time",     "perioden naast elkaar (:over-time N)", "Benchmark") \

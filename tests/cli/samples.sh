@@ -260,6 +260,9 @@ assert_grep "GM0034,2018H2,wachttijden,jgz_contact_frontoffice,,5,,grey,geen reg
 sample_report alphen-nulmeting --format md
 assert_no_grep "Er is een extra maatregel nodig" "$T/stdout" "alphen md: no Almere legend"
 assert_grep "## Legenda (jmon)" "$T/stdout" "alphen md: jmon's own legend, marked as such"
+sample_report voorbeeldstad --format md
+assert_no_grep "Er is een extra maatregel nodig" "$T/stdout" "voorbeeldstad md (the default configuration): no Almere legend"
+assert_grep "## Legenda (jmon)" "$T/stdout" "voorbeeldstad md: the default configuration's legend is jmon's own"
 sample_report verschillenanalyse-2015q1 --format md
 assert_no_grep "Er is een extra maatregel nodig" "$T/stdout" "verschillenanalyse md: no Almere legend"
 sample_report almere-2018h2 --format md --chapter themas

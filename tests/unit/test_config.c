@@ -732,8 +732,11 @@ static void test_builtin_default(void **state)
 	assert_string_equal(cfg->path, "config/jmon.yaml (built-in)");
 	assert_string_equal(cfg->monitor.region, "GM0361");
 	assert_int_equal(cfg->monitor.min_count, 10);
+	/* the default judges nothing for a council: jmon's own words */
+	assert_true(cfg->monitor.legend_jmon);
 	assert_string_equal(cfg->monitor.legend_amber,
-			    "Er is extra aandacht nodig om de gestelde resultaten te halen.");
+			    "De waarde valt buiten de grens van groen, binnen die van "
+			    "oranje: een signaal om naar te kijken.");
 	assert_int_equal(cfg->nchapters, 4);
 	for (size_t i = 0; i < 4; i++)
 		assert_string_equal(cfg->chapters[i].id, chapters[i]);
