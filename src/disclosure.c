@@ -309,16 +309,20 @@ static enum jmon_status family_of(struct disclosure *d, const char *root,
 		}
 	f = xcalloc(1, sizeof *f);
 	snprintf(f->root, sizeof f->root, "%s", root);
-	f->regions = xcalloc(MAX_FAMILY, sizeof *f->regions);
+	/* room for the largest family, given back at once: a benchmark
+	 * holds the families of every gemeente of a province */
+	f->regions = xmalloc(MAX_FAMILY * sizeof *f->regions);
 	if ((st = query_region_family(d->db, root, f->regions, MAX_FAMILY, &f->n, err))) {
 		free(f->regions);
 		free(f);
 		return st;
 	}
 	if (f->n == 0) {	/* not in the region table: a family of one */
+		memset(&f->regions[0], 0, sizeof f->regions[0]);
 		snprintf(f->regions[0].code, sizeof f->regions[0].code, "%s", root);
 		f->n = 1;
 	}
+	f->regions = xrealloc(f->regions, f->n * sizeof *f->regions);
 	f->by_code = xcalloc(f->n, sizeof *f->by_code);
 	f->parent = xcalloc(f->n, sizeof *f->parent);
 	for (size_t r = 0; r < f->n; r++)
