@@ -61,6 +61,7 @@ struct slab {
 	long asof;
 	struct slab_region *regions;	/* fam->n */
 	size_t n;			/* cells of all regions */
+	size_t block_cells;		/* cells of its blocks: counted as cells too */
 	char **pool;			/* categories the configuration does not name */
 	size_t npool, cappool;
 	struct block *blocks;		/* one per indicator asked for */
@@ -387,7 +388,7 @@ static void make_room(struct disclosure *d, const struct slab *keep)
 		for (size_t i = 1; i < d->nslabs; i++)
 			if (d->slabs[i] != keep && d->slabs[i]->used < d->slabs[oldest]->used)
 				oldest = i;
-		d->slab_cells -= d->slabs[oldest]->n;
+		d->slab_cells -= d->slabs[oldest]->n + d->slabs[oldest]->block_cells;
 		slab_free(d->slabs[oldest]);
 		d->slabs[oldest] = d->slabs[--d->nslabs];
 	}
@@ -700,6 +701,11 @@ static enum jmon_status block_of(struct disclosure *d, struct slab *s, const str
 	b->first = first;
 	b->nregions = n;
 	build_block(s, fam, b);
+	/* a block per region and indicator adds up: it counts against the
+	 * bound as its cells do, a column's name as one more */
+	s->block_cells += n * b->ncols + b->ncols;
+	d->slab_cells += n * b->ncols + b->ncols;
+	make_room(d, s);
 	*out = b;
 	return JMON_OK;
 }
