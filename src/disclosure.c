@@ -394,9 +394,10 @@ static void make_room(struct disclosure *d, const struct slab *keep)
 	}
 }
 
-static enum jmon_status slab_of(struct disclosure *d, const struct family *fam,
-				const char *period, long asof, struct slab **out,
-				struct jmon_error *err)
+/* The slab of fam in period as of asof: an empty one when there is none
+ * yet, its regions read as they are asked for (slab_read). */
+static struct slab *slab_of(struct disclosure *d, const struct family *fam, const char *period,
+			    long asof)
 {
 	struct slab *s;
 
@@ -404,11 +405,9 @@ static enum jmon_status slab_of(struct disclosure *d, const struct family *fam,
 		s = d->slabs[i];
 		if (s->fam == fam && s->asof == asof && !strcmp(s->period, period)) {
 			s->used = ++d->clock;
-			*out = s;
-			return JMON_OK;
+			return s;
 		}
 	}
-	(void)err;
 	s = xcalloc(1, sizeof *s);
 	s->fam = fam;
 	s->asof = asof;
@@ -417,8 +416,7 @@ static enum jmon_status slab_of(struct disclosure *d, const struct family *fam,
 	s->used = ++d->clock;
 	ARRAY_GROW(d->slabs, d->nslabs, d->capslabs);
 	d->slabs[d->nslabs++] = s;
-	*out = s;
-	return JMON_OK;
+	return s;
 }
 
 static int cell_cmp(const struct slab_cell *c, const char *indicator, const char *category)
@@ -814,9 +812,9 @@ enum jmon_status disclosure_cell(struct disclosure *d, const struct indicator *i
 		return computed_cell(d, ind, region, period, category, asof, out, err);
 	/* every indicator of a region reads the slab of its gemeente: one read
 	 * of the family serves them all */
-	if ((st = family_root(d, region, root, err)) || (st = family_of(d, root, &fam, err)) ||
-	    (st = slab_of(d, fam, period, asof, &s, err)))
+	if ((st = family_root(d, region, root, err)) || (st = family_of(d, root, &fam, err)))
 		return st;
+	s = slab_of(d, fam, period, asof);
 	if ((r = family_index(fam, region)) < 0)
 		return JMON_OK;		/* cannot happen: the region is its own root */
 	if ((st = block_of(d, s, fam, ind, (size_t)r, &b, err)))
