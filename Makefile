@@ -174,8 +174,14 @@ deb-check:
 
 bench:
 	@tools/deps.sh bench
-	@$(MAKE) --no-print-directory jmon
+	@$(MAKE) --no-print-directory jmon build/gen-national
 	@tools/bench.sh ./jmon
+
+# The national scenario's generator (tools/bench-national.sh): it reads the
+# monitor with jmon's own configuration module.
+build/gen-national: tools/gen-national.c $(filter-out build/obj/main.o,$(OBJ))
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS) $(JCFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # --- install ---------------------------------------------------------------
 # Every man page of man/, in the section its name ends with.  The sources

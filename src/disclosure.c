@@ -5,8 +5,12 @@
  * Three caches, each built from the one below it:
  *   family  the regions of a gemeente (its wijken and buurten), with the
  *           parent and children of each: one query per gemeente;
- *   slab    every cell of a family in one period, as of one delivery: one
- *           range of the primary key per region, shared by every indicator;
+ *   slab    the cells of a family in one period, as of one delivery: one
+ *           range of the primary key per region, shared by every indicator,
+ *           read for a region when a cell of it is first asked for (every
+ *           region of the family at once only for an indicator whose
+ *           regions add up: a screen of a gemeente reads its wijken and
+ *           buurten only for those);
  *   block   one indicator over a slab: which cells the rule withholds, and
  *           the totals derived from their parts.
  * A screen needs a handful of periods, so its cost is a handful of slabs,
@@ -21,7 +25,9 @@
 #include "jmon/xmalloc.h"
 
 #define MAX_FAMILY 4096		/* a gemeente with its wijken and buurten */
-#define MAX_SLAB_CELLS 1000000	/* cells kept in all slabs together */
+/* cells kept in all slabs together: some 60 bytes each, and the browser
+ * should stay within 16 MiB (a national team's families are large) */
+#define MAX_SLAB_CELLS 100000
 
 struct family {
 	char root[QUERY_CODE_MAX];
@@ -38,13 +44,24 @@ struct slab_cell {
 
 struct block;
 
+/* One region's cells of a slab, in (indicator, category) order: all of
+ * them, or those of the indicators whose regions add up that were read
+ * for a block of the family. */
+struct slab_region {
+	struct slab_cell *cells;
+	size_t n, cap;
+	bool loaded;			/* every indicator's */
+	const struct indicator **only;	/* else these indicators' */
+	size_t nonly, caponly;
+};
+
 struct slab {
 	const struct family *fam;
 	char period[PERIOD_CODE_MAX];
 	long asof;
-	struct slab_cell *cells;	/* grouped by region, in (indicator, category) order */
-	size_t n, cap;
-	size_t *start;			/* region r: cells[start[r] .. start[r + 1]) */
+	struct slab_region *regions;	/* fam->n */
+	size_t n;			/* cells of all regions */
+	size_t block_cells;		/* cells of its blocks: counted as cells too */
 	char **pool;			/* categories the configuration does not name */
 	size_t npool, cappool;
 	struct block *blocks;		/* one per indicator asked for */
@@ -83,6 +100,9 @@ struct disclosure {
 	size_t nslabs, capslabs;
 	size_t slab_cells;
 	unsigned long clock;
+	long history;			/* the newest write when the memo was made */
+	void *memo;
+	void (*drop_memo)(void *);
 };
 
 struct disclosure *disclosure_new(struct db *db)
@@ -109,13 +129,36 @@ static void slab_free(struct slab *s)
 		free(s->pool[i]);
 	free(s->pool);
 	free(s->blocks);
-	free(s->cells);
-	free(s->start);
+	for (size_t r = 0; r < s->fam->n; r++) {
+		free(s->regions[r].cells);
+		free(s->regions[r].only);
+	}
+	free(s->regions);
 	free(s);
+}
+
+static void drop_memo(struct disclosure *d)
+{
+	if (d->memo)
+		d->drop_memo(d->memo);
+	d->memo = NULL;
+}
+
+void *disclosure_memo(const struct disclosure *d)
+{
+	return d->memo;
+}
+
+void disclosure_set_memo(struct disclosure *d, void *memo, void (*drop)(void *))
+{
+	drop_memo(d);
+	d->memo = memo;
+	d->drop_memo = drop;
 }
 
 static void flush(struct disclosure *d)
 {
+	drop_memo(d);
 	for (size_t i = 0; i < d->nslabs; i++)
 		slab_free(d->slabs[i]);
 	for (size_t i = 0; i < d->nfamilies; i++) {
@@ -143,14 +186,21 @@ enum jmon_status disclosure_refresh(struct disclosure *d, const struct config *c
 				    struct jmon_error *err)
 {
 	long newest;
+	struct history_row h;
+	bool written;
 	enum jmon_status st = query_newest_delivery(d->db, &newest, err);
 
-	if (st)
+	if (st || (st = query_history_newest(d->db, &h, &written, err)))
 		return st;
+	if (!written)
+		h.id = 0;
 	if (!d->fresh || newest != d->delivery || cfg != d->cfg)
 		flush(d);
+	else if (h.id != d->history)
+		drop_memo(d);
 	d->fresh = true;
 	d->delivery = newest;
+	d->history = h.id;
 	d->cfg = cfg;
 	return JMON_OK;
 }
@@ -260,16 +310,20 @@ static enum jmon_status family_of(struct disclosure *d, const char *root,
 		}
 	f = xcalloc(1, sizeof *f);
 	snprintf(f->root, sizeof f->root, "%s", root);
-	f->regions = xcalloc(MAX_FAMILY, sizeof *f->regions);
+	/* room for the largest family, given back at once: a benchmark
+	 * holds the families of every gemeente of a province */
+	f->regions = xmalloc(MAX_FAMILY * sizeof *f->regions);
 	if ((st = query_region_family(d->db, root, f->regions, MAX_FAMILY, &f->n, err))) {
 		free(f->regions);
 		free(f);
 		return st;
 	}
 	if (f->n == 0) {	/* not in the region table: a family of one */
+		memset(&f->regions[0], 0, sizeof f->regions[0]);
 		snprintf(f->regions[0].code, sizeof f->regions[0].code, "%s", root);
 		f->n = 1;
 	}
+	f->regions = xrealloc(f->regions, f->n * sizeof *f->regions);
 	f->by_code = xcalloc(f->n, sizeof *f->by_code);
 	f->parent = xcalloc(f->n, sizeof *f->parent);
 	for (size_t r = 0; r < f->n; r++)
@@ -289,6 +343,7 @@ static enum jmon_status family_of(struct disclosure *d, const char *root,
 struct slab_loader {
 	struct disclosure *d;
 	struct slab *s;
+	struct slab_region *region;
 	const struct indicator *ind;	/* of the rows before: they come grouped */
 };
 
@@ -309,71 +364,59 @@ static void add_cell(void *ctx, const char *indicator, const char *category,
 		     const struct cell_value *v)
 {
 	struct slab_loader *l = ctx;
-	struct slab *s = l->s;
+	struct slab_region *sr = l->region;
 
 	if (!l->ind || strcmp(l->ind->id, indicator))
 		l->ind = config_indicator(l->d->cfg, indicator);
 	if (!l->ind)
 		return;		/* not in this configuration: never shown */
-	ARRAY_GROW(s->cells, s->n, s->cap);
-	s->cells[s->n].indicator = l->ind->id;
-	s->cells[s->n].category = category_name(s, l->ind, category);
-	s->cells[s->n].v = *v;
-	s->n++;
+	ARRAY_GROW(sr->cells, sr->n, sr->cap);
+	sr->cells[sr->n].indicator = l->ind->id;
+	sr->cells[sr->n].category = category_name(l->s, l->ind, category);
+	sr->cells[sr->n].v = *v;
+	sr->n++;
+	l->s->n++;
 }
 
-/* Make room for n more cells by dropping the slabs used longest ago. */
-static void make_room(struct disclosure *d, size_t n)
+/* Keep the cells within bounds by dropping the slabs used longest ago,
+ * never the one in use. */
+static void make_room(struct disclosure *d, const struct slab *keep)
 {
-	while (d->nslabs && d->slab_cells + n > MAX_SLAB_CELLS) {
-		size_t oldest = 0;
+	while (d->nslabs > 1 && d->slab_cells > MAX_SLAB_CELLS) {
+		size_t oldest = d->slabs[0] == keep ? 1 : 0;
 
 		for (size_t i = 1; i < d->nslabs; i++)
-			if (d->slabs[i]->used < d->slabs[oldest]->used)
+			if (d->slabs[i] != keep && d->slabs[i]->used < d->slabs[oldest]->used)
 				oldest = i;
-		d->slab_cells -= d->slabs[oldest]->n;
+		d->slab_cells -= d->slabs[oldest]->n + d->slabs[oldest]->block_cells;
 		slab_free(d->slabs[oldest]);
 		d->slabs[oldest] = d->slabs[--d->nslabs];
 	}
 }
 
-static enum jmon_status slab_of(struct disclosure *d, const struct family *fam,
-				const char *period, long asof, struct slab **out,
-				struct jmon_error *err)
+/* The slab of fam in period as of asof: an empty one when there is none
+ * yet, its regions read as they are asked for (slab_read). */
+static struct slab *slab_of(struct disclosure *d, const struct family *fam, const char *period,
+			    long asof)
 {
 	struct slab *s;
-	struct slab_loader l = { d, NULL, NULL };
-	enum jmon_status st = JMON_OK;
 
 	for (size_t i = 0; i < d->nslabs; i++) {
 		s = d->slabs[i];
 		if (s->fam == fam && s->asof == asof && !strcmp(s->period, period)) {
 			s->used = ++d->clock;
-			*out = s;
-			return JMON_OK;
+			return s;
 		}
 	}
-	s = l.s = xcalloc(1, sizeof *s);
+	s = xcalloc(1, sizeof *s);
 	s->fam = fam;
 	s->asof = asof;
 	snprintf(s->period, sizeof s->period, "%s", period);
-	s->start = xcalloc(fam->n + 1, sizeof *s->start);
-	for (size_t r = 0; r < fam->n && st == JMON_OK; r++) {
-		s->start[r] = s->n;
-		st = query_period_cells(d->db, fam->regions[r].code, period, asof, add_cell, &l, err);
-	}
-	s->start[fam->n] = s->n;
-	if (st) {
-		slab_free(s);
-		return st;
-	}
-	make_room(d, s->n);
-	d->slab_cells += s->n;
+	s->regions = xcalloc(fam->n, sizeof *s->regions);
 	s->used = ++d->clock;
 	ARRAY_GROW(d->slabs, d->nslabs, d->capslabs);
 	d->slabs[d->nslabs++] = s;
-	*out = s;
-	return JMON_OK;
+	return s;
 }
 
 static int cell_cmp(const struct slab_cell *c, const char *indicator, const char *category)
@@ -383,18 +426,88 @@ static int cell_cmp(const struct slab_cell *c, const char *indicator, const char
 	return k ? k : strcmp(c->category, category);
 }
 
+static int cell_order(const void *a, const void *b)
+{
+	const struct slab_cell *y = b;
+
+	return cell_cmp(a, y->indicator, y->category);
+}
+
+static bool has_only(const struct slab_region *sr, const struct indicator *ind)
+{
+	for (size_t i = 0; i < sr->nonly; i++)
+		if (sr->only[i] == ind)
+			return true;
+	return false;
+}
+
+/* The cells of regions first .. first + n - 1 of the slab, read now when
+ * they were not yet: every indicator's (ind NULL), or only ind's. */
+static enum jmon_status slab_read(struct disclosure *d, struct slab *s, size_t first, size_t n,
+				  const struct indicator *ind, struct jmon_error *err)
+{
+	struct slab_loader l = { d, s, NULL, NULL };
+	size_t before = s->n;
+	enum jmon_status st = JMON_OK;
+
+	for (size_t r = first; r < first + n && st == JMON_OK; r++) {
+		struct slab_region *sr = &s->regions[r];
+
+		if (sr->loaded || (ind && has_only(sr, ind)))
+			continue;
+		if (!ind) {	/* the whole region: what was read of it is read again */
+			s->n -= sr->n;
+			before -= sr->n;
+			sr->n = sr->nonly = 0;
+		}
+		/* most of a family holds nothing in most periods (buurten have
+		 * reference dates only): one look says so for every indicator */
+		if (ind && !sr->nonly) {
+			bool any;
+
+			if ((st = query_has_period(d->db, s->fam->regions[r].code, s->period, &any,
+						   err)))
+				break;
+			if (!any) {
+				sr->loaded = true;
+				continue;
+			}
+		}
+		l.region = sr;
+		l.ind = NULL;
+		size_t had = sr->n;
+		st = query_period_cells(d->db, s->fam->regions[r].code, s->period,
+					ind ? ind->id : NULL, s->asof, add_cell, &l, err);
+		if (st)
+			break;
+		if (!ind) {
+			sr->loaded = true;
+		} else {
+			ARRAY_GROW(sr->only, sr->nonly, sr->caponly);
+			sr->only[sr->nonly++] = ind;
+			if (had && sr->n > had)	/* another indicator's cells: in order again */
+				qsort(sr->cells, sr->n, sizeof *sr->cells, cell_order);
+		}
+	}
+	d->slab_cells += s->n - before;
+	make_room(d, s);
+	return st;
+}
+
+
 /* The stored cell of region r, or NULL. */
 static const struct slab_cell *slab_find(const struct slab *s, size_t r, const char *indicator,
 					 const char *category)
 {
-	size_t lo = s->start[r], hi = s->start[r + 1];
+	const struct slab_region *sr = &s->regions[r];
+	size_t lo = 0, hi = sr->n;
 
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		int c = cell_cmp(&s->cells[mid], indicator, category);
+		int c = cell_cmp(&sr->cells[mid], indicator, category);
 
 		if (c == 0)
-			return &s->cells[mid];
+			return &sr->cells[mid];
 		if (c < 0)
 			lo = mid + 1;
 		else
@@ -535,9 +648,9 @@ static void build_block(const struct slab *s, const struct family *fam, struct b
 		add_col(b, &capcols, ind->categories[i].id);
 	/* categories in the data that the configuration lacks are parts too */
 	for (size_t r = first; r < first + nregions; r++)
-		for (size_t i = s->start[r]; i < s->start[r + 1]; i++)
-			if (s->cells[i].indicator == ind->id)
-				add_col(b, &capcols, s->cells[i].category);
+		for (size_t i = 0; i < s->regions[r].n; i++)
+			if (s->regions[r].cells[i].indicator == ind->id)
+				add_col(b, &capcols, s->regions[r].cells[i].category);
 	g.ncols = b->ncols;
 	g.cells = xcalloc(nregions * b->ncols, sizeof *g.cells);
 	for (size_t r = 0; r < nregions; r++)
@@ -561,16 +674,24 @@ static void build_block(const struct slab *s, const struct family *fam, struct b
 	free(g.cells);
 }
 
-/* The block of ind that holds region r. */
-static const struct block *block_of(struct slab *s, const struct family *fam,
-				    const struct indicator *ind, size_t r)
+/* The block of ind that holds region r, its regions read first. */
+static enum jmon_status block_of(struct disclosure *d, struct slab *s, const struct family *fam,
+				 const struct indicator *ind, size_t r, const struct block **out,
+				 struct jmon_error *err)
 {
 	size_t first = by_region(ind) ? 0 : r, n = by_region(ind) ? fam->n : 1;
 	struct block *b;
+	enum jmon_status st;
 
 	for (size_t i = 0; i < s->nblocks; i++)
-		if (s->blocks[i].ind == ind && s->blocks[i].first == first)
-			return &s->blocks[i];
+		if (s->blocks[i].ind == ind && s->blocks[i].first == first) {
+			*out = &s->blocks[i];
+			return JMON_OK;
+		}
+	/* a family's regions add up for this indicator alone: only its cells
+	 * of the others are needed */
+	if ((st = slab_read(d, s, first, n, by_region(ind) ? ind : NULL, err)))
+		return st;
 	ARRAY_GROW(s->blocks, s->nblocks, s->capblocks);
 	b = &s->blocks[s->nblocks++];
 	memset(b, 0, sizeof *b);
@@ -578,7 +699,13 @@ static const struct block *block_of(struct slab *s, const struct family *fam,
 	b->first = first;
 	b->nregions = n;
 	build_block(s, fam, b);
-	return b;
+	/* a block per region and indicator adds up: it counts against the
+	 * bound as its cells do, a column's name as one more */
+	s->block_cells += n * b->ncols + b->ncols;
+	d->slab_cells += n * b->ncols + b->ncols;
+	make_room(d, s);
+	*out = b;
+	return JMON_OK;
 }
 
 /* --- computed figures ---------------------------------------------------- */
@@ -685,12 +812,13 @@ enum jmon_status disclosure_cell(struct disclosure *d, const struct indicator *i
 		return computed_cell(d, ind, region, period, category, asof, out, err);
 	/* every indicator of a region reads the slab of its gemeente: one read
 	 * of the family serves them all */
-	if ((st = family_root(d, region, root, err)) || (st = family_of(d, root, &fam, err)) ||
-	    (st = slab_of(d, fam, period, asof, &s, err)))
+	if ((st = family_root(d, region, root, err)) || (st = family_of(d, root, &fam, err)))
 		return st;
+	s = slab_of(d, fam, period, asof);
 	if ((r = family_index(fam, region)) < 0)
 		return JMON_OK;		/* cannot happen: the region is its own root */
-	b = block_of(s, fam, ind, (size_t)r);
+	if ((st = block_of(d, s, fam, ind, (size_t)r, &b, err)))
+		return st;
 	if ((c = col_index(b, category)) < 0)
 		return JMON_OK;		/* a category nobody delivered or configured */
 	i = (size_t)r - b->first;

@@ -837,6 +837,101 @@ static enum jmon_status near_periods(struct context *cx, char (*codes)[PERIOD_CO
 	return JMON_OK;
 }
 
+/* --- the memo: figure sets evaluated through a session's gate ---------------
+ * A browser asks for the same sets again and again: back to the chapter,
+ * a period and back, the benchmark's columns.  Kept beside the gate's
+ * caches (disclosure_memo), so a delivery, another configuration or an
+ * analyst's write drops them with it; within a bound of memory, the set
+ * used longest ago first. */
+#define MEMO_BYTES (6u << 20)
+
+struct memo_entry {
+	char region[QUERY_CODE_MAX], period[PERIOD_CODE_MAX];
+	const struct chapter *chapter;
+	const struct indicator *only;
+	enum figures_scope scope;
+	struct figure_set fs;
+	unsigned long used;
+};
+
+struct memo {
+	struct memo_entry *e;
+	size_t n, cap, bytes;
+	unsigned long clock;
+};
+
+static void memo_drop(void *p)
+{
+	struct memo *m = p;
+
+	for (size_t i = 0; i < m->n; i++)
+		figures_free(&m->e[i].fs);
+	free(m->e);
+	free(m);
+}
+
+static void copy_set(struct figure_set *to, const struct figure_set *from)
+{
+	*to = *from;
+	to->cap = from->n;
+	to->rows = from->n ? xmalloc(from->n * sizeof *to->rows) : NULL;
+	if (from->n)
+		memcpy(to->rows, from->rows, from->n * sizeof *to->rows);
+}
+
+static struct memo_entry *memo_find(struct disclosure *dc, const char *region,
+				    const char *period, const struct chapter *chapter,
+				    const struct indicator *only, enum figures_scope scope)
+{
+	struct memo *m = dc ? disclosure_memo(dc) : NULL;
+
+	for (size_t i = 0; m && i < m->n; i++) {
+		struct memo_entry *e = &m->e[i];
+
+		if (e->chapter == chapter && e->only == only && e->scope == scope &&
+		    !strcmp(e->period, period) && !strcmp(e->region, region)) {
+			e->used = ++m->clock;
+			return e;
+		}
+	}
+	return NULL;
+}
+
+static void memo_keep(struct disclosure *dc, const struct chapter *chapter,
+		      const struct indicator *only, enum figures_scope scope,
+		      const struct figure_set *fs)
+{
+	struct memo *m = disclosure_memo(dc);
+	size_t bytes = fs->n * sizeof *fs->rows;
+
+	if (bytes > MEMO_BYTES / 4)
+		return;		/* a set this large is asked for once */
+	if (!m) {
+		m = xcalloc(1, sizeof *m);
+		disclosure_set_memo(dc, m, memo_drop);
+	}
+	while (m->n && m->bytes + bytes > MEMO_BYTES) {
+		size_t oldest = 0;
+
+		for (size_t i = 1; i < m->n; i++)
+			if (m->e[i].used < m->e[oldest].used)
+				oldest = i;
+		m->bytes -= m->e[oldest].fs.n * sizeof *fs->rows;
+		figures_free(&m->e[oldest].fs);
+		m->e[oldest] = m->e[--m->n];
+	}
+	ARRAY_GROW(m->e, m->n, m->cap);
+	struct memo_entry *e = &m->e[m->n++];
+	snprintf(e->region, sizeof e->region, "%s", fs->region);
+	snprintf(e->period, sizeof e->period, "%s", fs->period);
+	e->chapter = chapter;
+	e->only = only;
+	e->scope = scope;
+	copy_set(&e->fs, fs);
+	e->used = ++m->clock;
+	m->bytes += bytes;
+}
+
 static enum jmon_status load(struct db *db, const struct config *cfg,
 			     struct disclosure *shared, const char *region, const char *period,
 			     const struct chapter *chapter, const struct indicator *only, enum figures_scope scope,
@@ -862,13 +957,21 @@ static enum jmon_status load(struct db *db, const struct config *cfg,
 
 	if ((st = disclosure_begin(shared, db, cfg, &cx.dc, err)))
 		return st;
-	cx.changes = xcalloc(MAX_CHANGES, sizeof *cx.changes);
+	const struct memo_entry *kept = shared ? memo_find(shared, fs->region, fs->period, chapter,
+							     only, scope) : NULL;
+	if (kept) {
+		copy_set(fs, &kept->fs);
+		return JMON_OK;
+	}
+	/* not cleared: only the first nchanges are read, and clearing a
+	 * megabyte on every load was most of a key's time */
+	cx.changes = xmalloc(MAX_CHANGES * sizeof *cx.changes);
 	if ((st = query_changes(db, region, fs->period, cx.changes, MAX_CHANGES, &nchanges,
 				&fs->delivery, err)))
 		goto out;
 	cx.nchanges = nchanges;
-	codes = xcalloc(MAX_NEAR, sizeof *codes);
-	cx.near = xcalloc(MAX_NEAR, sizeof *cx.near);
+	codes = xmalloc(MAX_NEAR * sizeof *codes);
+	cx.near = xmalloc(MAX_NEAR * sizeof *cx.near);
 	if ((st = near_periods(&cx, codes)))
 		goto out;
 	for (size_t c = 0; c < cfg->nchapters; c++) {
@@ -887,6 +990,8 @@ out:
 	disclosure_done(shared, cx.dc);
 	if (st != JMON_OK)
 		figures_free(fs);
+	else if (shared)
+		memo_keep(shared, chapter, only, scope, fs);
 	return st;
 }
 

@@ -102,12 +102,18 @@ static const char sql_period_cells[] =
 	"SELECT indicator, category, value, flag, delivery FROM observation"
 	" WHERE region = ?1 AND period = ?2 AND delivery <= ?3"
 	" ORDER BY indicator, category, delivery";
+/* a statement of its own: the key's range narrows to the indicator */
+static const char sql_period_indicator_cells[] =
+	"SELECT indicator, category, value, flag, delivery FROM observation"
+	" WHERE region = ?1 AND period = ?2 AND delivery <= ?3 AND indicator = ?4"
+	" ORDER BY indicator, category, delivery";
 
 enum jmon_status query_period_cells(struct db *db, const char *region, const char *period,
-				    long asof, query_cell_fn *each, void *ctx,
-				    struct jmon_error *err)
+				    const char *indicator, long asof, query_cell_fn *each,
+				    void *ctx, struct jmon_error *err)
 {
-	sqlite3_stmt *st = db_prepare(db, sql_period_cells, err);
+	sqlite3_stmt *st = db_prepare(db, indicator ? sql_period_indicator_cells
+					  : sql_period_cells, err);
 	char ind[QUERY_CODE_MAX * 2] = "", cat[QUERY_CODE_MAX * 2] = "";
 	struct cell_value v = { 0 };
 	bool pending = false;
@@ -118,6 +124,8 @@ enum jmon_status query_period_cells(struct db *db, const char *region, const cha
 	db_bind_text(st, 1, region);
 	db_bind_text(st, 2, period);
 	sqlite3_bind_int64(st, 3, asof > 0 ? (sqlite3_int64)asof : INT64_MAX);
+	if (indicator)
+		db_bind_text(st, 4, indicator);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *i = db_column_text(st, 0), *c = db_column_text(st, 1);
 
@@ -305,8 +313,10 @@ enum jmon_status query_latest_period(struct db *db, const char *region,
 	return JMON_OK;
 }
 
+/* a row or none: cheaper than EXISTS (a subquery set up on every step),
+ * and the gate asks it for every buurt of a family */
 static const char sql_has_period[] =
-	"SELECT EXISTS (SELECT 1 FROM observation WHERE region = ?1 AND period = ?2)";
+	"SELECT 1 FROM observation WHERE region = ?1 AND period = ?2 LIMIT 1";
 
 enum jmon_status query_has_period(struct db *db, const char *region, const char *period,
 				  bool *found, struct jmon_error *err)
@@ -318,9 +328,11 @@ enum jmon_status query_has_period(struct db *db, const char *region, const char 
 		return JMON_IO;
 	db_bind_text(st, 1, region);
 	db_bind_text(st, 2, period);
-	if (sqlite3_step(st) != SQLITE_ROW)
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_fail(db, err, "reading periods");
-	*found = sqlite3_column_int(st, 0) != 0;
+	*found = rc == SQLITE_ROW;
+	sqlite3_reset(st);
 	return JMON_OK;
 }
 
@@ -605,10 +617,13 @@ enum jmon_status query_deliveries(struct db *db, long before, struct delivery_ro
 /* ?5 NULL: the field written last, for "is it explained" and whether that
  * write is still about the figure shown (figures.c). */
 static const char sql_annotation[] =
-	"SELECT text, author, at, change, field FROM annotation"
+	"SELECT text, author, at, max(change), field FROM annotation"
 	" WHERE region = ?1 AND period = ?2 AND indicator = ?3 AND category = ?4"
 	"   AND (?5 IS NULL OR field = ?5)"
-	" ORDER BY change DESC LIMIT 1";
+	/* the newest of the cell's fields: with one max() the other columns
+	 * are of its row, without the sorter ORDER BY ... LIMIT 1 set up for
+	 * every figure; no row at all when the cell has none (GROUP BY) */
+	" GROUP BY region";
 static const char sql_source_status[] =
 	"SELECT s.status, s.reason, s.delivery, d.source FROM source_status s"
 	" JOIN delivery d ON d.id = s.delivery"

@@ -53,6 +53,12 @@ static size_t next_char(const char *s, size_t n, int *width)
 	mbstate_t st = { 0 };
 	size_t len;
 
+	/* most of a screen is printable ASCII: one byte, one column, in any
+	 * locale, without asking the locale for each */
+	if ((unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7f) {
+		*width = 1;
+		return 1;
+	}
 	if (!text_utf8_locale()) {
 		char one[2];
 		uint32_t c = decode(s, n, &len);

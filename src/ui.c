@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "jmon/keys.h"
+#include "jmon/keytime.h"
 #include "jmon/stoplight.h"
 #include "jmon/text.h"
 #include "jmon/ui.h"
@@ -673,20 +674,24 @@ int ui_run(struct app *app, const char *color_option)
 	app->color = use_color;
 	app->utf8 = text_utf8_locale();
 	app->busy = ui_busy;
+	keytime_open();
 	while (!app->quit) {
 		ui_sync(app);
 		ui_draw(app);
 		app_end_read(app);	/* nothing loaded holds a snapshot while we wait */
 		refresh();
+		keytime_done();
 		/* a second without a key: look for others' changes */
 		if (!ui_next_event_idle(app, &ev, LIVE_MS))
 			break;
+		keytime_start(ev.key, ev.command);
 		if (ev.command)
 			run_command(app, ev.command);
 		else
 			handle_key(app, ev.key);
 		ui_event_free(&ev);
 	}
+	keytime_close();
 	while (app->view && app->view->parent)
 		ui_pop(app);
 	ui_input_close();

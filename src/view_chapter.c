@@ -136,15 +136,18 @@ static void draw_row(struct app *app, struct chapter_state *s, const struct layo
 {
 	const struct chapter *ch = &app->cfg->chapters[app->chapter];
 	const struct figure *f = app_chapter_row(app, i);
-	enum ui_style st = selected ? STYLE_CURSOR : STYLE_NORMAL;
+	/* the cursor is the label in reverse video: a move rewrites two labels
+	 * and the status line, not two whole rows (fewer bytes over SSH) */
+	enum ui_style st = STYLE_NORMAL;
 	char buf[256];
 	int col = 0;
 
 	/* the cursor has a mark too, not only reverse video: it must show in a
 	 * screen dump, on a terminal without attributes and to a screen reader */
-	ui_textf(row, col, l->label, st, false, "%s%s", selected ? (app->utf8 ? "▸" : ">") : " ",
-		 ch->indicators[i].label);
+	ui_textf(row, col, l->label, selected ? STYLE_CURSOR : STYLE_NORMAL, false, "%s%s",
+		 selected ? (app->utf8 ? "▸" : ">") : " ", ch->indicators[i].label);
 	col += l->label;
+	selected = false;	/* the other cells as on any row */
 	if (!f) {	/* no data: the chapter still shows what it holds */
 		ui_text(row, col, -1, st, false, "");
 		return;

@@ -31,6 +31,40 @@ struct periods_state {
 	size_t nshown;
 };
 
+/* The list of the region listed last, while no delivery arrived since:
+ * reading it is a pass over every cell of the region (a second on a
+ * gemeente of ten years), and p is pressed again and again. */
+static struct {
+	char region[QUERY_CODE_MAX];
+	long delivery;
+	struct period_row *rows;
+	size_t n;
+} listed;
+
+static enum jmon_status periods_of(struct app *app, struct period_row *rows, size_t *n,
+				   struct jmon_error *err)
+{
+	long newest;
+	enum jmon_status st = query_newest_delivery(app->db, &newest, err);
+
+	if (st)
+		return st;
+	if (listed.rows && listed.delivery == newest && !strcmp(listed.region, app->region)) {
+		memcpy(rows, listed.rows, listed.n * sizeof *rows);
+		*n = listed.n;
+		return JMON_OK;
+	}
+	if ((st = query_periods_with_data(app->db, app->region, rows, MAX_PERIODS, n, err)))
+		return st;
+	free(listed.rows);
+	listed.rows = xmalloc((*n ? *n : 1) * sizeof *rows);
+	memcpy(listed.rows, rows, *n * sizeof *rows);
+	listed.n = *n;
+	listed.delivery = newest;
+	snprintf(listed.region, sizeof listed.region, "%s", app->region);
+	return JMON_OK;
+}
+
 static struct periods_state *state(struct view *v)
 {
 	if (!v->data)
@@ -106,8 +140,7 @@ static void periods_reload(struct view *v, struct app *app)
 		snprintf(keep, sizeof keep, "%s", s->rows[s->shown[v->cursor]].code);
 	}
 	s->n = 0;
-	s->failed = app->db && query_periods_with_data(app->db, app->region, s->rows, MAX_PERIODS,
-						       &s->n, &err) != JMON_OK;
+	s->failed = app->db && periods_of(app, s->rows, &s->n, &err) != JMON_OK;
 	if (s->failed)
 		ui_error(app, "%s", err.msg);
 	snprintf(s->region, sizeof s->region, "%s", app->region);

@@ -15,7 +15,7 @@ only=" $* "
 chosen() { [ "$only" = "  " ] || case "$only" in *" $1 "* | *"/$1 "* | *" $2 "*) true ;; *) false ;; esac; }
 export JMON TOP="$top" TZ=UTC LC_ALL=C.UTF-8 CMOCKA_MESSAGE_OUTPUT=TAP
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1
-unset JMON_CONFIG JMON_DB JMON_SCRIPT JMON_WRITE_WAIT NO_COLOR XDG_CONFIG_HOME XDG_DATA_HOME XDG_STATE_HOME
+unset JMON_CONFIG JMON_DB JMON_KEY_TIMES JMON_SCRIPT JMON_WRITE_WAIT NO_COLOR XDG_CONFIG_HOME XDG_DATA_HOME XDG_STATE_HOME
 out="$top/tests/out"
 rm -rf "$out"
 mkdir -p "$out"

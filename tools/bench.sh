@@ -366,3 +366,6 @@ if [ -n "$baseline" ]; then
 			x[9] * 1000, y[9] * 1000, times(x[9], y[9]), x[10] * 1000, y[10] * 1000, times(x[10], y[10])
 	}'
 fi
+
+# The whole country at wijk level (BENCH_NATIONAL=0 skips it, =1m is small).
+tools/bench-national.sh "$jmon" build/gen-national

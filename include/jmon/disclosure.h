@@ -72,6 +72,14 @@ enum jmon_status disclosure_cell(struct disclosure *d, const struct indicator *i
 enum jmon_status disclosure_floor(struct db *db, struct config *cfg, int *raised, char *warning,
 				  size_t size, struct jmon_error *err);
 
+/* What a caller made of this gate's cells and keeps beside them (the
+ * evaluated figure sets of src/figures.c), or NULL: dropped with the
+ * caches, and also when an analyst wrote since (the history), since a
+ * review or an explanation is part of what was made.  set replaces it,
+ * dropping the one before with its drop function. */
+void *disclosure_memo(const struct disclosure *d);
+void disclosure_set_memo(struct disclosure *d, void *memo, void (*drop)(void *));
+
 /* Whether a shown cell has a value a reader may compute with. */
 bool disclosed_usable(const struct disclosed *c);
 
