@@ -228,9 +228,10 @@ enum jmon_status import_cells_flush(struct import *im, struct jmon_error *err);
 
 /* Whether the text starts like JSON, and its rows as c->table, which
  * csv_read then serves like CSV records (the keys of the first row are the
- * header).  false when problems were reported; c->table is still set when
- * the rows could be read (only a key did not fit), so the importer can
- * report the rest. */
+ * header), reading the text on row by row.  import_json_table reads up to
+ * the first row: false when problems were reported; c->table is still set
+ * when the rows can be read (only a key did not fit), so the importer can
+ * report the rest.  A syntax error later ends csv_read with -1. */
 bool import_looks_like_json(const struct csv *c);
 bool import_json_table(struct csv *c, const char *name, struct diag_list *d);
 
