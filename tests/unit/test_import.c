@@ -514,6 +514,46 @@ static void test_keys_out_of_order(void **state)
 	free(repeated);
 }
 
+/* A file out of order is written in key order at its end (import_stage.c):
+ * its duplicates are found there, reported after the other problems, in
+ * the order of their lines, the first DIAG_SHOWN of them with their
+ * messages and the rest counted. */
+static void test_duplicates_out_of_order(void **state)
+{
+	struct dbtest *t = *state;
+	struct strbuf sb = STRBUF_INIT;
+	char *path;
+
+	sb_adds(&sb, HEADER);
+	for (int i = 30; i > 0; i--)	/* lines 2-31, from 2030 down */
+		sb_addf(&sb, "GM0361,%dQ1,jeugdigen_maatwerk,,%d,\n", 2000 + i, i);
+	sb_adds(&sb, "GM0361,2020Q1,jeugdigen_maatwerk,,x,\n");	/* line 32 */
+	for (int i = 1; i <= 30; i++)	/* lines 33-62 repeat them, from 2001 up */
+		sb_addf(&sb, "GM0361,%dKW01,jeugdigen_maatwerk,,%d,\n", 2000 + i, i);
+	path = scratch_file(t, "twice.csv", sb_str(&sb));
+	assert_int_equal(import_path(t, path, IMPORT_AUTO), JMON_DATA);
+	assert_int_equal(t->diag.count, 31);
+	assert_string_equal(t->diag.lines[0], "twice.csv:32:35: not a number: 'x'");
+	assert_string_equal(t->diag.lines[1], "twice.csv:33:1: duplicate row: GM0361 2001Q1 "
+			    "jeugdigen_maatwerk was given on line 31 already");
+	assert_string_equal(t->diag.lines[DIAG_SHOWN - 1], "twice.csv:51:1: duplicate row: "
+			    "GM0361 2019Q1 jeugdigen_maatwerk was given on line 13 already");
+	assert_int_equal(cell(t, "jeugdigen_maatwerk", "GM0361", "2001Q1", "").present, false);
+	/* and without the bad value and the repeats, every row is there */
+	sb_free(&sb);
+	free(path);
+	sb_adds(&sb, HEADER);
+	for (int i = 30; i > 0; i--)
+		sb_addf(&sb, "GM03%02d,%dQ%d,jeugdigen_maatwerk,,%d,\n", 60 + i % 7, 2000 + i,
+			1 + i % 4, i);
+	path = scratch_file(t, "shuffled30.csv", sb_str(&sb));
+	assert_int_equal(import_path(t, path, IMPORT_AUTO), JMON_OK);
+	assert_int_equal(t->res.cells_new, 30);
+	assert_value(t, "jeugdigen_maatwerk", "GM0362", "2009Q2", "", 9, "");
+	sb_free(&sb);
+	free(path);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, dbtest_setup, dbtest_teardown)
 
 int main(void)
@@ -538,6 +578,7 @@ int main(void)
 		T(test_statline_database_error),
 		T(test_regions_header_only),
 		T(test_keys_out_of_order),
+		T(test_duplicates_out_of_order),
 	};
 
 	return RUN_TESTS(tests);
