@@ -648,10 +648,14 @@ static bool tabulate(struct json_table *t, struct csv *c)
 	return ok;
 }
 
-bool import_looks_like_json(const struct csv *c)
+bool import_looks_like_json(struct csv *c)
 {
-	const char *p = c->p + strspn(c->p, " \t\r\n");
+	const char *p;
 
+	/* the blanks before the text may be more than the first block */
+	while (*(p = c->p + strspn(c->p, " \t\r\n")) == '\0' && p == c->buf + c->len &&
+	       csv_read_more(c))
+		;
 	return *p == '{' || *p == '[';
 }
 

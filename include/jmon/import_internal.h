@@ -261,7 +261,7 @@ enum jmon_status import_cells_flush(struct import *im, struct jmon_error *err);
  * the first row: false when problems were reported; c->table is still set
  * when the rows can be read (only a key did not fit), so the importer can
  * report the rest.  A syntax error later ends csv_read with -1. */
-bool import_looks_like_json(const struct csv *c);
+bool import_looks_like_json(struct csv *c);
 bool import_json_table(struct csv *c, const char *name, struct diag_list *d);
 
 /* --- a long CSV out of order (import_stage.c) ---------------------------------- */
