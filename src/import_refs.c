@@ -424,7 +424,7 @@ static void rehash(struct import *im)
 
 /* --- keys past the ones in memory -------------------------------------------- */
 
-size_t import_keys_in_memory = 1 << 20;
+size_t import_keys_in_memory = 1 << 19;
 
 /* emptied, never dropped: DROP TABLE fails while any statement of the
  * connection is still on a row (the importer's lookups are) */
@@ -451,7 +451,7 @@ static void bind_key(sqlite3_stmt *st, const struct import_seen_key *k)
 	sqlite3_bind_int64(st, 3, k->cell);
 }
 
-/* A key that did not fit in memory: SQLite's table, on disk past its 8 MiB
+/* A key that did not fit in memory: SQLite's table, on disk past its 4 MiB
  * of cache, so a shuffled file of any size is checked in bounded memory.
  * 0 when new, else the line it was first seen on. */
 static uint32_t seen_spilled(struct import *im, const struct import_seen_key *k)
@@ -460,7 +460,7 @@ static uint32_t seen_spilled(struct import *im, const struct import_seen_key *k)
 	uint32_t line = 0;
 
 	if (!im->spilled) {
-		if (db_exec(im->db, "PRAGMA temp.cache_size = -8192", &im->seen_err) != JMON_OK ||
+		if (db_exec(im->db, "PRAGMA temp.cache_size = -4096", &im->seen_err) != JMON_OK ||
 		    db_exec(im->db, sql_seen_create, &im->seen_err) != JMON_OK ||
 		    db_exec(im->db, sql_seen_empty, &im->seen_err) != JMON_OK)
 			return 0;
