@@ -473,9 +473,10 @@ static void test_regions_header_only(void **state)
 	free(path);
 }
 
-/* Rows out of order: the file is read again keeping every key, and keys
- * past the ones kept in memory go to a temporary table; a repeated key is
- * found wherever its first one is. */
+/* Rows out of order: the file is read again, a long CSV staged and
+ * written in key order, the other layouts keeping every key, past the ones
+ * kept in memory in a temporary table; a repeated key is found wherever
+ * its first one is. */
 static void test_keys_out_of_order(void **state)
 {
 	struct dbtest *t = *state;
@@ -507,6 +508,21 @@ static void test_keys_out_of_order(void **state)
 			    "jeugdigen_maatwerk was given on line 3 already");
 	assert_string_equal(t->diag.lines[1], "repeated.csv:7:1: duplicate row: GM0361 2021Q4 "
 			    "jeugdigen_maatwerk was given on line 5 already");
+	/* a regions CSV keeps its keys: one in memory, the rest in the table */
+	free(repeated);
+	repeated = scratch_file(t, "regions.csv", "region,name,kind,parent\n"
+				"GM0392,Haarlem,gemeente,\n"
+				"GM0363,Amsterdam,gemeente,\n"
+				"GM0394,Haarlemmermeer,gemeente,\n"
+				"GM0363,Amsterdam,gemeente,\n"
+				"GM0394,Haarlemmermeer,gemeente,\n");
+	if (import_path(t, repeated, IMPORT_AUTO) != JMON_DATA)
+		fail_msg("%s", t->err.msg);
+	assert_int_equal(t->diag.count, 2);
+	assert_string_equal(t->diag.lines[0], "regions.csv:5:1: region GM0363 was given on line 3 "
+			    "already");
+	assert_string_equal(t->diag.lines[1], "regions.csv:6:1: region GM0394 was given on line 4 "
+			    "already");
 	import_keys_in_memory = in_memory;
 	/* and a file in order needs neither */
 	assert_int_equal(import_fixture(t, "import/long_revision.csv"), JMON_OK);
