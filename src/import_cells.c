@@ -133,6 +133,7 @@ enum jmon_status import_cell(struct import *im, const char *region, const char *
 {
 	struct pending_cell *c;
 	int existed = 0;
+	size_t len;
 
 	/* Once the file is known to be rejected, only checking goes on; once
 	 * it is to be read again, nothing. */
@@ -163,7 +164,12 @@ enum jmon_status import_cell(struct import *im, const char *region, const char *
 	c->indicator = indicator;
 	c->category = category;
 	c->flag = flag;
-	snprintf(c->period, sizeof c->period, "%s", period);
+	/* not snprintf: a call per row that showed in the profile */
+	len = strlen(period);
+	if (len >= sizeof c->period)
+		len = sizeof c->period - 1;
+	memcpy(c->period, period, len);
+	c->period[len] = '\0';
 	c->has_value = has_value;
 	c->value = value;
 	return im->npending == CELL_BATCH ? import_cells_flush(im, err) : JMON_OK;
