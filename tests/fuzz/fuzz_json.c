@@ -43,7 +43,8 @@ static char *reading(struct csv *c, const char *data, size_t size, bool streamin
 						c->fields[i].col, c->fields[i].len, c->fields[i].s);
 		fprintf(f, "end %d\n", r);
 	}
-	for (int i = 0; i < diag.count; i++)
+	fprintf(f, "%d messages\n", diag.count);
+	for (int i = 0; i < diag.count && i < DIAG_SHOWN; i++)	/* the ones kept */
 		fprintf(f, "%s\n", diag.lines[i]);
 	fclose(f);
 	csv_close(c);
