@@ -652,10 +652,12 @@ bool import_looks_like_json(struct csv *c)
 {
 	const char *p;
 
-	/* the blanks before the text may be more than the first block */
+	/* the blanks before the text may be more than the first block
+	 * (reading on may move the buffer: p is found again after it) */
 	while (*(p = c->p + strspn(c->p, " \t\r\n")) == '\0' && p == c->buf + c->len &&
 	       csv_read_more(c))
 		;
+	p = c->p + strspn(c->p, " \t\r\n");
 	return *p == '{' || *p == '[';
 }
 
