@@ -139,8 +139,8 @@ rm -f "$dir/jmon-$rows.db-wal" "$dir/jmon-$rows.db-shm" "$dir"/jmon-*.db*
 
 # A second delivery of the same cells with a tenth of the values revised:
 # every row is now compared with the value it may replace.
-revised "$csv" "$dir/revision.csv"
-measure "$dir/rev.time" "$jmon" import --config "$cfg" --db "$dir/jmon.db" "$dir/revision.csv" \
+revised "$csv" "$dir/revision-$rows.csv"
+measure "$dir/rev.time" "$jmon" import --config "$cfg" --db "$dir/jmon.db" "$dir/revision-$rows.csv" \
 	>>"$dir/jmon.out"
 awk -v r="$(cat "$dir/rev.time")" 'BEGIN {
 	split(r, a, " ")
@@ -382,7 +382,7 @@ cat "$dir/wijk.db.out"
 wprint "$jmon" $new
 # shuffled rows: every key is kept to find a repeated one (import_seen)
 awk -v t="$(cat "$dir/wijk.db.itime")" 'BEGIN { split(t, a, " ")
-	printf "  import peak:     %6.1f MiB (rows out of order: every key kept)\n", a[2] / 1024 }'
+	printf "  import peak:     %6.1f MiB (rows out of order: sorted on disk)\n", a[2] / 1024 }'
 if [ -n "$baseline" ]; then
 	old=$(wijk "$baseline" "$dir/wijk-baseline.db")
 	cat "$dir/wijk-baseline.db.out"
