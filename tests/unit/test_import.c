@@ -473,6 +473,17 @@ static void test_regions_header_only(void **state)
 	free(path);
 }
 
+/* The file at path is refused for exactly these two repeated keys. */
+static void assert_two_repeats(struct dbtest *t, const char *path, const char *first,
+			       const char *second)
+{
+	if (import_path(t, path, IMPORT_AUTO) != JMON_DATA)
+		fail_msg("%s", t->err.msg);
+	assert_int_equal(t->diag.count, 2);
+	assert_string_equal(t->diag.lines[0], first);
+	assert_string_equal(t->diag.lines[1], second);
+}
+
 /* Rows out of order: the file is read again, a long CSV staged and
  * written in key order, the other layouts keeping every key, past the ones
  * kept in memory in a temporary table; a repeated key is found wherever
@@ -500,14 +511,11 @@ static void test_keys_out_of_order(void **state)
 	assert_int_equal(t->res.rows, 5);
 	assert_value(t, "jeugdigen_maatwerk", "GM0361", "2020Q2", "", 2, "");
 	assert_value(t, "jeugdigen_maatwerk", "GM0363", "2020Q1", "", 5, "");
-	/* one in memory, one in the table */
-	if (import_path(t, repeated, IMPORT_AUTO) != JMON_DATA)
-		fail_msg("%s", t->err.msg);
-	assert_int_equal(t->diag.count, 2);
-	assert_string_equal(t->diag.lines[0], "repeated.csv:6:1: duplicate row: GM0361 2021Q1 "
-			    "jeugdigen_maatwerk was given on line 3 already");
-	assert_string_equal(t->diag.lines[1], "repeated.csv:7:1: duplicate row: GM0361 2021Q4 "
-			    "jeugdigen_maatwerk was given on line 5 already");
+	/* staged: found in key order, told in line order */
+	assert_two_repeats(t, repeated, "repeated.csv:6:1: duplicate row: GM0361 2021Q1 "
+			   "jeugdigen_maatwerk was given on line 3 already",
+			   "repeated.csv:7:1: duplicate row: GM0361 2021Q4 "
+			   "jeugdigen_maatwerk was given on line 5 already");
 	/* a regions CSV keeps its keys: one in memory, the rest in the table */
 	free(repeated);
 	repeated = scratch_file(t, "regions.csv", "region,name,kind,parent\n"
@@ -516,13 +524,8 @@ static void test_keys_out_of_order(void **state)
 				"GM0394,Haarlemmermeer,gemeente,\n"
 				"GM0363,Amsterdam,gemeente,\n"
 				"GM0394,Haarlemmermeer,gemeente,\n");
-	if (import_path(t, repeated, IMPORT_AUTO) != JMON_DATA)
-		fail_msg("%s", t->err.msg);
-	assert_int_equal(t->diag.count, 2);
-	assert_string_equal(t->diag.lines[0], "regions.csv:5:1: region GM0363 was given on line 3 "
-			    "already");
-	assert_string_equal(t->diag.lines[1], "regions.csv:6:1: region GM0394 was given on line 4 "
-			    "already");
+	assert_two_repeats(t, repeated, "regions.csv:5:1: region GM0363 was given on line 3 already",
+			   "regions.csv:6:1: region GM0394 was given on line 4 already");
 	import_keys_in_memory = in_memory;
 	/* and a file in order needs neither */
 	assert_int_equal(import_fixture(t, "import/long_revision.csv"), JMON_OK);
