@@ -28,8 +28,10 @@
 #include "jmon/xmalloc.h"
 
 /* The page cache (and so the sorter's memory) while the staged rows are
- * written: in key order a few pages at a time are enough. */
-#define STAGE_CACHE_KIB "16384"
+ * written: in key order a few pages at a time are enough, and the sorter
+ * was faster with less (ten million shuffled rows: 36 s with 8 MiB, 43 s
+ * with 16). */
+#define STAGE_CACHE_KIB "8192"
 #define STAGE_COLUMNS 4
 
 /* emptied, never dropped (see sql_seen_empty in import_refs.c) */
