@@ -181,17 +181,23 @@ enum jmon_status csv_open_file(struct csv *c, const char *path, const char *name
 
 	if (rc != JMON_OK)
 		return rc;
-	start(c, name, xmalloc(BLOCK), 0, BLOCK);
+	csv_open_fd(c, fd, name, BLOCK);
+	c->size = size;
+	if (c->read_errno)
+		return jmon_fail(err, JMON_IO, "%s: %s", path, strerror(c->read_errno));
+	return JMON_OK;
+}
+
+void csv_open_fd(struct csv *c, int fd, const char *name, size_t block)
+{
+	start(c, name, xmalloc(block), 0, block);
 	c->fd = fd;
 	c->eof = false;
-	c->size = size;
+	c->size = -1;
 	/* the first block, or at least the three bytes of a byte-order mark */
 	while (c->len < 3 && refill(c))
 		;
-	if (c->read_errno)
-		return jmon_fail(err, JMON_IO, "%s: %s", path, strerror(c->read_errno));
 	skip_bom(c);
-	return JMON_OK;
 }
 
 void csv_open_buffer(struct csv *c, const char *name, const char *text, size_t len)
@@ -216,17 +222,9 @@ void csv_close(struct csv *c)
 	c->fd = -1;
 }
 
-bool csv_read_all(struct csv *c, size_t max, struct diag_list *d)
+bool csv_read_more(struct csv *c)
 {
-	c->limit = max;
-	while (refill(c))
-		;
-	if (c->too_long) {
-		diag_add(d, c->name, 1, 1, "JSON longer than %zu MiB: jmon reads JSON whole; "
-			 "give the data as CSV", max >> 20);
-		return false;
-	}
-	return true;
+	return refill(c);
 }
 
 void csv_digest(struct csv *c, char *hex)

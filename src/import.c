@@ -254,8 +254,9 @@ static enum jmon_status run(struct import *im, struct jmon_error *err)
 static void forget(struct import *im)
 {
 	import_seen_drop(im);
+	import_stage_drop(im);
 	csv_close(&im->csv);
-	free(im->last_region);
+	free(im->region_checked);
 	free(im->keys);
 	free(im->slots);
 	free(im->periods);

@@ -22,22 +22,23 @@ static const char sql_cell_current[] =
 	" ORDER BY delivery DESC LIMIT 1";
 static const char sql_cell_insert[] =
 	"INSERT INTO observation (region, period, indicator, category, delivery, value, flag)"
-	" VALUES (?, ?, ?, ?, ?, ?, ?)";
+	" VALUES";
 #define CELL_COLUMNS 7
 
-/* The same INSERT with CELL_BATCH rows, made once: db_prepare keys its
- * cache on the address, so the text lives in static storage. */
-static const char *batch_sql(void)
+const char *import_batch_sql(char *sql, size_t size, const char *insert, int ncolumns,
+			     int nrows)
 {
-	static char sql[sizeof sql_cell_insert + CELL_BATCH * 24];
-
 	if (!sql[0]) {
 		struct strbuf sb = STRBUF_INIT;
 
-		sb_adds(&sb, sql_cell_insert);
-		for (int i = 1; i < CELL_BATCH; i++)
-			sb_adds(&sb, ", (?, ?, ?, ?, ?, ?, ?)");
-		snprintf(sql, sizeof sql, "%s", sb_str(&sb));
+		sb_adds(&sb, insert);
+		for (int r = 0; r < nrows; r++) {
+			sb_adds(&sb, r ? ", (?" : " (?");
+			for (int c = 1; c < ncolumns; c++)
+				sb_adds(&sb, ", ?");
+			sb_adds(&sb, ")");
+		}
+		snprintf(sql, size, "%s", sb_str(&sb));
 		sb_free(&sb);
 	}
 	return sql;
@@ -73,18 +74,25 @@ static enum jmon_status run_insert(struct import *im, sqlite3_stmt *st, struct j
 
 enum jmon_status import_cells_flush(struct import *im, struct jmon_error *err)
 {
+	/* made once: db_prepare keys its cache on the address, so the text
+	 * lives in static storage */
+	static char one[sizeof sql_cell_insert + 32],
+		    batch[sizeof sql_cell_insert + CELL_BATCH * 24];
 	sqlite3_stmt *st;
 	enum jmon_status rc = JMON_OK;
 
 	if (im->npending == CELL_BATCH) {
-		if (!im->st_batch && !(im->st_batch = db_prepare(im->db, batch_sql(), err)))
+		if (!im->st_batch && !(im->st_batch = db_prepare(im->db,
+			import_batch_sql(batch, sizeof batch, sql_cell_insert, CELL_COLUMNS,
+					 CELL_BATCH), err)))
 			return JMON_IO;
 		for (size_t i = 0; i < im->npending; i++)
 			bind_row(im, im->st_batch, (int)i * CELL_COLUMNS + 1, &im->pending[i]);
 		rc = run_insert(im, im->st_batch, err);
 	} else {
 		for (size_t i = 0; i < im->npending && rc == JMON_OK; i++) {
-			if (!(st = db_prepare(im->db, sql_cell_insert, err)))
+			if (!(st = db_prepare(im->db, import_batch_sql(one, sizeof one, sql_cell_insert,
+								       CELL_COLUMNS, 1), err)))
 				return JMON_IO;
 			bind_row(im, st, 1, &im->pending[i]);
 			rc = run_insert(im, st, err);
@@ -125,6 +133,7 @@ enum jmon_status import_cell(struct import *im, const char *region, const char *
 {
 	struct pending_cell *c;
 	int existed = 0;
+	size_t len;
 
 	/* Once the file is known to be rejected, only checking goes on; once
 	 * it is to be read again, nothing. */
@@ -155,7 +164,12 @@ enum jmon_status import_cell(struct import *im, const char *region, const char *
 	c->indicator = indicator;
 	c->category = category;
 	c->flag = flag;
-	snprintf(c->period, sizeof c->period, "%s", period);
+	/* not snprintf: a call per row that showed in the profile */
+	len = strlen(period);
+	if (len >= sizeof c->period)
+		len = sizeof c->period - 1;
+	memcpy(c->period, period, len);
+	c->period[len] = '\0';
 	c->has_value = has_value;
 	c->value = value;
 	return im->npending == CELL_BATCH ? import_cells_flush(im, err) : JMON_OK;

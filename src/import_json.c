@@ -6,17 +6,24 @@
  *	  {"ID": 0, "RegioS": "GM0034    ", "Perioden": "2020JJ00",
  *	   "JongerenMetJeugdzorgInNatura_1": 5960}, ...]}
  *
- * The rows of "value" (or a top-level array of objects) become a table of
- * records (struct csv_table) that csv_read then serves to the importers as
- * if they had been CSV: the keys of the first object are the header, each
- * object a row.  So a JSON file goes through exactly the checks of the
- * same data as CSV, with each value's own line and column in the messages.
+ * The rows of "value" (or a top-level array of objects) are served by
+ * csv_read to the importers as if they had been CSV records (c->table):
+ * the keys of the first object are the header, each object a row.  So a
+ * JSON file goes through exactly the checks of the same data as CSV, with
+ * each value's own line and column in the messages.
  *
  * Only flat rows are tables: a value of a row is a string, a number, null
  * (an empty cell), true or false.  Other top-level keys are skipped.
- * Strings are decoded in place over their own bytes (an escape is never
- * shorter than what it stands for); a number's text is moved one byte back,
- * over the ':' or blank before it, to make room for its NUL. */
+ *
+ * The text is read streaming, in the CSV reader's window: before a row
+ * (or a skipped value) is parsed, the window is made to hold all of it
+ * (have_value), so memory grows with the longest row, not with the file.
+ * Within that piece strings are decoded in place over their own bytes (an
+ * escape is never shorter than what it stands for) and a number's text
+ * is moved one byte back, over the ':' or blank before it, to make room
+ * for its NUL; the window keeps that byte before the piece.  A row's
+ * values are therefore valid until the next csv_read, as CSV fields are;
+ * the header's keys are copies. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,26 +35,41 @@
 /* keys in a row: CBS tables have tens of measures; jmon(1), LIMITS */
 #define JSON_MAX_WIDTH 1000
 #define JSON_MAX_WIDTH_TEXT "1000"
+/* the bytes of a number, true, false or null */
+#define BARE "+-.0123456789eEtruefalsn"
+
+/* How far have_value has looked, kept between reads of more input. */
+struct look {
+	size_t at;		/* bytes after j->p looked at */
+	long depth;		/* of brackets outside strings */
+	bool string, escape;	/* in a string; after its backslash */
+	bool key_read;		/* a key: its closing quote was seen */
+};
 
 struct json {
 	struct csv *c;
 	struct diag_list *d;
 	const char *name;
-	char *p, *end;
+	char *p, *end;		/* in c's window */
 	long line;
-	char *line_start;
+	long long line_start;	/* offset in the input of that line's first byte */
 	long cont;		/* UTF-8 continuation bytes since line_start */
 	bool failed;
-	/* the rows as read: key and value pairs, row by row */
+	struct look look;
+	/* the row being read: its key and value pairs */
 	struct pair { struct csv_field key, value; } *pairs;
 	size_t npairs, cappairs;
-	struct row { size_t first; long line, col; } *rows;
-	size_t nrows, caprows;
+	long row_line, row_col;
 };
+
+static long long offset_of(const struct json *j, const char *p)
+{
+	return j->c->base + (p - j->c->buf);
+}
 
 static long column(const struct json *j, const char *p)
 {
-	return (long)(p - j->line_start) - j->cont + 1;
+	return (long)(offset_of(j, p) - j->line_start) - j->cont + 1;
 }
 
 static void fail(struct json *j, const char *at, const char *what)
@@ -63,7 +85,7 @@ static void skip_blanks(struct json *j)
 	for (; j->p < j->end; j->p++) {
 		if (*j->p == '\n') {
 			j->line++;
-			j->line_start = j->p + 1;
+			j->line_start = offset_of(j, j->p) + 1;
 			j->cont = 0;
 		} else if (*j->p != ' ' && *j->p != '\t' && *j->p != '\r') {
 			return;
@@ -191,7 +213,7 @@ static bool string(struct json *j, struct csv_field *f)
 static bool bare(struct json *j, struct csv_field *f)
 {
 	char *start = j->p;
-	size_t n = strspn(start, "+-.0123456789eEtruefalsn");
+	size_t n = strspn(start, BARE);
 
 	if (n == 0) {
 		fail(j, start, j->p < j->end ? "expected a value" : "unexpected end of the file");
@@ -279,16 +301,107 @@ static bool skip_value(struct json *j, int depth)
 	return more == 0;
 }
 
-/* One row: a flat object of keys and values. */
+/* --- the window --------------------------------------------------------------- */
+
+/* Read on, keeping the byte before j->p (see bare) and what follows. */
+static bool more(struct json *j)
+{
+	struct csv *c = j->c;
+	long long at = offset_of(j, j->p);
+	bool got;
+
+	c->p = j->p > c->buf ? j->p - 1 : j->p;
+	got = csv_read_more(c);
+	j->p = c->buf + (at - c->base);
+	j->end = c->buf + c->len;
+	return got;
+}
+
+/* Blanks between the pieces (rows, keys, values) of the text, read on
+ * as long as they go: only here may the window move. */
+static void skip_blanks_on(struct json *j)
+{
+	do
+		skip_blanks(j);
+	while (j->p == j->end && more(j));
+}
+
+/* Whether the piece at j->p ends before j->end: a key at the first byte
+ * after it and its ':' (the start of its value), an object or array at
+ * its closing bracket, a string at its closing quote, anything else
+ * (a number, a word, a byte that is none of these) at the first byte that
+ * cannot be part of it.  Brackets are counted, not matched: the parser
+ * that follows, stricter, stops at or before where this look stops. */
+static bool piece_ends(struct json *j, bool is_key)
+{
+	struct look *l = &j->look;
+	const char *p = j->p + l->at;
+
+	for (; p < j->end; p++) {
+		char b = *p;
+
+		if (l->string) {
+			if (l->escape)
+				l->escape = false;
+			else if (b == '\\')
+				l->escape = true;
+			else if (b == '"' && (l->string = false, l->depth == 0)) {
+				if (!is_key)
+					return true;
+				l->key_read = true;
+			}
+		} else if (is_key) {
+			if (!l->key_read && b != '"')
+				return true;	/* not a key: the parser says so */
+			if (!l->key_read)
+				l->string = true;
+			else if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != ':')
+				return true;
+		} else if (b == '"') {
+			l->string = true;
+		} else if (b == '{' || b == '[') {
+			l->depth++;
+		} else if (b == '}' || b == ']') {
+			if (--l->depth <= 0)
+				return true;
+		} else if (l->depth == 0 && (b == '\0' || !strchr(BARE, b))) {
+			return true;
+		}
+	}
+	l->at = (size_t)(p - j->p);
+	return false;
+}
+
+/* Make the window hold the whole piece at j->p (see piece_ends), or all
+ * that is left of the input.  false, reported, when the piece is longer
+ * than CSV_MAX_RECORD. */
+static bool have_piece(struct json *j, bool is_key)
+{
+	j->look = (struct look){ 0 };
+	while (!piece_ends(j, is_key))
+		if (!more(j)) {
+			if (!j->c->too_long)
+				return true;	/* the end: the parser says what is missing */
+			fail(j, j->p, "a row or value longer than 64 MiB "
+			     "(an unterminated string?)");
+			return false;
+		}
+	return true;
+}
+
+/* --- the text, piece by piece --------------------------------------------------- */
+
+/* One row: a flat object of keys and values, into j->pairs. */
 static bool row(struct json *j)
 {
-	struct row *r;
-	int more;
+	int more_keys;
 
-	skip_blanks(j);
-	ARRAY_GROW(j->rows, j->nrows, j->caprows);
-	r = &j->rows[j->nrows++];
-	*r = (struct row){ j->npairs, j->line, column(j, j->p) };
+	skip_blanks_on(j);
+	if (!have_piece(j, false))
+		return false;
+	j->npairs = 0;
+	j->row_line = j->line;
+	j->row_col = column(j, j->p);
 	if (!expect(j, '{', "expected an object (a row)"))
 		return false;
 	if (empty(j, '}'))
@@ -296,7 +409,7 @@ static bool row(struct json *j)
 	do {
 		struct pair *pr;
 
-		if (j->npairs - r->first == JSON_MAX_WIDTH)
+		if (j->npairs == JSON_MAX_WIDTH)
 			return fail(j, j->p, "a row with more than " JSON_MAX_WIDTH_TEXT " keys"), false;
 		ARRAY_GROW(j->pairs, j->npairs, j->cappairs);
 		pr = &j->pairs[j->npairs++];
@@ -308,80 +421,103 @@ static bool row(struct json *j)
 			       false;
 		if (j->p < j->end && *j->p == '"' ? !string(j, &pr->value) : !bare(j, &pr->value))
 			return false;
-	} while ((more = next_item(j, '}')) > 0);
-	return more == 0;
+	} while ((more_keys = next_item(j, '}')) > 0);
+	return more_keys == 0;
 }
 
-static bool rows(struct json *j)
+/* After a row: 1 when another follows, 0 at the end of the rows, -1 on an
+ * error (reported). */
+static int next_row(struct json *j)
 {
-	int more;
-
-	if (!expect(j, '[', "expected an array of rows"))
-		return false;
-	if (empty(j, ']'))
-		return true;
-	do {
-		if (!row(j))
-			return false;
-	} while ((more = next_item(j, ']')) > 0);
-	return more == 0;
+	skip_blanks_on(j);
+	return next_item(j, ']');
 }
 
-/* The top-level object: "value" is the rows, the other keys are skipped. */
-static bool top_object(struct json *j, bool *found)
+/* A key of the top-level object, and the blanks after its ':'; *is_value
+ * when it is the first "value". */
+static bool top_key(struct json *j, bool *is_value, bool *found)
 {
 	struct csv_field k;
-	int more;
 
+	skip_blanks_on(j);
+	if (!have_piece(j, true) || !key(j, &k))
+		return false;
+	*is_value = !*found && !strcmp(k.s, "value");
+	skip_blanks_on(j);
+	return true;
+}
+
+/* Step over the value of a key of the top level that is not "value". */
+static bool top_skip(struct json *j)
+{
+	return have_piece(j, false) && skip_value(j, 1);
+}
+
+/* The top-level object's keys up to "value" and the opening '[' of its
+ * rows (*found), or to its end when it has none. */
+static bool top_before_rows(struct json *j, bool *found)
+{
+	bool is_value;
+	int more_keys;
+
+	skip_blanks_on(j);
 	if (!expect(j, '{', "expected an object or an array"))
 		return false;
+	skip_blanks_on(j);
 	if (empty(j, '}'))
 		return true;
 	do {
-		if (!key(j, &k))
+		if (!top_key(j, &is_value, found))
 			return false;
-		if (!strcmp(k.s, "value") && !*found) {
-			if (!rows(j))
-				return false;
-			*found = true;
-		} else if (!skip_value(j, 1)) {
+		if (is_value)
+			return (*found = true), expect(j, '[', "expected an array of rows");
+		if (!top_skip(j))
 			return false;
-		}
-	} while ((more = next_item(j, '}')) > 0);
-	return more == 0;
+		skip_blanks_on(j);
+	} while ((more_keys = next_item(j, '}')) > 0);
+	return more_keys == 0;
 }
 
-/* The whole file: an array of rows, or an object whose "value" is one. */
-static bool document(struct json *j)
+/* The rest of the top-level object after its rows, and the end of the
+ * text. */
+static bool top_after_rows(struct json *j, bool in_object)
 {
-	bool found = false;
+	bool is_value, found = true;
+	int more_keys;
 
-	skip_blanks(j);
-	if (j->p < j->end && *j->p == '[')
-		found = rows(j);
-	else if (top_object(j, &found) && !found)
-		diag_add(j->d, j->name, 1, 1, "JSON: no \"value\" array of rows "
-			 "(an OData TypedDataSet or UntypedDataSet)");
-	skip_blanks(j);
-	if (found && j->p < j->end)
+	if (in_object) {
+		skip_blanks_on(j);
+		while ((more_keys = next_item(j, '}')) > 0) {
+			if (!top_key(j, &is_value, &found) || !top_skip(j))
+				return false;
+			skip_blanks_on(j);
+		}
+		if (more_keys < 0)
+			return false;
+	}
+	skip_blanks_on(j);
+	if (j->p < j->end)
 		fail(j, j->p, "text after the end of the JSON value");
-	return found && !j->failed;
+	return !j->failed;
 }
 
 /* --- the rows served as records ------------------------------------------------ */
 
 /* The rows as csv_read serves them, one record at a time: the keys of the
  * first row are the header; every row's values go under their keys, a key
- * a row leaves out is empty.  Built when read, so a wide first row over
- * many short rows costs no rows x width table, and a key is found by the
- * header's index (rows keep the first row's order, as a rule: that is
- * tried first), never by a walk over the header. */
+ * a row leaves out is empty.  A key is found by the header's index (rows
+ * keep the first row's order, as a rule: that is tried first), never by a
+ * walk over the header, so a wide first row over many short rows costs
+ * no rows x width. */
 struct json_table {
 	struct csv_table ops;
-	struct pair *pairs;
-	struct row *rows;
-	size_t nrows, width, next;
-	size_t *filled;		/* per column: the record that filled it last */
+	struct json j;
+	bool in_object;		/* the rows are "value" of an object */
+	enum { HEADER, FIRST_ROW, ROWS, END } next;
+	struct csv_field *header;	/* the first row's keys, copied */
+	size_t width;
+	size_t nrow;		/* rows served */
+	size_t *filled;		/* per column: the row that filled it last */
 	uint32_t *index;	/* open addressing: column + 1, 0 empty */
 	size_t nindex;
 };
@@ -399,90 +535,108 @@ static uint64_t key_hash(const char *s)
  * first row has it when rows keep its order. */
 static size_t column_of(const struct json_table *t, const char *key, size_t hint)
 {
-	if (hint < t->width && !strcmp(t->pairs[hint].key.s, key))
+	if (hint < t->width && !strcmp(t->header[hint].s, key))
 		return hint;
 	for (size_t i = key_hash(key) & (t->nindex - 1); t->index[i]; i = (i + 1) & (t->nindex - 1))
-		if (!strcmp(t->pairs[t->index[i] - 1].key.s, key))
+		if (!strcmp(t->header[t->index[i] - 1].s, key))
 			return t->index[i] - 1;
 	return t->width;
 }
 
-static int table_read(struct csv *c, struct diag_list *d)
+/* The row just read as c's record. */
+static void serve_row(struct json_table *t, struct csv *c, struct diag_list *d)
 {
-	struct json_table *t = (struct json_table *)c->table;
-	size_t r;
+	const struct json *j = &t->j;
 
-	if (t->next > t->nrows)
-		return 0;
-	while (c->cap_fields < t->width)
-		ARRAY_GROW(c->fields, c->cap_fields, c->cap_fields);
-	c->nfields = t->width;
-	c->bad = false;
-	if (t->next == 0) {	/* the header */
-		for (size_t k = 0; k < t->width; k++)
-			c->fields[k] = t->pairs[k].key;
-		c->record_line = t->rows[0].line;
-		t->next++;
-		return 1;
-	}
-	r = t->next++ - 1;
-	c->record_line = t->rows[r].line;
+	t->nrow++;
+	c->record_line = j->row_line;
 	for (size_t k = 0; k < t->width; k++)
-		c->fields[k] = (struct csv_field){ .s = (char *)"", .line = t->rows[r].line,
-						   .col = t->rows[r].col };
-	for (size_t i = t->rows[r].first, n = 0; i < t->rows[r + 1].first; i++, n++) {
-		const struct csv_field *key = &t->pairs[i].key;
-		size_t k = column_of(t, key->s, n);
+		c->fields[k] = (struct csv_field){ .s = (char *)"", .line = j->row_line,
+						   .col = j->row_col };
+	for (size_t i = 0; i < j->npairs; i++) {
+		const struct csv_field *key = &j->pairs[i].key;
+		size_t k = column_of(t, key->s, i);
 
-		if (k == t->width || t->filled[k] == r + 1) {
+		if (k == t->width || t->filled[k] == t->nrow) {
 			diag_add(d, c->name, key->line, key->col, k == t->width ?
 				 "JSON: key '%s' is not in the first row" :
 				 "JSON: key '%s' given twice", key->s);
 			continue;
 		}
-		t->filled[k] = r + 1;
-		c->fields[k] = t->pairs[i].value;
+		t->filled[k] = t->nrow;
+		c->fields[k] = j->pairs[i].value;
 	}
-	return 1;
+}
+
+static int table_read(struct csv *c, struct diag_list *d)
+{
+	struct json_table *t = (struct json_table *)c->table;
+	int r;
+
+	c->nfields = t->width;
+	c->bad = false;
+	switch (t->next) {
+	case HEADER:
+		if (t->width)
+			memcpy(c->fields, t->header, t->width * sizeof *c->fields);
+		c->record_line = t->j.row_line;
+		t->next = FIRST_ROW;
+		return 1;
+	case FIRST_ROW:
+		serve_row(t, c, d);
+		t->next = ROWS;
+		return 1;
+	case ROWS:
+		if ((r = next_row(&t->j)) > 0 && row(&t->j)) {
+			serve_row(t, c, d);
+			c->p = t->j.p;	/* for progress */
+			return 1;
+		}
+		t->next = END;
+		c->p = t->j.p;
+		return r == 0 && top_after_rows(&t->j, t->in_object) ? 0 : -1;
+	case END:
+		break;
+	}
+	return 0;
 }
 
 static void table_drop(struct csv_table *ops)
 {
 	struct json_table *t = (struct json_table *)ops;
 
-	free(t->pairs);
-	free(t->rows);
+	for (size_t k = 0; k < t->width; k++)
+		free(t->header[k].s);
+	free(t->header);
+	free(t->j.pairs);
 	free(t->filled);
 	free(t->index);
 	free(t);
 }
 
-/* The table of j's rows, its header indexed; false (reported) when the
- * first row has a key twice. */
-static bool tabulate(struct json *j, struct json_table *t)
+/* The header from the first row's keys, indexed; false (reported) when
+ * it has a key twice. */
+static bool tabulate(struct json_table *t, struct csv *c)
 {
+	struct json *j = &t->j;
 	bool ok = true;
 
-	t->ops = (struct csv_table){ table_read, table_drop };
-	t->width = (j->nrows > 1 ? j->rows[1].first : j->npairs) - j->rows[0].first;
-	t->pairs = j->pairs;
-	t->nrows = j->nrows;
-	/* a last row past the end, so every row ends where the next starts */
-	ARRAY_GROW(j->rows, j->nrows, j->caprows);
-	j->rows[j->nrows] = (struct row){ j->npairs, 0, 0 };
-	t->rows = j->rows;
-	j->pairs = NULL;
-	j->rows = NULL;
+	t->width = j->npairs;
+	t->header = t->width ? xcalloc(t->width, sizeof *t->header) : NULL;
+	while (c->cap_fields < t->width)
+		ARRAY_GROW(c->fields, c->cap_fields, c->cap_fields);
 	t->filled = xcalloc(t->width ? t->width : 1, sizeof *t->filled);
 	for (t->nindex = 16; t->nindex < 2 * t->width; t->nindex *= 2)
 		;
 	t->index = xcalloc(t->nindex, sizeof *t->index);
 	for (size_t k = 0; k < t->width; k++) {
-		const struct csv_field *f = &t->pairs[k].key;
+		const struct csv_field *f = &j->pairs[k].key;
 		size_t i = key_hash(f->s) & (t->nindex - 1);
 
+		t->header[k] = *f;
+		t->header[k].s = xstrndup(f->s, f->len);
 		for (; t->index[i]; i = (i + 1) & (t->nindex - 1))
-			if (!strcmp(t->pairs[t->index[i] - 1].key.s, f->s))
+			if (!strcmp(t->header[t->index[i] - 1].s, f->s))
 				break;
 		if (t->index[i]) {
 			diag_add(j->d, j->name, f->line, f->col, "JSON: key '%s' given twice", f->s);
@@ -494,34 +648,62 @@ static bool tabulate(struct json *j, struct json_table *t)
 	return ok;
 }
 
-bool import_looks_like_json(const struct csv *c)
+bool import_looks_like_json(struct csv *c)
 {
-	const char *p = c->p + strspn(c->p, " \t\r\n");
+	const char *p;
 
+	/* the blanks before the text may be more than the first block
+	 * (reading on may move the buffer: p is found again after it) */
+	while (*(p = c->p + strspn(c->p, " \t\r\n")) == '\0' && p == c->buf + c->len &&
+	       csv_read_more(c))
+		;
+	p = c->p + strspn(c->p, " \t\r\n");
 	return *p == '{' || *p == '[';
+}
+
+/* Up to the first row, read: an array of rows, or an object whose "value"
+ * is one.  false, reported, when there is none (no rows, no "value", an
+ * error). */
+static bool first_row(struct json_table *t)
+{
+	struct json *j = &t->j;
+	bool found = false;
+
+	skip_blanks_on(j);
+	if (j->p < j->end && *j->p == '[') {
+		j->p++;
+	} else {
+		t->in_object = true;
+		if (!top_before_rows(j, &found))
+			return false;
+		if (!found) {
+			diag_add(j->d, j->name, 1, 1, "JSON: no \"value\" array of rows "
+				 "(an OData TypedDataSet or UntypedDataSet)");
+			return false;
+		}
+	}
+	skip_blanks_on(j);
+	if (!empty(j, ']'))
+		return row(j);
+	/* none: what follows is still checked, a syntax error comes first */
+	if (top_after_rows(j, t->in_object))
+		diag_add(j->d, j->name, 1, 1, "JSON: no rows");
+	return false;
 }
 
 bool import_json_table(struct csv *c, const char *name, struct diag_list *d)
 {
-	struct json j = { .c = c, .d = d, .name = name, .line = 1 };
-	struct json_table *t;
-	bool ok;
+	struct json_table *t = xcalloc(1, sizeof *t);
+	struct json *j = &t->j;
 
-	if (!csv_read_all(c, CSV_MAX_JSON, d))
+	*j = (struct json){ .c = c, .d = d, .name = name, .line = 1, .p = c->p,
+			    .end = c->buf + c->len, .line_start = c->line_start };
+	t->ops = (struct csv_table){ table_read, table_drop };
+	if (!first_row(t)) {
+		c->p = j->p;
+		table_drop(&t->ops);
 		return false;
-	j.p = j.line_start = c->p;
-	j.end = c->buf + c->len;
-	if ((ok = document(&j)) && j.nrows == 0) {
-		diag_add(d, name, 1, 1, "JSON: no rows");
-		ok = false;
 	}
-	if (ok) {
-		t = xcalloc(1, sizeof *t);
-		ok = tabulate(&j, t);
-		c->table = &t->ops;	/* csv_close drops it */
-	}
-	c->p = j.end;		/* read: progress says 100 % */
-	free(j.pairs);
-	free(j.rows);
-	return ok;
+	c->table = &t->ops;	/* csv_close drops it */
+	return tabulate(t, c);
 }

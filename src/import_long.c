@@ -109,6 +109,9 @@ static enum jmon_status read_row(struct long_reader *r, struct jmon_error *err)
 			     indicator_formula(k.ind, FORMULA_IDS, formula, sizeof formula));
 		return JMON_OK;
 	}
+	/* out of order: stored in key order at the end (import_stage.c) */
+	if (im->unsorted)
+		return import_stage_cell(im, &k, has_value, value, flag, err);
 	if (!import_cell_key_first(im, &k))
 		return JMON_OK;
 	return import_cell(im, k.region, k.period, k.ind->id, k.cat ? k.cat->id : "", has_value,
@@ -127,5 +130,5 @@ enum jmon_status import_long(struct import *im, struct jmon_error *err)
 	while (import_next_row(im, ncolumns))
 		if ((rc = read_row(&r, err)) != JMON_OK)
 			return rc;
-	return JMON_OK;
+	return im->unsorted ? import_stage_write(im, err) : JMON_OK;
 }

@@ -14,6 +14,9 @@
 
 /* --- regions ---------------------------------------------------------------- */
 
+static bool region_known(struct import *im, const char *code, uint32_t *id);
+static uint32_t region_id(struct import *im, const char *code);
+
 static const char sql_region_get[] = "SELECT name, kind, parent FROM region WHERE code = ?1";
 static const char sql_region_insert[] =
 	"INSERT INTO region (code, name, kind, parent) VALUES (?1, ?2, ?3, ?4)";
@@ -107,10 +110,11 @@ int import_region(struct import *im, const char *code, const struct csv_field *f
 {
 	sqlite3_stmt *st;
 	int exists;
+	uint32_t id;
 
-	/* Rows come grouped by region, so one remembered code saves most
-	 * lookups. */
-	if (im->last_region && strcmp(im->last_region, code) == 0)
+	/* A code is looked up once per import: rows of a file out of order
+	 * change region on every row. */
+	if (region_known(im, code, &id) && im->region_checked[id])
 		return 1;
 	if ((exists = region_lookup(im, code, &st, err)) < 0)
 		return -1;
@@ -123,8 +127,13 @@ int import_region(struct import *im, const char *code, const struct csv_field *f
 		if (import_put_region(im, code, NULL, NULL, NULL, err) != JMON_OK)
 			return -1;
 	}
-	free(im->last_region);
-	im->last_region = xstrdup(code);
+	id = region_id(im, code);
+	while (im->capregion_checked <= id)
+		ARRAY_GROW(im->region_checked, im->capregion_checked, im->capregion_checked);
+	memset(im->region_checked + im->ncheckedregions, 0,
+	       im->capregion_checked - im->ncheckedregions);
+	im->ncheckedregions = im->capregion_checked;
+	im->region_checked[id] = true;
 	return 1;
 }
 
@@ -236,41 +245,70 @@ bool import_cell_key_first(struct import *im, const struct import_cell_key *k)
  * regions first appear (their codes are kept once, in im->region_codes),
  * the indicator and category one number in configuration order. */
 
-/* The id of a region code, a new one for a code not seen before. */
-static uint32_t region_id(struct import *im, const char *code)
+static uint64_t code_hash(const char *code)
 {
 	uint64_t h = 1469598103934665603u;
+
+	for (const char *p = code; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211u;
+	return h;
+}
+
+/* The slot of code in the index of region codes: where its id + 1 is, or
+ * the empty one where it would go. */
+static size_t region_slot(const struct import *im, const char *code)
+{
+	size_t s;
+
+	for (s = code_hash(code) & (im->nregion_slots - 1); im->region_slots[s];
+	     s = (s + 1) & (im->nregion_slots - 1))
+		if (!strcmp(im->region_codes[im->region_slots[s] - 1], code))
+			break;
+	return s;
+}
+
+static bool region_known(struct import *im, const char *code, uint32_t *id)
+{
 	size_t s;
 
 	/* rows come grouped by region: the last one, without hashing */
-	if (im->nregion_codes && !strcmp(im->region_codes[im->last_region_id], code))
-		return im->last_region_id;
-	for (const char *p = code; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211u;
+	if (im->nregion_codes && !strcmp(im->region_codes[im->last_region_id], code)) {
+		*id = im->last_region_id;
+		return true;
+	}
+	if (!im->nregion_slots || !im->region_slots[s = region_slot(im, code)])
+		return false;
+	*id = im->last_region_id = im->region_slots[s] - 1;
+	return true;
+}
+
+/* The id of a region code, a new one for a code not seen before. */
+static uint32_t region_id(struct import *im, const char *code)
+{
+	uint32_t id;
+	size_t s;
+
+	if (region_known(im, code, &id))
+		return id;
 	if ((im->nregion_codes + 1) * 2 > im->nregion_slots) {
 		size_t n = im->nregion_slots ? im->nregion_slots * 2 : 256;
 
 		free(im->region_slots);
 		im->region_slots = xcalloc(n, sizeof *im->region_slots);
 		im->nregion_slots = n;
-		for (size_t i = 0; i < im->nregion_codes; i++) {
-			uint64_t g = 1469598103934665603u;
-
-			for (const char *p = im->region_codes[i]; *p; p++)
-				g = (g ^ (unsigned char)*p) * 1099511628211u;
-			for (s = g & (n - 1); im->region_slots[s]; s = (s + 1) & (n - 1))
-				;
-			im->region_slots[s] = (uint32_t)i + 1;
-		}
+		for (size_t i = 0; i < im->nregion_codes; i++)
+			im->region_slots[region_slot(im, im->region_codes[i])] = (uint32_t)i + 1;
 	}
-	for (s = h & (im->nregion_slots - 1); im->region_slots[s];
-	     s = (s + 1) & (im->nregion_slots - 1))
-		if (!strcmp(im->region_codes[im->region_slots[s] - 1], code))
-			return im->last_region_id = im->region_slots[s] - 1;
+	s = region_slot(im, code);
 	ARRAY_GROW(im->region_codes, im->nregion_codes, im->capregion_codes);
 	im->region_codes[im->nregion_codes] = xstrdup(code);
 	im->region_slots[s] = (uint32_t)im->nregion_codes + 1;
 	return im->last_region_id = (uint32_t)im->nregion_codes++;
+}
+
+uint32_t import_region_id(struct import *im, const char *code)
+{
+	return region_id(im, code);
 }
 
 const char *import_region_code(struct import *im, const char *code)
@@ -303,6 +341,31 @@ static uint32_t cell_id(struct import *im, const struct indicator *ind,
 		im->last_indicator_pos = pos;
 	}
 	return im->last_indicator_pos << 12 | (cat ? (uint32_t)(cat - ind->categories) + 1 : 0);
+}
+
+uint32_t import_cell_id(struct import *im, const struct indicator *ind,
+			const struct category *cat)
+{
+	return cell_id(im, ind, cat);
+}
+
+const struct indicator *import_cell_indicator(const struct import *im, uint32_t cell,
+					      const struct category **cat)
+{
+	uint32_t pos = (cell >> 12) - 1;
+
+	for (size_t c = 0; c < im->cfg->nchapters; c++) {
+		const struct chapter *ch = &im->cfg->chapters[c];
+
+		if (pos < ch->nindicators) {
+			const struct indicator *ind = &ch->indicators[pos];
+
+			*cat = cell & 0xfff ? &ind->categories[(cell & 0xfff) - 1] : NULL;
+			return ind;
+		}
+		pos -= (uint32_t)ch->nindicators;
+	}
+	return NULL;
 }
 
 static uint64_t key_hash(const struct import_seen_key *k)
@@ -361,7 +424,7 @@ static void rehash(struct import *im)
 
 /* --- keys past the ones in memory -------------------------------------------- */
 
-size_t import_keys_in_memory = 1 << 20;
+size_t import_keys_in_memory = 1 << 19;
 
 /* emptied, never dropped: DROP TABLE fails while any statement of the
  * connection is still on a row (the importer's lookups are) */
@@ -388,7 +451,7 @@ static void bind_key(sqlite3_stmt *st, const struct import_seen_key *k)
 	sqlite3_bind_int64(st, 3, k->cell);
 }
 
-/* A key that did not fit in memory: SQLite's table, on disk past its 8 MiB
+/* A key that did not fit in memory: SQLite's table, on disk past its 4 MiB
  * of cache, so a shuffled file of any size is checked in bounded memory.
  * 0 when new, else the line it was first seen on. */
 static uint32_t seen_spilled(struct import *im, const struct import_seen_key *k)
@@ -397,7 +460,7 @@ static uint32_t seen_spilled(struct import *im, const struct import_seen_key *k)
 	uint32_t line = 0;
 
 	if (!im->spilled) {
-		if (db_exec(im->db, "PRAGMA temp.cache_size = -8192", &im->seen_err) != JMON_OK ||
+		if (db_exec(im->db, "PRAGMA temp.cache_size = -4096", &im->seen_err) != JMON_OK ||
 		    db_exec(im->db, sql_seen_create, &im->seen_err) != JMON_OK ||
 		    db_exec(im->db, sql_seen_empty, &im->seen_err) != JMON_OK)
 			return 0;

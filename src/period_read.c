@@ -16,6 +16,7 @@
 
 #define MAX_PIECES 6
 #define PIECE_MAX 12
+#define DIGITS_MAX 9
 
 struct piece {
 	bool number;
@@ -59,6 +60,10 @@ static bool cut(const char *s, struct pieces *out)
 		p->number = is_digit(*s);
 		while (*s && (p->number ? is_digit(*s) : is_letter(*s))) {
 			if (len + 1 >= sizeof p->text)
+				return false;
+			/* no period has a number of DIGITS_MAX digits, and
+			 * more would not fit in an int */
+			if (p->number && len == DIGITS_MAX)
 				return false;
 			p->text[len++] = lower(*s);
 			if (p->number)

@@ -4,12 +4,14 @@
 #
 # Generates long CSVs of $BENCH_SIZES rows (default 1 000 000 and
 # 10 000 000: gemeenten x 40 quarters x 10 indicators x 5 cells) under
-# build/bench/, imports each with jmon into a fresh database (validation,
-# indexes, the delivery bookkeeping, the checkpoint, all of it), and loads
-# the same file with `sqlite3 .import` into a bare table of a fresh
-# database, in one run.  Prints both times, both peak memories (RSS, from
-# /usr/bin/time) and the ratio; the targets are a ratio of at most 1.0 and
-# a peak of at most 64 MiB for any size (the import reads streaming).
+# build/bench/, sorted as exports come and shuffled, imports each with jmon
+# into a fresh database (validation, indexes, the delivery bookkeeping,
+# the checkpoint, all of it), then a revision of the shuffled one into
+# that database, and loads each same file with `sqlite3 .import` into a
+# bare table of a fresh database, in one run.  Prints both times, both
+# peak memories (RSS, from /usr/bin/time) and the ratio; the targets are a
+# ratio of at most 1.0 and a peak of at most 64 MiB for any size and any
+# order (the import reads streaming; rows out of order are sorted on disk).
 # Then, on the first size, a revision, the browser on that database, and a
 # delivery at wijk level (see below) that measures the privacy gate over a
 # gemeente's wijken and buurten.  BENCH_ROWS=N runs one size only.
@@ -73,23 +75,61 @@ measure() {
 	/usr/bin/time -f '%e %M' -o "$out" "$@"
 }
 
+# shuffled IN OUT: the rows of IN (not its header) in no helpful order, a
+# fixed pseudo-random one (so every run imports the same file)
+shuffled() {
+	if [ ! -f "$2" ]; then
+		echo "bench: shuffling $1 into $2" >&2
+		{
+			head -n 1 "$1"
+			awk 'BEGIN { seed = 20261202 }
+			NR > 1 { seed = (seed * 16807) % 2147483647; print seed "," $0 }' "$1" |
+				sort -t, -k1,1n | cut -d, -f2-
+		} >"$2.tmp"
+		mv "$2.tmp" "$2"
+	fi
+}
+
+# revised IN OUT: a second delivery of IN's cells, a tenth of the values
+# revised: every row is compared with the value it may replace
+revised() {
+	[ -f "$2" ] || awk -F, 'NR > 1 && NR % 10 == 0 && $5 != "" { $5 = $5 + 1 } { print }' \
+		OFS=, "$1" >"$2"
+}
+
+# against WHAT CSV DB: jmon imports CSV into DB, then sqlite3 .import loads
+# the same file into a bare table of a fresh database, in the same run;
+# both times and peak memories, and the ratio
+against() {
+	measure "$dir/jmon.time" "$jmon" import --config "$cfg" --db "$3" "$2" >"$dir/jmon.out"
+	rm -f "$dir"/bare.db*
+	measure "$dir/bare.time" sqlite3 "$dir/bare.db" ".mode csv" ".import $2 observation"
+	rm -f "$dir"/bare.db*
+	cat "$dir/jmon.out"
+	awk -v what="$1" -v bytes="$(wc -c <"$2")" \
+		-v j="$(cat "$dir/jmon.time")" -v s="$(cat "$dir/bare.time")" 'BEGIN {
+		split(j, a, " "); split(s, b, " ")
+		printf "%s (%.0f MB):\n", what, bytes / 1e6
+		printf "  jmon import:     %6.2f s, peak %6.1f MiB\n", a[1], a[2] / 1024
+		printf "  sqlite3 .import: %6.2f s, peak %6.1f MiB\n", b[1], b[2] / 1024
+		printf "  ratio:           %6.2f    (target <= 1.0), jmon peak target <= 64 MiB\n", a[1] / b[1]
+	}'
+}
+
+# Each size in the order exports come (sorted by region, period,
+# indicator, category), then shuffled (no helpful order: every region on
+# every few rows), then a revision of the shuffled delivery, shuffled too.
 first=""
 for rows in $sizes; do
 	csv=$(long "$rows")
-	rm -f "$dir"/jmon-"$rows".db* "$dir"/bare.db*
-	measure "$dir/jmon.time" "$jmon" import --config "$cfg" --db "$dir/jmon-$rows.db" "$csv" \
-		>"$dir/jmon.out"
-	measure "$dir/bare.time" sqlite3 "$dir/bare.db" ".mode csv" ".import $csv observation"
-	rm -f "$dir"/bare.db*
-	cat "$dir/jmon.out"
-	awk -v rows="$rows" -v bytes="$(wc -c <"$csv")" \
-		-v j="$(cat "$dir/jmon.time")" -v s="$(cat "$dir/bare.time")" 'BEGIN {
-		split(j, a, " "); split(s, b, " ")
-		printf "%d rows (%.0f MB):\n", rows, bytes / 1e6
-		printf "  jmon import:     %6.2f s  (%.0f rows/s), peak %6.1f MiB\n", a[1], rows / a[1], a[2] / 1024
-		printf "  sqlite3 .import: %6.2f s  (%.0f rows/s), peak %6.1f MiB\n", b[1], rows / b[1], b[2] / 1024
-		printf "  ratio:           %6.2f    (target <= 1.0), jmon peak target <= 64 MiB\n", a[1] / b[1]
-	}'
+	shuffled "$csv" "$dir/shuffled-$rows.csv"
+	revised "$dir/shuffled-$rows.csv" "$dir/shuffled-revision-$rows.csv"
+	rm -f "$dir"/jmon-"$rows".db* "$dir"/shuffled-"$rows".db*
+	against "$rows rows, sorted" "$csv" "$dir/jmon-$rows.db"
+	against "$rows rows, shuffled" "$dir/shuffled-$rows.csv" "$dir/shuffled-$rows.db"
+	against "$rows rows, shuffled, a revision of them" "$dir/shuffled-revision-$rows.csv" \
+		"$dir/shuffled-$rows.db"
+	rm -f "$dir"/shuffled-"$rows".db*
 	[ -n "$first" ] || first=$rows
 done
 rows=$first
@@ -99,8 +139,8 @@ rm -f "$dir/jmon-$rows.db-wal" "$dir/jmon-$rows.db-shm" "$dir"/jmon-*.db*
 
 # A second delivery of the same cells with a tenth of the values revised:
 # every row is now compared with the value it may replace.
-awk -F, 'NR > 1 && NR % 10 == 0 && $5 != "" { $5 = $5 + 1 } { print }' OFS=, "$csv" >"$dir/revision.csv"
-measure "$dir/rev.time" "$jmon" import --config "$cfg" --db "$dir/jmon.db" "$dir/revision.csv" \
+revised "$csv" "$dir/revision-$rows.csv"
+measure "$dir/rev.time" "$jmon" import --config "$cfg" --db "$dir/jmon.db" "$dir/revision-$rows.csv" \
 	>>"$dir/jmon.out"
 awk -v r="$(cat "$dir/rev.time")" 'BEGIN {
 	split(r, a, " ")
@@ -342,7 +382,7 @@ cat "$dir/wijk.db.out"
 wprint "$jmon" $new
 # shuffled rows: every key is kept to find a repeated one (import_seen)
 awk -v t="$(cat "$dir/wijk.db.itime")" 'BEGIN { split(t, a, " ")
-	printf "  import peak:     %6.1f MiB (rows out of order: every key kept)\n", a[2] / 1024 }'
+	printf "  import peak:     %6.1f MiB (rows out of order: sorted on disk)\n", a[2] / 1024 }'
 if [ -n "$baseline" ]; then
 	old=$(wijk "$baseline" "$dir/wijk-baseline.db")
 	cat "$dir/wijk-baseline.db.out"

@@ -33,11 +33,9 @@ struct csv_field {
 	bool quoted;
 };
 
-/* Limits of jmon(1), LIMITS: a record longer than this is an error, not a
- * reason to hold a file in memory; a JSON text is read whole, up to the
- * other. */
+/* Limit of jmon(1), LIMITS: a record (a row of OData JSON) longer than
+ * this is an error, not a reason to hold a file in memory. */
 #define CSV_MAX_RECORD (64 << 20)
-#define CSV_MAX_JSON (256 << 20)
 
 struct csv {
 	const char *name;	/* for messages: FILE in FILE:LINE:COLUMN */
@@ -85,9 +83,18 @@ enum jmon_status csv_open_file(struct csv *c, const char *path, const char *name
 void csv_open_buffer(struct csv *c, const char *name, const char *text, size_t len);
 void csv_close(struct csv *c);
 
-/* Read the rest of the input into the buffer, for a syntax that is parsed
- * whole (OData JSON).  false, reported in d, when it is longer than max. */
-bool csv_read_all(struct csv *c, size_t max, struct diag_list *d);
+/* Read from fd (closed by csv_close) in a window of block bytes at first:
+ * csv_open_file's reading, with a small window for the tests of readers
+ * whose records cross it.  c->read_errno when the first read failed. */
+void csv_open_fd(struct csv *c, int fd, const char *name, size_t block);
+
+/* Read on into the window, keeping the input from c->p on (moved to the
+ * front of the buffer, which grows when c->p is at its front already),
+ * for a reader of another syntax (OData JSON) that wants more of it in
+ * one piece.  false at the end of the input, when reading failed
+ * (c->read_errno) or when the window would outgrow CSV_MAX_RECORD
+ * (c->too_long). */
+bool csv_read_more(struct csv *c);
 
 /* The SHA-256 of the whole input as hex (SHA256_HEX_LEN + 1): what was
  * not read yet is read (and only hashed). */

@@ -10,6 +10,8 @@
  *                       reviews CSV writes through include/jmon/judgement.h
  * src/import_refs.c     regions, periods, cell keys and duplicate keys
  * src/import_cells.c    cells compared and stored in batches
+ * src/import_stage.c    the cells of a long CSV out of order, staged and
+ *                       stored in key order (through import_cells.c)
  * src/import_number.c   numbers as people write them
  * src/import_json.c     OData JSON served as CSV records
  * src/import_row.c      what every reader does with a row: messages,
@@ -55,8 +57,7 @@ struct import {
 	long decimal_mark_line;
 	struct csv_field ambiguous;	/* the first "2.660" before the mark was known
 					 * (its text a copy of the import's) */
-	/* caches of the last region and period that were made sure of */
-	char *last_region;
+	/* the cache of the last period that was made sure of */
 	char last_period[PERIOD_CODE_MAX];
 	uint32_t last_period_key;
 	uint32_t *periods;	/* keys of the periods already in the period table */
@@ -74,12 +75,17 @@ struct import {
 	uint64_t *slots;	/* hash high half << 32 | key index + 1 */
 	size_t nslots;
 	bool spilled;		/* keys past import_keys_in_memory: in temp.import_seen */
+	/* rows of a long CSV out of order, waiting to be staged (import_stage.c) */
+	struct staged_cell *staged;
+	size_t nstaged;
 	struct jmon_error seen_err;	/* a failure of that table */
 	/* region codes seen, by id, and their hash index (id + 1) */
 	char **region_codes;
 	size_t nregion_codes, capregion_codes;
 	uint32_t *region_slots;
 	size_t nregion_slots;
+	bool *region_checked;	/* by id: import_region made sure of it */
+	size_t ncheckedregions, capregion_checked;
 	uint32_t last_region_id;
 	const struct indicator *last_indicator;
 	uint32_t last_indicator_pos;
@@ -96,6 +102,14 @@ struct pending_cell {
 	char period[PERIOD_CODE_MAX];
 	bool has_value;
 	double value;
+};
+
+/* A row of a long CSV out of order, waiting to be staged (import_stage.c). */
+struct staged_cell {
+	int64_t place, cell;	/* region and period; cell and line */
+	double value;
+	int flag;
+	bool has_value;
 };
 
 /* --- the readers: called with the first record in im->csv.fields ------------ */
@@ -213,8 +227,23 @@ void import_seen_drop(struct import *im);
 /* The import's own copy of a region code, valid for the whole import (a
  * field's text is valid only until the next record). */
 const char *import_region_code(struct import *im, const char *code);
+/* The numbers a key is kept as (struct import_seen_key): a region's id,
+ * in the order regions were first seen (its code is im->region_codes[id]),
+ * and an indicator with its category as one, in configuration order; and
+ * back from that one to the indicator (*cat NULL: the total). */
+uint32_t import_region_id(struct import *im, const char *code);
+uint32_t import_cell_id(struct import *im, const struct indicator *ind,
+			const struct category *cat);
+const struct indicator *import_cell_indicator(const struct import *im, uint32_t cell,
+					      const struct category **cat);
 
 /* --- cells (import_cells.c) --------------------------------------------------- */
+
+/* sql, when still empty, as insert (an "INSERT ... VALUES") followed by
+ * nrows groups of ncolumns parameters; returned.  The statement cache
+ * keys on the address: sql must be static. */
+const char *import_batch_sql(char *sql, size_t size, const char *insert, int ncolumns,
+			     int nrows);
 
 /* Store one cell: new, changed (a new row in this delivery) or unchanged
  * (only counted).  value is ignored when has_value is false.  Rows are
@@ -228,10 +257,25 @@ enum jmon_status import_cells_flush(struct import *im, struct jmon_error *err);
 
 /* Whether the text starts like JSON, and its rows as c->table, which
  * csv_read then serves like CSV records (the keys of the first row are the
- * header).  false when problems were reported; c->table is still set when
- * the rows could be read (only a key did not fit), so the importer can
- * report the rest. */
-bool import_looks_like_json(const struct csv *c);
+ * header), reading the text on row by row.  import_json_table reads up to
+ * the first row: false when problems were reported; c->table is still set
+ * when the rows can be read (only a key did not fit), so the importer can
+ * report the rest.  A syntax error later ends csv_read with -1. */
+bool import_looks_like_json(struct csv *c);
 bool import_json_table(struct csv *c, const char *name, struct diag_list *d);
+
+/* --- a long CSV out of order (import_stage.c) ---------------------------------- */
+
+/* Keep a checked row of a long CSV read with im->unsorted, in file order,
+ * for import_stage_write: the duplicate keys are found there. */
+enum jmon_status import_stage_cell(struct import *im, const struct import_cell_key *k,
+				   bool has_value, double value, const char *flag,
+				   struct jmon_error *err);
+/* At the end of the file: the staged rows in key order, each stored with
+ * import_cell, a second row of a key reported ("duplicate row: ... was
+ * given on line N already"), in the order of their lines. */
+enum jmon_status import_stage_write(struct import *im, struct jmon_error *err);
+/* Empty the staging table and free the batch, if the import staged. */
+void import_stage_drop(struct import *im);
 
 #endif

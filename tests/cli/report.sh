@@ -298,6 +298,11 @@ report --period "2023 Q5"
 assert_status 64 "--period 2023 Q5 exits 64"
 assert_grep "jmon: report: '2023 Q5' is not a period (write it as 2023 Q3, Q3 2023, 2023KW03, 2023 H1, 2023, maart 2023, 1-1-2023 or 2023-01-01)" \
 	"$T/stderr" "--period 2023 Q5 says which forms are periods"
+# fuzzing found it: a number of ten digits overflowed while it was read
+report --period "1-1z9999999023"
+assert_status 64 "--period with a number of ten digits exits 64"
+assert_grep "jmon: report: '1-1z9999999023' is not a period" "$T/stderr" \
+	"--period with a number of ten digits is not a period"
 report --period 2024Q1
 assert_status 65 "a period without data exits 65"
 assert_stderr "a period without data names the newest one" <<'OUT'

@@ -473,9 +473,21 @@ static void test_regions_header_only(void **state)
 	free(path);
 }
 
-/* Rows out of order: the file is read again keeping every key, and keys
- * past the ones kept in memory go to a temporary table; a repeated key is
- * found wherever its first one is. */
+/* The file at path is refused for exactly these two repeated keys. */
+static void assert_two_repeats(struct dbtest *t, const char *path, const char *first,
+			       const char *second)
+{
+	if (import_path(t, path, IMPORT_AUTO) != JMON_DATA)
+		fail_msg("%s", t->err.msg);
+	assert_int_equal(t->diag.count, 2);
+	assert_string_equal(t->diag.lines[0], first);
+	assert_string_equal(t->diag.lines[1], second);
+}
+
+/* Rows out of order: the file is read again, a long CSV staged and
+ * written in key order, the other layouts keeping every key, past the ones
+ * kept in memory in a temporary table; a repeated key is found wherever
+ * its first one is. */
 static void test_keys_out_of_order(void **state)
 {
 	struct dbtest *t = *state;
@@ -499,19 +511,66 @@ static void test_keys_out_of_order(void **state)
 	assert_int_equal(t->res.rows, 5);
 	assert_value(t, "jeugdigen_maatwerk", "GM0361", "2020Q2", "", 2, "");
 	assert_value(t, "jeugdigen_maatwerk", "GM0363", "2020Q1", "", 5, "");
-	/* one in memory, one in the table */
-	if (import_path(t, repeated, IMPORT_AUTO) != JMON_DATA)
-		fail_msg("%s", t->err.msg);
-	assert_int_equal(t->diag.count, 2);
-	assert_string_equal(t->diag.lines[0], "repeated.csv:6:1: duplicate row: GM0361 2021Q1 "
-			    "jeugdigen_maatwerk was given on line 3 already");
-	assert_string_equal(t->diag.lines[1], "repeated.csv:7:1: duplicate row: GM0361 2021Q4 "
-			    "jeugdigen_maatwerk was given on line 5 already");
+	/* staged: found in key order, told in line order */
+	assert_two_repeats(t, repeated, "repeated.csv:6:1: duplicate row: GM0361 2021Q1 "
+			   "jeugdigen_maatwerk was given on line 3 already",
+			   "repeated.csv:7:1: duplicate row: GM0361 2021Q4 "
+			   "jeugdigen_maatwerk was given on line 5 already");
+	/* a regions CSV keeps its keys: one in memory, the rest in the table */
+	free(repeated);
+	repeated = scratch_file(t, "regions.csv", "region,name,kind,parent\n"
+				"GM0392,Haarlem,gemeente,\n"
+				"GM0363,Amsterdam,gemeente,\n"
+				"GM0394,Haarlemmermeer,gemeente,\n"
+				"GM0363,Amsterdam,gemeente,\n"
+				"GM0394,Haarlemmermeer,gemeente,\n");
+	assert_two_repeats(t, repeated, "regions.csv:5:1: region GM0363 was given on line 3 already",
+			   "regions.csv:6:1: region GM0394 was given on line 4 already");
 	import_keys_in_memory = in_memory;
 	/* and a file in order needs neither */
 	assert_int_equal(import_fixture(t, "import/long_revision.csv"), JMON_OK);
 	free(shuffled);
 	free(repeated);
+}
+
+/* A file out of order is written in key order at its end (import_stage.c):
+ * its duplicates are found there, reported after the other problems, in
+ * the order of their lines, the first DIAG_SHOWN of them with their
+ * messages and the rest counted. */
+static void test_duplicates_out_of_order(void **state)
+{
+	struct dbtest *t = *state;
+	struct strbuf sb = STRBUF_INIT;
+	char *path;
+
+	sb_adds(&sb, HEADER);
+	for (int i = 30; i > 0; i--)	/* lines 2-31, from 2030 down */
+		sb_addf(&sb, "GM0361,%dQ1,jeugdigen_maatwerk,,%d,\n", 2000 + i, i);
+	sb_adds(&sb, "GM0361,2020Q1,jeugdigen_maatwerk,,x,\n");	/* line 32 */
+	for (int i = 1; i <= 30; i++)	/* lines 33-62 repeat them, from 2001 up */
+		sb_addf(&sb, "GM0361,%dKW01,jeugdigen_maatwerk,,%d,\n", 2000 + i, i);
+	path = scratch_file(t, "twice.csv", sb_str(&sb));
+	assert_int_equal(import_path(t, path, IMPORT_AUTO), JMON_DATA);
+	assert_int_equal(t->diag.count, 31);
+	assert_string_equal(t->diag.lines[0], "twice.csv:32:35: not a number: 'x'");
+	assert_string_equal(t->diag.lines[1], "twice.csv:33:1: duplicate row: GM0361 2001Q1 "
+			    "jeugdigen_maatwerk was given on line 31 already");
+	assert_string_equal(t->diag.lines[DIAG_SHOWN - 1], "twice.csv:51:1: duplicate row: "
+			    "GM0361 2019Q1 jeugdigen_maatwerk was given on line 13 already");
+	assert_int_equal(cell(t, "jeugdigen_maatwerk", "GM0361", "2001Q1", "").present, false);
+	/* and without the bad value and the repeats, every row is there */
+	sb_free(&sb);
+	free(path);
+	sb_adds(&sb, HEADER);
+	for (int i = 30; i > 0; i--)
+		sb_addf(&sb, "GM03%02d,%dQ%d,jeugdigen_maatwerk,,%d,\n", 60 + i % 7, 2000 + i,
+			1 + i % 4, i);
+	path = scratch_file(t, "shuffled30.csv", sb_str(&sb));
+	assert_int_equal(import_path(t, path, IMPORT_AUTO), JMON_OK);
+	assert_int_equal(t->res.cells_new, 30);
+	assert_value(t, "jeugdigen_maatwerk", "GM0362", "2009Q2", "", 9, "");
+	sb_free(&sb);
+	free(path);
 }
 
 #define T(f) cmocka_unit_test_setup_teardown(f, dbtest_setup, dbtest_teardown)
@@ -538,6 +597,7 @@ int main(void)
 		T(test_statline_database_error),
 		T(test_regions_header_only),
 		T(test_keys_out_of_order),
+		T(test_duplicates_out_of_order),
 	};
 
 	return RUN_TESTS(tests);

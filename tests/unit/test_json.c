@@ -1,19 +1,50 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* OData JSON as records (import_json.c): the header from the first row,
  * values under their keys, escapes decoded, and the position of every
- * problem. */
+ * problem.  Every text is read from a file in a window of a few bytes, so
+ * rows, keys and strings cross the window's moves as they do in a large
+ * file. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "csvtest.h"
 #include "jmon/import_internal.h"
 
-static bool load(const char *text)
+#define WINDOW 8
+
+/* Open text as a file read in a small window, and read up to its first row. */
+static bool load_sized(const char *text, size_t len)
 {
-	csv_open_buffer(&c, "t.json", text, strlen(text));
+	FILE *f = tmpfile();
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(text, 1, len, f), len);
+	assert_int_equal(fflush(f), 0);
+	rewind(f);
+	csv_open_fd(&c, dup(fileno(f)), "t.json", WINDOW);
+	fclose(f);
+	assert_int_equal(lseek(c.fd, 0, SEEK_CUR), len < WINDOW - 1 ? (off_t)len : WINDOW - 1);
 	assert_true(import_looks_like_json(&c));
 	return import_json_table(&c, "t.json", &diags);
+}
+
+static bool load(const char *text)
+{
+	return load_sized(text, strlen(text));
+}
+
+/* Open text and read all its rows: whether all went well. */
+static bool load_all(const char *text)
+{
+	int r = 0;
+
+	if (!load(text) && !c.table)
+		return false;
+	while ((r = csv_read(&c, &diags)) > 0)
+		;
+	return r == 0 && diags.count == 0;
 }
 
 static void test_odata_rows(void **state)
@@ -57,7 +88,7 @@ static void test_positions_in_characters(void **state)
 
 static void assert_refused(const char *text, const char *message)
 {
-	assert_false(load(text));
+	assert_false(load_all(text));
 	assert_int_equal(diags.count, 1);
 	assert_string_equal(diags.lines[0], message);
 	teardown(NULL);
@@ -96,6 +127,35 @@ static void test_nesting_limit(void **state)
 	assert_string_equal(diags.lines[0], "t.json:1:70: JSON: nested too deep");
 }
 
+/* Rows far more than a window are read one at a time, each where it is,
+ * and a row that would not fit in CSV_MAX_RECORD is refused, not held. */
+static void test_streaming(void **state)
+{
+	char *text = malloc(1 << 20), *p = text;
+
+	(void)state;
+	assert_non_null(text);
+	p += sprintf(p, "{\"odata.metadata\": \"http://x/\u00e9\", \"value\": [\n");
+	for (int i = 0; i < 10000; i++)
+		p += sprintf(p, "%s{\"RegioS\": \"GM%04d\", \"N\": %d.5}", i ? ",\n" : "", i, i);
+	p += sprintf(p, "], \"odata.nextLink\": [1, {\"a\": \"]}\"}]}\n");
+	assert_true(load_sized(text, (size_t)(p - text)));
+	assert_record(2, "RegioS", "N");
+	for (int i = 0; i < 10000; i++) {
+		char code[16], n[16];
+
+		sprintf(code, "GM%04d", i);
+		sprintf(n, "%d.5", i);
+		assert_record(2, code, n);
+		assert_int_equal(c.record_line, i + 2);
+		assert_int_equal(c.fields[1].col, 27);
+	}
+	assert_int_equal(csv_read(&c, &diags), 0);
+	assert_int_equal(diags.count, 0);
+	assert_true(c.cap <= 64);	/* the window grew to a row, not to the file */
+	free(text);
+}
+
 /* Key problems are reported, yet the rows stay readable for the importer
  * to check the values too. */
 static void test_keys_that_do_not_fit(void **state)
@@ -122,6 +182,7 @@ int main(void)
 		T(test_positions_in_characters),
 		T(test_syntax_errors),
 		T(test_nesting_limit),
+		T(test_streaming),
 		T(test_keys_that_do_not_fit),
 	};
 
