@@ -79,8 +79,24 @@ enum jmon_status db_exec(struct db *db, const char *sql, struct jmon_error *err)
 {
 	char *msg = NULL;
 
+	errno = 0;
 	if (sqlite3_exec(db->sql, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		jmon_fail(err, JMON_IO, "%s: %s", db->path, msg ? msg : "error");
+		/* A COMMIT stopped by the file size limit leaves SQLite without
+		 * the system's errno (the rollback after it clears it), but the
+		 * failed write's is still errno's; only a reason a write has,
+		 * not whatever a lookup on the way left there. */
+		int e = errno, sys = sqlite3_system_errno(db->sql);
+
+		if (!sys && (e == EFBIG || e == ENOSPC || e == EDQUOT || e == EIO))
+			sys = e;
+
+		/* as db_fail: a COMMIT that cannot grow the file says why */
+		if ((sqlite3_errcode(db->sql) == SQLITE_IOERR ||
+		     sqlite3_errcode(db->sql) == SQLITE_FULL) && sys)
+			jmon_fail(err, JMON_IO, "%s: %s (%s)", db->path, msg ? msg : "error",
+				  strerror(sys));
+		else
+			jmon_fail(err, JMON_IO, "%s: %s", db->path, msg ? msg : "error");
 		sqlite3_free(msg);
 		return JMON_IO;
 	}

@@ -6,42 +6,43 @@
  * key at random, and once the table outgrows the page cache every insert
  * evicts a page to the WAL (a million shuffled rows: 1.4 million writes,
  * three quarters of the import); keeping every key in memory to find the
- * duplicates cost 32 MiB more.  Appended to a temporary table instead, the
- * rows cost a sequential write, SQLite's sorter (external, its memory
- * bounded by the page cache size) puts them in key order, and then they
- * reach the observation table as a sorted file does, a page at a time.
- * In that order a duplicate key is the row after its first one, so no key
- * is kept in memory at all.  Its messages are the same, in the order of
- * their lines, after the other problems of the file.
+ * duplicates cost 32 MiB more.  So the rows are sorted first, in bounded
+ * memory: runs of import_stage_run_rows rows (8 MiB) are sorted here and
+ * written to a temporary file, then merged, and they reach the observation
+ * table as a sorted file does, a page at a time.  (SQLite's own sorter,
+ * through a temporary table, did the same at twice the cost: every row
+ * went through its virtual machine twice.)  In that order a duplicate key
+ * is the row after its first one, so no key is kept in memory at all.
+ * Its messages are the same, in the order of their lines, after the other
+ * problems of the file.
  *
- * A staged row is four numbers: the key as the duplicate check keeps it
+ * A staged row is the key as the duplicate check keeps it
  * (import_region_id, import_period_key, import_cell_id) in two integers,
- * the line, the value and the flag.  Sorting on them groups each region
- * (in the order regions came) and within it each period: not quite the
- * order of the observation key's text, but runs of it, which the table
- * takes as well, and integers sort faster than four texts. */
+ * with the line, the value and the flag.  Sorting on them groups each
+ * region (in the order regions came) and within it each period: not quite
+ * the order of the observation key's text, but runs of it, which the
+ * table takes as well, and integers sort faster than four texts. */
+/* the temporary file of a national delivery passes 2 GiB on 32-bit too */
+#define _FILE_OFFSET_BITS 64
+
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "jmon/import_internal.h"
 #include "jmon/xmalloc.h"
 
-/* The page cache (and so the sorter's memory) while the staged rows are
- * written: in key order a few pages at a time are enough, and the sorter
- * was faster with less (ten million shuffled rows: 36 s with 8 MiB, 43 s
- * with 16). */
-#define STAGE_CACHE_KIB "8192"
-#define STAGE_COLUMNS 4
+size_t import_stage_run_rows = 1 << 18;	/* 8 MiB of struct staged_cell */
 
-/* emptied, never dropped (see sql_seen_empty in import_refs.c) */
-static const char sql_stage_create[] =
-	"CREATE TEMP TABLE IF NOT EXISTS import_stage (place INTEGER, cell INTEGER, value REAL,"
-	" flag INTEGER)";
-static const char sql_stage_empty[] = "DELETE FROM temp.import_stage";
-static const char sql_stage_insert[] = "INSERT INTO temp.import_stage VALUES";
-static const char sql_stage_sorted[] =
-	"SELECT place, cell, value, flag FROM temp.import_stage ORDER BY place, cell";
+/* the page cache while the sorted rows are written */
+#define STAGE_CACHE_KIB "8192"
+
+/* The memory of the merge: every run reads through a window of its own,
+ * together this many rows, but never fewer than MERGE_MIN_ROWS a run. */
+#define MERGE_ROWS (1 << 18)
+#define MERGE_MIN_ROWS 256
 
 /* The stored flags (import_flag), by their number in the stage. */
 static const char *const stored_flags[] = { "", "provisional", "suppressed", "unknown", "na" };
@@ -54,7 +55,8 @@ static int flag_number(const char *flag)
 	return 0;
 }
 
-/* place: region id and period key; cell: the cell id and the line. */
+/* place: region id and period key; cell: the cell id and the line, so that
+ * of two rows of one key the first line comes first. */
 static int64_t place_of(uint32_t region, uint32_t period)
 {
 	return (int64_t)region << 32 | period;
@@ -65,67 +67,185 @@ static int64_t cell_of(uint32_t cell, uint32_t line)
 	return (int64_t)cell << 32 | line;
 }
 
-/* Insert n staged rows from c with the statement of n rows. */
-static enum jmon_status insert_staged(struct import *im, sqlite3_stmt *st,
-				      const struct staged_cell *c, size_t n, struct jmon_error *err)
+static int staged_cmp(const struct staged_cell *a, const struct staged_cell *b)
 {
-	int rc;
-
-	for (size_t i = 0; i < n; i++) {
-		int p = (int)i * STAGE_COLUMNS;
-
-		sqlite3_bind_int64(st, p + 1, c[i].place);
-		sqlite3_bind_int64(st, p + 2, c[i].cell);
-		if (c[i].has_value)
-			sqlite3_bind_double(st, p + 3, c[i].value);
-		else
-			sqlite3_bind_null(st, p + 3);
-		sqlite3_bind_int(st, p + 4, c[i].flag);
-	}
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? JMON_OK : db_fail(im->db, err, "keeping the rows of the file");
+	if (a->place != b->place)
+		return a->place < b->place ? -1 : 1;
+	return a->cell < b->cell ? -1 : a->cell > b->cell;
 }
 
-/* The rows waiting: a full batch in one statement, the last ones one by one. */
-static enum jmon_status flush_staged(struct import *im, struct jmon_error *err)
+static int by_key(const void *a, const void *b)
 {
-	/* static: see import_cells_flush */
-	static char one[sizeof sql_stage_insert + 32],
-		    batch[sizeof sql_stage_insert + CELL_BATCH * 16];
-	bool full = im->nstaged == CELL_BATCH;
-	sqlite3_stmt *st = db_prepare(im->db, full ?
-		import_batch_sql(batch, sizeof batch, sql_stage_insert, STAGE_COLUMNS, CELL_BATCH) :
-		import_batch_sql(one, sizeof one, sql_stage_insert, STAGE_COLUMNS, 1), err);
-	enum jmon_status rc = st ? JMON_OK : JMON_IO;
+	return staged_cmp(a, b);
+}
 
-	for (size_t i = 0; rc == JMON_OK && i < im->nstaged; i += full ? CELL_BATCH : 1)
-		rc = insert_staged(im, st, &im->staged[i], full ? CELL_BATCH : 1, err);
+static enum jmon_status stage_error(struct jmon_error *err, const char *what)
+{
+	return jmon_fail(err, JMON_IO, "%s the rows of the file out of order: %s", what,
+			 strerror(errno ? errno : EIO));
+}
+
+/* The runs' file: in $TMPDIR (where SQLite keeps its temporary files too),
+ * removed at once, so that nothing is left when the import ends in any way. */
+static FILE *stage_file(void)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	FILE *f;
+	int fd;
+
+	if (!dir || !*dir)
+		dir = "/tmp";
+	if ((size_t)snprintf(path, sizeof path, "%s/jmon-stage-XXXXXX", dir) >= sizeof path) {
+		errno = ENAMETOOLONG;
+		return NULL;
+	}
+	if ((fd = mkstemp(path)) < 0)
+		return NULL;
+	unlink(path);
+	if (!(f = fdopen(fd, "w+b")))
+		close(fd);
+	return f;
+}
+
+/* Sort the rows in memory and write them as one run of the file. */
+static enum jmon_status write_run(struct import *im, struct jmon_error *err)
+{
+	qsort(im->staged, im->nstaged, sizeof *im->staged, by_key);
+	errno = 0;
+	if (!im->stage_file && !(im->stage_file = stage_file()))
+		return stage_error(err, "staging");
+	ARRAY_GROW(im->stage_runs, im->nstage_runs, im->capstage_runs);
+	im->stage_runs[im->nstage_runs++] = im->nstaged;
+	if (fwrite(im->staged, sizeof *im->staged, im->nstaged, im->stage_file) != im->nstaged)
+		return stage_error(err, "staging");
 	im->nstaged = 0;
-	return rc;
+	return JMON_OK;
 }
 
 enum jmon_status import_stage_cell(struct import *im, const struct import_cell_key *k,
 				   bool has_value, double value, const char *flag,
 				   struct jmon_error *err)
 {
-	if (!im->staged) {
-		enum jmon_status rc;
-
-		if ((rc = db_exec(im->db, "PRAGMA temp.cache_size = -2048", err)) != JMON_OK ||
-		    (rc = db_exec(im->db, sql_stage_create, err)) != JMON_OK ||
-		    (rc = db_exec(im->db, sql_stage_empty, err)) != JMON_OK)
-			return rc;
-		im->staged = xcalloc(CELL_BATCH, sizeof *im->staged);
-	}
+	if (!im->staged)
+		im->staged = xcalloc(import_stage_run_rows, sizeof *im->staged);
 	im->staged[im->nstaged++] = (struct staged_cell){
 		place_of(import_region_id(im, k->region), import_period_key(&k->p)),
 		cell_of(import_cell_id(im, k->ind, k->cat), (uint32_t)im->csv.record_line),
 		value, flag_number(flag), has_value };
-	return im->nstaged == CELL_BATCH ? flush_staged(im, err) : JMON_OK;
+	return im->nstaged == import_stage_run_rows ? write_run(im, err) : JMON_OK;
 }
 
-/* --- written in key order ------------------------------------------------------ */
+/* --- merged in key order -------------------------------------------------------- */
+
+/* A sorted run of the file, read through a window. */
+struct run {
+	off_t next;		/* the file offset of its next unread row */
+	size_t left;		/* rows not yet in the window */
+	struct staged_cell *win;
+	size_t n, at;		/* rows in the window, the current one */
+};
+
+static enum jmon_status run_fill(FILE *f, struct run *r, size_t rows, struct jmon_error *err)
+{
+	size_t n = r->left < rows ? r->left : rows;
+
+	errno = 0;
+	if (fseeko(f, r->next, SEEK_SET) || fread(r->win, sizeof *r->win, n, f) != n)
+		return stage_error(err, "reading back");
+	r->next += (off_t)(n * sizeof *r->win);
+	r->left -= n;
+	r->n = n;
+	r->at = 0;
+	return JMON_OK;
+}
+
+/* The merge: a heap of the runs not yet exhausted, by their current row. */
+struct merge {
+	FILE *f;
+	struct run *runs;
+	size_t *heap, nheap, rows;
+};
+
+static bool run_less(const struct merge *m, size_t a, size_t b)
+{
+	const struct run *x = &m->runs[a], *y = &m->runs[b];
+
+	return staged_cmp(&x->win[x->at], &y->win[y->at]) < 0;
+}
+
+static void sift_down(struct merge *m, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, r = l + 1, min = i, t;
+
+		if (l < m->nheap && run_less(m, m->heap[l], m->heap[min]))
+			min = l;
+		if (r < m->nheap && run_less(m, m->heap[r], m->heap[min]))
+			min = r;
+		if (min == i)
+			return;
+		t = m->heap[i];
+		m->heap[i] = m->heap[min];
+		m->heap[min] = t;
+		i = min;
+	}
+}
+
+static enum jmon_status merge_open(struct import *im, struct merge *m, struct jmon_error *err)
+{
+	size_t n = im->nstage_runs, rows = MERGE_ROWS / (n ? n : 1);
+	off_t at = 0;
+	enum jmon_status rc = JMON_OK;
+
+	m->f = im->stage_file;
+	m->rows = rows < MERGE_MIN_ROWS ? MERGE_MIN_ROWS : rows;
+	m->runs = xcalloc(n, sizeof *m->runs);
+	m->heap = xcalloc(n, sizeof *m->heap);
+	m->nheap = 0;
+	for (size_t i = 0; i < n && rc == JMON_OK; i++) {
+		struct run *r = &m->runs[i];
+
+		r->next = at;
+		r->left = im->stage_runs[i];
+		at += (off_t)(r->left * sizeof *r->win);
+		r->win = xmalloc(m->rows * sizeof *r->win);
+		if (r->left && (rc = run_fill(m->f, r, m->rows, err)) == JMON_OK)
+			m->heap[m->nheap++] = i;
+	}
+	for (size_t i = m->nheap; i-- > 0;)
+		sift_down(m, i);
+	return rc;
+}
+
+/* The next row in key order into *c; false when there is none. */
+static bool merge_next(struct merge *m, struct staged_cell *c, enum jmon_status *rc,
+		       struct jmon_error *err)
+{
+	struct run *r;
+
+	if (!m->nheap)
+		return false;
+	r = &m->runs[m->heap[0]];
+	*c = r->win[r->at++];
+	if (r->at == r->n) {
+		if (r->left)
+			*rc = run_fill(m->f, r, m->rows, err);
+		else
+			m->heap[0] = m->heap[--m->nheap];
+	}
+	if (*rc == JMON_OK && m->nheap)
+		sift_down(m, 0);
+	return *rc == JMON_OK;
+}
+
+static void merge_close(struct import *im, struct merge *m)
+{
+	for (size_t i = 0; i < im->nstage_runs; i++)
+		free(m->runs[i].win);
+	free(m->runs);
+	free(m->heap);
+}
 
 /* A duplicate row: its line and its message. */
 struct duplicate {
@@ -202,51 +322,70 @@ enum jmon_status import_stage_write(struct import *im, struct jmon_error *err)
 	int64_t last_place = -1, last_cell = -1;
 	char period[PERIOD_CODE_MAX] = "";
 	uint32_t first = 0;
-	sqlite3_stmt *st;
-	enum jmon_status rc;
-	int step = SQLITE_DONE;
+	struct merge m = { 0 };
+	struct staged_cell c;
+	bool in_memory;
+	size_t at = 0;
+	enum jmon_status rc = JMON_OK;
 
 	if (!im->staged)
 		return JMON_OK;
-	if ((rc = flush_staged(im, err)) != JMON_OK ||
-	    (rc = db_exec(im->db, "PRAGMA cache_size = -" STAGE_CACHE_KIB, err)) != JMON_OK)
+	/* In key order a few pages at a time are enough; and a page cache
+	 * that spills to the WAL as it goes lets a write that cannot grow the
+	 * file fail at that insert, where the system's reason is still known,
+	 * not at the COMMIT (tests/cli/exit_status.sh). */
+	if ((rc = db_exec(im->db, "PRAGMA cache_size = -" STAGE_CACHE_KIB, err)) != JMON_OK)
 		return rc;
-	if (!(st = db_prepare(im->db, sql_stage_sorted, err)))
-		return JMON_IO;
-	while (rc == JMON_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t place = sqlite3_column_int64(st, 0), cell = sqlite3_column_int64(st, 1);
-		uint32_t line = (uint32_t)(cell & 0xffffffff);
-		const char *region = im->region_codes[place >> 32];
+	/* a file that fits in one run is sorted where it is */
+	in_memory = !im->stage_file;
+	if (in_memory)
+		qsort(im->staged, im->nstaged, sizeof *im->staged, by_key);
+	else if ((im->nstaged && (rc = write_run(im, err)) != JMON_OK) ||
+		 (rc = merge_open(im, &m, err)) != JMON_OK)
+		goto out;
+	if (!in_memory) {
+		/* the merge's windows take the place of the run's rows */
+		free(im->staged);
+		im->staged = xmalloc(sizeof *im->staged);
+		im->nstaged = 0;
+	}
+	while (rc == JMON_OK &&
+	       (in_memory ? at < im->nstaged && (c = im->staged[at++], true)
+			  : merge_next(&m, &c, &rc, err))) {
+		uint32_t line = (uint32_t)(c.cell & 0xffffffff);
+		const char *region = im->region_codes[c.place >> 32];
 		const struct category *cat;
-		const struct indicator *ind = import_cell_indicator(im, (uint32_t)(cell >> 32), &cat);
-		int flag = sqlite3_column_int(st, 3);
+		const struct indicator *ind = import_cell_indicator(im, (uint32_t)(c.cell >> 32), &cat);
 
-		if (place != last_place)
-			period_code((uint32_t)(place & 0xffffffff), period);
-		if (place == last_place && cell >> 32 == last_cell) {
+		if (c.place != last_place)
+			period_code((uint32_t)(c.place & 0xffffffff), period);
+		if (c.place == last_place && c.cell >> 32 == last_cell) {
 			add_duplicate(&dups, line, region, period, ind, cat, first);
 			continue;
 		}
-		last_place = place;
-		last_cell = cell >> 32;
+		last_place = c.place;
+		last_cell = c.cell >> 32;
 		first = line;
-		rc = import_cell(im, region, period, ind->id, cat ? cat->id : "",
-				 sqlite3_column_type(st, 2) != SQLITE_NULL,
-				 sqlite3_column_double(st, 2),
-				 stored_flags[flag >= 0 && (size_t)flag < ARRAY_SIZE(stored_flags) ?
-					      flag : 0], err);
+		rc = import_cell(im, region, period, ind->id, cat ? cat->id : "", c.has_value,
+				 c.value,
+				 stored_flags[c.flag >= 0 && (size_t)c.flag < ARRAY_SIZE(stored_flags) ?
+					      c.flag : 0], err);
 	}
-	if (rc == JMON_OK && step != SQLITE_DONE)
-		rc = db_fail(im->db, err, "reading the rows of the file");
-	sqlite3_reset(st);
+out:
+	if (!in_memory && m.runs)
+		merge_close(im, &m);
 	report_duplicates(im, &dups);
 	return rc;
 }
 
 void import_stage_drop(struct import *im)
 {
-	if (im->staged)
-		db_exec(im->db, sql_stage_empty, NULL);
+	if (im->stage_file)
+		fclose(im->stage_file);
+	im->stage_file = NULL;
+	free(im->stage_runs);
+	im->stage_runs = NULL;
+	im->nstage_runs = im->capstage_runs = 0;
 	free(im->staged);
 	im->staged = NULL;
 	im->nstaged = 0;

@@ -22,6 +22,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "jmon/config.h"
 #include "jmon/csv.h"
@@ -76,8 +77,11 @@ struct import {
 	size_t nslots;
 	bool spilled;		/* keys past import_keys_in_memory: in temp.import_seen */
 	/* rows of a long CSV out of order, waiting to be staged (import_stage.c) */
-	struct staged_cell *staged;
+	struct staged_cell *staged;	/* the run being filled */
 	size_t nstaged;
+	FILE *stage_file;		/* the sorted runs, one after the other */
+	size_t *stage_runs;		/* the rows of each */
+	size_t nstage_runs, capstage_runs;
 	struct jmon_error seen_err;	/* a failure of that table */
 	/* region codes seen, by id, and their hash index (id + 1) */
 	char **region_codes;
@@ -215,6 +219,11 @@ bool import_cell_key_first(struct import *im, const struct import_cell_key *k);
  * each); the rest go to a temporary table of SQLite's, whose pages are
  * bounded as well.  A variable so the tests can make it small. */
 extern size_t import_keys_in_memory;
+
+/* How many rows of a long CSV out of order are sorted in memory at a time
+ * (32 bytes each) before they go to the runs' file.  A variable so the
+ * tests can make it small. */
+extern size_t import_stage_run_rows;
 
 /* Remember a key; returns the line it was first seen on, or 0 if new.
  * While the file is in order only the last key is kept; the first key out

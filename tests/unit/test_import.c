@@ -573,6 +573,28 @@ static void test_duplicates_out_of_order(void **state)
 	free(path);
 }
 
+/* The same two through runs of two and of three rows: sorted one by one,
+ * written to the runs' file and merged, a repeated key in another run
+ * than its first (import_stage_run_rows). */
+static void out_of_order_in_runs(void **state, size_t rows, void (*test)(void **))
+{
+	size_t run_rows = import_stage_run_rows;
+
+	import_stage_run_rows = rows;
+	test(state);
+	import_stage_run_rows = run_rows;
+}
+
+static void test_keys_out_of_order_in_runs_of_2(void **state)
+{
+	out_of_order_in_runs(state, 2, test_keys_out_of_order);
+}
+
+static void test_duplicates_out_of_order_in_runs_of_3(void **state)
+{
+	out_of_order_in_runs(state, 3, test_duplicates_out_of_order);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, dbtest_setup, dbtest_teardown)
 
 int main(void)
@@ -598,6 +620,8 @@ int main(void)
 		T(test_regions_header_only),
 		T(test_keys_out_of_order),
 		T(test_duplicates_out_of_order),
+		T(test_keys_out_of_order_in_runs_of_2),
+		T(test_duplicates_out_of_order_in_runs_of_3),
 	};
 
 	return RUN_TESTS(tests);
