@@ -79,24 +79,28 @@ static int by_key(const void *a, const void *b)
 	return staged_cmp(a, b);
 }
 
-static enum jmon_status stage_error(struct jmon_error *err, const char *what)
+static const char *stage_dir(void)
 {
-	return jmon_fail(err, JMON_IO, "%s the rows of the file out of order: %s", what,
-			 strerror(errno ? errno : EIO));
+	const char *dir = getenv("TMPDIR");
+
+	return dir && *dir ? dir : "/tmp";
+}
+
+static enum jmon_status stage_error(const char *name, struct jmon_error *err, const char *what)
+{
+	return jmon_fail(err, JMON_IO, "%s: %s its rows out of order in %s: %s", name, what,
+			 stage_dir(), strerror(errno ? errno : EIO));
 }
 
 /* The runs' file: in $TMPDIR (where SQLite keeps its temporary files too),
  * removed at once, so that nothing is left when the import ends in any way. */
 static FILE *stage_file(void)
 {
-	const char *dir = getenv("TMPDIR");
 	char path[4096];
 	FILE *f;
 	int fd;
 
-	if (!dir || !*dir)
-		dir = "/tmp";
-	if ((size_t)snprintf(path, sizeof path, "%s/jmon-stage-XXXXXX", dir) >= sizeof path) {
+	if ((size_t)snprintf(path, sizeof path, "%s/jmon-stage-XXXXXX", stage_dir()) >= sizeof path) {
 		errno = ENAMETOOLONG;
 		return NULL;
 	}
@@ -114,11 +118,11 @@ static enum jmon_status write_run(struct import *im, struct jmon_error *err)
 	qsort(im->staged, im->nstaged, sizeof *im->staged, by_key);
 	errno = 0;
 	if (!im->stage_file && !(im->stage_file = stage_file()))
-		return stage_error(err, "staging");
+		return stage_error(im->name, err, "staging");
 	ARRAY_GROW(im->stage_runs, im->nstage_runs, im->capstage_runs);
 	im->stage_runs[im->nstage_runs++] = im->nstaged;
 	if (fwrite(im->staged, sizeof *im->staged, im->nstaged, im->stage_file) != im->nstaged)
-		return stage_error(err, "staging");
+		return stage_error(im->name, err, "staging");
 	im->nstaged = 0;
 	return JMON_OK;
 }
@@ -146,13 +150,14 @@ struct run {
 	size_t n, at;		/* rows in the window, the current one */
 };
 
-static enum jmon_status run_fill(FILE *f, struct run *r, size_t rows, struct jmon_error *err)
+static enum jmon_status run_fill(const char *name, FILE *f, struct run *r, size_t rows,
+				 struct jmon_error *err)
 {
 	size_t n = r->left < rows ? r->left : rows;
 
 	errno = 0;
 	if (fseeko(f, r->next, SEEK_SET) || fread(r->win, sizeof *r->win, n, f) != n)
-		return stage_error(err, "reading back");
+		return stage_error(name, err, "reading back");
 	r->next += (off_t)(n * sizeof *r->win);
 	r->left -= n;
 	r->n = n;
@@ -162,6 +167,7 @@ static enum jmon_status run_fill(FILE *f, struct run *r, size_t rows, struct jmo
 
 /* The merge: a heap of the runs not yet exhausted, by their current row. */
 struct merge {
+	const char *name;
 	FILE *f;
 	struct run *runs;
 	size_t *heap, nheap, rows;
@@ -198,6 +204,7 @@ static enum jmon_status merge_open(struct import *im, struct merge *m, struct jm
 	off_t at = 0;
 	enum jmon_status rc = JMON_OK;
 
+	m->name = im->name;
 	m->f = im->stage_file;
 	m->rows = rows < MERGE_MIN_ROWS ? MERGE_MIN_ROWS : rows;
 	m->runs = xcalloc(n, sizeof *m->runs);
@@ -210,7 +217,7 @@ static enum jmon_status merge_open(struct import *im, struct merge *m, struct jm
 		r->left = im->stage_runs[i];
 		at += (off_t)(r->left * sizeof *r->win);
 		r->win = xmalloc(m->rows * sizeof *r->win);
-		if (r->left && (rc = run_fill(m->f, r, m->rows, err)) == JMON_OK)
+		if (r->left && (rc = run_fill(m->name, m->f, r, m->rows, err)) == JMON_OK)
 			m->heap[m->nheap++] = i;
 	}
 	for (size_t i = m->nheap; i-- > 0;)
@@ -230,7 +237,7 @@ static bool merge_next(struct merge *m, struct staged_cell *c, enum jmon_status 
 	*c = r->win[r->at++];
 	if (r->at == r->n) {
 		if (r->left)
-			*rc = run_fill(m->f, r, m->rows, err);
+			*rc = run_fill(m->name, m->f, r, m->rows, err);
 		else
 			m->heap[0] = m->heap[--m->nheap];
 	}

@@ -70,3 +70,17 @@ unchanged "the database is as before the limit stopped the import"
 with_limits "$T/out" 0 "$JMON" report --config "$CFG" --db "$DB"
 assert_status 74 "a report beyond the file size limit exits 74"
 assert_grep "File too large" "$T/stderr" "and says why"
+
+# Rows out of order past one run (256K) go to a temporary file in
+# $TMPDIR: where there is none, 74 with the file, the directory and the
+# system's reason, and nothing imported.
+awk 'BEGIN { print "region,period,indicator,category,value,flag"
+	for (k = 0; k < 300; k++) for (g = 1000; g >= 1; g--)
+		printf "GM%04d,%dQ%d,jeugdigen_maatwerk,,%d,\n", g, 1900 + int(k / 4), k % 4 + 1, g + k }' \
+	>"$T/unsorted.csv"
+cp "$DB" "$T/before.db"
+TMPDIR="$T/no-such-dir" run "$JMON" import --config "$CFG" --db "$DB" "$T/unsorted.csv"
+assert_status 74 "rows out of order without a temporary directory: exit 74"
+assert_grep "unsorted.csv: staging its rows out of order in $T/no-such-dir: No such file or directory" \
+	"$T/stderr" "and says which file, where and why"
+unchanged "and the database is as before"
