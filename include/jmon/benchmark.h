@@ -96,6 +96,10 @@ struct benchmark {
 	struct figure_set *sets;
 	struct benchmark_cell *cells;	/* [(row * ncols + col) * nperiods + period] */
 	size_t reference;		/* the column differences are against */
+	/* [col]: its figures are read; every column's unless spec.lazy,
+	 * then the region's, the means' and those benchmark_show read */
+	bool *loaded;
+	const struct indicator *indicator;	/* the spec's */
 };
 
 struct benchmark_spec {
@@ -109,6 +113,12 @@ struct benchmark_spec {
 	/* a region code of an entry the database does not know: skipped
 	 * (a configuration serves many databases), or JMON_DATA */
 	bool skip_unknown;
+	/* read only the region's figures and the means now, the other
+	 * regions' when benchmark_show asks for them: a screen of 80
+	 * columns shows three of the 44 gemeenten of a province, and each
+	 * region's figures read its whole family (wijken, buurten) in every
+	 * period a figure needs */
+	bool lazy;
 };
 
 /* Load the comparison; the reference is NL when it is a column, else the
@@ -117,6 +127,12 @@ enum jmon_status benchmark_load(struct db *db, const struct config *cfg, struct 
 				const struct benchmark_spec *spec, struct benchmark *out,
 				struct jmon_error *err);
 void benchmark_free(struct benchmark *b);
+/* Read the figures of columns first .. last - 1 and of the reference that
+ * are not read yet (spec.lazy), and their differences.  A column not read
+ * has no value. */
+enum jmon_status benchmark_show(struct db *db, const struct config *cfg, struct disclosure *dc,
+				struct benchmark *b, size_t first, size_t last,
+				struct jmon_error *err);
 
 /* Differences against column ref (every cell's has_diff and diff). */
 void benchmark_set_reference(struct benchmark *b, size_t ref);
