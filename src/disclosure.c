@@ -35,6 +35,9 @@ struct family {
 	size_t n;
 	int *parent;			/* index into regions, -1 at the top */
 	int *by_code;			/* indices of regions in code order */
+	/* the children of region p, in region order: kids[kid_at[p] ..
+	 * kid_at[p + 1]); the rule asks for them on every pass */
+	size_t *kids, *kid_at;
 };
 
 struct slab_cell {
@@ -165,6 +168,8 @@ static void flush(struct disclosure *d)
 		free(d->families[i]->regions);
 		free(d->families[i]->parent);
 		free(d->families[i]->by_code);
+		free(d->families[i]->kids);
+		free(d->families[i]->kid_at);
 		free(d->families[i]);
 	}
 	d->nslabs = d->nfamilies = d->nroots = 0;
@@ -297,6 +302,24 @@ static int family_index(const struct family *f, const char *code)
 	return -1;
 }
 
+static void family_children(struct family *f)
+{
+	size_t *next = xcalloc(f->n + 1, sizeof *next);
+
+	f->kid_at = xcalloc(f->n + 1, sizeof *f->kid_at);
+	f->kids = xcalloc(f->n ? f->n : 1, sizeof *f->kids);
+	for (size_t r = 0; r < f->n; r++)
+		if (f->parent[r] >= 0)
+			f->kid_at[f->parent[r] + 1]++;
+	for (size_t p = 0; p < f->n; p++)
+		f->kid_at[p + 1] += f->kid_at[p];
+	memcpy(next, f->kid_at, (f->n + 1) * sizeof *next);
+	for (size_t r = 0; r < f->n; r++)
+		if (f->parent[r] >= 0)
+			f->kids[next[f->parent[r]]++] = r;
+	free(next);
+}
+
 static enum jmon_status family_of(struct disclosure *d, const char *root,
 				  const struct family **out, struct jmon_error *err)
 {
@@ -332,6 +355,7 @@ static enum jmon_status family_of(struct disclosure *d, const char *root,
 	qsort(f->by_code, f->n, sizeof *f->by_code, by_code);
 	for (size_t r = 0; r < f->n; r++)
 		f->parent[r] = r ? family_index(f, f->regions[r].parent) : -1;
+	family_children(f);
 	ARRAY_GROW(d->families, d->nfamilies, d->capfamilies);
 	d->families[d->nfamilies++] = f;
 	*out = f;
@@ -601,9 +625,8 @@ static bool complement_pass(const struct grid *g, const struct family *fam,
 		size_t n = 1;
 
 		idx[0] = p;
-		for (size_t r = 1; r < g->nregions; r++)
-			if (fam->parent[r] == (int)p)
-				idx[n++] = r;
+		for (size_t j = fam->kid_at[p]; j < fam->kid_at[p + 1]; j++)
+			idx[n++] = fam->kids[j];
 		if (n < 2)
 			continue;	/* no children */
 		for (size_t c = 0; c < g->ncols; c++) {
