@@ -16,6 +16,7 @@
  * A screen needs a handful of periods, so its cost is a handful of slabs,
  * not one read per indicator, period and region.  Everything is dropped
  * when a new delivery arrives (disclosure_refresh). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,9 +26,11 @@
 #include "jmon/xmalloc.h"
 
 #define MAX_FAMILY 4096		/* a gemeente with its wijken and buurten */
-/* cells kept in all slabs together: some 60 bytes each, and the browser
- * should stay within 16 MiB (a national team's families are large) */
-#define MAX_SLAB_CELLS 100000
+/* cells kept in all slabs together: 32 bytes each and their blocks', and
+ * the browser should stay within 16 MiB (a national team's families are
+ * large); the 2 000 keys of make bench are no slower than with twice as
+ * many */
+#define MAX_SLAB_CELLS 50000
 
 struct family {
 	char root[QUERY_CODE_MAX];
@@ -40,10 +43,36 @@ struct family {
 	size_t *kids, *kid_at;
 };
 
+/* A stored cell as a slab keeps it: 32 bytes, not a cell_value's 40 and
+ * its own two pointers, for the bound holds most of the browser's memory. */
 struct slab_cell {
 	const char *indicator, *category;	/* the configuration's, or the pool's */
-	struct cell_value v;
+	double value;
+	int32_t delivery;			/* a delivery's id */
+	unsigned char flag;			/* index into flags[] */
+	bool has_value;
 };
+
+/* The flags a cell may have (the observation table's CHECK). */
+static const char *const flags[] = { "", "provisional", "suppressed", "unknown", "na" };
+
+static struct slab_cell packed(const struct cell_value *v)
+{
+	struct slab_cell c = { NULL, NULL, v->value, (int32_t)v->delivery, 0, v->has_value };
+
+	for (unsigned char i = 1; i < sizeof flags / sizeof flags[0]; i++)
+		if (!strcmp(v->flag, flags[i]))
+			c.flag = i;
+	return c;
+}
+
+static struct cell_value unpacked(const struct slab_cell *c)
+{
+	struct cell_value v = { true, c->has_value, c->value, "", c->delivery };
+
+	snprintf(v.flag, sizeof v.flag, "%s", flags[c->flag]);
+	return v;
+}
 
 struct block;
 
@@ -395,9 +424,9 @@ static void add_cell(void *ctx, const char *indicator, const char *category,
 	if (!l->ind)
 		return;		/* not in this configuration: never shown */
 	ARRAY_GROW(sr->cells, sr->n, sr->cap);
+	sr->cells[sr->n] = packed(v);
 	sr->cells[sr->n].indicator = l->ind->id;
 	sr->cells[sr->n].category = category_name(l->s, l->ind, category);
-	sr->cells[sr->n].v = *v;
 	sr->n++;
 	l->s->n++;
 }
@@ -680,7 +709,7 @@ static void build_block(const struct slab *s, const struct family *fam, struct b
 		for (size_t c = 0; c < b->ncols; c++) {
 			const struct slab_cell *sc = slab_find(s, first + r, ind->id, b->cols[c]);
 			if (sc)
-				at(&g, r, c)->v = sc->v;
+				at(&g, r, c)->v = unpacked(sc);
 		}
 	for (size_t r = 0; r < nregions; r++)
 		derive_total(&g, r);
@@ -846,7 +875,7 @@ enum jmon_status disclosure_cell(struct disclosure *d, const struct indicator *i
 		return JMON_OK;		/* a category nobody delivered or configured */
 	i = (size_t)r - b->first;
 	if ((sc = slab_find(s, (size_t)r, ind->id, category)))
-		out->v = sc->v;
+		out->v = unpacked(sc);
 	if (c == 0 && b->derived[i]) {
 		out->v = b->totals[i];
 		out->derived = true;
