@@ -253,21 +253,26 @@ static enum jmon_status fill_column(struct benchmark *b, size_t c, struct disclo
 	return JMON_OK;
 }
 
-/* The figures of region column c in every period. */
+/* The figures of region column c in every period, read as far as how
+ * says (the values alone only of a chapter) and what was read before of
+ * it given back. */
 static enum jmon_status load_column(struct db *db, const struct config *cfg,
 				    struct disclosure *dc, struct benchmark *b, size_t c,
-				    struct jmon_error *err)
+				    enum benchmark_read how, struct jmon_error *err)
 {
 	enum jmon_status st;
 
+	b->loaded[c] = BENCHMARK_UNREAD;
 	for (size_t p = 0; p < b->nperiods; p++) {
 		struct figure_set *fs = &b->sets[c * b->nperiods + p];
 
+		figures_free(fs);
 		st = b->indicator
 		     ? figures_load_indicator(db, cfg, dc, b->cols[c].code, b->periods[p],
 					      b->indicator, fs, err)
 		     : figures_load(db, cfg, dc, b->cols[c].code, b->periods[p], b->chapter,
-				    FIGURES_BREAKDOWN, fs, err);
+				    how == BENCHMARK_VALUES ? FIGURES_VALUES : FIGURES_BREAKDOWN,
+				    fs, err);
 		if (st)
 			return st;
 		if (c == 0)
@@ -288,9 +293,9 @@ static enum jmon_status load_sets(struct builder *bl, struct disclosure *dc)
 	for (size_t c = 0; c < b->ncols; c++) {
 		if (b->cols[c].is_mean || (bl->spec->lazy && c > 0))
 			continue;
-		if ((st = load_column(bl->db, bl->cfg, dc, b, c, bl->err)))
+		if ((st = load_column(bl->db, bl->cfg, dc, b, c, BENCHMARK_READ, bl->err)))
 			return st;
-		b->loaded[c] = true;
+		b->loaded[c] = BENCHMARK_READ;
 	}
 	take_rows(b);
 	b->cells = xcalloc(b->nrows * b->ncols * b->nperiods + 1, sizeof *b->cells);
@@ -308,7 +313,7 @@ static enum jmon_status fill_cells(struct builder *bl, struct disclosure *d)
 			continue;
 		if ((st = fill_column(b, c, d, bl->err)))
 			return st;
-		b->loaded[c] = true;
+		b->loaded[c] = BENCHMARK_READ;
 	}
 	return JMON_OK;
 }
@@ -376,12 +381,16 @@ enum jmon_status benchmark_show(struct db *db, const struct config *cfg, struct 
 	enum jmon_status st;
 
 	for (size_t c = 0; c < b->ncols; c++) {
-		if (b->loaded[c] || ((c < first || c >= last) && c != b->reference))
+		enum benchmark_read how = c >= first && c < last ? BENCHMARK_READ
+					  : c == b->reference ? BENCHMARK_VALUES : BENCHMARK_UNREAD;
+
+		if (b->loaded[c] >= how)
 			continue;
 		/* a mean is read with the benchmark: this is a region */
-		if ((st = load_column(db, cfg, dc, b, c, err)) || (st = fill_column(b, c, NULL, err)))
+		if ((st = load_column(db, cfg, dc, b, c, how, err)) ||
+		    (st = fill_column(b, c, NULL, err)))
 			return st;
-		b->loaded[c] = true;
+		b->loaded[c] = how;
 	}
 	benchmark_set_reference(b, b->reference);
 	return JMON_OK;

@@ -741,6 +741,15 @@ static enum jmon_status load_indicator(struct context *cx, const struct indicato
 	total.now = d.v;
 	total.derived = d.derived;
 	total.withheld = d.withheld;
+	if (scope == FIGURES_VALUES) {	/* the values alone: nothing judged */
+		total.light.status = total.light.computed = STOPLIGHT_GREY;
+		*add_row(fs, ind, NULL) = total;
+		for (size_t i = 0; i < ind->ncategories; i++) {
+			parts[i].light.status = parts[i].light.computed = STOPLIGHT_GREY;
+			*add_row(fs, ind, parts[i].cat) = parts[i];
+		}
+		goto out;
+	}
 
 	if ((st = query_review(cx->db, &key, &review, &has_review, cx->err)) ||
 	    (st = query_source_status(cx->db, &key, &source, &has_source, cx->err)))

@@ -82,6 +82,14 @@ struct benchmark_row {
 	char base_label[PERIOD_LABEL_MAX];
 };
 
+/* How much of a column's figures is read. */
+enum benchmark_read {
+	BENCHMARK_UNREAD,	/* nothing: no value */
+	BENCHMARK_VALUES,	/* the values alone (FIGURES_VALUES): the
+				 * reference while it is scrolled away */
+	BENCHMARK_READ,		/* everything a cell shows */
+};
+
 struct benchmark {
 	char region[QUERY_CODE_MAX];
 	const struct chapter *chapter;	/* NULL: every chapter */
@@ -96,9 +104,9 @@ struct benchmark {
 	struct figure_set *sets;
 	struct benchmark_cell *cells;	/* [(row * ncols + col) * nperiods + period] */
 	size_t reference;		/* the column differences are against */
-	/* [col]: its figures are read; every column's unless spec.lazy,
+	/* [col]: how much of it is read; every column unless spec.lazy,
 	 * then the region's, the means' and those benchmark_show read */
-	bool *loaded;
+	enum benchmark_read *loaded;
 	const struct indicator *indicator;	/* the spec's */
 };
 
@@ -127,9 +135,9 @@ enum jmon_status benchmark_load(struct db *db, const struct config *cfg, struct 
 				const struct benchmark_spec *spec, struct benchmark *out,
 				struct jmon_error *err);
 void benchmark_free(struct benchmark *b);
-/* Read the figures of columns first .. last - 1 and of the reference that
- * are not read yet (spec.lazy), and their differences.  A column not read
- * has no value. */
+/* Read the figures of columns first .. last - 1 that are not read yet
+ * (spec.lazy), the values of the reference (the differences need no more),
+ * and the differences.  A column not read has no value. */
 enum jmon_status benchmark_show(struct db *db, const struct config *cfg, struct disclosure *dc,
 				struct benchmark *b, size_t first, size_t last,
 				struct jmon_error *err);

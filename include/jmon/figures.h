@@ -116,6 +116,11 @@ char *figure_reason(const struct figure *f, bool utf8, char *buf, size_t size);
 enum figures_scope {
 	FIGURES_TOTALS,		/* one row per indicator */
 	FIGURES_BREAKDOWN,	/* the total row, then a row per category */
+	/* the rows of FIGURES_BREAKDOWN with their values (now, withheld, the
+	 * period they are of) alone: no change, stoplight, review or
+	 * explanation, nor the periods those read (a benchmark's reference
+	 * while it is scrolled away: its family may be the country) */
+	FIGURES_VALUES,
 };
 
 struct figure_set {
