@@ -215,71 +215,106 @@ static bool shown(const struct figure *f)
 	return f && f->now.present && f->now.has_value && !f->withheld && f->ind->unit != UNIT_NONE;
 }
 
+/* The cells of column c: a region's from its figures, a mean's from the
+ * gate (d). */
+static enum jmon_status fill_column(struct benchmark *b, size_t c, struct disclosure *d,
+				    struct jmon_error *err)
+{
+	const struct benchmark_column *col = &b->cols[c];
+	enum jmon_status st;
+
+	for (size_t r = 0; r < b->nrows; r++)
+		for (size_t p = 0; p < b->nperiods; p++) {
+			const struct benchmark_row *row = &b->rows[r];
+			struct benchmark_cell *cell = benchmark_cell(b, r, c, p);
+
+			if (!col->is_mean) {
+				cell->f = figure_of(&b->sets[c * b->nperiods + p], r, row);
+				cell->has_value = shown(cell->f);
+				cell->value = cell->has_value ? cell->f->now.value : 0;
+				cell->has_base_change = cell->f && cell->f->has_base_change;
+				cell->base_change = cell->has_base_change ? cell->f->base_change : 0;
+				continue;
+			}
+			if (row->ind->unit == UNIT_NONE)
+				continue;
+			if ((st = comparison_mean(d, row->ind, col->group, b->region, b->periods[p],
+						  row->cat ? row->cat->id : NULL, &cell->mean, err)))
+				return st;
+			cell->has_value = cell->mean.n > 0;
+			cell->value = cell->mean.value;
+			if ((st = comparison_mean_change(d, row->ind, col->group, b->region,
+							 b->periods[p], &cell->mean, row->base_period,
+							 row->cat ? row->cat->id : NULL,
+							 &cell->has_base_change, &cell->base_change,
+							 err)))
+				return st;
+		}
+	return JMON_OK;
+}
+
+/* The figures of region column c in every period, read as far as how
+ * says (the values alone only of a chapter) and what was read before of
+ * it given back. */
+static enum jmon_status load_column(struct db *db, const struct config *cfg,
+				    struct disclosure *dc, struct benchmark *b, size_t c,
+				    enum benchmark_read how, struct jmon_error *err)
+{
+	enum jmon_status st;
+
+	b->loaded[c] = BENCHMARK_UNREAD;
+	for (size_t p = 0; p < b->nperiods; p++) {
+		struct figure_set *fs = &b->sets[c * b->nperiods + p];
+
+		figures_free(fs);
+		st = b->indicator
+		     ? figures_load_indicator(db, cfg, dc, b->cols[c].code, b->periods[p],
+					      b->indicator, fs, err)
+		     : figures_load(db, cfg, dc, b->cols[c].code, b->periods[p], b->chapter,
+				    how == BENCHMARK_VALUES ? FIGURES_VALUES : FIGURES_BREAKDOWN,
+				    fs, err);
+		if (st)
+			return st;
+		if (c == 0)
+			memcpy(b->period_labels[p], fs->label, sizeof fs->label);
+	}
+	return JMON_OK;
+}
+
+/* Every column's figures (the region's alone when lazy), then the rows
+ * they have. */
+static enum jmon_status load_sets(struct builder *bl, struct disclosure *dc)
+{
+	struct benchmark *b = bl->b;
+	enum jmon_status st;
+
+	b->sets = xcalloc(b->ncols * b->nperiods, sizeof *b->sets);
+	b->loaded = xcalloc(b->ncols, sizeof *b->loaded);
+	for (size_t c = 0; c < b->ncols; c++) {
+		if (b->cols[c].is_mean || (bl->spec->lazy && c > 0))
+			continue;
+		if ((st = load_column(bl->db, bl->cfg, dc, b, c, BENCHMARK_READ, bl->err)))
+			return st;
+		b->loaded[c] = BENCHMARK_READ;
+	}
+	take_rows(b);
+	b->cells = xcalloc(b->nrows * b->ncols * b->nperiods + 1, sizeof *b->cells);
+	return JMON_OK;
+}
+
+/* The cells of the columns read and of every mean. */
 static enum jmon_status fill_cells(struct builder *bl, struct disclosure *d)
 {
 	struct benchmark *b = bl->b;
 	enum jmon_status st;
 
-	b->cells = xcalloc(b->nrows * b->ncols * b->nperiods + 1, sizeof *b->cells);
-	for (size_t r = 0; r < b->nrows; r++)
-		for (size_t c = 0; c < b->ncols; c++)
-			for (size_t p = 0; p < b->nperiods; p++) {
-				const struct benchmark_column *col = &b->cols[c];
-				const struct benchmark_row *row = &b->rows[r];
-				struct benchmark_cell *cell = benchmark_cell(b, r, c, p);
-
-				if (!col->is_mean) {
-					cell->f = figure_of(&b->sets[c * b->nperiods + p], r, row);
-					cell->has_value = shown(cell->f);
-					cell->value = cell->has_value ? cell->f->now.value : 0;
-					cell->has_base_change = cell->f && cell->f->has_base_change;
-					cell->base_change = cell->has_base_change
-							    ? cell->f->base_change : 0;
-					continue;
-				}
-				if (row->ind->unit == UNIT_NONE)
-					continue;
-				if ((st = comparison_mean(d, row->ind, col->group, b->region,
-							  b->periods[p],
-							  row->cat ? row->cat->id : NULL,
-							  &cell->mean, bl->err)))
-					return st;
-				cell->has_value = cell->mean.n > 0;
-				cell->value = cell->mean.value;
-				if ((st = comparison_mean_change(d, row->ind, col->group, b->region,
-								 b->periods[p], &cell->mean,
-								 row->base_period,
-								 row->cat ? row->cat->id : NULL,
-								 &cell->has_base_change,
-								 &cell->base_change, bl->err)))
-					return st;
-			}
-	return JMON_OK;
-}
-
-static enum jmon_status load_sets(struct builder *bl, struct disclosure *dc)
-{
-	struct benchmark *b = bl->b;
-	const struct benchmark_spec *spec = bl->spec;
-	enum jmon_status st;
-
-	b->sets = xcalloc(b->ncols * b->nperiods, sizeof *b->sets);
-	for (size_t c = 0; c < b->ncols; c++)
-		for (size_t p = 0; p < b->nperiods; p++) {
-			struct figure_set *fs = &b->sets[c * b->nperiods + p];
-
-			if (b->cols[c].is_mean)
-				continue;
-			st = spec->indicator
-			     ? figures_load_indicator(bl->db, bl->cfg, dc, b->cols[c].code,
-						      b->periods[p], spec->indicator, fs, bl->err)
-			     : figures_load(bl->db, bl->cfg, dc, b->cols[c].code, b->periods[p],
-					    spec->chapter, FIGURES_BREAKDOWN, fs, bl->err);
-			if (st)
-				return st;
-			if (c == 0)
-				memcpy(b->period_labels[p], fs->label, sizeof fs->label);
-		}
+	for (size_t c = 0; c < b->ncols; c++) {
+		if (!b->cols[c].is_mean && !b->loaded[c])
+			continue;
+		if ((st = fill_column(b, c, d, bl->err)))
+			return st;
+		b->loaded[c] = BENCHMARK_READ;
+	}
 	return JMON_OK;
 }
 
@@ -305,6 +340,7 @@ enum jmon_status benchmark_load(struct db *db, const struct config *cfg, struct 
 	memset(b, 0, sizeof *b);
 	snprintf(b->region, sizeof b->region, "%s", spec->region);
 	b->chapter = spec->indicator ? spec->indicator->chapter : spec->chapter;
+	b->indicator = spec->indicator;
 	b->nperiods = spec->nperiods < BENCHMARK_MAX_PERIODS ? spec->nperiods
 							      : BENCHMARK_MAX_PERIODS;
 	if (b->nperiods == 0)
@@ -314,8 +350,6 @@ enum jmon_status benchmark_load(struct db *db, const struct config *cfg, struct 
 	st = add_columns(&bl);
 	if (st == JMON_OK)
 		st = load_sets(&bl, dc);
-	if (st == JMON_OK)
-		take_rows(b);
 	if (st == JMON_OK && (st = disclosure_begin(dc, db, cfg, &d, err)) == JMON_OK) {
 		st = fill_cells(&bl, d);
 		disclosure_done(dc, d);
@@ -336,7 +370,30 @@ void benchmark_free(struct benchmark *b)
 	free(b->cols);
 	free(b->rows);
 	free(b->cells);
+	free(b->loaded);
 	memset(b, 0, sizeof *b);
+}
+
+enum jmon_status benchmark_show(struct db *db, const struct config *cfg, struct disclosure *dc,
+				struct benchmark *b, size_t first, size_t last,
+				struct jmon_error *err)
+{
+	enum jmon_status st;
+
+	for (size_t c = 0; c < b->ncols; c++) {
+		enum benchmark_read how = c >= first && c < last ? BENCHMARK_READ
+					  : c == b->reference ? BENCHMARK_VALUES : BENCHMARK_UNREAD;
+
+		if (b->loaded[c] >= how)
+			continue;
+		/* a mean is read with the benchmark: this is a region */
+		if ((st = load_column(db, cfg, dc, b, c, how, err)) ||
+		    (st = fill_column(b, c, NULL, err)))
+			return st;
+		b->loaded[c] = how;
+	}
+	benchmark_set_reference(b, b->reference);
+	return JMON_OK;
 }
 
 struct benchmark_cell *benchmark_cell(const struct benchmark *b, size_t row, size_t col,

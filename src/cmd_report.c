@@ -238,7 +238,8 @@ static enum jmon_status write_bench(struct db *db, const struct config *cfg,
 				    struct jmon_error *err)
 {
 	const char *periods[] = { period };
-	struct benchmark_spec spec = { region, q->entries, q->n, periods, 1, chapter, NULL, false };
+	struct benchmark_spec spec = { region, q->entries, q->n, periods, 1, chapter, NULL, false,
+				       false };
 	struct report_bench r;
 	enum jmon_status st;
 

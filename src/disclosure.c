@@ -16,6 +16,7 @@
  * A screen needs a handful of periods, so its cost is a handful of slabs,
  * not one read per indicator, period and region.  Everything is dropped
  * when a new delivery arrives (disclosure_refresh). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,9 +26,11 @@
 #include "jmon/xmalloc.h"
 
 #define MAX_FAMILY 4096		/* a gemeente with its wijken and buurten */
-/* cells kept in all slabs together: some 60 bytes each, and the browser
- * should stay within 16 MiB (a national team's families are large) */
-#define MAX_SLAB_CELLS 100000
+/* cells kept in all slabs together: 32 bytes each and their blocks', and
+ * the browser should stay within 16 MiB (a national team's families are
+ * large); the 2 000 keys of make bench are no slower than with twice as
+ * many */
+#define MAX_SLAB_CELLS 50000
 
 struct family {
 	char root[QUERY_CODE_MAX];
@@ -35,12 +38,41 @@ struct family {
 	size_t n;
 	int *parent;			/* index into regions, -1 at the top */
 	int *by_code;			/* indices of regions in code order */
+	/* the children of region p, in region order: kids[kid_at[p] ..
+	 * kid_at[p + 1]); the rule asks for them on every pass */
+	size_t *kids, *kid_at;
 };
 
+/* A stored cell as a slab keeps it: 32 bytes, not a cell_value's 40 and
+ * its own two pointers, for the bound holds most of the browser's memory. */
 struct slab_cell {
 	const char *indicator, *category;	/* the configuration's, or the pool's */
-	struct cell_value v;
+	double value;
+	int32_t delivery;			/* a delivery's id */
+	unsigned char flag;			/* index into flags[] */
+	bool has_value;
 };
+
+/* The flags a cell may have (the observation table's CHECK). */
+static const char *const flags[] = { "", "provisional", "suppressed", "unknown", "na" };
+
+static struct slab_cell packed(const struct cell_value *v)
+{
+	struct slab_cell c = { NULL, NULL, v->value, (int32_t)v->delivery, 0, v->has_value };
+
+	for (unsigned char i = 1; i < sizeof flags / sizeof flags[0]; i++)
+		if (!strcmp(v->flag, flags[i]))
+			c.flag = i;
+	return c;
+}
+
+static struct cell_value unpacked(const struct slab_cell *c)
+{
+	struct cell_value v = { true, c->has_value, c->value, "", c->delivery };
+
+	snprintf(v.flag, sizeof v.flag, "%s", flags[c->flag]);
+	return v;
+}
 
 struct block;
 
@@ -165,6 +197,8 @@ static void flush(struct disclosure *d)
 		free(d->families[i]->regions);
 		free(d->families[i]->parent);
 		free(d->families[i]->by_code);
+		free(d->families[i]->kids);
+		free(d->families[i]->kid_at);
 		free(d->families[i]);
 	}
 	d->nslabs = d->nfamilies = d->nroots = 0;
@@ -297,6 +331,24 @@ static int family_index(const struct family *f, const char *code)
 	return -1;
 }
 
+static void family_children(struct family *f)
+{
+	size_t *next = xcalloc(f->n + 1, sizeof *next);
+
+	f->kid_at = xcalloc(f->n + 1, sizeof *f->kid_at);
+	f->kids = xcalloc(f->n ? f->n : 1, sizeof *f->kids);
+	for (size_t r = 0; r < f->n; r++)
+		if (f->parent[r] >= 0)
+			f->kid_at[f->parent[r] + 1]++;
+	for (size_t p = 0; p < f->n; p++)
+		f->kid_at[p + 1] += f->kid_at[p];
+	memcpy(next, f->kid_at, (f->n + 1) * sizeof *next);
+	for (size_t r = 0; r < f->n; r++)
+		if (f->parent[r] >= 0)
+			f->kids[next[f->parent[r]]++] = r;
+	free(next);
+}
+
 static enum jmon_status family_of(struct disclosure *d, const char *root,
 				  const struct family **out, struct jmon_error *err)
 {
@@ -332,6 +384,7 @@ static enum jmon_status family_of(struct disclosure *d, const char *root,
 	qsort(f->by_code, f->n, sizeof *f->by_code, by_code);
 	for (size_t r = 0; r < f->n; r++)
 		f->parent[r] = r ? family_index(f, f->regions[r].parent) : -1;
+	family_children(f);
 	ARRAY_GROW(d->families, d->nfamilies, d->capfamilies);
 	d->families[d->nfamilies++] = f;
 	*out = f;
@@ -371,9 +424,9 @@ static void add_cell(void *ctx, const char *indicator, const char *category,
 	if (!l->ind)
 		return;		/* not in this configuration: never shown */
 	ARRAY_GROW(sr->cells, sr->n, sr->cap);
+	sr->cells[sr->n] = packed(v);
 	sr->cells[sr->n].indicator = l->ind->id;
 	sr->cells[sr->n].category = category_name(l->s, l->ind, category);
-	sr->cells[sr->n].v = *v;
 	sr->n++;
 	l->s->n++;
 }
@@ -601,9 +654,8 @@ static bool complement_pass(const struct grid *g, const struct family *fam,
 		size_t n = 1;
 
 		idx[0] = p;
-		for (size_t r = 1; r < g->nregions; r++)
-			if (fam->parent[r] == (int)p)
-				idx[n++] = r;
+		for (size_t j = fam->kid_at[p]; j < fam->kid_at[p + 1]; j++)
+			idx[n++] = fam->kids[j];
 		if (n < 2)
 			continue;	/* no children */
 		for (size_t c = 0; c < g->ncols; c++) {
@@ -657,7 +709,7 @@ static void build_block(const struct slab *s, const struct family *fam, struct b
 		for (size_t c = 0; c < b->ncols; c++) {
 			const struct slab_cell *sc = slab_find(s, first + r, ind->id, b->cols[c]);
 			if (sc)
-				at(&g, r, c)->v = sc->v;
+				at(&g, r, c)->v = unpacked(sc);
 		}
 	for (size_t r = 0; r < nregions; r++)
 		derive_total(&g, r);
@@ -823,7 +875,7 @@ enum jmon_status disclosure_cell(struct disclosure *d, const struct indicator *i
 		return JMON_OK;		/* a category nobody delivered or configured */
 	i = (size_t)r - b->first;
 	if ((sc = slab_find(s, (size_t)r, ind->id, category)))
-		out->v = sc->v;
+		out->v = unpacked(sc);
 	if (c == 0 && b->derived[i]) {
 		out->v = b->totals[i];
 		out->derived = true;

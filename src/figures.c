@@ -8,6 +8,7 @@
 #include "jmon/comparison.h"
 #include "jmon/disclosure.h"
 #include "jmon/figures.h"
+#include "jmon/intern.h"
 #include "jmon/numfmt.h"
 #include "jmon/outdated.h"
 #include "jmon/privacy.h"
@@ -305,17 +306,20 @@ static enum jmon_status evaluate(struct context *cx, struct figure *f,
 	if (!f->colored) {
 		/* unit none: nothing is computed, so only a status set by hand */
 		bool by_hand = ind->unit == UNIT_NONE;
+		char reason[STOPLIGHT_REASON_MAX];
+
 		f->light.status = f->light.computed = STOPLIGHT_GREY;
-		snprintf(f->light.reason, sizeof f->light.reason, "%s",
+		snprintf(reason, sizeof reason, "%s",
 			 by_hand ? "zonder cijfer: de status zet een analist"
 			 : ind->rule.present ? "geen regel voor deze categorie" : "geen regel");
 		if (override) {
 			f->light.status = override->status;
 			f->light.overridden = true;
 			f->light.document = override->document;
-			stoplight_override_reason(override, by_hand ? NULL : "grijs", f->light.reason,
-						  sizeof f->light.reason);
+			stoplight_override_reason(override, by_hand ? NULL : "grijs", reason,
+						  sizeof reason);
 		}
+		f->light.reason = intern(reason);
 		return JMON_OK;
 	}
 	if ((st = peers_of(cx, ind, cat, &in)) || (st = count_of(cx, ind, cat, &in)))
@@ -333,7 +337,11 @@ static enum jmon_status evaluate(struct context *cx, struct figure *f,
 	in.baseline = as_stoplight(ind, &base);
 	in.baseline_label = base_label;
 	in.override = override;
-	stoplight_eval(ind, &in, &f->light);
+	struct stoplight_result light;
+
+	stoplight_eval(ind, &in, &light);
+	f->light = (struct figure_light){ light.status, light.computed, light.overridden,
+					  light.document, intern(light.reason) };
 	return JMON_OK;
 }
 
@@ -358,10 +366,11 @@ static void roll_up(struct figure *total, const struct figure *parts, size_t n)
 		return;
 	total->rolled_up = true;
 	total->light.status = total->light.computed = worst->light.status;
-	snprintf(total->light.reason, sizeof total->light.reason, "slechtste categorie, %.100s: %.380s",
-		 worst->cat->label, worst->light.reason);
-	snprintf(total->light.computed_reason, sizeof total->light.computed_reason, "%s",
-		 total->light.reason);
+	char reason[STOPLIGHT_REASON_MAX];
+
+	snprintf(reason, sizeof reason, "slechtste categorie, %.100s: %.380s", worst->cat->label,
+		 worst->light.reason);
+	total->light.reason = intern(reason);
 }
 
 static bool is_signal_status(enum stoplight_status s)
@@ -391,8 +400,7 @@ static void signal_below(struct figure *total, const struct figure *parts, size_
 		if (!total->below_cat || (s == STOPLIGHT_RED && total->below != STOPLIGHT_RED)) {
 			total->below = s;
 			total->below_cat = parts[i].cat;
-			snprintf(total->below_reason, sizeof total->below_reason, "%s",
-				 parts[i].light.reason);
+			total->below_reason = parts[i].light.reason;
 		}
 	}
 }
@@ -530,14 +538,22 @@ static enum jmon_status judge_note(struct context *cx, struct figure *f)
 	return JMON_OK;
 }
 
+/* An empty row: its texts are "" until it is evaluated. */
+static void figure_start(struct figure *f, const struct indicator *ind,
+			 const struct category *cat)
+{
+	memset(f, 0, sizeof *f);
+	f->ind = ind;
+	f->cat = cat;
+	f->light.reason = f->source_file = f->below_reason = "";
+}
+
 static struct figure *add_row(struct figure_set *fs, const struct indicator *ind,
 			      const struct category *cat)
 {
 	ARRAY_GROW(fs->rows, fs->n, fs->cap);
 	struct figure *f = &fs->rows[fs->n++];
-	memset(f, 0, sizeof *f);
-	f->ind = ind;
-	f->cat = cat;
+	figure_start(f, ind, cat);
 	return f;
 }
 
@@ -698,7 +714,7 @@ static enum jmon_status load_indicator(struct context *cx, const struct indicato
 {
 	struct figure_set *fs = cx->fs;
 	struct cell_key key = { ind->id, fs->region, fs->period, "" };
-	struct figure total = { .ind = ind };
+	struct figure total;
 	struct figure *parts = xcalloc(ind->ncategories ? ind->ncategories : 1, sizeof *parts);
 	struct disclosed d;
 	struct review review = { 0 };
@@ -708,11 +724,11 @@ static enum jmon_status load_indicator(struct context *cx, const struct indicato
 	bool has_review, has_note, has_source;
 	enum jmon_status st;
 
+	figure_start(&total, ind, NULL);
 	if ((st = choose_period(cx, ind)))
 		goto out;
 	for (size_t i = 0; i < ind->ncategories; i++) {
-		parts[i].ind = ind;
-		parts[i].cat = &ind->categories[i];
+		figure_start(&parts[i], ind, &ind->categories[i]);
 		if ((st = own_cell(cx, ind, &cx->own.p, parts[i].cat->id, &d)))
 			goto out;
 		parts[i].now = d.v;
@@ -725,6 +741,15 @@ static enum jmon_status load_indicator(struct context *cx, const struct indicato
 	total.now = d.v;
 	total.derived = d.derived;
 	total.withheld = d.withheld;
+	if (scope == FIGURES_VALUES) {	/* the values alone: nothing judged */
+		total.light.status = total.light.computed = STOPLIGHT_GREY;
+		*add_row(fs, ind, NULL) = total;
+		for (size_t i = 0; i < ind->ncategories; i++) {
+			parts[i].light.status = parts[i].light.computed = STOPLIGHT_GREY;
+			*add_row(fs, ind, parts[i].cat) = parts[i];
+		}
+		goto out;
+	}
 
 	if ((st = query_review(cx->db, &key, &review, &has_review, cx->err)) ||
 	    (st = query_source_status(cx->db, &key, &source, &has_source, cx->err)))
@@ -737,7 +762,7 @@ static enum jmon_status load_indicator(struct context *cx, const struct indicato
 	/* the document's status, unless an analyst set one of their own */
 	if (has_source && stoplight_status_parse(source.status, &total.source_status)) {
 		total.sourced = true;
-		snprintf(total.source_file, sizeof total.source_file, "%s", source.source);
+		total.source_file = intern(source.source);
 		if (!overridden) {
 			override = (struct stoplight_override){ total.source_status, source.reason, true };
 			overridden = true;
@@ -843,7 +868,7 @@ static enum jmon_status near_periods(struct context *cx, char (*codes)[PERIOD_CO
  * caches (disclosure_memo), so a delivery, another configuration or an
  * analyst's write drops them with it; within a bound of memory, the set
  * used longest ago first. */
-#define MEMO_BYTES (6u << 20)
+#define MEMO_BYTES (2u << 20)
 
 struct memo_entry {
 	char region[QUERY_CODE_MAX], period[PERIOD_CODE_MAX];

@@ -12,7 +12,9 @@
  * difference against the reference instead of its value; t sets periods
  * side by side; Enter opens an indicator's categories; s draws one
  * indicator as a bar chart (src/view_chart.c); P picks the peer groups.
- * Everything is loaded in reload; draw only lays out what was loaded. */
+ * Everything is loaded in reload or by a key (the regions' figures of the
+ * columns a move brings into view: show_columns); draw only lays out what
+ * was loaded. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,7 +75,7 @@ static size_t column_by_code(const struct benchmark *b, const char *code)
 }
 
 enum jmon_status view_benchmark_load(struct app *app, const struct benchmark_settings *set,
-				     const struct indicator *ind, struct benchmark *b,
+				     const struct indicator *ind, bool lazy, struct benchmark *b,
 				     struct jmon_error *err)
 {
 	char periods[BENCHMARK_MAX_PERIODS][PERIOD_CODE_MAX];
@@ -92,12 +94,15 @@ enum jmon_status view_benchmark_load(struct app *app, const struct benchmark_set
 	spec.chapter = ind ? ind->chapter : &app->cfg->chapters[app->chapter];
 	spec.indicator = ind;
 	spec.skip_unknown = true;
+	spec.lazy = lazy;
 	if ((st = benchmark_load(app->db, app->cfg, app->gate, &spec, b, err)))
 		return st;
 	if (set->reference[0] && (ref = column_by_code(b, set->reference)) < b->ncols)
 		benchmark_set_reference(b, ref);
 	return JMON_OK;
 }
+
+static void show_columns(struct bench_state *s, struct app *app);
 
 static void bench_reload(struct view *v, struct app *app)
 {
@@ -110,7 +115,7 @@ static void bench_reload(struct view *v, struct app *app)
 	s->nrows = 0;
 	if (!app->db || !app->period[0] || app->chapter >= app->cfg->nchapters)
 		return;
-	if (view_benchmark_load(app, &s->set, NULL, &s->b, &err) != JMON_OK) {
+	if (view_benchmark_load(app, &s->set, NULL, true, &s->b, &err) != JMON_OK) {
 		ui_error(app, "%s", err.msg);
 		return;
 	}
@@ -118,6 +123,7 @@ static void bench_reload(struct view *v, struct app *app)
 	build_rows(s);
 	if (s->col >= s->b.ncols)
 		s->col = s->b.ncols ? s->b.ncols - 1 : 0;
+	show_columns(s, app);
 }
 
 static int bench_lines(struct view *v, struct app *app)
@@ -190,6 +196,20 @@ static int column_x(const struct layout *l, const struct bench_state *s, size_t 
 	for (size_t k = l->first; k < c; k++)
 		x += column_width(s, k);
 	return x;
+}
+
+/* The figures of the columns on the screen and of the reference: a
+ * province's gemeenten are read as they scroll into view. */
+static void show_columns(struct bench_state *s, struct app *app)
+{
+	struct layout l;
+	struct jmon_error err;
+
+	if (!s->have || !s->b.ncols)
+		return;
+	l = layout_of(s);
+	if (benchmark_show(app->db, app->cfg, app->gate, &s->b, l.first, l.last, &err) != JMON_OK)
+		ui_error(app, "%s", err.msg);
 }
 
 /* --- drawing ------------------------------------------------------------- */
@@ -409,6 +429,7 @@ static void set_reference(struct view *v, struct app *app, const char *arg)
 		return;
 	}
 	benchmark_set_reference(&s->b, c);
+	show_columns(s, app);
 	snprintf(s->set.reference, sizeof s->set.reference, "%s", s->b.cols[c].code);
 	ui_message(app, "verschillen t.o.v. %s", s->b.cols[c].name);
 }
@@ -531,10 +552,12 @@ static bool bench_action(struct view *v, struct app *app, enum action a, const c
 	case ACTION_COLUMN_LEFT:
 		if (s->col > 0)
 			s->col--;
+		show_columns(s, app);
 		return true;
 	case ACTION_COLUMN_RIGHT:
 		if (s->col + 1 < s->b.ncols)
 			s->col++;
+		show_columns(s, app);
 		return true;
 	case ACTION_REFERENCE:
 		set_reference(v, app, arg);

@@ -44,7 +44,7 @@ static void chart_reload(struct view *v, struct app *app)
 	s->have = false;
 	if (!app->db || !app->period[0])
 		return;
-	if (view_benchmark_load(app, &s->set, s->ref.ind, &s->b, &err) != JMON_OK) {
+	if (view_benchmark_load(app, &s->set, s->ref.ind, false, &s->b, &err) != JMON_OK) {
 		ui_error(app, "%s", err.msg);
 		return;
 	}

@@ -8,7 +8,9 @@
 # buurten (for the CBS figures), 40 quarters, years and reference dates,
 # and a second delivery revising the last quarter: 22M cells.
 # BENCH_NATIONAL=1m takes its first 8 gemeenten (1M cells), BENCH_NATIONAL=0
-# skips all of it.  Against it, in the same run, a database of one gemeente
+# skips all of it; BENCH_REUSE=1 keeps the database of the last run and its
+# import figures (a change of the browser measured without the import).
+# Against it, in the same run, a database of one gemeente
 # and one wijk of the same monitor (10 000 cells).  Every line says the
 # measured figure, the target and whether it is met:
 #
@@ -70,15 +72,24 @@ echo "national ($scale): $(cat "$dir/gen.out")"
 echo "small: $(cat "$small/gen.out")"
 
 # --- import ------------------------------------------------------------------
-rm -f "$dir"/jmon.db* "$dir"/bare.db* "$small"/jmon.db*
+# BENCH_REUSE=1 keeps the national database of the last run and prints its
+# import figures again (the browser's changes need no 5 minutes of import)
+reuse=${BENCH_REUSE:-0}
+[ -f "$dir/jmon.db" ] && [ -f "$dir/import.time" ] && [ -f "$dir/revision.time" ] || reuse=0
+rm -f "$small"/jmon.db*
 "$jmon" import --db "$small/jmon.db" "$small/regions.csv" "$small/delivery-1.csv" \
 	"$small/delivery-2.csv" >/dev/null
-"$jmon" import --db "$dir/jmon.db" "$dir/regions.csv" >/dev/null
-measure "$dir/import.time" "$jmon" import --db "$dir/jmon.db" "$dir/delivery-1.csv" >"$dir/import.out"
-measure "$dir/bare.time" sqlite3 "$dir/bare.db" ".mode csv" ".import $dir/delivery-1.csv observation"
-rm -f "$dir"/bare.db*
-measure "$dir/revision.time" "$jmon" import --db "$dir/jmon.db" "$dir/delivery-2.csv" >>"$dir/import.out"
-if command -v vd >/dev/null 2>&1; then
+if [ "$reuse" = 1 ]; then
+	echo "bench-national: the database and import figures of the last run (BENCH_REUSE=1)" >&2
+else
+	rm -f "$dir"/jmon.db* "$dir"/bare.db*
+	"$jmon" import --db "$dir/jmon.db" "$dir/regions.csv" >/dev/null
+	measure "$dir/import.time" "$jmon" import --db "$dir/jmon.db" "$dir/delivery-1.csv" >"$dir/import.out"
+	measure "$dir/bare.time" sqlite3 "$dir/bare.db" ".mode csv" ".import $dir/delivery-1.csv observation"
+	rm -f "$dir"/bare.db*
+	measure "$dir/revision.time" "$jmon" import --db "$dir/jmon.db" "$dir/delivery-2.csv" >>"$dir/import.out"
+fi
+if [ "$reuse" = 0 ] && command -v vd >/dev/null 2>&1; then
 	measure "$dir/vd.time" vd --batch -f csv "$dir/delivery-1.csv" -o "$dir/vd.tsv" >/dev/null 2>&1 ||
 		echo "0 0" >"$dir/vd.time"
 	rm -f "$dir/vd.tsv"

@@ -82,6 +82,14 @@ struct benchmark_row {
 	char base_label[PERIOD_LABEL_MAX];
 };
 
+/* How much of a column's figures is read. */
+enum benchmark_read {
+	BENCHMARK_UNREAD,	/* nothing: no value */
+	BENCHMARK_VALUES,	/* the values alone (FIGURES_VALUES): the
+				 * reference while it is scrolled away */
+	BENCHMARK_READ,		/* everything a cell shows */
+};
+
 struct benchmark {
 	char region[QUERY_CODE_MAX];
 	const struct chapter *chapter;	/* NULL: every chapter */
@@ -96,6 +104,10 @@ struct benchmark {
 	struct figure_set *sets;
 	struct benchmark_cell *cells;	/* [(row * ncols + col) * nperiods + period] */
 	size_t reference;		/* the column differences are against */
+	/* [col]: how much of it is read; every column unless spec.lazy,
+	 * then the region's, the means' and those benchmark_show read */
+	enum benchmark_read *loaded;
+	const struct indicator *indicator;	/* the spec's */
 };
 
 struct benchmark_spec {
@@ -109,6 +121,12 @@ struct benchmark_spec {
 	/* a region code of an entry the database does not know: skipped
 	 * (a configuration serves many databases), or JMON_DATA */
 	bool skip_unknown;
+	/* read only the region's figures and the means now, the other
+	 * regions' when benchmark_show asks for them: a screen of 80
+	 * columns shows three of the 44 gemeenten of a province, and each
+	 * region's figures read its whole family (wijken, buurten) in every
+	 * period a figure needs */
+	bool lazy;
 };
 
 /* Load the comparison; the reference is NL when it is a column, else the
@@ -117,6 +135,12 @@ enum jmon_status benchmark_load(struct db *db, const struct config *cfg, struct 
 				const struct benchmark_spec *spec, struct benchmark *out,
 				struct jmon_error *err);
 void benchmark_free(struct benchmark *b);
+/* Read the figures of columns first .. last - 1 that are not read yet
+ * (spec.lazy), the values of the reference (the differences need no more),
+ * and the differences.  A column not read has no value. */
+enum jmon_status benchmark_show(struct db *db, const struct config *cfg, struct disclosure *dc,
+				struct benchmark *b, size_t first, size_t last,
+				struct jmon_error *err);
 
 /* Differences against column ref (every cell's has_diff and diff). */
 void benchmark_set_reference(struct benchmark *b, size_t ref);

@@ -32,6 +32,17 @@ enum figure_basis {
 				 * (rollup: sum, mean or last) */
 };
 
+/* A row's colour as a figure keeps it: the stoplight's result with its
+ * reason interned (include/jmon/intern.h), so a row is some 800 bytes, not
+ * 2.6 KiB, and a copy of a row a plain copy. */
+struct figure_light {
+	enum stoplight_status status;	/* what to show: the override, if any */
+	enum stoplight_status computed;	/* what the rule gave */
+	bool overridden;		/* by an analyst or by the document */
+	bool document;			/* the status is the document's */
+	const char *reason;		/* shown with status; never NULL */
+};
+
 struct figure {
 	const struct indicator *ind;
 	const struct category *cat;	/* NULL: the total row */
@@ -46,12 +57,12 @@ struct figure {
 	bool colored;			/* the rule colours this row */
 	bool rolled_up;			/* a total without a figure of its own shows
 					 * the worst colour of its categories */
-	struct stoplight_result light;	/* grey "geen regel" when !colored */
+	struct figure_light light;	/* grey "geen regel" when !colored */
 	/* the status the source document sets (the reviews import), which is
 	 * not a review; the shown one unless an analyst set their own */
 	bool sourced;
 	enum stoplight_status source_status;
-	char source_file[256];		/* the delivery that set it */
+	const char *source_file;	/* the delivery that set it (interned) */
 	bool reviewed;			/* the indicator is marked reviewed */
 	bool annotated;			/* this cell has an explanation */
 	/* the writes the analyst sees, for a write conditional on them
@@ -66,7 +77,7 @@ struct figure {
 	enum stoplight_status below;	/* STOPLIGHT_GREEN: none */
 	const struct category *below_cat;
 	int below_n;			/* categories amber or red */
-	char below_reason[STOPLIGHT_REASON_MAX];	/* that category's reason */
+	const char *below_reason;	/* that category's reason (interned) */
 	/* A review or explanation written for another value or status
 	 * (include/jmon/outdated.h): the review then counts as not done.
 	 * *_for says what it was written for: "12,3 % (oranje)". */
@@ -105,6 +116,11 @@ char *figure_reason(const struct figure *f, bool utf8, char *buf, size_t size);
 enum figures_scope {
 	FIGURES_TOTALS,		/* one row per indicator */
 	FIGURES_BREAKDOWN,	/* the total row, then a row per category */
+	/* the rows of FIGURES_BREAKDOWN with their values (now, withheld, the
+	 * period they are of) alone: no change, stoplight, review or
+	 * explanation, nor the periods those read (a benchmark's reference
+	 * while it is scrolled away: its family may be the country) */
+	FIGURES_VALUES,
 };
 
 struct figure_set {

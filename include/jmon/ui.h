@@ -201,9 +201,10 @@ struct view *view_benchmark_new(struct app *app);
 struct view *view_chart_new(const struct indicator *ind, const struct category *cat,
 			    const struct benchmark_settings *set);
 /* The comparison the settings ask for, of the app's region and period:
- * the current chapter, or one indicator (ind not NULL). */
+ * the current chapter, or one indicator (ind not NULL); lazy: the other
+ * regions' figures when shown (benchmark_show). */
 enum jmon_status view_benchmark_load(struct app *app, const struct benchmark_settings *set,
-				     const struct indicator *ind, struct benchmark *b,
+				     const struct indicator *ind, bool lazy, struct benchmark *b,
 				     struct jmon_error *err);
 
 #endif
