@@ -99,6 +99,7 @@ struct slab {
 	struct block *blocks;		/* one per indicator asked for */
 	size_t nblocks, capblocks;
 	unsigned long used;
+	unsigned long load;		/* the load of the data it was last used in */
 };
 
 typedef char col_id[QUERY_CODE_MAX * 2];
@@ -132,6 +133,7 @@ struct disclosure {
 	size_t nslabs, capslabs;
 	size_t slab_cells;
 	unsigned long clock;
+	unsigned long load;		/* counts disclosure_refresh: one load of the data */
 	long history;			/* the newest write when the memo was made */
 	void *memo;
 	void (*drop_memo)(void *);
@@ -233,6 +235,7 @@ enum jmon_status disclosure_refresh(struct disclosure *d, const struct config *c
 	else if (h.id != d->history)
 		drop_memo(d);
 	d->fresh = true;
+	d->load++;
 	d->delivery = newest;
 	d->history = h.id;
 	d->cfg = cfg;
@@ -431,16 +434,34 @@ static void add_cell(void *ctx, const char *indicator, const char *category,
 	l->s->n++;
 }
 
+/* Whether slab s may go to make room for keep: not keep itself, nor
+ * another period of keep's family used in this load of the data or the one
+ * before.  A screen of a gemeente with hundreds of wijken and buurten needs
+ * that family in every period it shows (the value, the previous period, a
+ * year ago, the trend), more than the bound: dropping one of them to read
+ * the next read the family again and again, on every key (two hundred
+ * milliseconds a key for a gemeente of 340 regions); and the screen after
+ * it, a period earlier or later, needs all of them but one.  So the bound
+ * holds across families, and the family being read may pass it by what
+ * two screens of it need. */
+static bool evictable(const struct disclosure *d, const struct slab *s, const struct slab *keep)
+{
+	return s != keep && !(s->fam == keep->fam && s->load + 1 >= d->load);
+}
+
 /* Keep the cells within bounds by dropping the slabs used longest ago,
- * never the one in use. */
+ * among those evictable. */
 static void make_room(struct disclosure *d, const struct slab *keep)
 {
-	while (d->nslabs > 1 && d->slab_cells > MAX_SLAB_CELLS) {
-		size_t oldest = d->slabs[0] == keep ? 1 : 0;
+	while (d->slab_cells > MAX_SLAB_CELLS) {
+		size_t oldest = d->nslabs;
 
-		for (size_t i = 1; i < d->nslabs; i++)
-			if (d->slabs[i] != keep && d->slabs[i]->used < d->slabs[oldest]->used)
+		for (size_t i = 0; i < d->nslabs; i++)
+			if (evictable(d, d->slabs[i], keep) &&
+			    (oldest == d->nslabs || d->slabs[i]->used < d->slabs[oldest]->used))
 				oldest = i;
+		if (oldest == d->nslabs)
+			return;
 		d->slab_cells -= d->slabs[oldest]->n + d->slabs[oldest]->block_cells;
 		slab_free(d->slabs[oldest]);
 		d->slabs[oldest] = d->slabs[--d->nslabs];
@@ -458,6 +479,7 @@ static struct slab *slab_of(struct disclosure *d, const struct family *fam, cons
 		s = d->slabs[i];
 		if (s->fam == fam && s->asof == asof && !strcmp(s->period, period)) {
 			s->used = ++d->clock;
+			s->load = d->load;
 			return s;
 		}
 	}
@@ -467,6 +489,7 @@ static struct slab *slab_of(struct disclosure *d, const struct family *fam, cons
 	snprintf(s->period, sizeof s->period, "%s", period);
 	s->regions = xcalloc(fam->n, sizeof *s->regions);
 	s->used = ++d->clock;
+	s->load = d->load;
 	ARRAY_GROW(d->slabs, d->nslabs, d->capslabs);
 	d->slabs[d->nslabs++] = s;
 	return s;
