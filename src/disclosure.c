@@ -49,28 +49,21 @@ struct slab_cell {
 	const char *indicator, *category;	/* the configuration's, or the pool's */
 	double value;
 	int32_t delivery;			/* a delivery's id */
-	unsigned char flag;			/* index into flags[] */
+	unsigned char flag;			/* query_flag_number */
 	bool has_value;
 };
 
-/* The flags a cell may have (the observation table's CHECK). */
-static const char *const flags[] = { "", "provisional", "suppressed", "unknown", "na" };
-
 static struct slab_cell packed(const struct cell_value *v)
 {
-	struct slab_cell c = { NULL, NULL, v->value, (int32_t)v->delivery, 0, v->has_value };
-
-	for (unsigned char i = 1; i < sizeof flags / sizeof flags[0]; i++)
-		if (!strcmp(v->flag, flags[i]))
-			c.flag = i;
-	return c;
+	return (struct slab_cell){ NULL, NULL, v->value, (int32_t)v->delivery,
+				   (unsigned char)query_flag_number(v->flag), v->has_value };
 }
 
 static struct cell_value unpacked(const struct slab_cell *c)
 {
 	struct cell_value v = { true, c->has_value, c->value, "", c->delivery };
 
-	snprintf(v.flag, sizeof v.flag, "%s", flags[c->flag]);
+	snprintf(v.flag, sizeof v.flag, "%s", query_flag_name(c->flag));
 	return v;
 }
 

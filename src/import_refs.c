@@ -15,7 +15,6 @@
 /* --- regions ---------------------------------------------------------------- */
 
 static bool region_known(struct import *im, const char *code, uint32_t *id);
-static uint32_t region_id(struct import *im, const char *code);
 
 static const char sql_region_get[] = "SELECT name, kind, parent FROM region WHERE code = ?1";
 static const char sql_region_insert[] =
@@ -127,12 +126,7 @@ int import_region(struct import *im, const char *code, const struct csv_field *f
 		if (import_put_region(im, code, NULL, NULL, NULL, err) != JMON_OK)
 			return -1;
 	}
-	id = region_id(im, code);
-	while (im->capregion_checked <= id)
-		ARRAY_GROW(im->region_checked, im->capregion_checked, im->capregion_checked);
-	memset(im->region_checked + im->ncheckedregions, 0,
-	       im->capregion_checked - im->ncheckedregions);
-	im->ncheckedregions = im->capregion_checked;
+	id = import_region_id(im, code);	/* first: it may move the array */
 	im->region_checked[id] = true;
 	return 1;
 }
@@ -146,6 +140,14 @@ uint32_t import_period_key(const struct period *p)
 {
 	return (uint32_t)p->year << 16 | (uint32_t)p->kind << 12 | (uint32_t)p->n << 5 |
 	       (uint32_t)p->day;
+}
+
+void import_period_code(uint32_t key, char *code)
+{
+	struct period p = { .kind = (enum period_kind)(key >> 12 & 15), .year = (int)(key >> 16),
+			    .n = (int)(key >> 5 & 127), .day = (int)(key & 31) };
+
+	period_format(&p, code);
 }
 
 const char *import_period(struct import *im, const struct period *p, struct jmon_error *err)
@@ -231,11 +233,21 @@ bool import_cell_key_first(struct import *im, const struct import_cell_key *k)
 	uint32_t first = import_seen(im, &(struct import_key){
 		k->region, k->ind, k->cat, import_period_key(&k->p), (uint32_t)line });
 
-	if (first)
-		diag_add(im->diag, im->name, line, 1,
-			 "duplicate row: %s %s %s%s%s was given on line %u already", k->region,
-			 k->period, k->ind->id, k->cat ? " " : "", k->cat ? k->cat->id : "", first);
+	if (first) {
+		char msg[IMPORT_DUPLICATE_MAX];
+
+		import_duplicate_message(msg, sizeof msg, k->region, k->period, k->ind, k->cat, first);
+		diag_add(im->diag, im->name, line, 1, "%s", msg);
+	}
 	return !first;
+}
+
+void import_duplicate_message(char *msg, size_t size, const char *region, const char *period,
+			      const struct indicator *ind, const struct category *cat,
+			      uint32_t first)
+{
+	snprintf(msg, size, "duplicate row: %s %s %s%s%s was given on line %u already", region,
+		 period, ind->id, cat ? " " : "", cat ? cat->id : "", first);
 }
 
 /* --- duplicate keys ---------------------------------------------------------- */
@@ -283,7 +295,7 @@ static bool region_known(struct import *im, const char *code, uint32_t *id)
 }
 
 /* The id of a region code, a new one for a code not seen before. */
-static uint32_t region_id(struct import *im, const char *code)
+uint32_t import_region_id(struct import *im, const char *code)
 {
 	uint32_t id;
 	size_t s;
@@ -301,26 +313,23 @@ static uint32_t region_id(struct import *im, const char *code)
 	}
 	s = region_slot(im, code);
 	ARRAY_GROW(im->region_codes, im->nregion_codes, im->capregion_codes);
+	ARRAY_GROW(im->region_checked, im->nregion_codes, im->capregion_checked);
 	im->region_codes[im->nregion_codes] = xstrdup(code);
+	im->region_checked[im->nregion_codes] = false;
 	im->region_slots[s] = (uint32_t)im->nregion_codes + 1;
 	return im->last_region_id = (uint32_t)im->nregion_codes++;
 }
 
-uint32_t import_region_id(struct import *im, const char *code)
-{
-	return region_id(im, code);
-}
-
 const char *import_region_code(struct import *im, const char *code)
 {
-	uint32_t id = region_id(im, code);	/* first: it may move the array */
+	uint32_t id = import_region_id(im, code);	/* first: it may move the array */
 
 	return im->region_codes[id];
 }
 
 /* The indicator and category as one number: the indicator's place in the
  * configuration, and the category's (0 the total). */
-static uint32_t cell_id(struct import *im, const struct indicator *ind,
+uint32_t import_cell_id(struct import *im, const struct indicator *ind,
 			const struct category *cat)
 {
 	if (!ind)
@@ -341,12 +350,6 @@ static uint32_t cell_id(struct import *im, const struct indicator *ind,
 		im->last_indicator_pos = pos;
 	}
 	return im->last_indicator_pos << 12 | (cat ? (uint32_t)(cat - ind->categories) + 1 : 0);
-}
-
-uint32_t import_cell_id(struct import *im, const struct indicator *ind,
-			const struct category *cat)
-{
-	return cell_id(im, ind, cat);
 }
 
 const struct indicator *import_cell_indicator(const struct import *im, uint32_t cell,
@@ -492,8 +495,8 @@ static uint32_t seen_spilled(struct import *im, const struct import_seen_key *k)
 
 uint32_t import_seen(struct import *im, const struct import_key *key)
 {
-	struct import_seen_key k = { region_id(im, key->region), key->period,
-				     cell_id(im, key->indicator, key->category), key->line };
+	struct import_seen_key k = { import_region_id(im, key->region), key->period,
+				     import_cell_id(im, key->indicator, key->category), key->line };
 	uint64_t h, slot;
 	size_t s;
 

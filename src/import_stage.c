@@ -32,6 +32,7 @@
 #include <unistd.h>
 
 #include "jmon/import_internal.h"
+#include "jmon/query.h"
 #include "jmon/xmalloc.h"
 
 size_t import_stage_run_rows = 1 << 18;	/* 8 MiB of struct staged_cell */
@@ -43,17 +44,6 @@ size_t import_stage_run_rows = 1 << 18;	/* 8 MiB of struct staged_cell */
  * together this many rows, but never fewer than MERGE_MIN_ROWS a run. */
 #define MERGE_ROWS (1 << 18)
 #define MERGE_MIN_ROWS 256
-
-/* The stored flags (import_flag), by their number in the stage. */
-static const char *const stored_flags[] = { "", "provisional", "suppressed", "unknown", "na" };
-
-static int flag_number(const char *flag)
-{
-	for (size_t i = 1; i < ARRAY_SIZE(stored_flags); i++)
-		if (!strcmp(flag, stored_flags[i]))
-			return (int)i;
-	return 0;
-}
 
 /* place: region id and period key; cell: the cell id and the line, so that
  * of two rows of one key the first line comes first. */
@@ -136,7 +126,7 @@ enum jmon_status import_stage_cell(struct import *im, const struct import_cell_k
 	im->staged[im->nstaged++] = (struct staged_cell){
 		place_of(import_region_id(im, k->region), import_period_key(&k->p)),
 		cell_of(import_cell_id(im, k->ind, k->cat), (uint32_t)im->csv.record_line),
-		value, flag_number(flag), has_value };
+		value, query_flag_number(flag), has_value };
 	return im->nstaged == import_stage_run_rows ? write_run(im, err) : JMON_OK;
 }
 
@@ -165,11 +155,13 @@ static enum jmon_status run_fill(const char *name, FILE *f, struct run *r, size_
 	return JMON_OK;
 }
 
-/* The merge: a heap of the runs not yet exhausted, by their current row. */
+/* The merge: a heap of the runs not yet exhausted, by their current row.
+ * Without a file (f NULL) the one run is the rows in memory. */
 struct merge {
 	const char *name;
 	FILE *f;
 	struct run *runs;
+	size_t nruns;
 	size_t *heap, nheap, rows;
 };
 
@@ -200,7 +192,7 @@ static void sift_down(struct merge *m, size_t i)
 
 static enum jmon_status merge_open(struct import *im, struct merge *m, struct jmon_error *err)
 {
-	size_t n = im->nstage_runs, rows = MERGE_ROWS / (n ? n : 1);
+	size_t n = im->stage_file ? im->nstage_runs : 1, rows = MERGE_ROWS / n;
 	off_t at = 0;
 	enum jmon_status rc = JMON_OK;
 
@@ -208,8 +200,20 @@ static enum jmon_status merge_open(struct import *im, struct merge *m, struct jm
 	m->f = im->stage_file;
 	m->rows = rows < MERGE_MIN_ROWS ? MERGE_MIN_ROWS : rows;
 	m->runs = xcalloc(n, sizeof *m->runs);
+	m->nruns = n;
 	m->heap = xcalloc(n, sizeof *m->heap);
 	m->nheap = 0;
+	if (!m->f) {	/* a file that fits in one run is sorted where it is */
+		qsort(im->staged, im->nstaged, sizeof *im->staged, by_key);
+		m->runs[0] = (struct run){ 0, 0, im->staged, im->nstaged, 0 };
+		if (im->nstaged)
+			m->heap[m->nheap++] = 0;
+		return JMON_OK;
+	}
+	/* the windows take the place of the last run's rows */
+	free(im->staged);
+	im->staged = NULL;
+	im->nstaged = 0;
 	for (size_t i = 0; i < n && rc == JMON_OK; i++) {
 		struct run *r = &m->runs[i];
 
@@ -246,9 +250,9 @@ static bool merge_next(struct merge *m, struct staged_cell *c, enum jmon_status 
 	return *rc == JMON_OK;
 }
 
-static void merge_close(struct import *im, struct merge *m)
+static void merge_close(struct merge *m)
 {
-	for (size_t i = 0; i < im->nstage_runs; i++)
+	for (size_t i = 0; m->f && i < m->nruns; i++)
 		free(m->runs[i].win);
 	free(m->runs);
 	free(m->heap);
@@ -281,7 +285,7 @@ static void add_duplicate(struct duplicates *d, uint32_t line, const char *regio
 			  const struct category *cat, uint32_t first)
 {
 	size_t at = d->n;
-	char msg[640];
+	char msg[IMPORT_DUPLICATE_MAX];
 
 	d->total++;
 	if (d->n == DIAG_SHOWN) {
@@ -297,8 +301,7 @@ static void add_duplicate(struct duplicates *d, uint32_t line, const char *regio
 	} else {
 		d->n++;
 	}
-	snprintf(msg, sizeof msg, "duplicate row: %s %s %s%s%s was given on line %u already",
-		 region, period, ind->id, cat ? " " : "", cat ? cat->id : "", first);
+	import_duplicate_message(msg, sizeof msg, region, period, ind, cat, first);
 	d->v[at] = (struct duplicate){ line, xstrdup(msg) };
 }
 
@@ -314,15 +317,6 @@ static void report_duplicates(struct import *im, struct duplicates *d)
 		diag_add(im->diag, im->name, 0, 0, "(not shown)");
 }
 
-/* The period of a key as its canonical code (import_period_key back). */
-static void period_code(uint32_t key, char *code)
-{
-	struct period p = { .kind = (enum period_kind)(key >> 12 & 15), .year = (int)(key >> 16),
-			    .n = (int)(key >> 5 & 127), .day = (int)(key & 31) };
-
-	period_format(&p, code);
-}
-
 enum jmon_status import_stage_write(struct import *im, struct jmon_error *err)
 {
 	struct duplicates dups = { .n = 0 };
@@ -331,9 +325,7 @@ enum jmon_status import_stage_write(struct import *im, struct jmon_error *err)
 	uint32_t first = 0;
 	struct merge m = { 0 };
 	struct staged_cell c;
-	bool in_memory;
-	size_t at = 0;
-	enum jmon_status rc = JMON_OK;
+	enum jmon_status rc;
 
 	if (!im->staged)
 		return JMON_OK;
@@ -341,31 +333,18 @@ enum jmon_status import_stage_write(struct import *im, struct jmon_error *err)
 	 * that spills to the WAL as it goes lets a write that cannot grow the
 	 * file fail at that insert, where the system's reason is still known,
 	 * not at the COMMIT (tests/cli/exit_status.sh). */
-	if ((rc = db_exec(im->db, "PRAGMA cache_size = -" STAGE_CACHE_KIB, err)) != JMON_OK)
-		return rc;
-	/* a file that fits in one run is sorted where it is */
-	in_memory = !im->stage_file;
-	if (in_memory)
-		qsort(im->staged, im->nstaged, sizeof *im->staged, by_key);
-	else if ((im->nstaged && (rc = write_run(im, err)) != JMON_OK) ||
-		 (rc = merge_open(im, &m, err)) != JMON_OK)
+	if ((rc = db_exec(im->db, "PRAGMA cache_size = -" STAGE_CACHE_KIB, err)) != JMON_OK ||
+	    (im->stage_file && im->nstaged && (rc = write_run(im, err)) != JMON_OK) ||
+	    (rc = merge_open(im, &m, err)) != JMON_OK)
 		goto out;
-	if (!in_memory) {
-		/* the merge's windows take the place of the run's rows */
-		free(im->staged);
-		im->staged = xmalloc(sizeof *im->staged);
-		im->nstaged = 0;
-	}
-	while (rc == JMON_OK &&
-	       (in_memory ? at < im->nstaged && (c = im->staged[at++], true)
-			  : merge_next(&m, &c, &rc, err))) {
+	while (merge_next(&m, &c, &rc, err)) {
 		uint32_t line = (uint32_t)(c.cell & 0xffffffff);
 		const char *region = im->region_codes[c.place >> 32];
 		const struct category *cat;
 		const struct indicator *ind = import_cell_indicator(im, (uint32_t)(c.cell >> 32), &cat);
 
 		if (c.place != last_place)
-			period_code((uint32_t)(c.place & 0xffffffff), period);
+			import_period_code((uint32_t)(c.place & 0xffffffff), period);
 		if (c.place == last_place && c.cell >> 32 == last_cell) {
 			add_duplicate(&dups, line, region, period, ind, cat, first);
 			continue;
@@ -373,14 +352,12 @@ enum jmon_status import_stage_write(struct import *im, struct jmon_error *err)
 		last_place = c.place;
 		last_cell = c.cell >> 32;
 		first = line;
-		rc = import_cell(im, region, period, ind->id, cat ? cat->id : "", c.has_value,
-				 c.value,
-				 stored_flags[c.flag >= 0 && (size_t)c.flag < ARRAY_SIZE(stored_flags) ?
-					      c.flag : 0], err);
+		if ((rc = import_cell(im, region, period, ind->id, cat ? cat->id : "", c.has_value,
+				      c.value, query_flag_name(c.flag), err)) != JMON_OK)
+			break;
 	}
 out:
-	if (!in_memory && m.runs)
-		merge_close(im, &m);
+	merge_close(&m);
 	report_duplicates(im, &dups);
 	return rc;
 }

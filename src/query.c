@@ -12,6 +12,22 @@
 #include "jmon/text.h"
 #include "jmon/xmalloc.h"
 
+static const char *const stored_flags[] = { "", "provisional", "suppressed", "unknown", "na" };
+
+int query_flag_number(const char *flag)
+{
+	for (int i = 1; i < (int)(sizeof stored_flags / sizeof stored_flags[0]); i++)
+		if (!strcmp(flag, stored_flags[i]))
+			return i;
+	return 0;
+}
+
+const char *query_flag_name(int number)
+{
+	return number > 0 && number < (int)(sizeof stored_flags / sizeof stored_flags[0]) ?
+		stored_flags[number] : "";
+}
+
 /* Into a fixed field of a row: cut at a character, never inside one. */
 static void copy(char *dst, size_t size, const char *src)
 {

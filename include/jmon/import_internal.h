@@ -88,8 +88,9 @@ struct import {
 	size_t nregion_codes, capregion_codes;
 	uint32_t *region_slots;
 	size_t nregion_slots;
-	bool *region_checked;	/* by id: import_region made sure of it */
-	size_t ncheckedregions, capregion_checked;
+	bool *region_checked;	/* by id, beside region_codes: import_region
+				 * made sure of it */
+	size_t capregion_checked;
 	uint32_t last_region_id;
 	const struct indicator *last_indicator;
 	uint32_t last_indicator_pos;
@@ -192,6 +193,8 @@ const char *import_period(struct import *im, const struct period *p, struct jmon
 /* A period as one number, for the tables of keys and the caches: equal
  * periods, equal numbers. */
 uint32_t import_period_key(const struct period *p);
+/* The canonical code of the period of a key, back (code: PERIOD_CODE_MAX). */
+void import_period_code(uint32_t key, char *code);
 
 /* The key of a row that names a cell: region, period, indicator and
  * category, as the long CSV and the reviews CSV both have them. */
@@ -214,6 +217,12 @@ enum jmon_status import_cell_key(struct import *im, struct csv_field *region,
 /* Whether the current row is the first with this key in the file; a second
  * is reported ("duplicate row: ... was given on line N already"). */
 bool import_cell_key_first(struct import *im, const struct import_cell_key *k);
+/* "duplicate row: GM0361 2020Q1 jeugdigen_maatwerk was given on line 3
+ * already", the message of a second row of one key, wherever it is found. */
+#define IMPORT_DUPLICATE_MAX 640
+void import_duplicate_message(char *msg, size_t size, const char *region, const char *period,
+			      const struct indicator *ind, const struct category *cat,
+			      uint32_t first);
 
 /* How many keys of a file out of order are kept in memory (about 40 bytes
  * each); the rest go to a temporary table of SQLite's, whose pages are
@@ -284,7 +293,7 @@ enum jmon_status import_stage_cell(struct import *im, const struct import_cell_k
  * import_cell, a second row of a key reported ("duplicate row: ... was
  * given on line N already"), in the order of their lines. */
 enum jmon_status import_stage_write(struct import *im, struct jmon_error *err);
-/* Empty the staging table and free the batch, if the import staged. */
+/* Close the runs' file and free the run, if the import staged. */
 void import_stage_drop(struct import *im);
 
 #endif

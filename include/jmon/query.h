@@ -33,6 +33,11 @@ struct cell_value {
 	long delivery;
 };
 
+/* A stored flag as a small number and back (the observation table's
+ * CHECK, in that order; 0 is ""), for what keeps many cells compactly. */
+int query_flag_number(const char *flag);
+const char *query_flag_name(int number);
+
 /* The current value of a cell. */
 enum jmon_status query_cell(struct db *db, const struct cell_key *key, struct cell_value *out,
 			    struct jmon_error *err);
