@@ -184,10 +184,7 @@ static void take_rows(struct benchmark *b)
 		struct period base;
 
 		*r = (struct benchmark_row){ fs->rows[i].ind, fs->rows[i].cat, "", "" };
-		if (r->ind->baseline && period_parse_str(r->ind->baseline, &base)) {
-			period_format(&base, r->base_period);
-			period_label_short(&base, r->base_label);
-		}
+		period_parse_named(r->ind->baseline, &base, r->base_period, r->base_label);
 	}
 }
 

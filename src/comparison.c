@@ -181,10 +181,7 @@ enum jmon_status comparison_load(struct db *db, const struct config *cfg,
 	memset(out, 0, sizeof *out);
 	struct period base;
 
-	if (ind->baseline && period_parse_str(ind->baseline, &base)) {
-		period_format(&base, out->base_period);
-		period_label_short(&base, out->base_label);
-	}
+	period_parse_named(ind->baseline, &base, out->base_period, out->base_label);
 	if ((st = disclosure_begin(dc, db, cfg, &l.d, err)))
 		return st;
 	add(out, COMPARISON_HEADING, "Deze regio");

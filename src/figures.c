@@ -265,10 +265,8 @@ static enum jmon_status baseline_of(struct context *cx, struct figure *f,
 	struct period p;
 
 	memset(base, 0, sizeof *base);
-	if (!f->ind->baseline || !period_parse_str(f->ind->baseline, &p))
+	if (!period_parse_named(f->ind->baseline, &p, f->base_period, f->base_label))
 		return JMON_OK;
-	period_format(&p, f->base_period);
-	period_label_short(&p, f->base_label);
 	enum jmon_status st = own_cell(cx, f->ind, &p, f->cat ? f->cat->id : NULL, base);
 
 	f->base = base->v;
@@ -447,13 +445,8 @@ char *figure_report_reason(const struct figure *f, char *buf, size_t size)
 char *figure_reason(const struct figure *f, bool utf8, char *buf, size_t size)
 {
 	size_t len;
-	char partial[96];
+	char note[96];
 
-	/* a year of some of its quarters: not summed, and said */
-	if (incomplete_note(f, partial + 2, sizeof partial - 2)[0])
-		memcpy(partial, "; ", 2);
-	else
-		partial[0] = '\0';
 	/* first: the one thing that undoes what the analyst did */
 	if (f->review_outdated)
 		text_format(buf, size, "beoordeling verouderd: gegeven bij %s; %s", f->review_for,
@@ -472,8 +465,9 @@ char *figure_reason(const struct figure *f, bool utf8, char *buf, size_t size)
 			    f->below_reason);
 		len = strlen(buf);
 	}
-	if (partial[0] && len < size)
-		text_format(buf + len, size - len, "%s", partial);
+	/* a year of some of its quarters: not summed, and said */
+	if (incomplete_note(f, note, sizeof note)[0] && len < size)
+		text_format(buf + len, size - len, "; %s", note);
 	return buf;
 }
 

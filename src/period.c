@@ -148,6 +148,16 @@ bool period_parse_str(const char *s, struct period *out)
 	return period_parse(s, strlen(s), out);
 }
 
+bool period_parse_named(const char *s, struct period *out, char *code, char *label)
+{
+	code[0] = label[0] = '\0';
+	if (!s || !period_parse_str(s, out))
+		return false;
+	period_format(out, code);
+	period_label_short(out, label);
+	return true;
+}
+
 bool period_parse_dutch_date(const char *s, size_t len, struct period *out)
 {
 	int part[3] = { 0, 0, 0 };

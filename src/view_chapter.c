@@ -136,37 +136,38 @@ static void draw_row(struct app *app, struct chapter_state *s, const struct layo
 {
 	const struct chapter *ch = &app->cfg->chapters[app->chapter];
 	const struct figure *f = app_chapter_row(app, i);
-	/* the cursor is the label in reverse video: a move rewrites two labels
-	 * and the status line, not two whole rows (fewer bytes over SSH) */
-	enum ui_style st = STYLE_NORMAL;
 	char buf[256];
 	int col = 0;
 
-	/* the cursor has a mark too, not only reverse video: it must show in a
-	 * screen dump, on a terminal without attributes and to a screen reader */
+	/* The cursor is the label in reverse video, the rest of the row as on
+	 * any row: a move rewrites two labels and the status line, not two
+	 * whole rows (fewer bytes over SSH).  It has a mark too, not only
+	 * reverse video: it must show in a screen dump, on a terminal without
+	 * attributes and to a screen reader. */
 	ui_textf(row, col, l->label, selected ? STYLE_CURSOR : STYLE_NORMAL, false, "%s%s",
 		 selected ? (app->utf8 ? "▸" : ">") : " ", ch->indicators[i].label);
 	col += l->label;
-	selected = false;	/* the other cells as on any row */
 	if (!f) {	/* no data: the chapter still shows what it holds */
-		ui_text(row, col, -1, st, false, "");
+		ui_text(row, col, -1, STYLE_NORMAL, false, "");
 		return;
 	}
 	/* one column of space between columns, so "€ 32,6 mln" and not a run-on;
 	 * a year of some of its quarters says how many, dimmed: not a value */
 	if (figure_incomplete_mark(f, buf, sizeof buf)[0])
-		ui_number(row, col, l->value, selected ? st : STYLE_DIM, buf);
+		ui_number(row, col, l->value, STYLE_DIM, buf);
 	else
-		ui_number(row, col, l->value, st, figure_value_fit(f, buf, sizeof buf, l->value - 1));
+		ui_number(row, col, l->value, STYLE_NORMAL,
+			  figure_value_fit(f, buf, sizeof buf, l->value - 1));
 	col += l->value;
 	/* a survey's percentage has no change, but an n beside it (n_from) */
 	if (app->show_baseline)	/* B: against the nulmeting */
-		ui_number(row, col, l->change, st, figure_base_change_text(f, buf, sizeof buf));
+		ui_number(row, col, l->change, STYLE_NORMAL,
+			  figure_base_change_text(f, buf, sizeof buf));
 	else if (!f->has_change && figure_n_text(f, buf, sizeof buf)[0])
-		ui_number(row, col, l->change, selected ? st : STYLE_DIM, buf);
+		ui_number(row, col, l->change, STYLE_DIM, buf);
 	else
-		ui_number(row, col, l->change, st, figure_change_fit(f, buf, sizeof buf,
-								     l->change - 1));
+		ui_number(row, col, l->change, STYLE_NORMAL,
+			  figure_change_fit(f, buf, sizeof buf, l->change - 1));
 	col += l->change;
 	bool spans = false;	/* the period label takes the empty norm's room */
 	if (l->trend && f->basis != FIGURE_OWN) {
@@ -176,22 +177,23 @@ static void draw_row(struct app *app, struct chapter_state *s, const struct layo
 		int w = text_width(figure_basis_short(f, buf, sizeof buf));
 		spans = w > l->trend - 1 && l->norm && !f->ind->norm.present;
 		int room = l->trend + (spans ? l->norm : 0);
-		ui_textf(row, col, room, selected ? st : STYLE_DIM, false, "%s%s",
+		ui_textf(row, col, room, STYLE_DIM, false, "%s%s",
 			 w <= room - 2 ? "  " : " ", buf);
 		col += room;
 	} else if (l->trend) {
 		snprintf(buf, sizeof buf, "  %s", i < s->ntrends ? s->trends[i] : "");
-		ui_text(row, col, l->trend, st, false, buf);
+		ui_text(row, col, l->trend, STYLE_NORMAL, false, buf);
 		col += l->trend;
 	}
 	if (l->norm && !spans) {
-		ui_number(row, col, l->norm, st, figure_norm_text(f->ind, false, buf, sizeof buf));
+		ui_number(row, col, l->norm, STYLE_NORMAL,
+			  figure_norm_text(f->ind, false, buf, sizeof buf));
 		col += l->norm;
 	}
-	ui_text(row, col, 1, st, false, " ");
+	ui_text(row, col, 1, STYLE_NORMAL, false, " ");
 	ui_status_cell(row, col + 1, l->status - 1, app, f);
 	col += l->status;
-	ui_markers(row, col, l->marks, app, f, selected);
+	ui_markers(row, col, l->marks, app, f, false);
 }
 
 static void chapter_draw(struct view *v, struct app *app)

@@ -39,6 +39,10 @@ struct period {
 bool period_parse(const char *s, size_t len, struct period *out);
 /* The same for a NUL-terminated string. */
 bool period_parse_str(const char *s, struct period *out);
+/* A period the configuration names (a baseline: "2016"), as its canonical
+ * code (PERIOD_CODE_MAX) and its short label (PERIOD_LABEL_MAX); false,
+ * and both "", when s is NULL or not a period. */
+bool period_parse_named(const char *s, struct period *out, char *code, char *label);
 /* A Dutch date as CBS writes a Peildatum: "1-1-2023" (d-m-yyyy). */
 bool period_parse_dutch_date(const char *s, size_t len, struct period *out);
 /* What a code that does not parse is told, wherever one is read (a file, the
