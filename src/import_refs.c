@@ -161,13 +161,15 @@ const char *import_period(struct import *im, const struct period *p, struct jmon
 	 * profile. */
 	if (key == im->last_period_key && im->last_period[0])
 		return im->last_period;
-	period_format(p, im->last_period);
 	im->last_period_key = key;
+	/* out of order every row can be another period: its code is kept */
 	for (size_t i = 0; i < im->nperiods; i++)
-		if (im->periods[i] == key)
-			return im->last_period;
+		if (im->periods[i].key == key)
+			return memcpy(im->last_period, im->periods[i].code, PERIOD_CODE_MAX);
+	period_format(p, im->last_period);
 	ARRAY_GROW(im->periods, im->nperiods, im->capperiods);
-	im->periods[im->nperiods++] = key;
+	im->periods[im->nperiods].key = key;
+	memcpy(im->periods[im->nperiods++].code, im->last_period, PERIOD_CODE_MAX);
 	period_start(p, start);
 	period_end(p, end);
 	if (!(st = db_prepare(im->db, sql_period_insert, err)))

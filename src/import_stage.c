@@ -64,11 +64,6 @@ static int staged_cmp(const struct staged_cell *a, const struct staged_cell *b)
 	return a->cell < b->cell ? -1 : a->cell > b->cell;
 }
 
-static int by_key(const void *a, const void *b)
-{
-	return staged_cmp(a, b);
-}
-
 static const char *stage_dir(void)
 {
 	const char *dir = getenv("TMPDIR");
@@ -102,10 +97,21 @@ static FILE *stage_file(void)
 	return f;
 }
 
-/* Sort the rows in memory and write them as one run of the file. */
+/* Sort the rows in memory by the ranks of now (import_order.c). */
+static void sort_staged(struct import *im)
+{
+	if (!im->stage_tmp)
+		im->stage_tmp = xcalloc(import_stage_run_rows, sizeof *im->stage_tmp);
+	import_order_update(im->stage_order, im);
+	import_order_rank(im->stage_order, im->staged, im->nstaged);
+	import_order_sort(im->stage_order, im->staged, im->stage_tmp, im->nstaged);
+}
+
+/* Sort the rows in memory and write them, as ids, as one run of the file. */
 static enum jmon_status write_run(struct import *im, struct jmon_error *err)
 {
-	qsort(im->staged, im->nstaged, sizeof *im->staged, by_key);
+	sort_staged(im);
+	import_order_unrank(im->stage_order, im->staged, im->nstaged);
 	errno = 0;
 	if (!im->stage_file && !(im->stage_file = stage_file()))
 		return stage_error(im->name, err, "staging");
@@ -121,8 +127,10 @@ enum jmon_status import_stage_cell(struct import *im, const struct import_cell_k
 				   bool has_value, double value, const char *flag,
 				   struct jmon_error *err)
 {
-	if (!im->staged)
+	if (!im->staged) {
 		im->staged = xcalloc(import_stage_run_rows, sizeof *im->staged);
+		im->stage_order = import_order_new(im);
+	}
 	im->staged[im->nstaged++] = (struct staged_cell){
 		place_of(import_region_id(im, k->region), import_period_key(&k->p)),
 		cell_of(import_cell_id(im, k->ind, k->cat), (uint32_t)im->csv.record_line),
@@ -140,14 +148,15 @@ struct run {
 	size_t n, at;		/* rows in the window, the current one */
 };
 
-static enum jmon_status run_fill(const char *name, FILE *f, struct run *r, size_t rows,
-				 struct jmon_error *err)
+static enum jmon_status run_fill(const char *name, FILE *f, const struct import_order *o,
+				 struct run *r, size_t rows, struct jmon_error *err)
 {
 	size_t n = r->left < rows ? r->left : rows;
 
 	errno = 0;
 	if (fseeko(f, r->next, SEEK_SET) || fread(r->win, sizeof *r->win, n, f) != n)
 		return stage_error(name, err, "reading back");
+	import_order_rank(o, r->win, n);
 	r->next += (off_t)(n * sizeof *r->win);
 	r->left -= n;
 	r->n = n;
@@ -160,6 +169,7 @@ static enum jmon_status run_fill(const char *name, FILE *f, struct run *r, size_
 struct merge {
 	const char *name;
 	FILE *f;
+	const struct import_order *order;
 	struct run *runs;
 	size_t nruns;
 	size_t *heap, nheap, rows;
@@ -198,22 +208,27 @@ static enum jmon_status merge_open(struct import *im, struct merge *m, struct jm
 
 	m->name = im->name;
 	m->f = im->stage_file;
+	m->order = im->stage_order;
 	m->rows = rows < MERGE_MIN_ROWS ? MERGE_MIN_ROWS : rows;
 	m->runs = xcalloc(n, sizeof *m->runs);
 	m->nruns = n;
 	m->heap = xcalloc(n, sizeof *m->heap);
 	m->nheap = 0;
 	if (!m->f) {	/* a file that fits in one run is sorted where it is */
-		qsort(im->staged, im->nstaged, sizeof *im->staged, by_key);
+		sort_staged(im);
 		m->runs[0] = (struct run){ 0, 0, im->staged, im->nstaged, 0 };
 		if (im->nstaged)
 			m->heap[m->nheap++] = 0;
 		return JMON_OK;
 	}
-	/* the windows take the place of the last run's rows */
+	/* the windows take the place of the last run's rows, and of the
+	 * sort's; the ranks are of every region and period now */
 	free(im->staged);
 	im->staged = NULL;
 	im->nstaged = 0;
+	free(im->stage_tmp);
+	im->stage_tmp = NULL;
+	import_order_update(im->stage_order, im);
 	for (size_t i = 0; i < n && rc == JMON_OK; i++) {
 		struct run *r = &m->runs[i];
 
@@ -221,7 +236,7 @@ static enum jmon_status merge_open(struct import *im, struct merge *m, struct jm
 		r->left = im->stage_runs[i];
 		at += (off_t)(r->left * sizeof *r->win);
 		r->win = xmalloc(m->rows * sizeof *r->win);
-		if (r->left && (rc = run_fill(m->name, m->f, r, m->rows, err)) == JMON_OK)
+		if (r->left && (rc = run_fill(m->name, m->f, m->order, r, m->rows, err)) == JMON_OK)
 			m->heap[m->nheap++] = i;
 	}
 	for (size_t i = m->nheap; i-- > 0;)
@@ -241,7 +256,7 @@ static bool merge_next(struct merge *m, struct staged_cell *c, enum jmon_status 
 	*c = r->win[r->at++];
 	if (r->at == r->n) {
 		if (r->left)
-			*rc = run_fill(m->name, m->f, r, m->rows, err);
+			*rc = run_fill(m->name, m->f, m->order, r, m->rows, err);
 		else
 			m->heap[0] = m->heap[--m->nheap];
 	}
@@ -338,13 +353,15 @@ enum jmon_status import_stage_write(struct import *im, struct jmon_error *err)
 	    (rc = merge_open(im, &m, err)) != JMON_OK)
 		goto out;
 	while (merge_next(&m, &c, &rc, err)) {
+		struct staged_cell id = import_order_ids(im->stage_order, &c);
 		uint32_t line = (uint32_t)(c.cell & 0xffffffff);
-		const char *region = im->region_codes[c.place >> 32];
+		const char *region = im->region_codes[id.place >> 32];
 		const struct category *cat;
-		const struct indicator *ind = import_cell_indicator(im, (uint32_t)(c.cell >> 32), &cat);
+		const struct indicator *ind = import_cell_indicator(im, (uint32_t)(id.cell >> 32),
+								    &cat);
 
 		if (c.place != last_place)
-			import_period_code((uint32_t)(c.place & 0xffffffff), period);
+			import_period_code((uint32_t)(id.place & 0xffffffff), period);
 		if (c.place == last_place && c.cell >> 32 == last_cell) {
 			add_duplicate(&dups, line, region, period, ind, cat, first);
 			continue;
@@ -373,4 +390,8 @@ void import_stage_drop(struct import *im)
 	free(im->staged);
 	im->staged = NULL;
 	im->nstaged = 0;
+	free(im->stage_tmp);
+	im->stage_tmp = NULL;
+	import_order_free(im->stage_order);
+	im->stage_order = NULL;
 }

@@ -39,6 +39,12 @@ struct import_key {
 	uint32_t line;
 };
 
+/* A period the import made sure of: its key (import_period_key), its code. */
+struct import_period_seen {
+	uint32_t key;
+	char code[PERIOD_CODE_MAX];
+};
+
 struct import_seen_key {
 	uint32_t region, period, cell, line;
 };
@@ -61,7 +67,7 @@ struct import {
 	/* the cache of the last period that was made sure of */
 	char last_period[PERIOD_CODE_MAX];
 	uint32_t last_period_key;
-	uint32_t *periods;	/* keys of the periods already in the period table */
+	struct import_period_seen *periods;	/* already in the period table */
 	size_t nperiods, capperiods;
 	/* cells waiting for the next multi-row INSERT (import_cells.c) */
 	struct pending_cell *pending;
@@ -79,6 +85,8 @@ struct import {
 	/* rows of a long CSV out of order, waiting to be staged (import_stage.c) */
 	struct staged_cell *staged;	/* the run being filled */
 	size_t nstaged;
+	struct staged_cell *stage_tmp;	/* the sort's other half */
+	struct import_order *stage_order;	/* the ranks they are sorted by */
 	FILE *stage_file;		/* the sorted runs, one after the other */
 	size_t *stage_runs;		/* the rows of each */
 	size_t nstage_runs, capstage_runs;
@@ -295,5 +303,26 @@ enum jmon_status import_stage_cell(struct import *im, const struct import_cell_k
 enum jmon_status import_stage_write(struct import *im, struct jmon_error *err);
 /* Close the runs' file and free the run, if the import staged. */
 void import_stage_drop(struct import *im);
+
+/* --- the order of the observation key's text (import_order.c) ------------------ */
+
+/* Ranks of the regions, periods and cells of a long CSV out of order, by
+ * the text of their codes: a staged row's key as ranks (import_order_rank)
+ * sorts in the order of the observation key.  import_order_update ranks
+ * the regions and periods seen so far; the order of those ranked before
+ * stays, so runs sorted at different times merge.  import_order_ids turns
+ * a row back into ids (import_region_id, import_period_key,
+ * import_cell_id), as the runs' file keeps them. */
+struct import_order;
+struct import_order *import_order_new(const struct import *im);
+void import_order_update(struct import_order *o, const struct import *im);
+void import_order_rank(const struct import_order *o, struct staged_cell *v, size_t n);
+void import_order_unrank(const struct import_order *o, struct staged_cell *v, size_t n);
+struct staged_cell import_order_ids(const struct import_order *o, const struct staged_cell *c);
+/* Sort n ranked rows by key, rows of one key in the order they were
+ * (their lines); tmp holds n rows. */
+void import_order_sort(const struct import_order *o, struct staged_cell *v,
+		       struct staged_cell *tmp, size_t n);
+void import_order_free(struct import_order *o);
 
 #endif
