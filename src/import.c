@@ -246,6 +246,7 @@ static enum jmon_status run(struct import *im, struct jmon_error *err)
 		return JMON_DATA;
 	if ((rc = import_cells_flush(im, err)) != JMON_OK)
 		return rc;
+	import_cells_end(im);
 	return end_delivery(im, sha, err);
 }
 
@@ -253,6 +254,7 @@ static enum jmon_status run(struct import *im, struct jmon_error *err)
  * end. */
 static void forget(struct import *im)
 {
+	import_cells_end(im);
 	import_seen_drop(im);
 	import_stage_drop(im);
 	csv_close(&im->csv);

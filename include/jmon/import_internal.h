@@ -39,6 +39,12 @@ struct import_key {
 	uint32_t line;
 };
 
+/* The key of a cell as texts: region, period, indicator, category ('' the
+ * total). */
+struct import_cell_text {
+	const char *region, *period, *indicator, *category;
+};
+
 /* A period the import made sure of: its key (import_period_key), its code. */
 struct import_period_seen {
 	uint32_t key;
@@ -72,7 +78,12 @@ struct import {
 	/* cells waiting for the next multi-row INSERT (import_cells.c) */
 	struct pending_cell *pending;
 	size_t npending;
-	sqlite3_stmt *st_current, *st_batch;	/* the per-row statements */
+	sqlite3_stmt *st_stored, *st_batch;	/* the per-row statements */
+	/* the stored cells read in key order (import_cells.c): the last key
+	 * asked for, whether the cursor was opened and is on a row */
+	struct import_cell_text stored_last;
+	char stored_period[PERIOD_CODE_MAX];
+	bool stored_open, stored_row;
 	/* duplicate keys (import_refs.c): the last one while the file is in
 	 * order, else every one, by open addressing over indexes into keys */
 	bool unsorted;		/* keep every key (a pipe, or the second reading) */
@@ -278,6 +289,9 @@ enum jmon_status import_cell(struct import *im, const char *region, const char *
 			     const char *indicator, const char *category, bool has_value,
 			     double value, const char *flag, struct jmon_error *err);
 enum jmon_status import_cells_flush(struct import *im, struct jmon_error *err);
+/* Close the reading of stored cells, before the delivery is committed. */
+void import_cells_end(struct import *im);
+
 
 /* --- OData JSON (import_json.c) ----------------------------------------------- */
 
