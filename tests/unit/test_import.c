@@ -134,6 +134,65 @@ static void assert_rejected(struct dbtest *t, const char *text, const char *firs
 #define HEADER "region,period,indicator,category,value,flag\n"
 #define GOOD "GM0361,2020Q1,jeugdigen_maatwerk,,2660,\n"
 
+/* Write HEADER and the 60 gemeenten GM0300..GM0359 (those with step
+ * 2 the even ones), the k-th as gemeente (k * order) % 60 with value(i),
+ * and import them. */
+static void import_gemeenten(struct dbtest *t, int step, int order, int (*value)(int))
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *path;
+
+	sb_adds(&sb, HEADER);
+	for (int k = 0; k < 60; k += step) {
+		int i = k * order % 60;
+
+		sb_addf(&sb, "GM%04d,2020Q1,jeugdigen_maatwerk,,%d,\n", 300 + i, value(i));
+	}
+	path = scratch_file(t, "gemeenten.csv", sb_str(&sb));
+	assert_int_equal(import_path(t, path, IMPORT_AUTO), JMON_OK);
+	sb_free(&sb);
+	free(path);
+}
+
+static int as_first(int i)
+{
+	return i;
+}
+
+static int as_second(int i)
+{
+	return i % 4 == 0 ? i + 1000 : i;
+}
+
+static int as_third(int i)
+{
+	return i % 3 == 0 ? i + 2000 : as_second(i);
+}
+
+/* A revision compares its rows with the stored cells through a cursor in
+ * key order (import_cells.c): cells stored and not, in the order of the
+ * key; then in an order that jumps 37 cells ahead or 23 back, further than
+ * the cursor steps, where the current value is the second delivery's. */
+static void test_revision_walks_stored_cells(void **state)
+{
+	struct dbtest *t = *state;
+
+	import_gemeenten(t, 2, 1, as_first);
+	import_gemeenten(t, 1, 1, as_second);
+	assert_int_equal(t->res.cells_new, 30);
+	assert_int_equal(t->res.cells_changed, 15);
+	assert_int_equal(t->res.cells_unchanged, 15);
+	import_gemeenten(t, 1, 37, as_third);
+	assert_int_equal(t->res.cells_new, 0);
+	assert_int_equal(t->res.cells_changed, 20);
+	assert_int_equal(t->res.cells_unchanged, 40);
+	assert_value(t, "jeugdigen_maatwerk", "GM0300", "2020Q1", "", 2000, "");
+	assert_value(t, "jeugdigen_maatwerk", "GM0304", "2020Q1", "", 1004, "");
+	assert_value(t, "jeugdigen_maatwerk", "GM0301", "2020Q1", "", 1, "");
+	assert_value(t, "jeugdigen_maatwerk", "GM0357", "2020Q1", "", 2057, "");
+	assert_int_equal(scalar(t->db, "SELECT count(*) FROM observation"), 30 + 45 + 20);
+}
+
 static void test_rejects_long(void **state)
 {
 	struct dbtest *t = *state;
@@ -604,6 +663,7 @@ int main(void)
 		T(test_long_dutch),
 		T(test_same_file_twice),
 		T(test_revision_counts),
+		T(test_revision_walks_stored_cells),
 		T(test_rejects_long),
 		T(test_numbers),
 		T(test_every_problem_of_a_row),
