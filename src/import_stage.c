@@ -18,10 +18,14 @@
  *
  * A staged row is the key as the duplicate check keeps it
  * (import_region_id, import_period_key, import_cell_id) in two integers,
- * with the line, the value and the flag.  Sorting on them groups each
- * region (in the order regions came) and within it each period: not quite
- * the order of the observation key's text, but runs of it, which the
- * table takes as well, and integers sort faster than four texts. */
+ * with the line, the value and the flag; that is what the runs' file
+ * holds.  A run is sorted, and the runs merged, by the ranks of those ids
+ * in the text order of their codes (src/import_order.c), so the rows
+ * reach the table in the order of its key's text and every insert appends
+ * at the right edge of its B-tree.  Sorted by the ids themselves (regions
+ * in the order they came) each region's rows went into the middle of the
+ * tree, most of the difference between the national delivery, whose
+ * regions come interleaved, and a sorted file (README.md, Performance). */
 /* the temporary file of a national delivery passes 2 GiB on 32-bit too */
 #define _FILE_OFFSET_BITS 64
 
