@@ -135,22 +135,26 @@ static int key_cmp(const struct import_cell_text *a, const struct import_cell_te
 }
 
 /* The cursor's cell against k (BINARY collation is strcmp's order). */
-static int stored_cmp(sqlite3_stmt *st, const struct import_cell_text *k)
+static int stored_cmp(const struct import *im, const struct import_cell_text *k)
 {
-	struct import_cell_text at = { db_column_text(st, 0), db_column_text(st, 1),
-			       db_column_text(st, 2), db_column_text(st, 3) };
-
-	return key_cmp(&at, k);
+	return key_cmp(&im->stored_at, k);
 }
 
-/* The next stored row: 1 on one, 0 at the end, -1 on error. */
+/* The next stored row, its key's texts in im->stored_at (SQLite's, valid
+ * until the next step): 1 on one, 0 at the end, -1 on error. */
 static int stored_step(struct import *im, struct jmon_error *err)
 {
-	int rc = sqlite3_step(im->st_stored);
+	sqlite3_stmt *st = im->st_stored;
+	int rc = sqlite3_step(st);
 
 	im->stored_row = rc == SQLITE_ROW;
-	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-		return im->stored_row;
+	if (rc == SQLITE_ROW) {
+		im->stored_at = (struct import_cell_text){ db_column_text(st, 0),
+			db_column_text(st, 1), db_column_text(st, 2), db_column_text(st, 3) };
+		return 1;
+	}
+	if (rc == SQLITE_DONE)
+		return 0;
 	db_fail(im->db, err, "reading a value");
 	return -1;
 }
@@ -177,16 +181,19 @@ static int current(struct import *im, const struct import_cell_text *k, struct s
 		   struct jmon_error *err)
 {
 	struct import_cell_text *last = &im->stored_last;
-	int rc = 1, c = 1, steps = 0;
+	int rc, c = 1, steps = 0;
 	size_t len = strlen(k->period);
 
 	if (!im->stored_open || key_cmp(k, last) <= 0) {
-		rc = stored_seek(im, k, err);
+		if ((rc = stored_seek(im, k, err)) > 0)
+			c = stored_cmp(im, k);
 	} else {
-		while (rc > 0 && (c = stored_cmp(im->st_stored, k)) < 0 && ++steps <= STORED_STEPS)
+		/* past the last stored cell, none after it is stored */
+		rc = im->stored_row;
+		while (rc > 0 && (c = stored_cmp(im, k)) < 0 && ++steps <= STORED_STEPS)
 			rc = stored_step(im, err);
-		if (rc > 0 && c < 0)
-			rc = stored_seek(im, k, err);
+		if (rc > 0 && c < 0 && (rc = stored_seek(im, k, err)) > 0)
+			c = stored_cmp(im, k);
 	}
 	*last = *k;
 	/* the period's text is the caller's buffer: copied, and not with
@@ -196,15 +203,20 @@ static int current(struct import *im, const struct import_cell_text *k, struct s
 	memcpy(im->stored_period, k->period, len);
 	im->stored_period[len] = '\0';
 	last->period = im->stored_period;
-	if (rc <= 0 || stored_cmp(im->st_stored, k) != 0)
+	if (rc <= 0 || c != 0)
 		return rc < 0 ? -1 : 0;
 	do {
 		sqlite3_stmt *st = im->st_stored;
+		const char *flag = db_column_text(st, 5);
 
 		cur->has_value = sqlite3_column_type(st, 4) != SQLITE_NULL;
 		cur->value = sqlite3_column_double(st, 4);
-		snprintf(cur->flag, sizeof cur->flag, "%s", db_column_text(st, 5));
-	} while ((rc = stored_step(im, err)) > 0 && stored_cmp(im->st_stored, k) == 0);
+		len = strlen(flag);
+		if (len >= sizeof cur->flag)
+			len = sizeof cur->flag - 1;
+		memcpy(cur->flag, flag, len);
+		cur->flag[len] = '\0';
+	} while ((rc = stored_step(im, err)) > 0 && stored_cmp(im, k) == 0);
 	return rc < 0 ? -1 : 1;
 }
 

@@ -80,8 +80,9 @@ struct import {
 	size_t npending;
 	sqlite3_stmt *st_stored, *st_batch;	/* the per-row statements */
 	/* the stored cells read in key order (import_cells.c): the last key
-	 * asked for, whether the cursor was opened and is on a row */
-	struct import_cell_text stored_last;
+	 * asked for, the key the cursor is on, whether it was opened and
+	 * is on a row */
+	struct import_cell_text stored_last, stored_at;
 	char stored_period[PERIOD_CODE_MAX];
 	bool stored_open, stored_row;
 	/* duplicate keys (import_refs.c): the last one while the file is in
