@@ -654,6 +654,66 @@ static void test_duplicates_out_of_order_in_runs_of_3(void **state)
 	out_of_order_in_runs(state, 3, test_duplicates_out_of_order);
 }
 
+/* Rows out of order are written in the order of the key's text
+ * (import_order.c), whatever order their regions came in, whatever the
+ * order of indicators and categories in the configuration and of the
+ * period kinds in a period's number: every cell of three regions, five
+ * periods and five cells, shuffled, is stored with its value, and two
+ * repeated keys are found next to their first ones. */
+static const char *const order_regions[] = { "GM0392", "GM0363", "GM0361" };
+static const char *const order_periods[] = { "2020Q1", "2020", "2020H1", "2020M03",
+					     "2020-06-30" };
+static const char *const order_cells[][2] = {
+	{ "verwijzingen", "huisarts" }, { "klachten", "bejegening" }, { "jeugdigen_maatwerk", "" },
+	{ "verwijzingen", "gemeente" }, { "tevredenheid", "" },
+};
+#define ORDER_KEYS 75	/* 3 x 5 x 5, written as key (k * 29) % 75 on line k + 2 */
+
+static void order_row(struct strbuf *sb, int key, int value)
+{
+	const char *const *cell = order_cells[key % 5];
+
+	sb_addf(sb, "%s,%s,%s,%s,%d,\n", order_regions[key / 25], order_periods[key / 5 % 5],
+		cell[0], cell[1], value);
+}
+
+static void test_out_of_order_in_text_order(void **state)
+{
+	struct dbtest *t = *state;
+	struct strbuf sb = STRBUF_INIT;
+	char *path;
+
+	sb_adds(&sb, HEADER);
+	for (int k = 0; k < ORDER_KEYS; k++)
+		order_row(&sb, k * 29 % ORDER_KEYS, k * 29 % ORDER_KEYS + 100);
+	path = scratch_file(t, "order.csv", sb_str(&sb));
+	/* again, after the last line: key 40 (first on line 37) and key 11
+	 * (line 36), in another run than their first ones */
+	order_row(&sb, 40, 1);
+	order_row(&sb, 11, 1);
+	assert_int_equal(import_path(t, path, IMPORT_AUTO), JMON_OK);
+	assert_int_equal(t->res.cells_new, ORDER_KEYS);
+	for (int key = 0; key < ORDER_KEYS; key++) {
+		const char *const *cell = order_cells[key % 5];
+
+		assert_value(t, cell[0], order_regions[key / 25], order_periods[key / 5 % 5],
+			     cell[1], key + 100, "");
+	}
+	free(path);
+	path = scratch_file(t, "repeated.csv", sb_str(&sb));
+	assert_two_repeats(t, path, "repeated.csv:77:1: duplicate row: GM0363 2020M03 "
+			   "verwijzingen huisarts was given on line 37 already",
+			   "repeated.csv:78:1: duplicate row: GM0392 2020H1 klachten bejegening "
+			   "was given on line 36 already");
+	sb_free(&sb);
+	free(path);
+}
+
+static void test_out_of_order_in_text_order_in_runs_of_2(void **state)
+{
+	out_of_order_in_runs(state, 2, test_out_of_order_in_text_order);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, dbtest_setup, dbtest_teardown)
 
 int main(void)
@@ -682,6 +742,8 @@ int main(void)
 		T(test_duplicates_out_of_order),
 		T(test_keys_out_of_order_in_runs_of_2),
 		T(test_duplicates_out_of_order_in_runs_of_3),
+		T(test_out_of_order_in_text_order),
+		T(test_out_of_order_in_text_order_in_runs_of_2),
 	};
 
 	return RUN_TESTS(tests);
