@@ -28,15 +28,28 @@
 #include "jmon/import_internal.h"
 #include "jmon/xmalloc.h"
 
+/* n things in order, in one block: at[r] the one of rank r, rank[i] the
+ * rank of the i-th. */
+struct ranking {
+	uint32_t *at, *rank;
+};
+
+static void ranking_alloc(struct ranking *r, size_t n)
+{
+	free(r->at);
+	r->at = xcalloc(2 * (n ? n : 1), sizeof *r->at);
+	r->rank = r->at + (n ? n : 1);
+}
+
 struct import_order {
-	uint32_t *region_rank, *region_at;	/* by region id; region id by rank */
-	size_t nregions, capregions;
-	uint32_t *period_keys, *period_rank;	/* keys ascending; the rank of each */
-	uint32_t *period_at;			/* key by rank */
+	struct ranking regions;	/* of region ids */
+	size_t nregions;
+	uint32_t *period_keys;	/* the keys ascending */
+	struct ranking periods;	/* at: a key; rank: by place in period_keys */
 	size_t nperiods;
 	uint32_t *cell_base;	/* by indicator position: its first dense index */
-	uint32_t *cell_rank;	/* by dense index (cell_base + category) */
-	uint32_t *cell_at;	/* cell id (import_cell_id) by rank */
+	struct ranking cells;	/* at: a cell id (import_cell_id); rank: by dense
+				 * index (cell_base + category) */
 	size_t ncells;
 	unsigned region_bits, period_bits, cell_bits;
 };
@@ -77,8 +90,7 @@ static void rank_cells(struct import_order *o, const struct config *cfg)
 			n += 1 + cfg->chapters[c].indicators[i].ncategories;
 	}
 	o->cell_base = xcalloc(nind + 1, sizeof *o->cell_base);
-	o->cell_rank = xcalloc(n ? n : 1, sizeof *o->cell_rank);
-	o->cell_at = xcalloc(n ? n : 1, sizeof *o->cell_at);
+	ranking_alloc(&o->cells, n);
 	t = xcalloc(n ? n : 1, sizeof *t);
 	n = 0;
 	/* the same walk as import_cell_id: positions from 1, the total 0 */
@@ -95,8 +107,8 @@ static void rank_cells(struct import_order *o, const struct config *cfg)
 	if (n)
 		qsort(t, n, sizeof *t, by_cell_text);
 	for (size_t r = 0; r < n; r++) {
-		o->cell_at[r] = t[r].id;
-		o->cell_rank[o->cell_base[t[r].id >> 12] + (t[r].id & 0xfff)] = (uint32_t)r;
+		o->cells.at[r] = t[r].id;
+		o->cells.rank[o->cell_base[t[r].id >> 12] + (t[r].id & 0xfff)] = (uint32_t)r;
 	}
 	o->ncells = n;
 	o->cell_bits = bits_for(n);
@@ -143,17 +155,13 @@ static void rank_regions(struct import_order *o, const struct import *im)
 
 	if (n == o->nregions)
 		return;
-	if (n > o->capregions) {
-		o->capregions = n * 2;
-		o->region_rank = xreallocarray(o->region_rank, o->capregions, sizeof *o->region_rank);
-		o->region_at = xreallocarray(o->region_at, o->capregions, sizeof *o->region_at);
-	}
+	ranking_alloc(&o->regions, n);
 	for (size_t i = 0; i < n; i++)
-		o->region_at[i] = (uint32_t)i;
+		o->regions.at[i] = (uint32_t)i;
 	sorting = im;
-	qsort(o->region_at, n, sizeof *o->region_at, by_region_code);
+	qsort(o->regions.at, n, sizeof *o->regions.at, by_region_code);
 	for (size_t r = 0; r < n; r++)
-		o->region_rank[o->region_at[r]] = (uint32_t)r;
+		o->regions.rank[o->regions.at[r]] = (uint32_t)r;
 	o->nregions = n;
 	o->region_bits = bits_for(n);
 }
@@ -165,21 +173,18 @@ static void rank_periods(struct import_order *o, const struct import *im)
 	if (n == o->nperiods)
 		return;
 	free(o->period_keys);
-	free(o->period_rank);
-	free(o->period_at);
 	o->period_keys = xcalloc(n, sizeof *o->period_keys);
-	o->period_rank = xcalloc(n, sizeof *o->period_rank);
-	o->period_at = xcalloc(n, sizeof *o->period_at);
+	ranking_alloc(&o->periods, n);
 	for (size_t i = 0; i < n; i++)
-		o->period_at[i] = im->periods[i].key;
-	qsort(o->period_at, n, sizeof *o->period_at, by_period_code);
-	memcpy(o->period_keys, o->period_at, n * sizeof *o->period_keys);
+		o->periods.at[i] = im->periods[i].key;
+	qsort(o->periods.at, n, sizeof *o->periods.at, by_period_code);
+	memcpy(o->period_keys, o->periods.at, n * sizeof *o->period_keys);
 	qsort(o->period_keys, n, sizeof *o->period_keys, by_number);
 	for (size_t r = 0; r < n; r++) {
-		uint32_t *k = bsearch(&o->period_at[r], o->period_keys, n, sizeof *o->period_keys,
+		uint32_t *k = bsearch(&o->periods.at[r], o->period_keys, n, sizeof *o->period_keys,
 				      by_number);
 
-		o->period_rank[k - o->period_keys] = (uint32_t)r;
+		o->periods.rank[k - o->period_keys] = (uint32_t)r;
 	}
 	o->nperiods = n;
 	o->period_bits = bits_for(n);
@@ -205,7 +210,7 @@ static uint32_t period_rank(const struct import_order *o, uint32_t key)
 		else
 			hi = mid;
 	}
-	return o->period_rank[lo];
+	return o->periods.rank[lo];
 }
 
 void import_order_rank(const struct import_order *o, struct staged_cell *v, size_t n)
@@ -223,8 +228,8 @@ void import_order_rank(const struct import_order *o, struct staged_cell *v, size
 			last_key = key;
 			have = true;
 		}
-		v[i].place = (int64_t)o->region_rank[region] << 32 | last_rank;
-		v[i].cell = (int64_t)o->cell_rank[o->cell_base[cell >> 12] + (cell & 0xfff)] << 32 |
+		v[i].place = (int64_t)o->regions.rank[region] << 32 | last_rank;
+		v[i].cell = (int64_t)o->cells.rank[o->cell_base[cell >> 12] + (cell & 0xfff)] << 32 |
 			    line;
 	}
 }
@@ -239,9 +244,9 @@ struct staged_cell import_order_ids(const struct import_order *o, const struct s
 {
 	struct staged_cell id = *c;
 
-	id.place = (int64_t)o->region_at[c->place >> 32] << 32 |
-		   o->period_at[(uint32_t)c->place];
-	id.cell = (int64_t)o->cell_at[c->cell >> 32] << 32 | (uint32_t)c->cell;
+	id.place = (int64_t)o->regions.at[c->place >> 32] << 32 |
+		   o->periods.at[(uint32_t)c->place];
+	id.cell = (int64_t)o->cells.at[c->cell >> 32] << 32 | (uint32_t)c->cell;
 	return id;
 }
 
@@ -301,13 +306,10 @@ void import_order_free(struct import_order *o)
 {
 	if (!o)
 		return;
-	free(o->region_rank);
-	free(o->region_at);
+	free(o->regions.at);
+	free(o->periods.at);
 	free(o->period_keys);
-	free(o->period_rank);
-	free(o->period_at);
+	free(o->cells.at);
 	free(o->cell_base);
-	free(o->cell_rank);
-	free(o->cell_at);
 	free(o);
 }
