@@ -3,11 +3,13 @@
  * changed ones in batches.  See import_cell in include/jmon/import_internal.h.
  *
  * This is the inner loop of every import, so it is written for speed: the
- * statements are fetched once per import, and rows are inserted CELL_BATCH
- * at a time with one multi-row INSERT, which spreads the cost of running a
- * statement (reset, cursor) over many rows.  Together
- * with the choices in schema.c this keeps `jmon import` near the speed of
- * `sqlite3 .import` into a bare table (tools/bench.sh). */
+ * statements are fetched once per import; the current values are read by
+ * one cursor that walks the stored cells as the rows come, in key order;
+ * and rows are inserted CELL_BATCH at a time with one multi-row INSERT,
+ * which spreads the cost of running a statement (reset, cursor) over many
+ * rows.  Together with the choices in schema.c this keeps `jmon import`
+ * below the time of `sqlite3 .import` into a bare table (tools/bench.sh,
+ * README.md Performance). */
 #include <stdio.h>
 #include <string.h>
 
@@ -23,7 +25,10 @@
  * so the next cell asked for is at or just after where the last one was
  * found, and a step is cheaper than a seek from the root (one SELECT per
  * row was three fifths of a revision of a million rows).  A key behind the
- * last one, or more than STORED_STEPS cells ahead, seeks again. */
+ * last one, or more than STORED_STEPS cells ahead, seeks again.  The
+ * cursor stays open while the inserts of the same connection go on: they
+ * are of keys at or behind it (a file repeats no key), which it has passed,
+ * so whether it would see them does not matter. */
 static const char sql_cells_from[] =
 	"SELECT region, period, indicator, category, value, flag FROM observation"
 	" WHERE (region, period, indicator, category) >= (?1, ?2, ?3, ?4)"

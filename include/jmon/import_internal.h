@@ -12,6 +12,8 @@
  * src/import_cells.c    cells compared and stored in batches
  * src/import_stage.c    the cells of a long CSV out of order, staged and
  *                       stored in key order (through import_cells.c)
+ * src/import_order.c    that key order: ranks of the codes' text, the
+ *                       radix sort of a run
  * src/import_number.c   numbers as people write them
  * src/import_json.c     OData JSON served as CSV records
  * src/import_row.c      what every reader does with a row: messages,
