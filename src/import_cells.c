@@ -27,8 +27,9 @@
  * row was three fifths of a revision of a million rows).  A key behind the
  * last one, or more than STORED_STEPS cells ahead, seeks again.  The
  * cursor stays open while the inserts of the same connection go on: they
- * are of keys at or behind it (a file repeats no key), which it has passed,
- * so whether it would see them does not matter. */
+ * are of keys the file has given already, which it never asks for again
+ * (a repeated key is an error before it gets here), so whether the cursor
+ * sees them does not matter. */
 static const char sql_cells_from[] =
 	"SELECT region, period, indicator, category, value, flag FROM observation"
 	" WHERE (region, period, indicator, category) >= (?1, ?2, ?3, ?4)"
