@@ -25,7 +25,9 @@
  * so the next cell asked for is at or just after where the last one was
  * found, and a step is cheaper than a seek from the root (one SELECT per
  * row was three fifths of a revision of a million rows).  A key behind the
- * last one, or more than STORED_STEPS cells ahead, seeks again.  The
+ * last one, more than STORED_STEPS cells ahead or in another region or
+ * period than the cursor, seeks again (a delivery of one period steps
+ * through each region's cells of it, not through the other periods').  The
  * cursor stays open while the inserts of the same connection go on: they
  * are of keys the file has given already, which it never asks for again
  * (a repeated key is an error before it gets here), so whether the cursor
@@ -140,6 +142,12 @@ static int key_cmp(const struct import_cell_text *a, const struct import_cell_te
 	return strcmp(a->category, b->category);
 }
 
+/* Whether the cursor is in k's region and period. */
+static bool stored_near(const struct import *im, const struct import_cell_text *k)
+{
+	return !strcmp(im->stored_at.region, k->region) && !strcmp(im->stored_at.period, k->period);
+}
+
 /* The cursor's cell against k (BINARY collation is strcmp's order). */
 static int stored_cmp(const struct import *im, const struct import_cell_text *k)
 {
@@ -196,7 +204,8 @@ static int current(struct import *im, const struct import_cell_text *k, struct s
 	} else {
 		/* past the last stored cell, none after it is stored */
 		rc = im->stored_row;
-		while (rc > 0 && (c = stored_cmp(im, k)) < 0 && ++steps <= STORED_STEPS)
+		while (rc > 0 && (c = stored_cmp(im, k)) < 0 && ++steps <= STORED_STEPS &&
+		       stored_near(im, k))
 			rc = stored_step(im, err);
 		if (rc > 0 && c < 0 && (rc = stored_seek(im, k, err)) > 0)
 			c = stored_cmp(im, k);
