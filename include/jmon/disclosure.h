@@ -63,6 +63,14 @@ void disclosure_done(struct disclosure *shared, struct disclosure *d);
 enum jmon_status disclosure_cell(struct disclosure *d, const struct indicator *ind,
 				 const char *region, const char *period, const char *category,
 				 long asof, struct disclosed *out, struct jmon_error *err);
+/* Whether region holds a cell of ind in period as of asof: its total or
+ * one of its configured categories, stored (withheld or not).  Only the
+ * region's own cells are read, not its family's: whether a figure exists
+ * does not depend on the rule (a total derived from its parts needs them
+ * all, so a part answers first).  Not for computed indicators. */
+enum jmon_status disclosure_present(struct disclosure *d, const struct indicator *ind,
+				    const char *region, const char *period, long asof,
+				    bool *any, struct jmon_error *err);
 
 /* The floor belongs to the data: raise every indicator's privacy minimum
  * in cfg to the highest its deliveries were imported under (and make it a

@@ -83,6 +83,24 @@ enum jmon_status query_changes(struct db *db, const char *region, const char *pe
 			       struct cell_change *out, size_t max, size_t *n, long *delivery,
 			       struct jmon_error *err);
 
+/* The same over several regions at once, for one indicator: one statement
+ * for a family instead of one per region (a gemeente's wijken and buurten,
+ * the country's gemeenten).  Cells come grouped by region, in code order;
+ * each(ctx, region, ...) once per cell. */
+typedef void query_region_cell_fn(void *ctx, const char *region, const char *category,
+				  const struct cell_value *v);
+enum jmon_status query_regions_cells(struct db *db, const char *const *regions, size_t n,
+				     const char *period, const char *indicator, long asof,
+				     query_region_cell_fn *each, void *ctx,
+				     struct jmon_error *err);
+
+/* Which of the regions have any cell in period: each(ctx, region) for
+ * those, in the order given. */
+typedef void query_region_fn(void *ctx, const char *region);
+enum jmon_status query_regions_holding(struct db *db, const char *const *regions, size_t n,
+				       const char *period, query_region_fn *each, void *ctx,
+				       struct jmon_error *err);
+
 /* The newest period with data for region, of kind (NULL: any kind), into
  * code (PERIOD_CODE_MAX); *found false when there is none. */
 enum jmon_status query_latest_period(struct db *db, const char *region,
