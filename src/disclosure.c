@@ -131,6 +131,8 @@ struct disclosure {
 	unsigned long clock;
 	unsigned long load;		/* counts disclosure_refresh: one load of the data */
 	long history;			/* the newest write when the memo was made */
+	bool whole;			/* read a family's regions whole (whole_regions) */
+	enum disclosure_reading reading;
 	void *memo;
 	void (*drop_memo)(void *);
 };
@@ -214,6 +216,31 @@ void disclosure_free(struct disclosure *d)
 	free(d);
 }
 
+/* Regions add up only for counts that add up. */
+static bool by_region(const struct indicator *ind)
+{
+	return ind->counts && ind->total == TOTAL_SUM;
+}
+
+/* Whether a family's regions are read whole rather than indicator by
+ * indicator: when at least half of the configuration's indicators add up
+ * over regions, all of them are soon needed of every region, and one range
+ * per region costs less than one per region and indicator (a gemeente of
+ * 340 wijken and buurten counting everything: a fifth of its first
+ * screen); when few do (the default monitor: 7 of 44), a region's other
+ * cells would be read for nothing. */
+static bool whole_regions(const struct config *cfg)
+{
+	size_t n = 0, adding = 0;
+
+	for (size_t c = 0; c < cfg->nchapters; c++)
+		for (size_t i = 0; i < cfg->chapters[c].nindicators; i++) {
+			n++;
+			adding += by_region(&cfg->chapters[c].indicators[i]);
+		}
+	return n && 2 * adding >= n;
+}
+
 enum jmon_status disclosure_refresh(struct disclosure *d, const struct config *cfg,
 				    struct jmon_error *err)
 {
@@ -235,7 +262,15 @@ enum jmon_status disclosure_refresh(struct disclosure *d, const struct config *c
 	d->delivery = newest;
 	d->history = h.id;
 	d->cfg = cfg;
+	d->whole = d->reading == DISCLOSURE_READ_AUTO ? whole_regions(cfg)
+		   : d->reading == DISCLOSURE_READ_WHOLE;
 	return JMON_OK;
+}
+
+void disclosure_set_reading(struct disclosure *d, enum disclosure_reading how)
+{
+	d->reading = how;
+	d->fresh = false;	/* read again, the other way */
 }
 
 enum jmon_status disclosure_begin(struct disclosure *shared, struct db *db,
@@ -265,12 +300,6 @@ void disclosure_done(struct disclosure *shared, struct disclosure *d)
 bool disclosed_usable(const struct disclosed *c)
 {
 	return c->v.present && c->v.has_value && !c->withheld;
-}
-
-/* Regions add up only for counts that add up. */
-static bool by_region(const struct indicator *ind)
-{
-	return ind->counts && ind->total == TOTAL_SUM;
 }
 
 /* --- families --------------------------------------------------------------- */
@@ -540,14 +569,19 @@ struct batch {
 	const char **codes;
 	size_t *index, *had, n;
 	bool *holds;			/* [family index]: it has the period */
+	int last;			/* the region of the rows before, or -1 */
 };
 
 static void add_region_cell(void *ctx, const char *region, const char *category,
 			    const struct cell_value *v)
 {
 	struct batch *b = ctx;
-	int r = family_index(b->l.s->fam, region);
+	const struct family *fam = b->l.s->fam;
+	int r = b->last;
 
+	/* the rows come region by region: look a region up once */
+	if (r < 0 || strcmp(fam->regions[r].code, region))
+		b->last = r = family_index(fam, region);
 	if (r < 0)
 		return;
 	b->l.region = &b->l.s->regions[r];
@@ -572,7 +606,7 @@ static enum jmon_status read_indicator(struct disclosure *d, struct slab *s, siz
 				       size_t n, const struct indicator *ind,
 				       struct jmon_error *err)
 {
-	struct batch b = { { d, s, NULL, ind }, NULL, NULL, NULL, 0, NULL };
+	struct batch b = { { d, s, NULL, ind }, NULL, NULL, NULL, 0, NULL, -1 };
 	enum jmon_status st = JMON_OK;
 	size_t nask = 0;
 
@@ -631,7 +665,7 @@ static enum jmon_status slab_read(struct disclosure *d, struct slab *s, size_t f
 	size_t before = s->n;
 	enum jmon_status st = JMON_OK;
 
-	if (ind) {
+	if (ind && !d->whole) {
 		st = read_indicator(d, s, first, n, ind, err);
 		n = 0;
 	}

@@ -17,8 +17,11 @@ static const char *const stored_flags[] = { "", "provisional", "suppressed", "un
 
 int query_flag_number(const char *flag)
 {
+	/* most cells have none: a call per cell a family reads */
+	if (!*flag)
+		return 0;
 	for (int i = 1; i < (int)(sizeof stored_flags / sizeof stored_flags[0]); i++)
-		if (!strcmp(flag, stored_flags[i]))
+		if (*flag == *stored_flags[i] && !strcmp(flag, stored_flags[i]))
 			return i;
 	return 0;
 }

@@ -44,6 +44,16 @@ struct disclosure;
 struct disclosure *disclosure_new(struct db *db);
 void disclosure_free(struct disclosure *d);
 
+/* How a family's cells are read: as the configuration suggests (see
+ * whole_regions in src/disclosure.c), or one way always.  The verdicts are
+ * the same either way (tests/unit/test_disclosure.c compares them). */
+enum disclosure_reading {
+	DISCLOSURE_READ_AUTO,
+	DISCLOSURE_READ_WHOLE,		/* every region's cells of a period at once */
+	DISCLOSURE_READ_BY_INDICATOR,	/* an indicator's cells of the family */
+};
+void disclosure_set_reading(struct disclosure *d, enum disclosure_reading how);
+
 /* Before a load: drop what was evaluated when a delivery arrived since (or
  * the configuration is another), so nothing shown is older than the data. */
 enum jmon_status disclosure_refresh(struct disclosure *d, const struct config *cfg,
