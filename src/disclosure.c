@@ -5,12 +5,12 @@
  * Three caches, each built from the one below it:
  *   family  the regions of a gemeente (its wijken and buurten), with the
  *           parent and children of each: one query per gemeente;
- *   slab    the cells of a family in one period, as of one delivery: one
- *           range of the primary key per region, shared by every indicator,
- *           read for a region when a cell of it is first asked for (every
- *           region of the family at once only for an indicator whose
- *           regions add up: a screen of a gemeente reads its wijken and
- *           buurten only for those);
+ *   slab    the cells of a family in one period, as of one delivery,
+ *           shared by every indicator: a region's own cells when a cell of
+ *           it is first asked for (one range of the primary key), the rest
+ *           of the family only for an indicator whose regions add up, and
+ *           then in one of two ways (whole_regions): every region's range
+ *           whole, or that indicator of all regions in one statement;
  *   block   one indicator over a slab: which cells the rule withholds, and
  *           the totals derived from their parts.
  * A screen needs a handful of periods, so its cost is a handful of slabs,
@@ -680,7 +680,7 @@ static enum jmon_status slab_read(struct disclosure *d, struct slab *s, size_t f
 		sr->n = sr->nonly = 0;
 		l.region = sr;
 		l.ind = NULL;
-		st = query_period_cells(d->db, s->fam->regions[r].code, s->period, NULL, s->asof,
+		st = query_period_cells(d->db, s->fam->regions[r].code, s->period, s->asof,
 					add_cell, &l, err);
 		sr->loaded = st == JMON_OK;
 	}

@@ -122,18 +122,11 @@ static const char sql_period_cells[] =
 	"SELECT indicator, category, value, flag, delivery FROM observation"
 	" WHERE region = ?1 AND period = ?2 AND delivery <= ?3"
 	" ORDER BY indicator, category, delivery";
-/* a statement of its own: the key's range narrows to the indicator */
-static const char sql_period_indicator_cells[] =
-	"SELECT indicator, category, value, flag, delivery FROM observation"
-	" WHERE region = ?1 AND period = ?2 AND delivery <= ?3 AND indicator = ?4"
-	" ORDER BY indicator, category, delivery";
-
 enum jmon_status query_period_cells(struct db *db, const char *region, const char *period,
-				    const char *indicator, long asof, query_cell_fn *each,
-				    void *ctx, struct jmon_error *err)
+				    long asof, query_cell_fn *each, void *ctx,
+				    struct jmon_error *err)
 {
-	sqlite3_stmt *st = db_prepare(db, indicator ? sql_period_indicator_cells
-					  : sql_period_cells, err);
+	sqlite3_stmt *st = db_prepare(db, sql_period_cells, err);
 	char ind[QUERY_CODE_MAX * 2] = "", cat[QUERY_CODE_MAX * 2] = "";
 	struct cell_value v = { 0 };
 	bool pending = false;
@@ -144,8 +137,6 @@ enum jmon_status query_period_cells(struct db *db, const char *region, const cha
 	db_bind_text(st, 1, region);
 	db_bind_text(st, 2, period);
 	sqlite3_bind_int64(st, 3, asof > 0 ? (sqlite3_int64)asof : INT64_MAX);
-	if (indicator)
-		db_bind_text(st, 4, indicator);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *i = db_column_text(st, 0), *c = db_column_text(st, 1);
 

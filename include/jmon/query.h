@@ -48,15 +48,14 @@ enum jmon_status query_cell_history(struct db *db, const struct cell_key *key,
 				    struct cell_value *out, size_t max, size_t *n,
 				    struct jmon_error *err);
 
-/* Every cell of region in period — every indicator and category, or only
- * those of indicator when it is not NULL — with its value in the newest
- * delivery up to asof (0: the current value), in (indicator, category)
- * order: each(ctx, ...) once per cell. */
+/* Every cell of region in period, every indicator and category, with its
+ * value in the newest delivery up to asof (0: the current value), in
+ * (indicator, category) order: each(ctx, ...) once per cell. */
 typedef void query_cell_fn(void *ctx, const char *indicator, const char *category,
 			   const struct cell_value *v);
 enum jmon_status query_period_cells(struct db *db, const char *region, const char *period,
-				    const char *indicator, long asof, query_cell_fn *each,
-				    void *ctx, struct jmon_error *err);
+				    long asof, query_cell_fn *each, void *ctx,
+				    struct jmon_error *err);
 
 /* The id of the newest delivery (0: none): what changes when any cell may
  * have. */
