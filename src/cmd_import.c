@@ -118,7 +118,8 @@ enum jmon_status cmd_import(const struct options *opt, struct jmon_error *err)
 	path = cli_database_path(opt, cfg);
 	cli_warn_world_writable(path, cfg);
 	existed = access(path, F_OK) == 0;
-	rc = db_open(path, DB_READWRITE, cfg, &db, err);
+	/* the configuration is synced by each import, in its transaction */
+	rc = db_open(path, DB_READWRITE, NULL, &db, err);
 	if (rc == JMON_OK)
 		rc = import_files(db, cfg, opt, &io, &wrote, err);
 	db_close(db);

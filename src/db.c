@@ -654,20 +654,26 @@ static enum jmon_status drop_stale(struct db *db, const struct config *cfg,
 	return rc;
 }
 
+enum jmon_status db_sync_config_within(struct db *db, const struct config *cfg,
+				       struct jmon_error *err)
+{
+	enum jmon_status rc = JMON_OK;
+	int position = 0;
+
+	for (size_t c = 0; c < cfg->nchapters && rc == JMON_OK; c++)
+		for (size_t i = 0; i < cfg->chapters[c].nindicators && rc == JMON_OK; i++)
+			rc = upsert_indicator(db, &cfg->chapters[c].indicators[i], position++, err);
+	return rc == JMON_OK ? drop_stale(db, cfg, err) : rc;
+}
+
 enum jmon_status db_sync_config(struct db *db, const struct config *cfg,
 				struct jmon_error *err)
 {
 	enum jmon_status rc;
-	int position = 0;
 
 	if ((rc = db_begin(db, err)) != JMON_OK)
 		return rc;
-	for (size_t c = 0; c < cfg->nchapters && rc == JMON_OK; c++)
-		for (size_t i = 0; i < cfg->chapters[c].nindicators && rc == JMON_OK; i++)
-			rc = upsert_indicator(db, &cfg->chapters[c].indicators[i], position++, err);
-	if (rc == JMON_OK)
-		rc = drop_stale(db, cfg, err);
-	if (rc != JMON_OK) {
+	if ((rc = db_sync_config_within(db, cfg, err)) != JMON_OK) {
 		db_rollback(db);
 		return rc;
 	}
