@@ -93,3 +93,23 @@ run "$JMON" import --config "$T/relabel.yaml" --db "$cdb" "$T/good.csv"
 assert_status 0 "a good delivery with the relabelled configuration imports"
 assert_eq "$(sqlite3 "$cdb" "SELECT label FROM indicator WHERE id = 'tevredenheid'")" \
 	"Tevredenheid" "and its configuration is synced with it"
+
+# CBS cells are stored as they are read; an empty one waits only until its
+# measure has a value in its period (then it is suppressed) or the file
+# ends (then CBS has not published that period: nothing).  Empty before
+# the value, empty after it, and a period without any value.
+cat >"$T/cbs-order.csv" <<'CSV'
+ID,RegioS,Perioden,JongerenMetJeugdzorgInNatura_1,PercentageJongerenMetJeugdzorg_2,Bevolkingsdichtheid_3
+0,WK003401  ,2020JJ00,,,1748
+1,GM0034    ,2020JJ00,5960,97,1644
+2,WK003402  ,2020JJ00,,,1700
+3,GM0034    ,2021JJ00,,,1650
+CSV
+cdb2="$T/cbs-order.db"
+import_each "$CFG" "$cdb2" "$FIX/import/regions.csv"
+run "$JMON" import --config "$CFG" --db "$cdb2" "$T/cbs-order.csv"
+assert_status 0 "a CBS file with empty cells before and after their values imports"
+assert_eq "$(sqlite3 "$cdb2" "SELECT region || ' ' || period || ' ' || flag FROM observation
+	WHERE indicator = 'jeugdzorg_in_natura' ORDER BY region, period" | tr '\n' ';')" \
+	"GM0034 2020 ;WK003401 2020 suppressed;WK003402 2020 suppressed;" \
+	"empty cells of a published period are suppressed, before or after the value; of an unpublished one, nothing"
