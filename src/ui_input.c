@@ -372,7 +372,7 @@ static bool read_event(struct ui_event *ev, int idle_ms)
 		ev->command = sev.command;
 		return true;
 	case -1:
-		fprintf(stderr, "%s:%ld: %s\n", script.path, script.line, msg);
+		fprintf(stderr, "%s:%ld:%ld: %s\n", script.path, script.line, sev.column, msg);
 		script_failed = 1;
 		return false;
 	default:
