@@ -397,6 +397,7 @@ struct shape {
 	int depth;
 	struct { char *name; unsigned long size; } anchors[CONFIG_MAX_ANCHORS];
 	size_t nanchors;
+	bool aliased;					/* an alias was seen */
 };
 
 static unsigned long add_capped(unsigned long a, unsigned long b)
@@ -441,6 +442,7 @@ static const char *shape_event(struct shape *sh, const yaml_event_t *ev, unsigne
 		break;
 	case YAML_ALIAS_EVENT:
 		n = shape_alias(sh, ev->data.alias.anchor);
+		sh->aliased = true;
 		break;
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
@@ -473,8 +475,8 @@ static const char *shape_event(struct shape *sh, const yaml_event_t *ev, unsigne
 	else
 		n = *total = add_capped(*total, n);
 	if (n > CONFIG_MAX_NODES) {
-		snprintf(msg, sizeof msg, "more than %d values once its aliases are expanded",
-			 CONFIG_MAX_NODES);
+		snprintf(msg, sizeof msg, "more than %d values%s", CONFIG_MAX_NODES,
+			 sh->aliased ? " once its aliases are expanded" : "");
 		return msg;
 	}
 	return NULL;
