@@ -42,6 +42,25 @@ bool report_format_needs_file(enum report_format format)
 	return !formats[format].write;
 }
 
+bool report_format_for_terminal(enum report_format format)
+{
+	return formats[format].for_terminal;
+}
+
+FILE *report_terminal_open(struct report_terminal *t)
+{
+	t->text = NULL;
+	t->len = 0;
+	return t->mem = open_memstream(&t->text, &t->len);
+}
+
+void report_terminal_close(struct report_terminal *t, FILE *out)
+{
+	fclose(t->mem);
+	text_write_safe(out, t->text, t->len, true);
+	free(t->text);
+}
+
 enum report_format report_format_for_file(const char *path)
 {
 	static const struct {
@@ -190,19 +209,13 @@ enum jmon_status report_write(const struct report *r, enum report_format format,
 			      struct jmon_error *err)
 {
 	if (formats[format].for_terminal) {
-		/* The writers lay out the text; the escape sequences an imported
-		 * name may hold are taken out of the whole of it, so no writer
-		 * can forget one field.  They only write line breaks themselves. */
-		char *text = NULL;
-		size_t len = 0;
-		FILE *mem = open_memstream(&text, &len);
+		struct report_terminal t;
+		FILE *mem = report_terminal_open(&t);
 
 		if (!mem)
 			return jmon_fail(err, JMON_IO, "writing the report: %s", strerror(errno));
 		formats[format].write(r, mem);
-		fclose(mem);
-		text_write_safe(out, text, len);
-		free(text);
+		report_terminal_close(&t, out);
 	} else {
 		formats[format].write(r, out);
 	}

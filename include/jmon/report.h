@@ -36,6 +36,24 @@ enum report_format report_format_for_file(const char *path);
  * a zip archive, never standard output. */
 bool report_format_needs_file(enum report_format format);
 
+/* Whether the format is read on a terminal as it is (text, md): then
+ * what it quotes from the data goes through text_write_safe. */
+bool report_format_for_terminal(enum report_format format);
+/* A report for a terminal is laid out in memory (report_terminal_open, a
+ * stream; NULL without memory) and then written to out whole through
+ * text_write_safe (report_terminal_close): the escape sequences an
+ * imported name may hold are taken out of all of it, so no writer can
+ * forget one field.  The writers write line breaks of their own only; a
+ * name or label that must stay one line goes through report_put
+ * (include/jmon/report_fields.h). */
+struct report_terminal {
+	FILE *mem;
+	char *text;
+	size_t len;
+};
+FILE *report_terminal_open(struct report_terminal *t);
+void report_terminal_close(struct report_terminal *t, FILE *out);
+
 /* CSV as machines read it (the contract of jmon(1), REPORT), or as Dutch
  * Excel opens it: ';', a decimal comma, a byte-order mark. */
 enum csv_dialect { CSV_MACHINE, CSV_EXCEL_NL };
