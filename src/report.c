@@ -223,19 +223,3 @@ enum jmon_status report_write(const struct report *r, enum report_format format,
 		return jmon_fail(err, JMON_IO, "writing the report: %s", strerror(errno));
 	return JMON_OK;
 }
-
-enum jmon_status report_write_file(const struct report *r, enum report_format format,
-				   const char *path, struct jmon_error *err)
-{
-	enum jmon_status st;
-	FILE *out;
-
-	if (format == REPORT_XLSX)
-		return report_xlsx(r, path, err);
-	if (!(out = fopen(path, "w")))
-		return jmon_fail(err, JMON_CANTCREAT, "cannot write %s: %s", path, strerror(errno));
-	st = report_write(r, format, out, err);
-	if (fclose(out) != 0 && st == JMON_OK)
-		st = jmon_fail(err, JMON_IO, "writing %s: %s", path, strerror(errno));
-	return st;
-}

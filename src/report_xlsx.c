@@ -227,6 +227,23 @@ static void properties(struct xlsx *x, const struct report *r, char *title, size
 	workbook_set_properties(x->wb, &props);
 }
 
+/* Whether the workbook at path ends in a zip archive's end of central
+ * directory (no comment: its last 22 bytes): libxlsxwriter 1.1 reports
+ * success for an archive whose writes failed (a full disk, a file size
+ * limit), and a workbook without its directory is no workbook. */
+static bool whole(const char *path)
+{
+	static const char end_of_directory[4] = { 'P', 'K', 5, 6 };
+	char tail[4];
+	FILE *f = fopen(path, "rb");
+	bool ok = f && fseek(f, -22, SEEK_END) == 0 && fread(tail, 1, 4, f) == 4 &&
+		  !memcmp(tail, end_of_directory, 4);
+
+	if (f)
+		fclose(f);
+	return ok;
+}
+
 enum jmon_status report_xlsx(const struct report *r, const char *path, struct jmon_error *err)
 {
 	struct xlsx x = { 0 };
@@ -235,7 +252,7 @@ enum jmon_status report_xlsx(const struct report *r, const char *path, struct jm
 	lxw_error e;
 
 	if (!(x.wb = workbook_new(path)))
-		return jmon_fail(err, JMON_CANTCREAT, "%s: cannot start the workbook", path);
+		return jmon_fail(err, JMON_CANTCREAT, "cannot start the workbook");
 	make_formats(&x);
 	properties(&x, r, title, sizeof title);
 	for (size_t i = 0; i < fs->n;) {
@@ -253,6 +270,9 @@ enum jmon_status report_xlsx(const struct report *r, const char *path, struct jm
 	}
 	if ((e = workbook_close(x.wb)) != LXW_NO_ERROR)
 		return jmon_fail(err, e == LXW_ERROR_CREATING_XLSX_FILE ? JMON_CANTCREAT : JMON_IO,
-				 "%s: %s", path, lxw_strerror(e));
+				 "%s", lxw_strerror(e));
+	if (!whole(path))
+		return jmon_fail(err, JMON_IO, jmon_dutch() ? "het werkboek is niet heel geschreven"
+				 : "the workbook was not written whole");
 	return JMON_OK;
 }

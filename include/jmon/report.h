@@ -112,19 +112,18 @@ void report_bench_json(const struct report_bench *r, FILE *out);
 bool report_has_data(const struct report *r);
 
 /* Write r in format to out.  JMON_IO when writing failed.  Not for a
- * format that needs a file (report_write_file). */
+ * format that needs a file (report_xlsx). */
 enum jmon_status report_write(const struct report *r, enum report_format format, FILE *out,
 			      struct jmon_error *err);
-/* Write r in format to the file path, made or replaced.  JMON_CANTCREAT
- * when it cannot be, JMON_IO when writing failed. */
-enum jmon_status report_write_file(const struct report *r, enum report_format format,
-				   const char *path, struct jmon_error *err);
 
 /* One writer per format (the table in report.c dispatches). */
 void report_text(const struct report *r, FILE *out);
 void report_csv(const struct report *r, FILE *out);
 void report_json(const struct report *r, FILE *out);
 void report_md(const struct report *r, FILE *out);
+/* The workbook, by name into path (libxlsxwriter), which
+ * src/export.c made for it: when it fails, err holds the reason alone,
+ * and the caller names the file the reader asked for. */
 enum jmon_status report_xlsx(const struct report *r, const char *path, struct jmon_error *err);
 
 /* The escaping each format needs, written straight to out. */
