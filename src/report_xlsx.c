@@ -23,6 +23,7 @@
 #include "jmon/report_fields.h"
 #include "jmon/text.h"
 #include "jmon/units.h"
+#include "jmon/xlsx_check.h"
 #include "jmon/xmalloc.h"
 
 enum column { COL_INDICATOR, COL_CATEGORY, COL_VALUE, COL_CHANGE, COL_NORM, COL_STATUS,
@@ -227,23 +228,6 @@ static void properties(struct xlsx *x, const struct report *r, char *title, size
 	workbook_set_properties(x->wb, &props);
 }
 
-/* Whether the workbook at path ends in a zip archive's end of central
- * directory (no comment: its last 22 bytes): libxlsxwriter 1.1 reports
- * success for an archive whose writes failed (a full disk, a file size
- * limit), and a workbook without its directory is no workbook. */
-static bool whole(const char *path)
-{
-	static const char end_of_directory[4] = { 'P', 'K', 5, 6 };
-	char tail[4];
-	FILE *f = fopen(path, "rb");
-	bool ok = f && fseek(f, -22, SEEK_END) == 0 && fread(tail, 1, 4, f) == 4 &&
-		  !memcmp(tail, end_of_directory, 4);
-
-	if (f)
-		fclose(f);
-	return ok;
-}
-
 enum jmon_status report_xlsx(const struct report *r, const char *path, struct jmon_error *err)
 {
 	struct xlsx x = { 0 };
@@ -271,8 +255,8 @@ enum jmon_status report_xlsx(const struct report *r, const char *path, struct jm
 	if ((e = workbook_close(x.wb)) != LXW_NO_ERROR)
 		return jmon_fail(err, e == LXW_ERROR_CREATING_XLSX_FILE ? JMON_CANTCREAT : JMON_IO,
 				 "%s", lxw_strerror(e));
-	if (!whole(path))
+	if (!xlsx_check_whole(path))
 		return jmon_fail(err, JMON_IO, jmon_dutch() ? "het werkboek is niet heel geschreven"
-				 : "the workbook was not written whole");
+				 : "the workbook was not written whole (a full disk or a file size limit?)");
 	return JMON_OK;
 }
