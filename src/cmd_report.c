@@ -22,7 +22,6 @@
  *       what is missing is data in it, and a script that builds the
  *       council report each quarter must not mistake "not imported yet"
  *       for a report full of empty rows (exit 0) or for a lost file. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -51,7 +51,7 @@ FILE *report_terminal_open(struct report_terminal *t)
 {
 	t->text = NULL;
 	t->len = 0;
-	return t->mem = open_memstream(&t->text, &t->len);
+	return t->mem = xopen_memstream(&t->text, &t->len);
 }
 
 void report_terminal_close(struct report_terminal *t, FILE *out)
@@ -210,11 +210,8 @@ enum jmon_status report_write(const struct report *r, enum report_format format,
 {
 	if (formats[format].for_terminal) {
 		struct report_terminal t;
-		FILE *mem = report_terminal_open(&t);
 
-		if (!mem)
-			return jmon_fail(err, JMON_IO, "writing the report: %s", strerror(errno));
-		formats[format].write(r, mem);
+		formats[format].write(r, report_terminal_open(&t));
 		report_terminal_close(&t, out);
 	} else {
 		formats[format].write(r, out);

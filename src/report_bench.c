@@ -75,11 +75,8 @@ enum jmon_status report_bench_write(const struct report_bench *r, enum report_fo
 {
 	if (report_format_for_terminal(format)) {
 		struct report_terminal t;
-		FILE *mem = report_terminal_open(&t);
 
-		if (!mem)
-			return jmon_fail(err, JMON_IO, "writing the report: %s", strerror(errno));
-		writers[format].write(r, mem);
+		writers[format].write(r, report_terminal_open(&t));
 		report_terminal_close(&t, out);
 	} else {
 		writers[format].write(r, out);

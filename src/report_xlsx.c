@@ -213,13 +213,11 @@ static void properties(struct xlsx *x, const struct report *r, char *title, size
 			      report_region(r, region, sizeof region), r->fs.label);
 	lxw_doc_properties props = { 0 };
 	size_t len = 0;
-	FILE *mem = open_memstream(&safe, &len);
+	FILE *mem = xopen_memstream(&safe, &len);
 
-	if (mem) {
-		report_put(mem, raw);
-		fclose(mem);
-	}
-	text_format(title, size, "%s", safe ? safe : "jmon");
+	report_put(mem, raw);
+	fclose(mem);
+	text_format(title, size, "%s", safe);
 	free(safe);
 	free(raw);
 	props.title = title;

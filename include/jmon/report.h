@@ -40,7 +40,7 @@ bool report_format_needs_file(enum report_format format);
  * what it quotes from the data goes through text_write_safe. */
 bool report_format_for_terminal(enum report_format format);
 /* A report for a terminal is laid out in memory (report_terminal_open, a
- * stream; NULL without memory) and then written to out whole through
+ * stream) and then written to out whole through
  * text_write_safe (report_terminal_close): the escape sequences an
  * imported name may hold are taken out of all of it, so no writer can
  * forget one field.  The writers write line breaks of their own only; a

@@ -113,3 +113,13 @@ report --region GM0361 --period 2020Q1 -o "$(printf '%s/no\033]0;x\007where/r.tx
 assert_status 73 "-o in a folder that is not there exits 73"
 assert_eq "$(cat "$T/stderr")" "jmon: report: $T/no?]0;x?where/r.txt: No such file or directory" \
 	"the file name's controls are shown as '?' in the message"
+
+# and so in an import's summary and its messages
+odd="$(printf '%s/lo\033]0;x\007ng.csv' "$T")"
+printf 'region,period,indicator,category,value,flag\nGM0361,2021Q1,jeugdigen_maatwerk,,2700,\n' >"$odd"
+run "$JMON" import --config "$CFG" --db "$DB" "$odd"
+assert_status 0 "a file whose name holds controls is imported"
+assert_grep "$T/lo?]0;x?ng.csv: delivery " "$T/stdout" "the summary shows its name's controls as '?'"
+run "$JMON" import --config "$CFG" --db "$DB" "$odd"
+assert_grep "$T/lo?]0;x?ng.csv: already imported as delivery " "$T/stderr" \
+	"and so does the message that it was imported already"
