@@ -21,7 +21,13 @@
  *    number, since either reading could be a silent error of a thousand.
  *
  * An exponent ("1e3", "2.5E-4") is taken as well: R and Python write large
- * and small numbers that way, and it is unambiguous. */
+ * and small numbers that way, and it is unambiguous.
+ *
+ * A machine's number (import_machine_number: OData v4, whose Value the API
+ * writes) has a point for decimals and no thousands separators, so none
+ * of the above applies; its digits, exponent and range are read here all
+ * the same, so that every layout refuses the same numbers with the same
+ * messages. */
 #include <string.h>
 
 #include "jmon/import_internal.h"
@@ -89,7 +95,8 @@ static bool file_mark(struct import *im, const struct csv_field *f, char mark, b
 	return false;
 }
 
-bool import_number(struct import *im, const struct csv_field *f, double *out)
+/* The number of f, as people write it or (machine) as a machine does. */
+static bool read_number(struct import *im, const struct csv_field *f, bool machine, double *out)
 {
 	struct scan sc = { .first_group = -1 };
 	const char *s = f->s;
@@ -140,7 +147,14 @@ bool import_number(struct import *im, const struct csv_field *f, double *out)
 		return false;
 	}
 	/* What the marks mean (see the top of this file). */
-	if (sc.ndot && sc.ncomma) {
+	if (machine) {
+		if (sc.ncomma || sc.ndot > 1) {
+			import_error(im, f, "not a number: '%s' (a point for decimals and no "
+				     "thousands separator, as the API writes numbers)", f->s);
+			return false;
+		}
+		decimal = sc.last;
+	} else if (sc.ndot && sc.ncomma) {
 		decimal = sc.last;
 		group = other(decimal);
 		if ((decimal == '.' ? sc.ndot : sc.ncomma) != 1 || sc.group_bad ||
@@ -175,8 +189,8 @@ bool import_number(struct import *im, const struct csv_field *f, double *out)
 	} else if (sc.last) {
 		decimal = sc.last;
 	}
-	if (group ? !file_mark(im, f, other(group), true) :
-	    decimal && !file_mark(im, f, decimal, false))
+	if (!machine && (group ? !file_mark(im, f, other(group), true) :
+			 decimal && !file_mark(im, f, decimal, false)))
 		return false;
 	scale = decimal ? sc.nlast : 0;
 	e = exponent - scale;
@@ -188,6 +202,16 @@ bool import_number(struct import *im, const struct csv_field *f, double *out)
 	if (negative && sc.mantissa)	/* "-0" is 0: a stored -0.0 would show as "-0" */
 		*out = -*out;
 	return true;
+}
+
+bool import_number(struct import *im, const struct csv_field *f, double *out)
+{
+	return read_number(im, f, false, out);
+}
+
+bool import_machine_number(struct import *im, const struct csv_field *f, double *out)
+{
+	return read_number(im, f, true, out);
 }
 
 void import_number_done(struct import *im)
