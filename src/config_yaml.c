@@ -212,12 +212,16 @@ static void read_int(struct loader *ld, const struct field *f, yaml_node_t *node
 static void read_number(struct loader *ld, yaml_node_t *node, const char *s, double *out)
 {
 	enum number_problem p = number_machine(s, out);
-	struct number_why why = number_why(p);
+	struct number_why why;
 
-	if (p == NUMBER_NOT_A_NUMBER || p == NUMBER_NOT_MACHINE)
+	if (p == NUMBER_OK)
+		return;
+	if (p == NUMBER_NOT_A_NUMBER || p == NUMBER_NOT_MACHINE) {
 		cfg_error(ld, node, "'%s' must be a number, not '%s'", ld->key, s);
-	else if (p != NUMBER_OK)
-		cfg_error(ld, node, "'%s': %s'%s'%s", ld->key, why.before, s, why.after);
+		return;
+	}
+	why = number_why(p);
+	cfg_error(ld, node, "'%s': %s'%s'%s", ld->key, why.before, s, why.after);
 }
 
 static void read_condition(struct loader *ld, yaml_node_t *node, struct condition *c)
