@@ -37,7 +37,7 @@ void cli_warn_world_writable(const char *db_path, const struct config *cfg)
 
 	for (size_t i = 0; i < ARRAY_SIZE(files); i++)
 		if (fileperm_world_writable(files[i], msg, sizeof msg))
-			fprintf(stderr, "jmon: warning: %s\n", msg);
+			jmon_print(stderr, "jmon: warning: ", msg, false);
 }
 
 /* A word for a shell: as it is when the shell leaves it alone, else in

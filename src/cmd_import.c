@@ -13,6 +13,7 @@
 #include "jmon/cli.h"
 #include "jmon/db.h"
 #include "jmon/import.h"
+#include "jmon/text.h"
 #include "jmon/xmalloc.h"
 
 /* The summary of a delivery, written before its commit (import_file's
@@ -21,14 +22,25 @@
 static enum jmon_status print_summary(const char *name, const struct import_result *res,
 				      struct jmon_error *err)
 {
-	printf("%s: delivery %ld, %ld rows, cells %ld new / %ld changed / %ld unchanged, "
+	/* the file's name as in a message (jmon_print), its controls '?' */
+	text_write_safe(stdout, name, strlen(name), false);
+	printf(": delivery %ld, %ld rows, cells %ld new / %ld changed / %ld unchanged, "
 	       "regions %ld new / %ld changed, %.2f s\n",
-	       name, res->delivery, res->rows, res->cells_new, res->cells_changed,
+	       res->delivery, res->rows, res->cells_new, res->cells_changed,
 	       res->cells_unchanged, res->regions_new, res->regions_changed, res->seconds);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		return jmon_fail(err, JMON_IO, "%s: writing standard output: %s; nothing imported",
 				 name, strerror(errno));
 	return JMON_OK;
+}
+
+/* "PATH: what", PATH as every file name in jmon's messages (jmon_print). */
+static void say(const char *path, const char *what)
+{
+	char *msg = xasprintf("%s%s", path, what);
+
+	jmon_print(stderr, "", msg, false);
+	free(msg);
 }
 
 /* A database this run created but never wrote a delivery into is removed
@@ -62,26 +74,28 @@ static enum jmon_status import_files(struct db *db, const struct config *cfg,
 		if (rc == JMON_DATA && d.count == 0) {
 			/* refused before a line was read (a device, a terminal) */
 			if (result == JMON_DATA)
-				fprintf(stderr, "jmon: %s\n", err->msg);
+				jmon_print(stderr, "jmon: ", err->msg, false);
 			result = JMON_DATA;
 		} else if (rc == JMON_DATA) {
 			diag_print(&d, stderr);
 			/* Only the last message goes back to main; say earlier ones here. */
 			if (result == JMON_DATA)
-				fprintf(stderr, "jmon: %s\n", err->msg);
+				jmon_print(stderr, "jmon: ", err->msg, false);
 			jmon_fail(err, JMON_DATA, "%s: %d error%s, nothing imported", path, d.count,
 				  d.count == 1 ? "" : "s");
 			result = JMON_DATA;
 		} else if (rc != JMON_OK) {
 			/* the summary above it said delivery N: it is not true */
 			if (res.commit_failed)
-				fprintf(stderr, "%s: the delivery above was not imported after all\n",
-					path);
+				say(path, ": the delivery above was not imported after all");
 			diag_free(&d);
 			free(path);
 			return rc;
 		} else if (res.already) {
-			fprintf(stderr, "%s: already imported as delivery %ld\n", path, res.delivery);
+			char said[64];
+
+			snprintf(said, sizeof said, ": already imported as delivery %ld", res.delivery);
+			say(path, said);
 		} else {
 			*wrote = true;
 			if ((rc = db_checkpoint(db, err)) != JMON_OK) {
@@ -118,7 +132,8 @@ enum jmon_status cmd_import(const struct options *opt, struct jmon_error *err)
 	path = cli_database_path(opt, cfg);
 	cli_warn_world_writable(path, cfg);
 	existed = access(path, F_OK) == 0;
-	rc = db_open(path, DB_READWRITE, cfg, &db, err);
+	/* the configuration is synced by each import, in its transaction */
+	rc = db_open(path, DB_READWRITE, NULL, &db, err);
 	if (rc == JMON_OK)
 		rc = import_files(db, cfg, opt, &io, &wrote, err);
 	db_close(db);

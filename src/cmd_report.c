@@ -22,7 +22,6 @@
  *       what is missing is data in it, and a script that builds the
  *       council report each quarter must not mistake "not imported yet"
  *       for a report full of empty rows (exit 0) or for a lost file. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +30,7 @@
 #include "jmon/cli.h"
 #include "jmon/db.h"
 #include "jmon/disclosure.h"
+#include "jmon/export.h"
 #include "jmon/query.h"
 #include "jmon/report.h"
 #include "jmon/report_fields.h"
@@ -122,9 +122,23 @@ static enum jmon_status apply_privacy_floor(struct db *db, struct config *cfg,
 	int raised;
 	enum jmon_status st = disclosure_floor(db, cfg, &raised, warning, sizeof warning, err);
 
-	if (st == JMON_OK && raised)
-		fprintf(stderr, "jmon: warning: %s%s\n", warning,
-			raised > 1 ? " (and for more indicators)" : "");
+	if (st == JMON_OK && raised) {
+		char *msg = xasprintf("%s%s", warning, raised > 1 ? " (and for more indicators)" : "");
+
+		jmon_print(stderr, "jmon: warning: ", msg, false);
+		free(msg);
+	}
+	return st;
+}
+
+/* "report: " before a message of code shared with other commands, as
+ * every message of the report begins. */
+static enum jmon_status report_says(struct jmon_error *err, enum jmon_status st)
+{
+	char *msg = xstrdup(err->msg);
+
+	jmon_fail(err, st, "report: %s", msg);
+	free(msg);
 	return st;
 }
 
@@ -136,13 +150,7 @@ static enum jmon_status check_region(struct db *db, const struct config *cfg,
 	enum jmon_status st = cli_check_region(db, region, from, err);
 
 	free(from);
-	if (st == JMON_DATA) {	/* "report: " as every message of the report */
-		char *msg = xstrdup(err->msg);
-
-		jmon_fail(err, JMON_DATA, "report: %s", msg);
-		free(msg);
-	}
-	return st;
+	return st == JMON_DATA ? report_says(err, st) : st;
 }
 
 /* --peers ID: a group of the configuration. */
@@ -210,13 +218,8 @@ static enum jmon_status check_regions(struct db *db, const struct bench_request 
 
 		if (q->entries[i].kind != BENCHMARK_REGION)
 			continue;
-		if ((st = cli_check_region(db, q->entries[i].id, "in --regions", err))) {
-			char *msg = xstrdup(err->msg);
-
-			jmon_fail(err, st, "report: %s", msg);
-			free(msg);
-			return st;
-		}
+		if ((st = cli_check_region(db, q->entries[i].id, "in --regions", err)))
+			return report_says(err, st);
 	}
 	return JMON_OK;
 }
@@ -228,6 +231,18 @@ static bool bench_has_data(const struct report_bench *r)
 			if (r->b.sets[s].rows[i].now.present && !r->b.sets[s].rows[i].derived)
 				return true;
 	return false;
+}
+
+/* -o FILE as the browser's :export! FILE writes it (src/export.c): to a
+ * temporary file beside FILE, renamed over it once it is whole on disk,
+ * never through a symbolic link; a write that fails leaves FILE as it was. */
+static enum jmon_status write_output(const struct export_source *src, const char *output,
+				     struct jmon_error *err)
+{
+	bool exists;
+	enum jmon_status st = export_write(src, output, true, &exists, err);
+
+	return st != JMON_OK ? report_says(err, st) : st;
 }
 
 /* --regions/--peers: the regions side by side (src/report_bench.c). */
@@ -246,17 +261,9 @@ static enum jmon_status write_bench(struct db *db, const struct config *cfg,
 	if ((st = check_regions(db, q, err)) ||
 	    (st = report_bench_load(db, cfg, &spec, &r, err)))
 		return st;
-	if (bench_has_data(&r) && output) {
-		FILE *out = fopen(output, "w");
-
-		if (!out) {
-			st = jmon_fail(err, JMON_CANTCREAT, "report: %s: %s", output, strerror(errno));
-		} else {
-			st = report_bench_write(&r, format, out, err);
-			if (fclose(out) != 0 && st == JMON_OK)
-				st = jmon_fail(err, JMON_IO, "report: %s: %s", output, strerror(errno));
-		}
-	} else if (bench_has_data(&r))
+	if (bench_has_data(&r) && output)
+		st = write_output(&(struct export_source){ format, NULL, &r }, output, err);
+	else if (bench_has_data(&r))
 		st = report_bench_write(&r, format, stdout, err);
 	else
 		st = jmon_fail(err, JMON_DATA, "report: no data for %s or the regions beside it in %s",
@@ -279,7 +286,7 @@ static enum jmon_status write_one(struct db *db, const struct config *cfg, const
 	if (!report_has_data(&r))
 		st = no_data(db, &r, err);
 	else if (output)
-		st = report_write_file(&r, format, output, err);
+		st = write_output(&(struct export_source){ format, &r, NULL }, output, err);
 	else
 		st = report_write(&r, format, stdout, err);
 	report_free(&r);

@@ -15,6 +15,7 @@
 
 #include "jmon/condition.h"
 #include "jmon/config_yaml.h"
+#include "jmon/number.h"
 #include "jmon/numfmt.h"
 #include "jmon/strbuf.h"
 #include "jmon/suggest.h"
@@ -206,6 +207,23 @@ static void read_int(struct loader *ld, const struct field *f, yaml_node_t *node
 		*out = (int)v;
 }
 
+/* A number as a delivery's is read (include/jmon/number.h): 1e999 would
+ * be infinite and 1e300 shown cut short, in a report as on screen. */
+static void read_number(struct loader *ld, yaml_node_t *node, const char *s, double *out)
+{
+	enum number_problem p = number_machine(s, out);
+	struct number_why why;
+
+	if (p == NUMBER_OK)
+		return;
+	if (p == NUMBER_NOT_A_NUMBER || p == NUMBER_NOT_MACHINE) {
+		cfg_error(ld, node, "'%s' must be a number, not '%s'", ld->key, s);
+		return;
+	}
+	why = number_why(p);
+	cfg_error(ld, node, "'%s': %s'%s'%s", ld->key, why.before, s, why.after);
+}
+
 static void read_condition(struct loader *ld, yaml_node_t *node, struct condition *c)
 {
 	const char *s, *problem;
@@ -228,7 +246,6 @@ static void read_field(struct loader *ld, const struct field *f, yaml_node_t *no
 {
 	char *at = (char *)obj + f->offset;
 	const char *s;
-	double v;
 
 	switch (f->kind) {
 	case F_TEXT:
@@ -249,12 +266,8 @@ static void read_field(struct loader *ld, const struct field *f, yaml_node_t *no
 			cfg_error(ld, node, "'%s' must be true or false, not '%s'", ld->key, s);
 		break;
 	case F_NUMBER:
-		if (!(s = bare(ld, node, "a number")))
-			break;
-		if (numfmt_parse(s, &v))
-			*(double *)at = v;
-		else
-			cfg_error(ld, node, "'%s' must be a number, not '%s'", ld->key, s);
+		if ((s = bare(ld, node, "a number")))
+			read_number(ld, node, s, (double *)at);
 		break;
 	case F_CHOICE:
 		read_choice(ld, f, node, (int *)at);
@@ -397,6 +410,7 @@ struct shape {
 	int depth;
 	struct { char *name; unsigned long size; } anchors[CONFIG_MAX_ANCHORS];
 	size_t nanchors;
+	bool aliased;					/* an alias was seen */
 };
 
 static unsigned long add_capped(unsigned long a, unsigned long b)
@@ -441,6 +455,7 @@ static const char *shape_event(struct shape *sh, const yaml_event_t *ev, unsigne
 		break;
 	case YAML_ALIAS_EVENT:
 		n = shape_alias(sh, ev->data.alias.anchor);
+		sh->aliased = true;
 		break;
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
@@ -473,8 +488,8 @@ static const char *shape_event(struct shape *sh, const yaml_event_t *ev, unsigne
 	else
 		n = *total = add_capped(*total, n);
 	if (n > CONFIG_MAX_NODES) {
-		snprintf(msg, sizeof msg, "more than %d values once its aliases are expanded",
-			 CONFIG_MAX_NODES);
+		snprintf(msg, sizeof msg, "more than %d values%s", CONFIG_MAX_NODES,
+			 sh->aliased ? " once its aliases are expanded" : "");
 		return msg;
 	}
 	return NULL;

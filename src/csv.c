@@ -444,6 +444,11 @@ int csv_read(struct csv *c, struct diag_list *d)
 		struct csv_field *f;
 		char *stop;
 
+		if (c->nfields == CSV_MAX_FIELDS) {
+			diag_add(d, c->name, c->line, column(c, c->p),
+				 "a record of more than %d fields", CSV_MAX_FIELDS);
+			return -1;
+		}
 		ARRAY_GROW(c->fields, c->nfields, c->cap_fields);
 		f = &c->fields[c->nfields++];
 		f->line = c->line;

@@ -260,6 +260,20 @@ static void make_parent_dirs(const char *path)
 	free(dir);
 }
 
+/* A database is a regular file: SQLite's open of a FIFO waits for a
+ * writer forever, and of a device reads what it gives. */
+static enum jmon_status not_a_database(const char *path, enum jmon_status status,
+				       struct jmon_error *err)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0 || S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))
+		return JMON_OK;		/* none yet, or said below */
+	return jmon_fail(err, status, "%s: is %s, not a database file", path,
+			 S_ISFIFO(st.st_mode) ? "a FIFO" : S_ISSOCK(st.st_mode) ? "a socket"
+			 : "a device");
+}
+
 static enum jmon_status open_readonly(struct db *db, struct jmon_error *err)
 {
 	enum jmon_status rc;
@@ -272,6 +286,8 @@ static enum jmon_status open_readonly(struct db *db, struct jmon_error *err)
 	if (access(db->path, F_OK) != 0)
 		return jmon_fail(err, JMON_NOINPUT,
 				 "%s: no database here yet (load data with: jmon import FILE)", db->path);
+	if ((rc = not_a_database(db->path, JMON_NOINPUT, err)) != JMON_OK)
+		return rc;
 	if (sqlite3_open_v2(db->path, &db->sql, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
 		return db_fail(db, err, "opening");
 	sqlite3_busy_timeout(db->sql, BUSY_WAIT_MS);
@@ -340,6 +356,8 @@ static enum jmon_status open_readwrite(struct db *db, const struct config *cfg,
 		return jmon_fail(err, JMON_CANTCREAT, "%s is a folder, not a database file: name "
 				 "one in it (--db %s%sjmon.db)", db->path, db->path,
 				 db->path[strlen(db->path) - 1] == '/' ? "" : "/");
+	if ((rc = not_a_database(db->path, JMON_CANTCREAT, err)) != JMON_OK)
+		return rc;
 	make_parent_dirs(db->path);
 	if ((rc = check_writable(db->path, err)) != JMON_OK ||
 	    (rc = create_file(db->path, err)) != JMON_OK)
@@ -654,20 +672,26 @@ static enum jmon_status drop_stale(struct db *db, const struct config *cfg,
 	return rc;
 }
 
+enum jmon_status db_sync_config_within(struct db *db, const struct config *cfg,
+				       struct jmon_error *err)
+{
+	enum jmon_status rc = JMON_OK;
+	int position = 0;
+
+	for (size_t c = 0; c < cfg->nchapters && rc == JMON_OK; c++)
+		for (size_t i = 0; i < cfg->chapters[c].nindicators && rc == JMON_OK; i++)
+			rc = upsert_indicator(db, &cfg->chapters[c].indicators[i], position++, err);
+	return rc == JMON_OK ? drop_stale(db, cfg, err) : rc;
+}
+
 enum jmon_status db_sync_config(struct db *db, const struct config *cfg,
 				struct jmon_error *err)
 {
 	enum jmon_status rc;
-	int position = 0;
 
 	if ((rc = db_begin(db, err)) != JMON_OK)
 		return rc;
-	for (size_t c = 0; c < cfg->nchapters && rc == JMON_OK; c++)
-		for (size_t i = 0; i < cfg->chapters[c].nindicators && rc == JMON_OK; i++)
-			rc = upsert_indicator(db, &cfg->chapters[c].indicators[i], position++, err);
-	if (rc == JMON_OK)
-		rc = drop_stale(db, cfg, err);
-	if (rc != JMON_OK) {
+	if ((rc = db_sync_config_within(db, cfg, err)) != JMON_OK) {
 		db_rollback(db);
 		return rc;
 	}

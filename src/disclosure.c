@@ -5,12 +5,12 @@
  * Three caches, each built from the one below it:
  *   family  the regions of a gemeente (its wijken and buurten), with the
  *           parent and children of each: one query per gemeente;
- *   slab    the cells of a family in one period, as of one delivery: one
- *           range of the primary key per region, shared by every indicator,
- *           read for a region when a cell of it is first asked for (every
- *           region of the family at once only for an indicator whose
- *           regions add up: a screen of a gemeente reads its wijken and
- *           buurten only for those);
+ *   slab    the cells of a family in one period, as of one delivery,
+ *           shared by every indicator: a region's own cells when a cell of
+ *           it is first asked for (one range of the primary key), the rest
+ *           of the family only for an indicator whose regions add up, and
+ *           then in one of two ways (whole_regions): every region's range
+ *           whole, or that indicator of all regions in one statement;
  *   block   one indicator over a slab: which cells the rule withholds, and
  *           the totals derived from their parts.
  * A screen needs a handful of periods, so its cost is a handful of slabs,
@@ -62,8 +62,11 @@ static struct slab_cell packed(const struct cell_value *v)
 static struct cell_value unpacked(const struct slab_cell *c)
 {
 	struct cell_value v = { true, c->has_value, c->value, "", c->delivery };
+	const char *flag = query_flag_name(c->flag);
 
-	snprintf(v.flag, sizeof v.flag, "%s", query_flag_name(c->flag));
+	/* every stored flag fits (QUERY_FLAG_MAX); not snprintf: a call per
+	 * cell of every block */
+	memcpy(v.flag, flag, strlen(flag) + 1);
 	return v;
 }
 
@@ -128,6 +131,8 @@ struct disclosure {
 	unsigned long clock;
 	unsigned long load;		/* counts disclosure_refresh: one load of the data */
 	long history;			/* the newest write when the memo was made */
+	bool whole;			/* read a family's regions whole (whole_regions) */
+	enum disclosure_reading reading;
 	void *memo;
 	void (*drop_memo)(void *);
 };
@@ -211,6 +216,31 @@ void disclosure_free(struct disclosure *d)
 	free(d);
 }
 
+/* Regions add up only for counts that add up. */
+static bool by_region(const struct indicator *ind)
+{
+	return ind->counts && ind->total == TOTAL_SUM;
+}
+
+/* Whether a family's regions are read whole rather than indicator by
+ * indicator: when at least half of the configuration's indicators add up
+ * over regions, all of them are soon needed of every region, and one range
+ * per region costs less than one per region and indicator (a gemeente of
+ * 340 wijken and buurten counting everything: a fifth of its first
+ * screen); when few do (the default monitor: 7 of 44), a region's other
+ * cells would be read for nothing. */
+static bool whole_regions(const struct config *cfg)
+{
+	size_t n = 0, adding = 0;
+
+	for (size_t c = 0; c < cfg->nchapters; c++)
+		for (size_t i = 0; i < cfg->chapters[c].nindicators; i++) {
+			n++;
+			adding += by_region(&cfg->chapters[c].indicators[i]);
+		}
+	return n && 2 * adding >= n;
+}
+
 enum jmon_status disclosure_refresh(struct disclosure *d, const struct config *cfg,
 				    struct jmon_error *err)
 {
@@ -232,7 +262,15 @@ enum jmon_status disclosure_refresh(struct disclosure *d, const struct config *c
 	d->delivery = newest;
 	d->history = h.id;
 	d->cfg = cfg;
+	d->whole = d->reading == DISCLOSURE_READ_AUTO ? whole_regions(cfg)
+		   : d->reading == DISCLOSURE_READ_WHOLE;
 	return JMON_OK;
+}
+
+void disclosure_set_reading(struct disclosure *d, enum disclosure_reading how)
+{
+	d->reading = how;
+	d->fresh = false;	/* read again, the other way */
 }
 
 enum jmon_status disclosure_begin(struct disclosure *shared, struct db *db,
@@ -262,12 +300,6 @@ void disclosure_done(struct disclosure *shared, struct disclosure *d)
 bool disclosed_usable(const struct disclosed *c)
 {
 	return c->v.present && c->v.has_value && !c->withheld;
-}
-
-/* Regions add up only for counts that add up. */
-static bool by_region(const struct indicator *ind)
-{
-	return ind->counts && ind->total == TOTAL_SUM;
 }
 
 /* --- families --------------------------------------------------------------- */
@@ -495,11 +527,31 @@ static int cell_cmp(const struct slab_cell *c, const char *indicator, const char
 	return k ? k : strcmp(c->category, category);
 }
 
-static int cell_order(const void *a, const void *b)
+/* The cells of one indicator just read, at the end of sr's cells, moved to
+ * where their indicator belongs: the rest are in order and hold none of
+ * them, so this is one move, not a sort of the region's cells on every
+ * indicator read (a tenth of a national first screen). */
+static void place_read(struct slab_region *sr, size_t had)
 {
-	const struct slab_cell *y = b;
+	size_t lo = 0, hi = had, nnew = sr->n - had;
+	const char *indicator = sr->cells[had].indicator;
 
-	return cell_cmp(a, y->indicator, y->category);
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (strcmp(sr->cells[mid].indicator, indicator) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == had)
+		return;
+	struct slab_cell *moved = xmalloc(nnew * sizeof *moved);
+
+	memcpy(moved, sr->cells + had, nnew * sizeof *moved);
+	memmove(sr->cells + lo + nnew, sr->cells + lo, (had - lo) * sizeof *moved);
+	memcpy(sr->cells + lo, moved, nnew * sizeof *moved);
+	free(moved);
 }
 
 static bool has_only(const struct slab_region *sr, const struct indicator *ind)
@@ -508,6 +560,100 @@ static bool has_only(const struct slab_region *sr, const struct indicator *ind)
 		if (sr->only[i] == ind)
 			return true;
 	return false;
+}
+
+/* The regions of a batched read: their codes for the statement, and each
+ * one's index in the family and how many cells it had before. */
+struct batch {
+	struct slab_loader l;
+	const char **codes;
+	size_t *index, *had, n;
+	bool *holds;			/* [family index]: it has the period */
+	int last;			/* the region of the rows before, or -1 */
+};
+
+static void add_region_cell(void *ctx, const char *region, const char *category,
+			    const struct cell_value *v)
+{
+	struct batch *b = ctx;
+	const struct family *fam = b->l.s->fam;
+	int r = b->last;
+
+	/* the rows come region by region: look a region up once */
+	if (r < 0 || strcmp(fam->regions[r].code, region))
+		b->last = r = family_index(fam, region);
+	if (r < 0)
+		return;
+	b->l.region = &b->l.s->regions[r];
+	add_cell(&b->l, b->l.ind->id, category, v);
+}
+
+static void holds_period(void *ctx, const char *region)
+{
+	struct batch *b = ctx;
+	int r = family_index(b->l.s->fam, region);
+
+	if (r >= 0)
+		b->holds[r] = true;
+}
+
+/* ind's cells of those of regions first .. first + n - 1 that lack them,
+ * in two statements for all of them: which hold the period at all (most
+ * of a family holds nothing in most periods: buurten have reference dates
+ * only), and ind's cells of those.  One statement per region and
+ * indicator was most of a national first screen. */
+static enum jmon_status read_indicator(struct disclosure *d, struct slab *s, size_t first,
+				       size_t n, const struct indicator *ind,
+				       struct jmon_error *err)
+{
+	struct batch b = { { d, s, NULL, ind }, NULL, NULL, NULL, 0, NULL, -1 };
+	enum jmon_status st = JMON_OK;
+	size_t nask = 0;
+
+	b.codes = xcalloc(n, sizeof *b.codes);
+	b.index = xcalloc(n, sizeof *b.index);
+	b.had = xcalloc(n, sizeof *b.had);
+	b.holds = xcalloc(s->fam->n, sizeof *b.holds);
+	/* first the regions never looked at in this slab: do they hold it */
+	for (size_t r = first; r < first + n; r++) {
+		const struct slab_region *sr = &s->regions[r];
+
+		if (!sr->loaded && !has_only(sr, ind) && !sr->nonly)
+			b.codes[nask++] = s->fam->regions[r].code;
+		else
+			b.holds[r] = true;
+	}
+	if (nask)
+		st = query_regions_holding(d->db, b.codes, nask, s->period, holds_period, &b, err);
+	for (size_t r = first; st == JMON_OK && r < first + n; r++) {
+		struct slab_region *sr = &s->regions[r];
+
+		if (sr->loaded || has_only(sr, ind))
+			continue;
+		if (!b.holds[r]) {
+			sr->loaded = true;	/* nothing in the period: every indicator read */
+			continue;
+		}
+		b.codes[b.n] = s->fam->regions[r].code;
+		b.index[b.n] = r;
+		b.had[b.n++] = sr->n;
+	}
+	if (st == JMON_OK && b.n)
+		st = query_regions_cells(d->db, b.codes, b.n, s->period, ind->id, s->asof,
+					 add_region_cell, &b, err);
+	for (size_t i = 0; st == JMON_OK && i < b.n; i++) {
+		struct slab_region *sr = &s->regions[b.index[i]];
+
+		ARRAY_GROW(sr->only, sr->nonly, sr->caponly);
+		sr->only[sr->nonly++] = ind;
+		if (b.had[i] && sr->n > b.had[i])	/* after another indicator's */
+			place_read(sr, b.had[i]);
+	}
+	free(b.codes);
+	free(b.index);
+	free(b.had);
+	free(b.holds);
+	return st;
 }
 
 /* The cells of regions first .. first + n - 1 of the slab, read now when
@@ -519,44 +665,24 @@ static enum jmon_status slab_read(struct disclosure *d, struct slab *s, size_t f
 	size_t before = s->n;
 	enum jmon_status st = JMON_OK;
 
+	if (ind && !d->whole) {
+		st = read_indicator(d, s, first, n, ind, err);
+		n = 0;
+	}
 	for (size_t r = first; r < first + n && st == JMON_OK; r++) {
 		struct slab_region *sr = &s->regions[r];
 
-		if (sr->loaded || (ind && has_only(sr, ind)))
+		if (sr->loaded)
 			continue;
-		if (!ind) {	/* the whole region: what was read of it is read again */
-			s->n -= sr->n;
-			before -= sr->n;
-			sr->n = sr->nonly = 0;
-		}
-		/* most of a family holds nothing in most periods (buurten have
-		 * reference dates only): one look says so for every indicator */
-		if (ind && !sr->nonly) {
-			bool any;
-
-			if ((st = query_has_period(d->db, s->fam->regions[r].code, s->period, &any,
-						   err)))
-				break;
-			if (!any) {
-				sr->loaded = true;
-				continue;
-			}
-		}
+		/* the whole region: what was read of it is read again */
+		s->n -= sr->n;
+		before -= sr->n;
+		sr->n = sr->nonly = 0;
 		l.region = sr;
 		l.ind = NULL;
-		size_t had = sr->n;
-		st = query_period_cells(d->db, s->fam->regions[r].code, s->period,
-					ind ? ind->id : NULL, s->asof, add_cell, &l, err);
-		if (st)
-			break;
-		if (!ind) {
-			sr->loaded = true;
-		} else {
-			ARRAY_GROW(sr->only, sr->nonly, sr->caponly);
-			sr->only[sr->nonly++] = ind;
-			if (had && sr->n > had)	/* another indicator's cells: in order again */
-				qsort(sr->cells, sr->n, sizeof *sr->cells, cell_order);
-		}
+		st = query_period_cells(d->db, s->fam->regions[r].code, s->period, s->asof,
+					add_cell, &l, err);
+		sr->loaded = st == JMON_OK;
 	}
 	d->slab_cells += s->n - before;
 	make_room(d, s);
@@ -897,6 +1023,31 @@ enum jmon_status disclosure_cell(struct disclosure *d, const struct indicator *i
 		out->derived = true;
 	}
 	out->withheld = b->withheld[i * b->ncols + (size_t)c];
+	return JMON_OK;
+}
+
+enum jmon_status disclosure_present(struct disclosure *d, const struct indicator *ind,
+				    const char *region, const char *period, long asof,
+				    bool *any, struct jmon_error *err)
+{
+	char root[QUERY_CODE_MAX];
+	const struct family *fam;
+	struct slab *s;
+	enum jmon_status st;
+	int r;
+
+	*any = false;
+	if ((st = family_root(d, region, root, err)) || (st = family_of(d, root, &fam, err)))
+		return st;
+	s = slab_of(d, fam, period, asof);
+	if ((r = family_index(fam, region)) < 0)
+		return JMON_OK;
+	/* what block_of reads of this region for ind, and no more */
+	if ((st = slab_read(d, s, (size_t)r, 1, by_region(ind) ? ind : NULL, err)))
+		return st;
+	*any = slab_find(s, (size_t)r, ind->id, "") != NULL;
+	for (size_t i = 0; !*any && i < ind->ncategories; i++)
+		*any = slab_find(s, (size_t)r, ind->id, ind->categories[i].id) != NULL;
 	return JMON_OK;
 }
 

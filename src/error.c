@@ -60,6 +60,13 @@ void jmon_error_clear(struct jmon_error *err)
 	err->msg[0] = '\0';
 }
 
+void jmon_print(FILE *out, const char *prefix, const char *msg, bool lines)
+{
+	fputs(prefix, out);
+	text_write_safe(out, msg, strlen(msg), lines);
+	fputc('\n', out);
+}
+
 int jmon_exit_code(enum jmon_status status)
 {
 	return status_table[status].exit_code;
@@ -120,8 +127,8 @@ void diag_print(const struct diag_list *d, FILE *out)
 {
 	int shown = d->count < DIAG_SHOWN ? d->count : DIAG_SHOWN;
 
-	for (int i = 0; i < shown; i++)
-		fprintf(out, "%s\n", d->lines[i]);
+	for (int i = 0; i < shown; i++)	/* the file's name too */
+		jmon_print(out, "", d->lines[i], false);
 	if (d->count > shown)
 		fprintf(out, "... and %d more error%s\n", d->count - shown,
 			d->count - shown == 1 ? "" : "s");

@@ -20,10 +20,18 @@
 #include "jmon/export.h"
 #include "jmon/xmalloc.h"
 
+/* The browser's words, or the command line's ("FILE: why"): see
+ * jmon_dutch in include/jmon/error.h. */
+static enum jmon_status cannot_because(struct jmon_error *err, enum jmon_status st,
+				       const char *path, const char *why)
+{
+	return jmon_fail(err, st, jmon_dutch() ? "kan %s niet schrijven: %s" : "%s: %s", path, why);
+}
+
 static enum jmon_status cannot(struct jmon_error *err, enum jmon_status st, const char *path,
 			       int e)
 {
-	return jmon_fail(err, st, "kan %s niet schrijven: %s", path, strerror(e));
+	return cannot_because(err, st, path, strerror(e));
 }
 
 /* A new file beside path that no one else had: path.tmp-PID-N.  *tmp is
@@ -58,27 +66,32 @@ static enum jmon_status check_target(const char *path, bool *exists, struct jmon
 	if (lstat(path, &st) != 0)
 		return errno == ENOENT ? JMON_OK : cannot(err, JMON_CANTCREAT, path, errno);
 	if (S_ISLNK(st.st_mode))
-		return jmon_fail(err, JMON_CANTCREAT, "kan %s niet schrijven: het is een "
-				 "symbolische koppeling", path);
+		return cannot_because(err, JMON_CANTCREAT, path, jmon_dutch()
+				      ? "het is een symbolische koppeling" : "it is a symbolic link");
 	if (!S_ISREG(st.st_mode))
-		return jmon_fail(err, JMON_CANTCREAT, "kan %s niet schrijven: het is geen "
-				 "gewoon bestand", path);
+		return cannot_because(err, JMON_CANTCREAT, path, jmon_dutch()
+				      ? "het is geen gewoon bestand" : "it is not a regular file");
 	*exists = true;		/* a file that a yes may replace */
 	return JMON_OK;
 }
 
-static enum jmon_status write_all(const struct report *r, enum report_format format,
-				  int fd, const char *tmp, const char *path, struct jmon_error *err)
+static enum jmon_status write_all(const struct export_source *src, int fd, const char *tmp,
+				  const char *path, struct jmon_error *err)
 {
 	FILE *out;
 	enum jmon_status st;
 
-	if (report_format_needs_file(format)) {
+	if (report_format_needs_file(src->format)) {
 		/* a workbook is written by name (libxlsxwriter): into the
 		 * temporary file made for it, which is ours alone */
 		close(fd);
-		if ((st = report_write_file(r, format, tmp, err)) != JMON_OK)
+		if ((st = report_xlsx(src->report, tmp, err)) != JMON_OK) {
+			char *why = xstrdup(err->msg);
+
+			cannot_because(err, st, path, why);
+			free(why);
 			return st;
+		}
 		if ((fd = open(tmp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0)
 			return cannot(err, JMON_IO, path, errno);
 		st = fsync(fd) == 0 ? JMON_OK : cannot(err, JMON_IO, path, errno);
@@ -91,7 +104,9 @@ static enum jmon_status write_all(const struct report *r, enum report_format for
 		close(fd);
 		return cannot(err, JMON_IO, path, errno);
 	}
-	if ((st = report_write(r, format, out, err)) != JMON_OK)
+	st = src->report ? report_write(src->report, src->format, out, err)
+			 : report_bench_write(src->bench, src->format, out, err);
+	if (st != JMON_OK)
 		st = cannot(err, JMON_IO, path, errno);	/* errno of its failed flush */
 	/* on disk before it has the name: a crash leaves the old file or the
 	 * whole new one, never half of it */
@@ -102,9 +117,8 @@ static enum jmon_status write_all(const struct report *r, enum report_format for
 	return st;
 }
 
-enum jmon_status export_report(const struct report *r, enum report_format format,
-			       const char *path, bool replace, bool *exists,
-			       struct jmon_error *err)
+enum jmon_status export_write(const struct export_source *src, const char *path, bool replace,
+			      bool *exists, struct jmon_error *err)
 {
 	enum jmon_status st;
 	char *tmp = NULL;
@@ -113,16 +127,18 @@ enum jmon_status export_report(const struct report *r, enum report_format format
 	if ((st = check_target(path, exists, err)) != JMON_OK)
 		return st;
 	if (*exists && !replace)
-		return jmon_fail(err, JMON_CANTCREAT, "%s bestaat al", path);
+		return jmon_fail(err, JMON_CANTCREAT, jmon_dutch() ? "%s bestaat al" : "%s exists already",
+				 path);
 	if ((fd = create_temporary(path, &tmp)) < 0) {
 		st = cannot(err, JMON_CANTCREAT, path, errno);
 		free(tmp);
 		return st;
 	}
-	st = write_all(r, format, fd, tmp, path, err);
+	st = write_all(src, fd, tmp, path, err);
 	if (st == JMON_OK && !replace && link(tmp, path) != 0) {
 		*exists = errno == EEXIST;	/* made meanwhile: ask again */
-		st = *exists ? jmon_fail(err, JMON_CANTCREAT, "%s bestaat al", path)
+		st = *exists ? jmon_fail(err, JMON_CANTCREAT, jmon_dutch() ? "%s bestaat al"
+					 : "%s exists already", path)
 			     : cannot(err, JMON_CANTCREAT, path, errno);
 	} else if (st == JMON_OK && replace && rename(tmp, path) != 0) {
 		st = cannot(err, JMON_CANTCREAT, path, errno);

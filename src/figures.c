@@ -556,8 +556,15 @@ static enum jmon_status has_cells(struct context *cx, const struct indicator *in
 				  const char *period, bool *any)
 {
 	struct disclosed d;
-	enum jmon_status st = cell(cx, ind, cx->fs->region, period, NULL, &d);
+	enum jmon_status st;
 
+	/* a stored indicator's figure exists or not whatever the rule says of
+	 * it: asked of the region alone, not of its family, for most of the
+	 * periods asked about hold nothing (a year, the months of a quarter,
+	 * the dates before an as-of figure) */
+	if (ind->compute.kind == COMPUTE_NONE)
+		return disclosure_present(cx->dc, ind, cx->fs->region, period, 0, any, cx->err);
+	st = cell(cx, ind, cx->fs->region, period, NULL, &d);
 	*any = st == JMON_OK && d.v.present;
 	for (size_t i = 0; st == JMON_OK && !*any && i < ind->ncategories; i++) {
 		st = cell(cx, ind, cx->fs->region, period, ind->categories[i].id, &d);
@@ -985,7 +992,9 @@ static enum jmon_status load(struct db *db, const struct config *cfg,
 	/* not cleared: only the first nchanges are read, and clearing a
 	 * megabyte on every load was most of a key's time */
 	cx.changes = xmalloc(MAX_CHANGES * sizeof *cx.changes);
-	if ((st = query_changes(db, region, fs->period, cx.changes, MAX_CHANGES, &nchanges,
+	/* values alone mark no revision: their newest delivery, not its cells */
+	if ((st = query_changes(db, region, fs->period, cx.changes,
+				scope == FIGURES_VALUES ? 0 : MAX_CHANGES, &nchanges,
 				&fs->delivery, err)))
 		goto out;
 	cx.nchanges = nchanges;

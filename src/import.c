@@ -300,13 +300,14 @@ static enum jmon_status read_once(struct import *im, const char *path, struct jm
 	 * other connection and statement keeps them on).  The importer makes
 	 * every reference true before it writes a row: the region is found or
 	 * created (import_region), the period inserted (import_period), the
-	 * indicator and category checked against the configuration that
-	 * db_open has just synced into those tables, the delivery written
-	 * first.  Checking all four again per row in SQLite cost a third of
-	 * the import time. */
+	 * indicator and category checked against the configuration, synced
+	 * into those tables first in the same transaction (a refused delivery
+	 * leaves them as they were), the delivery written first.  Checking
+	 * all four again per row in SQLite cost a third of the import time. */
 	if ((rc = db_exec(db, "PRAGMA cache_size = -" IMPORT_CACHE_KIB, err)) != JMON_OK ||
 	    (rc = db_exec(db, "PRAGMA foreign_keys = OFF", err)) != JMON_OK ||
-	    (rc = db_begin(db, err)) != JMON_OK)
+	    (rc = db_begin(db, err)) != JMON_OK ||
+	    (rc = db_sync_config_within(db, im->cfg, err)) != JMON_OK)
 		return rc;
 	rc = run(im, err);
 	if (rc == JMON_OK && im->csv.read_errno)

@@ -19,12 +19,14 @@
  *
  * Empty cells are the hard part.  CBS leaves a cell empty when the figure is
  * secret (a small count) and also when it is not published yet (the newest
- * Peildatum has no youth-care figures at all).  So cells are collected
- * first: for a period in which a measure has a value somewhere in the file,
- * an empty cell is suppressed; for a period in which it has none, nothing
- * is stored.
+ * Peildatum has no youth-care figures at all).  So for a period in which a
+ * measure has a value somewhere in the file, an empty cell is suppressed;
+ * for a period in which it has none, nothing is stored.  Cells are stored
+ * as they are read; only an empty one whose measure has no value for its
+ * period yet waits, until the file ends (memory grows with those alone:
+ * keeping every cell took 150 MB for a million rows).
  *
- * This file chooses the layout and stores the cells its reader collected;
+ * This file chooses the layout and stores the empty cells that waited;
  * what both readers do with a cell is in src/import_cbs_cell.c. */
 #include <stdlib.h>
 
@@ -32,72 +34,38 @@
 #include "jmon/import_internal.h"
 #include "jmon/xmalloc.h"
 
-/* The (indicator, period) pairs for which some cell has a value: there the
- * measure is published, and its empty cells are suppressed ones.  Few
- * pairs (indicators times periods), so a list will do. */
-struct published {
-	const struct indicator *ind;
-	uint32_t period;
-};
-
-static bool is_published(const struct published *list, size_t n, const struct cbs_cell *c)
+/* The empty cells that waited: those whose measure turned out published
+ * for their period are suppressed figures. */
+static enum jmon_status store_waiting(struct cbs_reader *r)
 {
-	for (size_t i = 0; i < n; i++)
-		if (list[i].ind == c->ind && list[i].period == import_period_key(&c->period))
-			return true;
-	return false;
-}
-
-static enum jmon_status store_cells(struct cbs_reader *r, struct jmon_error *err)
-{
-	struct published *pub = NULL;
-	size_t npub = 0, cappub = 0;
 	enum jmon_status rc = JMON_OK;
 
-	for (size_t i = 0; i < r->ncells; i++) {
-		struct cbs_cell *c = &r->cells[i];
-
-		if (c->state == CELL_VALUE && !is_published(pub, npub, c)) {
-			ARRAY_GROW(pub, npub, cappub);
-			pub[npub++] = (struct published){ c->ind, import_period_key(&c->period) };
-		}
-	}
-	for (size_t i = 0; i < r->ncells && rc == JMON_OK; i++) {
-		struct cbs_cell *c = &r->cells[i];
-		const char *code;
-		const char *flag = c->state == CELL_VALUE ? (c->provisional ? "provisional" : "")
-							  : "suppressed";
-
-		if (c->state == CELL_EMPTY && !is_published(pub, npub, c))
-			continue;
-		if (!(code = import_period(r->im, &c->period, err))) {
-			rc = JMON_IO;
-			break;
-		}
-		rc = import_cell(r->im, c->region, code, c->ind->id,
-				 c->cat ? c->cat->id : "", c->state == CELL_VALUE, c->value, flag, err);
-	}
-	free(pub);
+	for (size_t i = 0; i < r->ncells && rc == JMON_OK; i++)
+		if (cbs_is_published(r, &r->cells[i]))
+			rc = cbs_store_cell(r, &r->cells[i]);
 	/* The region codes made here are freed when this reader ends: write
 	 * the cells that still point at them now. */
 	if (rc == JMON_OK)
-		rc = import_cells_flush(r->im, err);
+		rc = import_cells_flush(r->im, r->err);
 	return rc;
 }
 
 enum jmon_status import_cbs(struct import *im, struct jmon_error *err)
 {
-	struct cbs_reader r = { .im = im };
+	struct cbs_reader r = { .im = im, .err = err };
 	enum jmon_status rc;
 
 	/* A StatLine export opens with its title, one field alone; the wide
 	 * layouts with their header. */
 	rc = im->csv.nfields == 1 ? cbs_read_statline(&r, err) : cbs_read_wide(&r, err);
+	if (rc == JMON_OK)
+		rc = r.rc;
 	if (rc == JMON_OK && im->diag->count == 0)
-		rc = store_cells(&r, err);
+		rc = store_waiting(&r);
 	for (size_t i = 0; i < r.nowned; i++)
 		free(r.owned[i]);
 	free(r.owned);
 	free(r.cells);
+	free(r.published);
 	return rc;
 }

@@ -5,6 +5,7 @@
  * top of src/import_cbs.c).  Calls down into the importer's helpers only,
  * never back into the readers.  See include/jmon/import_cbs.h. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -119,6 +120,63 @@ bool cbs_read_cell(struct cbs_reader *r, struct csv_field *f, struct cbs_cell *c
 	return true;
 }
 
+/* The slot of (ind, period) in the set: its own, or the empty one where
+ * it would go. */
+static struct cbs_published *published_slot(const struct cbs_reader *r,
+					    const struct indicator *ind, uint32_t period)
+{
+	size_t mask = r->cappublished - 1;
+	size_t h = ((uintptr_t)ind >> 4) * 2654435761u ^ period * 40503u;
+
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		struct cbs_published *p = &r->published[i];
+
+		if (!p->ind || (p->ind == ind && p->period == period))
+			return p;
+	}
+}
+
+bool cbs_is_published(const struct cbs_reader *r, const struct cbs_cell *c)
+{
+	return r->cappublished &&
+	       published_slot(r, c->ind, import_period_key(&c->period))->ind != NULL;
+}
+
+static void publish(struct cbs_reader *r, const struct cbs_cell *c)
+{
+	uint32_t period = import_period_key(&c->period);
+	struct cbs_published *p;
+
+	if (2 * (r->npublished + 1) > r->cappublished) {	/* at most half full */
+		struct cbs_published *old = r->published;
+		size_t n = r->cappublished;
+
+		r->cappublished = n ? 2 * n : 64;
+		r->published = xcalloc(r->cappublished, sizeof *r->published);
+		for (size_t i = 0; i < n; i++)
+			if (old[i].ind)
+				*published_slot(r, old[i].ind, old[i].period) = old[i];
+		free(old);
+	}
+	p = published_slot(r, c->ind, period);
+	if (!p->ind) {
+		*p = (struct cbs_published){ c->ind, period };
+		r->npublished++;
+	}
+}
+
+enum jmon_status cbs_store_cell(struct cbs_reader *r, const struct cbs_cell *c)
+{
+	const char *flag = c->state == CELL_VALUE ? (c->provisional ? "provisional" : "")
+						  : "suppressed";
+	const char *code = import_period(r->im, &c->period, r->err);
+
+	if (!code)
+		return JMON_IO;
+	return import_cell(r->im, c->region, code, c->ind->id, c->cat ? c->cat->id : "",
+			   c->state == CELL_VALUE, c->value, flag, r->err);
+}
+
 void cbs_add_cell(struct cbs_reader *r, const struct cbs_cell *c, const struct csv_field *at)
 {
 	uint32_t first = import_seen(r->im, &(struct import_key){
@@ -131,8 +189,17 @@ void cbs_add_cell(struct cbs_reader *r, const struct cbs_cell *c, const struct c
 			     period_format(&c->period, code), c->ind->id, first);
 		return;
 	}
-	ARRAY_GROW(r->cells, r->ncells, r->capcells);
-	r->cells[r->ncells++] = *c;
+	if (c->state == CELL_VALUE)
+		publish(r, c);
+	/* an empty cell of a measure not (yet) published for its period
+	 * waits: it is nothing, or a suppressed figure once a value comes */
+	if (c->state == CELL_EMPTY && !cbs_is_published(r, c)) {
+		ARRAY_GROW(r->cells, r->ncells, r->capcells);
+		r->cells[r->ncells++] = *c;
+		return;
+	}
+	if (r->rc == JMON_OK)
+		r->rc = cbs_store_cell(r, c);
 }
 
 const char *cbs_own(struct cbs_reader *r, char *s)

@@ -21,35 +21,18 @@
  *    number, since either reading could be a silent error of a thousand.
  *
  * An exponent ("1e3", "2.5E-4") is taken as well: R and Python write large
- * and small numbers that way, and it is unambiguous. */
+ * and small numbers that way, and it is unambiguous.
+ *
+ * The digits, exponent and range are read by src/number.c, as for a
+ * machine's number (import_machine_number: OData v4, whose Value the API
+ * writes), which has a point for decimals and no thousands separators, so
+ * none of the above applies: every layout refuses the same numbers with
+ * the same messages. */
 #include <string.h>
 
 #include "jmon/import_internal.h"
-#include "jmon/numfmt.h"
+#include "jmon/number.h"
 #include "jmon/xmalloc.h"
-
-/* Doubles represent every integer below 2^53 and every power of ten up to
- * 1e22 exactly, so mantissa * or / 10^k is the correctly rounded value as
- * long as the mantissa has at most 15 digits and k at most 22. */
-#define MAX_DIGITS 15
-#define MAX_POW10 NUMFMT_POW10_MAX
-
-/* The digits and marks of a number, before they are given a meaning. */
-struct scan {
-	uint64_t mantissa;
-	int ndigits;		/* significant digits */
-	int after;		/* digits after the last mark */
-	int group_bad;		/* a group between marks that is not three digits */
-	int first_group;	/* digits before the first mark */
-	int ndot, ncomma;
-	char last;		/* the last mark */
-	int nlast;		/* digits after the last mark seen so far */
-};
-
-static bool is_mark(char c)
-{
-	return c == '.' || c == ',';
-}
 
 static char other(char mark)
 {
@@ -89,75 +72,44 @@ static bool file_mark(struct import *im, const struct csv_field *f, char mark, b
 	return false;
 }
 
+/* true for NUMBER_OK, else reported at f */
+static bool accepted(struct import *im, const struct csv_field *f, enum number_problem p)
+{
+	struct number_why why;
+
+	if (p == NUMBER_OK)
+		return true;
+	why = number_why(p);
+	import_error(im, f, "%s'%s'%s", why.before, f->s, why.after);
+	return false;
+}
+
 bool import_number(struct import *im, const struct csv_field *f, double *out)
 {
-	struct scan sc = { .first_group = -1 };
-	const char *s = f->s;
+	struct number_text t;
 	char decimal = 0, group = 0;
-	int exponent = 0, scale, e;
-	bool negative = false, has_exponent = false;
 
-	if (*s == '-' || *s == '+')
-		negative = *s++ == '-';
-	for (; (*s >= '0' && *s <= '9') || (is_mark(*s) && s[1] >= '0' && s[1] <= '9'); s++) {
-		if (is_mark(*s)) {
-			if (sc.first_group < 0)
-				sc.first_group = sc.nlast;
-			else if (sc.nlast != 3)
-				sc.group_bad = 1;
-			*s == '.' ? sc.ndot++ : sc.ncomma++;
-			sc.last = *s;
-			sc.nlast = 0;
-			continue;
-		}
-		if (sc.mantissa || *s != '0')
-			sc.ndigits++;
-		if (sc.ndigits > MAX_DIGITS) {
-			import_error(im, f, "too many digits in '%s' (at most %d)", f->s, MAX_DIGITS);
-			return false;
-		}
-		sc.mantissa = sc.mantissa * 10 + (uint64_t)(*s - '0');
-		sc.nlast++;
-	}
-	if (sc.first_group < 0)
-		sc.first_group = sc.nlast;
-	if ((*s == 'e' || *s == 'E') && s > f->s && s[-1] >= '0' && s[-1] <= '9') {
-		const char *x = s + 1;
-		bool minus = *x == '-';
-		int n = 0;
-
-		x += *x == '-' || *x == '+';
-		for (; *x >= '0' && *x <= '9' && n < 4; x++, n++)
-			exponent = exponent * 10 + (*x - '0');
-		if (n > 0 && n < 4) {
-			exponent = minus ? -exponent : exponent;
-			has_exponent = true;
-			s = x;
-		}
-	}
-	if (*s || s == f->s || !(s[-1] >= '0' && s[-1] <= '9')) {
-		import_error(im, f, "not a number: '%s'", f->s);
+	if (!accepted(im, f, number_scan(f->s, &t)))
 		return false;
-	}
 	/* What the marks mean (see the top of this file). */
-	if (sc.ndot && sc.ncomma) {
-		decimal = sc.last;
+	if (t.ndot && t.ncomma) {
+		decimal = t.last;
 		group = other(decimal);
-		if ((decimal == '.' ? sc.ndot : sc.ncomma) != 1 || sc.group_bad ||
-		    sc.first_group < 1 || sc.first_group > 3) {
+		if ((decimal == '.' ? t.ndot : t.ncomma) != 1 || t.group_bad ||
+		    t.first_group < 1 || t.first_group > 3) {
 			import_error(im, f, "ambiguous number '%s': '%c' does not group the digits "
 				     "by three", f->s, group);
 			return false;
 		}
-	} else if (sc.ndot + sc.ncomma > 1) {
-		group = sc.ndot ? '.' : ',';
-		if (sc.group_bad || sc.nlast != 3 || sc.first_group < 1 || sc.first_group > 3) {
+	} else if (t.ndot + t.ncomma > 1) {
+		group = t.ndot ? '.' : ',';
+		if (t.group_bad || t.nlast != 3 || t.first_group < 1 || t.first_group > 3) {
 			import_error(im, f, "not a number: '%s' ('%c' twice, but not as thousands "
 				     "separator)", f->s, group);
 			return false;
 		}
-	} else if (sc.last && sc.nlast == 3 && sc.first_group >= 1 && sc.first_group <= 3 &&
-		   !has_exponent && s[-4 - sc.first_group] != '0') {
+	} else if (t.last && t.nlast == 3 && t.first_group >= 1 && t.first_group <= 3 &&
+		   !t.has_exponent && !t.leading_zero) {
 		/* "2.660": the file decides (see the top of this file); with an
 		 * exponent ("0.660e0", "2.660E+0") the mark is a decimal mark, as
 		 * nobody writes a thousands separator before one. */
@@ -166,28 +118,24 @@ bool import_number(struct import *im, const struct csv_field *f, double *out)
 				im->ambiguous = *f;	/* reported at the end of the file */
 				im->ambiguous.s = xstrdup(f->s);
 			}
-			*out = (double)sc.mantissa / 1e3;
-			*out = negative ? -*out : *out;
+			*out = (double)t.mantissa / 1e3;
+			*out = t.negative ? -*out : *out;
 			return true;
 		}
-		if (im->decimal_mark == sc.last)
-			decimal = sc.last;
-	} else if (sc.last) {
-		decimal = sc.last;
+		if (im->decimal_mark == t.last)
+			decimal = t.last;
+	} else if (t.last) {
+		decimal = t.last;
 	}
 	if (group ? !file_mark(im, f, other(group), true) :
 	    decimal && !file_mark(im, f, decimal, false))
 		return false;
-	scale = decimal ? sc.nlast : 0;
-	e = exponent - scale;
-	if (e > MAX_POW10 || e < -MAX_POW10) {
-		import_error(im, f, "number out of range: '%s'", f->s);
-		return false;
-	}
-	*out = e >= 0 ? (double)sc.mantissa * numfmt_pow10[e] : (double)sc.mantissa / numfmt_pow10[-e];
-	if (negative && sc.mantissa)	/* "-0" is 0: a stored -0.0 would show as "-0" */
-		*out = -*out;
-	return true;
+	return accepted(im, f, number_value(&t, decimal, out));
+}
+
+bool import_machine_number(struct import *im, const struct csv_field *f, double *out)
+{
+	return accepted(im, f, number_machine(f->s, out));
 }
 
 void import_number_done(struct import *im)

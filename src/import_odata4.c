@@ -21,13 +21,14 @@
  * - every other column but Id and StringValue is a dimension: its code,
  *   or the Title its code list gives it, chooses the indicator's category
  *   as in OData v3 (a T00 code or a "Totaal" title is the total).
- * - ValueAttribute: None or empty is a value.  Any other attribute with
- *   an empty Value is a flag: Impossible (the cell cannot occur) is na,
- *   the rest (Confidential, and whatever else CBS marks) suppressed.
- *   Never a 0.
+ * - ValueAttribute: None or empty is a value, so an empty Value (or a JSON
+ *   null) beside it is an error.  Any other attribute with an empty Value
+ *   is a flag: Impossible (the cell cannot occur) is na, the rest
+ *   (Confidential, and whatever else CBS marks) suppressed.  Never a 0.
  * - Value is a machine number ("11.4", "1e+05"), never with a decimal comma:
- *   the API writes JSON numbers.  cbs.decimals does not apply, the value is
- *   the figure itself. */
+ *   the API writes JSON numbers.  Its digits and range are those of every
+ *   other layout (import_machine_number).  cbs.decimals does not apply, the
+ *   value is the figure itself. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -36,7 +37,6 @@
 
 #include "jmon/import_cbs.h"
 #include "jmon/import_odata4.h"
-#include "jmon/numfmt.h"
 #include "jmon/region.h"
 #include "jmon/strbuf.h"
 #include "jmon/xmalloc.h"
@@ -269,6 +269,8 @@ static bool row_category(struct v4 *v, const struct indicator *ind, const struct
 	return true;
 }
 
+#define WITHOUT_VALUE "a cell without a value is Confidential, Impossible or another attribute"
+
 /* ValueAttribute and Value: *has_value and the value, or the flag of a
  * cell without one.  false when reported. */
 static bool row_value(struct v4 *v, bool *has_value, double *value, const char **flag)
@@ -278,13 +280,21 @@ static bool row_value(struct v4 *v, bool *has_value, double *value, const char *
 	bool plain = !attr || attr->len == 0 || strcasecmp(attr->s, "None") == 0;
 
 	*has_value = f->len > 0;
-	if (*has_value && !numfmt_parse(f->s, value)) {
-		import_error(v->im, f, "Value '%s' is not a number", f->s);
+	if (*has_value && !import_machine_number(v->im, f, value))
 		return false;
-	}
-	if (*has_value || plain) {
+	if (*has_value) {
 		*flag = "";
 		return true;
+	}
+	/* None says there is a value: without one the cell is neither a
+	 * figure nor a flag, and no reading of it is safe */
+	if (plain) {
+		if (attr && attr->len)
+			import_error(v->im, f, "no Value, though ValueAttribute '%s' says the "
+				     "cell has one (%s)", attr->s, WITHOUT_VALUE);
+		else
+			import_error(v->im, f, "no Value and no ValueAttribute (%s)", WITHOUT_VALUE);
+		return false;
 	}
 	*flag = strcasecmp(attr->s, "Impossible") == 0 ? "na" : "suppressed";
 	return true;

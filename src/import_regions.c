@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "jmon/import_internal.h"
+#include "jmon/query.h"
 #include "jmon/region.h"
 #include "jmon/xmalloc.h"
 
@@ -30,7 +31,13 @@ static const struct import_column aliases[] = {
 /* A parent named on some line, to check at the end. */
 struct parent_ref {
 	struct csv_field field;
+	const char *child;	/* the region of that line */
 };
+
+/* The drill-down tree has at most this many levels (nl, provincie, regio,
+ * gemeente, wijk, buurt, postcode, and room to spare): a longer chain of
+ * parents goes round. */
+#define MAX_LEVELS 64
 
 static bool code_ok(const char *s)
 {
@@ -44,6 +51,41 @@ static int compare_codes(const void *a, const void *b)
 }
 
 static const char sql_region_exists[] = "SELECT 1 FROM region WHERE code = ?1";
+static const char sql_region_parent[] = "SELECT parent FROM region WHERE code = ?1";
+
+/* 1 when the parents above region `from` come back to `child` (or go on
+ * beyond MAX_LEVELS), 0 when they end, -1 on an error.  The file's rows
+ * are written by now, so the table has the whole tree. */
+static int goes_round(struct import *im, const char *from, const char *child,
+		      struct jmon_error *err)
+{
+	char at[QUERY_CODE_MAX];
+	int rc = 0;
+
+	snprintf(at, sizeof at, "%s", from);
+	for (int level = 0; level < MAX_LEVELS; level++) {
+		sqlite3_stmt *st = db_prepare(im->db, sql_region_parent, err);
+
+		if (!st)
+			return -1;
+		if (!strcmp(at, child))
+			return 1;
+		db_bind_text(st, 1, at);
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			db_fail(im->db, err, "reading regions");
+			return -1;
+		}
+		if (rc == SQLITE_DONE || sqlite3_column_type(st, 0) == SQLITE_NULL ||
+		    !*db_column_text(st, 0)) {
+			sqlite3_reset(st);
+			return 0;
+		}
+		snprintf(at, sizeof at, "%s", db_column_text(st, 0));
+		sqlite3_reset(st);
+	}
+	return 1;
+}
 
 static int region_exists(struct import *im, const char *code, struct jmon_error *err)
 {
@@ -106,6 +148,7 @@ enum jmon_status import_regions(struct import *im, struct jmon_error *err)
 		if (parent && parent->len > 0) {
 			ARRAY_GROW(parents, nparents, capparents);
 			parents[nparents].field = *parent;
+			parents[nparents].child = codes[ncodes - 1];
 			parents[nparents++].field.s = xstrdup(parent->s);
 		}
 		if (im->diag->count > 0)
@@ -128,6 +171,18 @@ enum jmon_status import_regions(struct import *im, struct jmon_error *err)
 			rc = JMON_IO;
 		else if (!exists && !bsearch(&p, codes, ncodes, sizeof *codes, compare_codes))
 			import_error(im, &parents[i].field, "unknown parent region '%s'", p);
+	}
+	/* A tree, not a ring: a gemeente whose parent is its own wijk would
+	 * have no top for the privacy rule to evaluate its family from. */
+	for (size_t i = 0; i < nparents && rc == JMON_OK && im->diag->count == 0; i++) {
+		int round = goes_round(im, parents[i].field.s, parents[i].child, err);
+
+		if (round < 0)
+			rc = JMON_IO;
+		else if (round)
+			import_error(im, &parents[i].field, "region %s: its parent %s lies below "
+				     "it (the parents go round)", parents[i].child,
+				     parents[i].field.s);
 	}
 	for (size_t i = 0; i < nparents; i++)
 		free(parents[i].field.s);

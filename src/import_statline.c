@@ -258,7 +258,21 @@ static void read_row(struct statline *s)
 enum jmon_status cbs_read_statline(struct cbs_reader *r, struct jmon_error *err)
 {
 	struct statline s = { .r = r };
-	enum jmon_status rc = read_header(&s, err);
+	struct csv_field *title = &r->im->csv.fields[0];
+	const char *tab = memchr(title->s, '\t', title->len);
+	enum jmon_status rc;
+
+	/* One field to the line is a StatLine title, or a file separated by
+	 * tabs, which jmon does not read: say that, not that its StatLine
+	 * header rows are missing (past the end of the file). */
+	if (tab && !title->quoted) {
+		import_error(r->im, &(struct csv_field){ .line = title->line,
+			     .col = title->col + (long)(tab - title->s) },
+			     "a tab between fields: jmon reads files separated by commas or "
+			     "semicolons");
+		return JMON_OK;
+	}
+	rc = read_header(&s, err);
 
 	/* Under the table, its notes: "Bron: CBS". */
 	while (rc == JMON_OK && import_next_table_row(r->im, s.ncolumns))

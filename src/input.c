@@ -3,9 +3,14 @@
  *
  * O_NONBLOCK at open() is what keeps a FIFO without a writer from
  * blocking the open forever; it is cleared again at once, so the reads of
- * a pipe wait for its writer as usual and end when it closes. */
+ * a pipe wait for its writer as usual and end when it closes.  A named
+ * FIFO then waits for its first bytes (or its writer's close) for
+ * INPUT_FIFO_WAIT_S at most: reading at once would take a writer that
+ * opens it a moment after jmon for an empty file, and waiting without end
+ * is the hang.  A shell's pipe (-, /dev/fd/N) has its writer already. */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -48,5 +53,14 @@ enum jmon_status input_open(const char *path, const char *prefix, enum jmon_stat
 	if ((flags = fcntl(*fd, F_GETFL)) >= 0)
 		fcntl(*fd, F_SETFL, flags & ~O_NONBLOCK);
 	*size = S_ISREG(st.st_mode) ? (long long)st.st_size : -1;
+	struct stat link;
+	struct pollfd p = { *fd, POLLIN, 0 };
+
+	if (S_ISFIFO(st.st_mode) && lstat(path, &link) == 0 && S_ISFIFO(link.st_mode) &&
+	    poll(&p, 1, INPUT_FIFO_WAIT_S * 1000) == 0) {
+		close(*fd);
+		return jmon_fail(err, JMON_NOINPUT, "%s: %sa FIFO that nobody wrote to in %d s",
+				 path, prefix, INPUT_FIFO_WAIT_S);
+	}
 	return JMON_OK;
 }

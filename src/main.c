@@ -92,9 +92,10 @@ static const struct option long_options[] = {
 static int usage_error(const char *fmt, const char *arg)
 {
 	if (fmt) {
-		fputs("jmon: ", stderr);
-		fprintf(stderr, fmt, arg);
-		fputc('\n', stderr);
+		char msg[sizeof ((struct jmon_error *)0)->msg + 256];
+
+		snprintf(msg, sizeof msg, fmt, arg);
+		jmon_print(stderr, "jmon: ", msg, false);
 	}
 	fputs(usage_text, stderr);
 	fputs("Try 'jmon --help' for more information.\n", stderr);
@@ -194,6 +195,7 @@ int main(int argc, char **argv)
 		return usage_error(err.msg[0] ? "%s" : NULL, err.msg);
 	/* Configuration errors are FILE:LINE:COLUMN lines already: no prefix. */
 	if (status != JMON_OK && err.msg[0])
-		fprintf(stderr, status == JMON_CONFIG ? "%s\n" : "jmon: %s\n", err.msg);
+		jmon_print(stderr, status == JMON_CONFIG ? "" : "jmon: ", err.msg,
+			   status == JMON_CONFIG);
 	return flush_stdout(jmon_exit_code(status));
 }

@@ -328,6 +328,16 @@ static bool machine_form(const char *s)
 	return *s == '\0';
 }
 
+/* Whether the digits of a machine number (before its exponent) are not
+ * all zeros. */
+static bool nonzero_digit(const char *s)
+{
+	for (; *s && *s != 'e' && *s != 'E'; s++)
+		if (*s >= '1' && *s <= '9')
+			return true;
+	return false;
+}
+
 /* The C locale, made once: strtod reads the decimal mark from LC_NUMERIC,
  * which the TUI sets from the environment (setlocale in main), and under
  * nl_NL it would stop at the '.'. */
@@ -355,5 +365,7 @@ bool numfmt_parse(const char *s, double *out)
 	before = uselocale(c_locale());
 	*out = strtod(s, NULL);
 	uselocale(before);
-	return true;
+	/* beyond a double: 1e999 would be stored and shown as infinity, and
+	 * 1e-400 as a 0 the text never said */
+	return isfinite(*out) && (*out != 0 || !nonzero_digit(s));
 }

@@ -9,6 +9,7 @@
 
 #include "jmon/db_internal.h"
 #include "jmon/query.h"
+#include "jmon/strbuf.h"
 #include "jmon/text.h"
 #include "jmon/xmalloc.h"
 
@@ -16,8 +17,11 @@ static const char *const stored_flags[] = { "", "provisional", "suppressed", "un
 
 int query_flag_number(const char *flag)
 {
+	/* most cells have none: a call per cell a family reads */
+	if (!*flag)
+		return 0;
 	for (int i = 1; i < (int)(sizeof stored_flags / sizeof stored_flags[0]); i++)
-		if (!strcmp(flag, stored_flags[i]))
+		if (*flag == *stored_flags[i] && !strcmp(flag, stored_flags[i]))
 			return i;
 	return 0;
 }
@@ -118,18 +122,11 @@ static const char sql_period_cells[] =
 	"SELECT indicator, category, value, flag, delivery FROM observation"
 	" WHERE region = ?1 AND period = ?2 AND delivery <= ?3"
 	" ORDER BY indicator, category, delivery";
-/* a statement of its own: the key's range narrows to the indicator */
-static const char sql_period_indicator_cells[] =
-	"SELECT indicator, category, value, flag, delivery FROM observation"
-	" WHERE region = ?1 AND period = ?2 AND delivery <= ?3 AND indicator = ?4"
-	" ORDER BY indicator, category, delivery";
-
 enum jmon_status query_period_cells(struct db *db, const char *region, const char *period,
-				    const char *indicator, long asof, query_cell_fn *each,
-				    void *ctx, struct jmon_error *err)
+				    long asof, query_cell_fn *each, void *ctx,
+				    struct jmon_error *err)
 {
-	sqlite3_stmt *st = db_prepare(db, indicator ? sql_period_indicator_cells
-					  : sql_period_cells, err);
+	sqlite3_stmt *st = db_prepare(db, sql_period_cells, err);
 	char ind[QUERY_CODE_MAX * 2] = "", cat[QUERY_CODE_MAX * 2] = "";
 	struct cell_value v = { 0 };
 	bool pending = false;
@@ -140,8 +137,6 @@ enum jmon_status query_period_cells(struct db *db, const char *region, const cha
 	db_bind_text(st, 1, region);
 	db_bind_text(st, 2, period);
 	sqlite3_bind_int64(st, 3, asof > 0 ? (sqlite3_int64)asof : INT64_MAX);
-	if (indicator)
-		db_bind_text(st, 4, indicator);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *i = db_column_text(st, 0), *c = db_column_text(st, 1);
 
@@ -160,6 +155,103 @@ enum jmon_status query_period_cells(struct db *db, const char *region, const cha
 		return db_fail(db, err, "reading observations");
 	if (pending)
 		each(ctx, ind, cat, &v);
+	return JMON_OK;
+}
+
+/* A list of regions as one parameter: a JSON array, which json_each
+ * reads, so that one prepared statement serves a list of any length. */
+static char *regions_json(const char *const *regions, size_t n)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	sb_addc(&sb, '[');
+	for (size_t i = 0; i < n; i++) {
+		sb_adds(&sb, i ? ",\"" : "\"");
+		for (const unsigned char *c = (const unsigned char *)regions[i]; *c; c++)
+			if (*c == '"' || *c == '\\')
+				sb_addf(&sb, "\\%c", *c);
+			else if (*c < 0x20)
+				sb_addf(&sb, "\\u%04x", *c);
+			else
+				sb_addc(&sb, (char)*c);
+		sb_addc(&sb, '"');
+	}
+	sb_addc(&sb, ']');
+	return sb_detach(&sb);
+}
+
+/* The IN list is a sorted temporary index, so the rows come in the order
+ * of the primary key, region by region: no sort. */
+static const char sql_regions_cells[] =
+	"SELECT region, category, value, flag, delivery FROM observation"
+	" WHERE region IN (SELECT value FROM json_each(?1)) AND period = ?2"
+	" AND indicator = ?3 AND delivery <= ?4"
+	" ORDER BY region, category, delivery";
+
+enum jmon_status query_regions_cells(struct db *db, const char *const *regions, size_t n,
+				     const char *period, const char *indicator, long asof,
+				     query_region_cell_fn *each, void *ctx,
+				     struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_regions_cells, err);
+	char region[QUERY_CODE_MAX * 2] = "", cat[QUERY_CODE_MAX * 2] = "";
+	struct cell_value v = { 0 };
+	bool pending = false;
+	char *list;
+	int rc;
+
+	if (!st)
+		return JMON_IO;
+	list = regions_json(regions, n);
+	sqlite3_bind_text(st, 1, list, -1, free);
+	db_bind_text(st, 2, period);
+	db_bind_text(st, 3, indicator);
+	sqlite3_bind_int64(st, 4, asof > 0 ? (sqlite3_int64)asof : INT64_MAX);
+	/* the last row of each (region, category): its newest delivery */
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *r = db_column_text(st, 0), *c = db_column_text(st, 1);
+		bool same = pending && !strcmp(r, region) && !strcmp(c, cat);
+
+		if (pending && !same)
+			each(ctx, region, cat, &v);
+		if (!same) {
+			copy(region, sizeof region, r);
+			copy(cat, sizeof cat, c);
+		}
+		read_value(st, 2, &v);
+		pending = true;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, "reading observations");
+	if (pending)
+		each(ctx, region, cat, &v);
+	return JMON_OK;
+}
+
+/* One look per region (EXISTS stops at its first row). */
+static const char sql_regions_holding[] =
+	"SELECT j.value FROM json_each(?1) AS j"
+	" WHERE EXISTS (SELECT 1 FROM observation WHERE region = j.value AND period = ?2)";
+
+enum jmon_status query_regions_holding(struct db *db, const char *const *regions, size_t n,
+				       const char *period, query_region_fn *each, void *ctx,
+				       struct jmon_error *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql_regions_holding, err);
+	int rc;
+
+	if (!st)
+		return JMON_IO;
+	sqlite3_bind_text(st, 1, regions_json(regions, n), -1, free);
+	db_bind_text(st, 2, period);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		each(ctx, db_column_text(st, 0));
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, "reading periods");
 	return JMON_OK;
 }
 

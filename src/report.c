@@ -42,6 +42,25 @@ bool report_format_needs_file(enum report_format format)
 	return !formats[format].write;
 }
 
+bool report_format_for_terminal(enum report_format format)
+{
+	return formats[format].for_terminal;
+}
+
+FILE *report_terminal_open(struct report_terminal *t)
+{
+	t->text = NULL;
+	t->len = 0;
+	return t->mem = xopen_memstream(&t->text, &t->len);
+}
+
+void report_terminal_close(struct report_terminal *t, FILE *out)
+{
+	fclose(t->mem);
+	text_write_safe(out, t->text, t->len, true);
+	free(t->text);
+}
+
 enum report_format report_format_for_file(const char *path)
 {
 	static const struct {
@@ -190,39 +209,14 @@ enum jmon_status report_write(const struct report *r, enum report_format format,
 			      struct jmon_error *err)
 {
 	if (formats[format].for_terminal) {
-		/* The writers lay out the text; the escape sequences an imported
-		 * name may hold are taken out of the whole of it, so no writer
-		 * can forget one field.  They only write line breaks themselves. */
-		char *text = NULL;
-		size_t len = 0;
-		FILE *mem = open_memstream(&text, &len);
+		struct report_terminal t;
 
-		if (!mem)
-			return jmon_fail(err, JMON_IO, "writing the report: %s", strerror(errno));
-		formats[format].write(r, mem);
-		fclose(mem);
-		text_write_safe(out, text, len);
-		free(text);
+		formats[format].write(r, report_terminal_open(&t));
+		report_terminal_close(&t, out);
 	} else {
 		formats[format].write(r, out);
 	}
 	if (fflush(out) != 0 || ferror(out))
 		return jmon_fail(err, JMON_IO, "writing the report: %s", strerror(errno));
 	return JMON_OK;
-}
-
-enum jmon_status report_write_file(const struct report *r, enum report_format format,
-				   const char *path, struct jmon_error *err)
-{
-	enum jmon_status st;
-	FILE *out;
-
-	if (format == REPORT_XLSX)
-		return report_xlsx(r, path, err);
-	if (!(out = fopen(path, "w")))
-		return jmon_fail(err, JMON_CANTCREAT, "cannot write %s: %s", path, strerror(errno));
-	st = report_write(r, format, out, err);
-	if (fclose(out) != 0 && st == JMON_OK)
-		st = jmon_fail(err, JMON_IO, "writing %s: %s", path, strerror(errno));
-	return st;
 }

@@ -14,6 +14,7 @@
  * ○ grijs, said under the tables), each cell's own colour in its region.
  * CSV and JSON are in src/report_bench_data.c. */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,13 +73,35 @@ static const struct {
 enum jmon_status report_bench_write(const struct report_bench *r, enum report_format format,
 				    FILE *out, struct jmon_error *err)
 {
-	writers[format].write(r, out);
+	if (report_format_for_terminal(format)) {
+		struct report_terminal t;
+
+		writers[format].write(r, report_terminal_open(&t));
+		report_terminal_close(&t, out);
+	} else {
+		writers[format].write(r, out);
+	}
 	if (fflush(out) != 0 || ferror(out))
 		return jmon_fail(err, JMON_IO, "writing the report: %s", strerror(errno));
 	return JMON_OK;
 }
 
 /* --- the matrix ------------------------------------------------------------ */
+
+/* A line of the text format: names and labels in it stay on it. */
+static void text_line(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void text_line(FILE *out, const char *fmt, ...)
+{
+	va_list ap;
+	char *line;
+
+	va_start(ap, fmt);
+	line = xvasprintf(fmt, ap);
+	va_end(ap);
+	report_put(out, line);
+	fputc('\n', out);
+	free(line);
+}
 
 /* What a table shows in its cells. */
 enum table_kind {
@@ -171,7 +194,7 @@ static void text_table(const struct report_bench *r, FILE *out, size_t from, siz
 		}
 		while (sb.len > 0 && sb.s[sb.len - 1] == ' ')
 			sb.s[--sb.len] = '\0';
-		fprintf(out, "%s\n", sb_str(&sb));
+		text_line(out, "%s", sb_str(&sb));
 		sb_free(&sb);
 	}
 	for (size_t k = 0; k < nc * nr; k++)
@@ -210,22 +233,25 @@ void report_bench_text(const struct report_bench *r, FILE *out)
 	const struct benchmark *b = &r->b;
 	const char *sep = r->utf8 ? " · " : " - ";
 
-	fprintf(out, "%s%s%s (%s)%s%s\n", r->cfg->monitor.title ? r->cfg->monitor.title : "jmon",
-		sep, b->cols[0].name, b->cols[0].code, sep, b->period_labels[0]);
-	fprintf(out, "verschil t.o.v. %s (%s): %s\n", b->cols[b->reference].name,
-		b->cols[b->reference].code, diff_words);
+	text_line(out, "%s%s%s (%s)%s%s", r->cfg->monitor.title ? r->cfg->monitor.title : "jmon",
+		  sep, b->cols[0].name, b->cols[0].code, sep, b->period_labels[0]);
+	text_line(out, "verschil t.o.v. %s (%s): %s", b->cols[b->reference].name,
+		  b->cols[b->reference].code, diff_words);
 	for (size_t i = 0; i < b->nrows;) {
 		size_t end = chapter_end(b, i);
 		const char *base;
 
-		fprintf(out, "\n%s\n", b->rows[i].ind->chapter->label);
+		fputc('\n', out);
+		text_line(out, "%s", b->rows[i].ind->chapter->label);
 		text_table(r, out, i, end, TABLE_VALUES);
-		fprintf(out, "\n%s: verschil t.o.v. %s\n", b->rows[i].ind->chapter->label,
-			b->cols[b->reference].name);
+		fputc('\n', out);
+		text_line(out, "%s: verschil t.o.v. %s", b->rows[i].ind->chapter->label,
+			  b->cols[b->reference].name);
 		text_table(r, out, i, end, TABLE_DIFFS);
 		if ((base = chapter_baseline(b, i, end))) {
-			fprintf(out, "\n%s: t.o.v. nulmeting %s (%s)\n",
-				b->rows[i].ind->chapter->label, base, base_words);
+			fputc('\n', out);
+			text_line(out, "%s: t.o.v. nulmeting %s (%s)",
+				  b->rows[i].ind->chapter->label, base, base_words);
 			text_table(r, out, i, end, TABLE_BASE);
 		}
 		i = end;
@@ -271,8 +297,9 @@ void report_bench_md(const struct report_bench *r, FILE *out)
 	struct report_bench md = *r;
 
 	md.utf8 = true;		/* Markdown is UTF-8 */
-	fprintf(out, "# %s\n\n", r->cfg->monitor.title ? r->cfg->monitor.title : "jmon");
-	fputs("**", out);
+	fputs("# ", out);
+	report_put(out, r->cfg->monitor.title ? r->cfg->monitor.title : "jmon");
+	fputs("\n\n**", out);
 	report_md_cell(out, b->cols[0].name);
 	fprintf(out, " (%s) · %s** · verschil t.o.v. ", b->cols[0].code, b->period_labels[0]);
 	report_md_cell(out, b->cols[b->reference].name);
@@ -281,7 +308,9 @@ void report_bench_md(const struct report_bench *r, FILE *out)
 		size_t end = chapter_end(b, i);
 		const char *base;
 
-		fprintf(out, "\n## %s\n\n", b->rows[i].ind->chapter->label);
+		fputs("\n## ", out);
+		report_put(out, b->rows[i].ind->chapter->label);
+		fputs("\n\n", out);
 		md_table(&md, out, i, end, TABLE_VALUES);
 		fputs("\n### Verschil t.o.v. ", out);
 		report_md_cell(out, b->cols[b->reference].name);

@@ -1,9 +1,16 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* The fields every report format writes; see include/jmon/report_fields.h. */
 #include <stdio.h>
+#include <string.h>
 
 #include "jmon/numfmt.h"
 #include "jmon/report_fields.h"
+#include "jmon/text.h"
+
+void report_put(FILE *out, const char *s)
+{
+	text_write_safe(out, s, strlen(s), false);
+}
 
 size_t report_chapter_end(const struct report *r, size_t i)
 {

@@ -14,16 +14,17 @@
 
 #include "jmon/report.h"
 #include "jmon/report_fields.h"
+#include "jmon/text.h"
 
 void report_md_cell(FILE *out, const char *s)
 {
-	for (; *s; s++) {
-		if (*s == '|')
+	for (size_t n; *s; s += n) {
+		n = strcspn(s, "|");
+		text_write_safe(out, s, n, false);	/* a table row is one line */
+		if (s[n] == '|') {
 			fputs("\\|", out);	/* a pipe would end the cell */
-		else if (*s == '\n' || *s == '\r')
-			fputc(' ', out);	/* a table row is one line */
-		else
-			fputc(*s, out);
+			n++;
+		}
 	}
 }
 
@@ -111,8 +112,11 @@ static void text(FILE *out, const char *label, const char *s)
 	while (len > 0 && strchr(" \t\r\n", s[len - 1]))
 		len--;
 	fputc('\n', out);
-	if (label)
-		fprintf(out, "*%s.* ", label);
+	if (label) {
+		fputc('*', out);
+		report_put(out, label);
+		fputs(".* ", out);
+	}
 	fprintf(out, "%.*s\n", (int)len, s);
 }
 
@@ -154,13 +158,18 @@ static void legend(FILE *out, const struct report *r)
 	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
 		if (!lines[i].text)
 			continue;
-		if (!any && m->legend_source)
-			fprintf(out, "\n## Legenda (%s)\n\n", m->legend_source);
-		else if (!any)	/* jmon's own words say so: no document's */
+		if (!any && m->legend_source) {
+			fputs("\n## Legenda (", out);
+			report_put(out, m->legend_source);
+			fputs(")\n\n", out);
+		} else if (!any) {	/* jmon's own words say so: no document's */
 			fprintf(out, "\n## Legenda%s\n\n", m->legend_jmon ? " (jmon)" : "");
+		}
 		any = true;
-		fprintf(out, "- %s %s: %s\n", stoplight_glyph(lines[i].status, true),
-			stoplight_word(lines[i].status), lines[i].text);
+		fprintf(out, "- %s %s: ", stoplight_glyph(lines[i].status, true),
+			stoplight_word(lines[i].status));
+		report_put(out, lines[i].text);
+		fputc('\n', out);
 	}
 }
 
@@ -170,15 +179,20 @@ void report_md(const struct report *r, FILE *out)
 	char region[256], progress[64];
 	bool base = has_baseline(r);
 
-	fprintf(out, "# %s\n\n", r->cfg->monitor.title ? r->cfg->monitor.title : "jmon");
-	fprintf(out, "**%s · %s**", report_region(r, region, sizeof region), fs->label);
+	fputs("# ", out);
+	report_put(out, r->cfg->monitor.title ? r->cfg->monitor.title : "jmon");
+	fputs("\n\n**", out);
+	report_put(out, report_region(r, region, sizeof region));
+	fprintf(out, " · %s**", fs->label);
 	if (fs->delivery > 0)
 		fprintf(out, " · levering %ld%s", fs->delivery, fs->provisional ? " (voorlopig)" : "");
 	fprintf(out, " · %s\n", figures_progress(fs, progress, sizeof progress));
 	for (size_t i = 0; i < fs->n;) {
 		size_t end = report_chapter_end(r, i);
 
-		fprintf(out, "\n## %s\n\n", fs->rows[i].ind->chapter->label);
+		fputs("\n## ", out);
+		report_put(out, fs->rows[i].ind->chapter->label);
+		fputs("\n\n", out);
 		fprintf(out, "| Indicator | Waarde | Verschil t.o.v. %s |%s Norm | Status | Reden |\n",
 			fs->prev_label, base ? " t.o.v. nulmeting |" : "");
 		fputs(base ? "|:--|--:|--:|--:|--:|:--|:--|\n" : "|:--|--:|--:|--:|:--|:--|\n", out);

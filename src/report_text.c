@@ -111,18 +111,20 @@ static void cells_of(const struct report *r, size_t i, text_row out)
 
 /* A line as the reader's terminal shows it: without a UTF-8 locale in
  * ASCII ("EUR", accents dropped), which text_width measured the columns
- * in. */
+ * in; a line break of a name or label in it a space (one column, as
+ * text_width counted it), so the line stays one. */
 static void put_line(FILE *out, bool utf8, const char *s)
 {
 	if (!utf8) {
 		size_t size = strlen(s) + 1;
 		char *ascii = xmalloc(size);
 
-		fprintf(out, "%s\n", text_ascii(ascii, size, s));
+		report_put(out, text_ascii(ascii, size, s));
 		free(ascii);
-		return;
+	} else {
+		report_put(out, s);
 	}
-	fprintf(out, "%s\n", s);
+	fputc('\n', out);
 }
 
 /* One line: the cells padded to their columns, two spaces apart; a column
@@ -240,9 +242,14 @@ static void formulas(FILE *out, const struct report *r, size_t i, size_t end)
 		const struct figure *f = &r->fs.rows[i];
 		char formula[1024];
 
-		if (!f->cat && indicator_formula(f->ind, r->utf8 ? FORMULA_LABELS : FORMULA_ASCII,
+		char *line;
+
+		if (f->cat || !indicator_formula(f->ind, r->utf8 ? FORMULA_LABELS : FORMULA_ASCII,
 						 formula, sizeof formula)[0])
-			fprintf(out, "Berekend: %s = %s\n", f->ind->label, formula);
+			continue;
+		line = xasprintf("Berekend: %s = %s", f->ind->label, formula);
+		put_line(out, r->utf8, line);
+		free(line);
 	}
 }
 

@@ -14,14 +14,17 @@
  * black and white it still reads).  Then the reason, the explanation and
  * who reviewed it when. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
 #include "jmon/numfmt.h"
 #include "jmon/report.h"
 #include "jmon/report_fields.h"
+#include "jmon/text.h"
 #include "jmon/units.h"
-#include "jmon/utf8.h"
+#include "jmon/xlsx_check.h"
+#include "jmon/xmalloc.h"
 
 enum column { COL_INDICATOR, COL_CATEGORY, COL_VALUE, COL_CHANGE, COL_NORM, COL_STATUS,
 	      COL_REASON, COL_EXPLANATION, COL_REVIEWED_BY, COL_REVIEWED_AT, NCOLUMNS };
@@ -125,14 +128,15 @@ static void sheet_name(struct xlsx *x, const char *label, char *out, size_t size
 	int chars = 0;
 
 	for (const char *s = label; *s && o + 5 < sizeof base && chars < 27;) {
-		int len = utf8_decode(s, s + strlen(s), NULL);
+		bool control;
+		size_t len = text_char(s, s + strlen(s), &control, NULL);
 
-		if (len <= 0)
-			len = 1;
-		if (len == 1 && strchr("[]:*?/\\'", *s))
+		/* a control character is no XML in workbook.xml, which
+		 * libxlsxwriter writes the name into as it is */
+		if (control || (len == 1 && strchr("[]:*?/\\'", *s)))
 			base[o++] = '-';
 		else
-			memcpy(base + o, s, (size_t)len), o += (size_t)len;
+			memcpy(base + o, s, len), o += len;
 		s += len;
 		chars++;
 	}
@@ -198,14 +202,24 @@ static void figure_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row,
 	}
 }
 
+/* The cells' strings libxlsxwriter escapes itself (_x001B_); the document's
+ * properties it writes into docProps/core.xml as they are, where a control
+ * character is no XML and Excel calls the workbook damaged: the title is
+ * written as a text report writes a name (text_write_safe). */
 static void properties(struct xlsx *x, const struct report *r, char *title, size_t size)
 {
-	char region[256];
+	char region[256], *safe = NULL;
+	char *raw = xasprintf("%s · %s · %s", r->cfg->monitor.title ? r->cfg->monitor.title : "jmon",
+			      report_region(r, region, sizeof region), r->fs.label);
 	lxw_doc_properties props = { 0 };
+	size_t len = 0;
+	FILE *mem = xopen_memstream(&safe, &len);
 
-	snprintf(title, size, "%s · %s · %s",
-		 r->cfg->monitor.title ? r->cfg->monitor.title : "jmon",
-		 report_region(r, region, sizeof region), r->fs.label);
+	report_put(mem, raw);
+	fclose(mem);
+	text_format(title, size, "%s", safe);
+	free(safe);
+	free(raw);
 	props.title = title;
 	props.subject = "Stoplichten, redenen en toelichtingen";
 	props.author = "jmon";
@@ -220,7 +234,7 @@ enum jmon_status report_xlsx(const struct report *r, const char *path, struct jm
 	lxw_error e;
 
 	if (!(x.wb = workbook_new(path)))
-		return jmon_fail(err, JMON_CANTCREAT, "%s: cannot start the workbook", path);
+		return jmon_fail(err, JMON_CANTCREAT, "cannot start the workbook");
 	make_formats(&x);
 	properties(&x, r, title, sizeof title);
 	for (size_t i = 0; i < fs->n;) {
@@ -238,6 +252,9 @@ enum jmon_status report_xlsx(const struct report *r, const char *path, struct jm
 	}
 	if ((e = workbook_close(x.wb)) != LXW_NO_ERROR)
 		return jmon_fail(err, e == LXW_ERROR_CREATING_XLSX_FILE ? JMON_CANTCREAT : JMON_IO,
-				 "%s: %s", path, lxw_strerror(e));
+				 "%s", lxw_strerror(e));
+	if (!xlsx_check_whole(path))
+		return jmon_fail(err, JMON_IO, jmon_dutch() ? "het werkboek is niet heel geschreven"
+				 : "the workbook was not written whole (a full disk or a file size limit?)");
 	return JMON_OK;
 }

@@ -97,6 +97,16 @@ static long next_line(FILE *fp, char **buf, size_t *cap)
 	return (long)len;
 }
 
+/* The characters (UTF-8 lead bytes) of the first n bytes of s: a column. */
+static long characters(const char *s, size_t n)
+{
+	long k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return k;
+}
+
 int script_next(struct script *s, struct script_event *ev, char *msg, int msgsize)
 {
 	char *buf = NULL;
@@ -110,14 +120,18 @@ int script_next(struct script *s, struct script_event *ev, char *msg, int msgsiz
 		size_t len = (size_t)got;
 
 		s->line++;
+		ev->column = 1;
 		if (got == -2) {
 			snprintf(msg, msgsize, "a line longer than %d bytes", SCRIPT_LINE_MAX);
+			ev->column = characters(buf, SCRIPT_LINE_MAX) + 1;
 			r = -1;
 			break;
 		}
 		/* a NUL would cut the line short without a word */
-		if (memchr(buf, '\0', len)) {
+		const char *nul = memchr(buf, '\0', len);
+		if (nul) {
 			snprintf(msg, msgsize, "NUL byte in the line");
+			ev->column = characters(buf, (size_t)(nul - buf)) + 1;
 			r = -1;
 			break;
 		}
@@ -130,6 +144,8 @@ int script_next(struct script *s, struct script_event *ev, char *msg, int msgsiz
 		break;
 	}
 	ev->line = s->line;
+	if (ev->column < 1)	/* the key on the line is the problem */
+		ev->column = 1;
 	free(buf);
 	return r;
 }

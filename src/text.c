@@ -407,7 +407,7 @@ size_t text_char(const char *p, const char *end, bool *control, uint32_t *c)
 	return (size_t)n;
 }
 
-void text_write_safe(FILE *out, const char *s, size_t n)
+void text_write_safe(FILE *out, const char *s, size_t n, bool lines)
 {
 	const char *end = s + n, *run = s;
 
@@ -415,12 +415,12 @@ void text_write_safe(FILE *out, const char *s, size_t n)
 		bool control;
 		size_t len = text_char(s, end, &control, NULL);
 
-		if (!control || *s == '\n') {
+		if (!control || (*s == '\n' && lines)) {
 			s += len;
 			continue;
 		}
 		fwrite(run, 1, (size_t)(s - run), out);
-		fputc(*s == '\t' || *s == '\r' ? ' ' : '?', out);
+		fputc(*s == '\t' || *s == '\r' || *s == '\n' ? ' ' : '?', out);
 		s += len;
 		run = s;
 	}

@@ -549,6 +549,7 @@ static void act_export(struct app *app, const char *arg)
 {
 	const struct chapter *ch;
 	enum report_format format = REPORT_CSV;
+	struct export_source src = { 0 };
 	struct report r;
 	struct jmon_error err;
 	enum jmon_status st;
@@ -571,11 +572,13 @@ static void act_export(struct app *app, const char *arg)
 		return;
 	}
 	r.utf8 = app->utf8;
+	src.report = &r;
+	src.format = format;
 	/* never over a file without a yes (or :export! FILE); see export.h */
-	st = export_report(&r, format, arg, app->command_bang, &exists, &err);
+	st = export_write(&src, arg, app->command_bang, &exists, &err);
 	if (st == JMON_CANTCREAT && exists && !app->command_bang) {
 		if (ask(app, "%s bestaat al. Vervangen? (j/n)", arg))
-			st = export_report(&r, format, arg, true, &exists, &err);
+			st = export_write(&src, arg, true, &exists, &err);
 		else
 			jmon_fail(&err, st, "niet geëxporteerd: %s bestaat al (:export! vervangt)",
 				  arg);

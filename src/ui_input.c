@@ -13,6 +13,7 @@
 #include <wchar.h>
 #include <wctype.h>
 
+#include "jmon/input.h"
 #include "jmon/keys.h"
 #include "jmon/keyseq.h"
 #include "jmon/script.h"
@@ -53,9 +54,17 @@ static int open_headless(const char *path)
 {
 	const char *term = getenv("TERM");
 
-	script.fp = fopen(path, "r");
-	if (!script.fp) {
-		fprintf(stderr, "jmon: %s: %s\n", path, strerror(errno));
+	struct jmon_error err = { 0 };
+	long long size;
+	int fd;
+
+	/* as a delivery is opened: a FIFO without a writer, a terminal or a
+	 * device neither hangs nor floods the script */
+	if (input_open(path, "", JMON_DATA, &fd, &size, &err) != JMON_OK ||
+	    !(script.fp = fdopen(fd, "r"))) {
+		if (!err.msg[0])
+			close(fd);
+		fprintf(stderr, "jmon: %s\n", err.msg[0] ? err.msg : strerror(errno));
 		return -1;
 	}
 	script.path = path;
@@ -363,7 +372,7 @@ static bool read_event(struct ui_event *ev, int idle_ms)
 		ev->command = sev.command;
 		return true;
 	case -1:
-		fprintf(stderr, "%s:%ld: %s\n", script.path, script.line, msg);
+		fprintf(stderr, "%s:%ld:%ld: %s\n", script.path, script.line, sev.column, msg);
 		script_failed = 1;
 		return false;
 	default:

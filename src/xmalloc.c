@@ -15,6 +15,13 @@ static void *out_of_memory(size_t size)
 	exit(EX_OSERR);
 }
 
+FILE *xopen_memstream(char **buf, size_t *len)
+{
+	FILE *f = open_memstream(buf, len);
+
+	return f ? f : out_of_memory(0);
+}
+
 void *xmalloc(size_t size)
 {
 	void *p = malloc(size ? size : 1);

@@ -86,6 +86,27 @@ with open(path, "w", newline="") as f:
     csv.writer(f, lineterminator="\n").writerows(rows)' "$1" "${2:-$T/stdout}"
 }
 
+# with_limits OUT FSIZE CMD...: CMD with standard output OUT ("closed": a
+# pipe whose reader is gone) and the file size limit FSIZE bytes ("-": none)
+with_limits() {
+	python3 -B - "$@" >"$T/stdout" 2>"$T/stderr" <<'PY'
+import os, resource, subprocess, sys
+out, fsize, cmd = sys.argv[1], sys.argv[2], sys.argv[3:]
+if out == "closed":
+    r, w = os.pipe()
+    os.close(r)
+else:
+    w = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+limit = (lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (int(fsize), int(fsize)))) \
+    if fsize != "-" else None
+# standard error through a pipe, which no file size limit stops
+p = subprocess.run(cmd, stdout=w, stderr=subprocess.PIPE, preexec_fn=limit)
+sys.stderr.buffer.write(p.stderr)
+sys.exit(p.returncode)
+PY
+	status=$?
+}
+
 # report ARGS...: `jmon report` on the test's $CFG and $DB
 report() { run "$JMON" report --config "$CFG" --db "$DB" "$@"; }
 

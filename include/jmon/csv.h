@@ -36,6 +36,9 @@ struct csv_field {
 /* Limit of jmon(1), LIMITS: a record (a row of OData JSON) longer than
  * this is an error, not a reason to hold a file in memory. */
 #define CSV_MAX_RECORD (64 << 20)
+/* ...and a record of more fields than this: a field is 40 bytes apart from
+ * its text, so a record of commas took 40 times its size. */
+#define CSV_MAX_FIELDS 10000
 
 struct csv {
 	const char *name;	/* for messages: FILE in FILE:LINE:COLUMN */

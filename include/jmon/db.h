@@ -69,6 +69,11 @@ enum jmon_status db_backup(struct db *db, const char *dest, struct jmon_error *e
  * stay with active = 0.  Writes nothing when nothing differs. */
 enum jmon_status db_sync_config(struct db *db, const struct config *cfg,
 				struct jmon_error *err);
+/* The same within the caller's transaction: an import's, so that a
+ * delivery that is refused leaves the configuration's tables as they were
+ * too (the database byte-identical). */
+enum jmon_status db_sync_config_within(struct db *db, const struct config *cfg,
+				       struct jmon_error *err);
 
 /* A number that changes whenever another connection committed a change
  * (SQLite's data_version); -1 on an error.  Cheap: for polling when idle. */

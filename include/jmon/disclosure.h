@@ -44,6 +44,16 @@ struct disclosure;
 struct disclosure *disclosure_new(struct db *db);
 void disclosure_free(struct disclosure *d);
 
+/* How a family's cells are read: as the configuration suggests (see
+ * whole_regions in src/disclosure.c), or one way always.  The verdicts are
+ * the same either way (tests/unit/test_disclosure.c compares them). */
+enum disclosure_reading {
+	DISCLOSURE_READ_AUTO,
+	DISCLOSURE_READ_WHOLE,		/* every region's cells of a period at once */
+	DISCLOSURE_READ_BY_INDICATOR,	/* an indicator's cells of the family */
+};
+void disclosure_set_reading(struct disclosure *d, enum disclosure_reading how);
+
 /* Before a load: drop what was evaluated when a delivery arrived since (or
  * the configuration is another), so nothing shown is older than the data. */
 enum jmon_status disclosure_refresh(struct disclosure *d, const struct config *cfg,
@@ -63,6 +73,14 @@ void disclosure_done(struct disclosure *shared, struct disclosure *d);
 enum jmon_status disclosure_cell(struct disclosure *d, const struct indicator *ind,
 				 const char *region, const char *period, const char *category,
 				 long asof, struct disclosed *out, struct jmon_error *err);
+/* Whether region holds a cell of ind in period as of asof: its total or
+ * one of its configured categories, stored (withheld or not).  Only the
+ * region's own cells are read, not its family's: whether a figure exists
+ * does not depend on the rule (a total derived from its parts needs them
+ * all, so a part answers first).  Not for computed indicators. */
+enum jmon_status disclosure_present(struct disclosure *d, const struct indicator *ind,
+				    const char *region, const char *period, long asof,
+				    bool *any, struct jmon_error *err);
 
 /* The floor belongs to the data: raise every indicator's privacy minimum
  * in cfg to the highest its deliveries were imported under (and make it a

@@ -53,6 +53,14 @@ void jmon_error_clear(struct jmon_error *err);
 void jmon_speak_dutch(bool dutch);
 bool jmon_dutch(void);
 
+/* A message of jmon's own on out (standard error): prefix ("jmon: "),
+ * msg, a line break.  What msg quotes (a file name, a code, a label) goes
+ * through text_write_safe, so a name with an escape sequence or a line
+ * break can neither act on the terminal nor break the line; lines keeps
+ * the line breaks of a message of several lines (the FILE:LINE:COLUMN
+ * lines of a configuration, each escaped already). */
+void jmon_print(FILE *out, const char *prefix, const char *msg, bool lines);
+
 int jmon_exit_code(enum jmon_status status);
 const char *jmon_status_text(enum jmon_status status);
 

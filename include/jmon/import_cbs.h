@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* What the CBS readers share: cells are collected while the file is read
- * and stored at the end, when it is known which periods a measure was
- * published for.  Internal to the importer:
+/* What the CBS readers share: cells are stored as they are read, but an
+ * empty one only once it is known that its measure was published for its
+ * period (then it is a suppressed figure; else nothing): those wait until
+ * a value of their measure and period comes, or the file ends.  Internal
+ * to the importer:
  *
  * src/import_cbs.c        chooses the layout, stores the collected cells
  * src/import_cbs_wide.c   one reader per layout, called by import_cbs.c
@@ -28,10 +30,20 @@ struct cbs_cell {
 	double value;
 };
 
+/* An (indicator, period) for which some cell has a value. */
+struct cbs_published {
+	const struct indicator *ind;
+	uint32_t period;	/* import_period_key */
+};
+
 struct cbs_reader {
 	struct import *im;
-	struct cbs_cell *cells;
+	struct cbs_cell *cells;	/* the empty cells waiting (see above) */
 	size_t ncells, capcells;
+	struct cbs_published *published;	/* a hash set, cappublished a power of 2 */
+	size_t npublished, cappublished;
+	enum jmon_status rc;	/* of the cells stored while reading */
+	struct jmon_error *err;
 	char **owned;		/* strings made while reading (region codes) */
 	size_t nowned, capowned;
 };
@@ -60,8 +72,13 @@ const struct category *cbs_category_for(const struct indicator *ind, const char 
 					bool *skip);
 /* Read f into c->state and c->value (c->ind must be set); false if reported. */
 bool cbs_read_cell(struct cbs_reader *r, struct csv_field *f, struct cbs_cell *c);
-/* Keep a cell; a second one with the same key is reported at `at`. */
+/* Store a cell (or keep an empty one, see above); a second one with the
+ * same key is reported at `at`.  A failure to store is in r->rc. */
 void cbs_add_cell(struct cbs_reader *r, const struct cbs_cell *c, const struct csv_field *at);
+/* Whether c's measure has a value for c's period so far. */
+bool cbs_is_published(const struct cbs_reader *r, const struct cbs_cell *c);
+/* Store c now (an empty one as suppressed). */
+enum jmon_status cbs_store_cell(struct cbs_reader *r, const struct cbs_cell *c);
 /* Keep s (allocated) until the import ends; returns it. */
 const char *cbs_own(struct cbs_reader *r, char *s);
 

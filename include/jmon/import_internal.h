@@ -192,6 +192,10 @@ const char *import_flag(const char *s, bool *has_value);
  * ("12.345.678"); an exponent ("1e3").  Reported at f when it is not a
  * number or contradicts the file's decimal mark. */
 bool import_number(struct import *im, const struct csv_field *f, double *out);
+/* A number as a machine writes it: a point for decimals, no thousands
+ * separators, an exponent ("2e+05").  Its digits and range as in
+ * import_number, with the same messages. */
+bool import_machine_number(struct import *im, const struct csv_field *f, double *out);
 /* At the end of a file: a number that only the file's decimal mark could
  * settle ("2.660"), in a file that never showed it, is reported. */
 void import_number_done(struct import *im);

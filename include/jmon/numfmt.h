@@ -59,7 +59,9 @@ extern const double numfmt_pow10[NUMFMT_POW10_MAX + 1];
 
 /* Parse a machine number: optional sign, digits, optional `.digits`,
  * optional exponent; nothing else, not even spaces.  Locale-independent,
- * and the nearest double to the text, however many digits it has. */
+ * and the nearest double to the text, however many digits it has.  false
+ * also when that is beyond a double: infinite (1e999), or 0 for digits
+ * that are not (1e-400).  What is accepted is finite. */
 bool numfmt_parse(const char *s, double *out);
 
 #endif

@@ -48,15 +48,14 @@ enum jmon_status query_cell_history(struct db *db, const struct cell_key *key,
 				    struct cell_value *out, size_t max, size_t *n,
 				    struct jmon_error *err);
 
-/* Every cell of region in period — every indicator and category, or only
- * those of indicator when it is not NULL — with its value in the newest
- * delivery up to asof (0: the current value), in (indicator, category)
- * order: each(ctx, ...) once per cell. */
+/* Every cell of region in period, every indicator and category, with its
+ * value in the newest delivery up to asof (0: the current value), in
+ * (indicator, category) order: each(ctx, ...) once per cell. */
 typedef void query_cell_fn(void *ctx, const char *indicator, const char *category,
 			   const struct cell_value *v);
 enum jmon_status query_period_cells(struct db *db, const char *region, const char *period,
-				    const char *indicator, long asof, query_cell_fn *each,
-				    void *ctx, struct jmon_error *err);
+				    long asof, query_cell_fn *each, void *ctx,
+				    struct jmon_error *err);
 
 /* The id of the newest delivery (0: none): what changes when any cell may
  * have. */
@@ -82,6 +81,24 @@ struct cell_change {
 enum jmon_status query_changes(struct db *db, const char *region, const char *period,
 			       struct cell_change *out, size_t max, size_t *n, long *delivery,
 			       struct jmon_error *err);
+
+/* The same over several regions at once, for one indicator: one statement
+ * for a family instead of one per region (a gemeente's wijken and buurten,
+ * the country's gemeenten).  Cells come grouped by region, in code order;
+ * each(ctx, region, ...) once per cell. */
+typedef void query_region_cell_fn(void *ctx, const char *region, const char *category,
+				  const struct cell_value *v);
+enum jmon_status query_regions_cells(struct db *db, const char *const *regions, size_t n,
+				     const char *period, const char *indicator, long asof,
+				     query_region_cell_fn *each, void *ctx,
+				     struct jmon_error *err);
+
+/* Which of the regions have any cell in period: each(ctx, region) for
+ * those, in the order given. */
+typedef void query_region_fn(void *ctx, const char *region);
+enum jmon_status query_regions_holding(struct db *db, const char *const *regions, size_t n,
+				       const char *period, query_region_fn *each, void *ctx,
+				       struct jmon_error *err);
 
 /* The newest period with data for region, of kind (NULL: any kind), into
  * code (PERIOD_CODE_MAX); *found false when there is none. */

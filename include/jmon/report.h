@@ -36,6 +36,24 @@ enum report_format report_format_for_file(const char *path);
  * a zip archive, never standard output. */
 bool report_format_needs_file(enum report_format format);
 
+/* Whether the format is read on a terminal as it is (text, md): then
+ * what it quotes from the data goes through text_write_safe. */
+bool report_format_for_terminal(enum report_format format);
+/* A report for a terminal is laid out in memory (report_terminal_open, a
+ * stream) and then written to out whole through
+ * text_write_safe (report_terminal_close): the escape sequences an
+ * imported name may hold are taken out of all of it, so no writer can
+ * forget one field.  The writers write line breaks of their own only; a
+ * name or label that must stay one line goes through report_put
+ * (include/jmon/report_fields.h). */
+struct report_terminal {
+	FILE *mem;
+	char *text;
+	size_t len;
+};
+FILE *report_terminal_open(struct report_terminal *t);
+void report_terminal_close(struct report_terminal *t, FILE *out);
+
 /* CSV as machines read it (the contract of jmon(1), REPORT), or as Dutch
  * Excel opens it: ';', a decimal comma, a byte-order mark. */
 enum csv_dialect { CSV_MACHINE, CSV_EXCEL_NL };
@@ -94,19 +112,18 @@ void report_bench_json(const struct report_bench *r, FILE *out);
 bool report_has_data(const struct report *r);
 
 /* Write r in format to out.  JMON_IO when writing failed.  Not for a
- * format that needs a file (report_write_file). */
+ * format that needs a file (report_xlsx). */
 enum jmon_status report_write(const struct report *r, enum report_format format, FILE *out,
 			      struct jmon_error *err);
-/* Write r in format to the file path, made or replaced.  JMON_CANTCREAT
- * when it cannot be, JMON_IO when writing failed. */
-enum jmon_status report_write_file(const struct report *r, enum report_format format,
-				   const char *path, struct jmon_error *err);
 
 /* One writer per format (the table in report.c dispatches). */
 void report_text(const struct report *r, FILE *out);
 void report_csv(const struct report *r, FILE *out);
 void report_json(const struct report *r, FILE *out);
 void report_md(const struct report *r, FILE *out);
+/* The workbook, by name into path (libxlsxwriter), which
+ * src/export.c made for it: when it fails, err holds the reason alone,
+ * and the caller names the file the reader asked for. */
 enum jmon_status report_xlsx(const struct report *r, const char *path, struct jmon_error *err);
 
 /* The escaping each format needs, written straight to out. */

@@ -22,6 +22,11 @@ size_t report_chapter_end(const struct report *r, size_t i);
  * the database has no name for it. */
 char *report_region(const struct report *r, char *buf, size_t size);
 
+/* s in a text or Markdown report where it must stay one line (a name, a
+ * label, a heading): its line breaks written as spaces, its other
+ * controls as the whole report's (text_write_safe). */
+void report_put(FILE *out, const char *s);
+
 /* The value for machines ("2660", "4.2"), or "" when it is withheld, not
  * delivered or flagged away; never the number of a withheld cell. */
 char *report_value_machine(const struct figure *f, char *buf, size_t size);

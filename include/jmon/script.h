@@ -13,6 +13,7 @@ struct script_event {
 	int key;		/* JK_ code or code point; 0 for a command */
 	char *command;		/* ":dump x.txt" without the colon, or NULL */
 	long line;		/* line in the script, for messages */
+	long column;		/* of a bad line's problem: 1 but for a NUL or a long line */
 };
 
 struct script {

@@ -45,11 +45,14 @@ char *text_printable(char *out, size_t size, const char *s);
  * *c (may be NULL) receives the code point, or the byte of no UTF-8. */
 size_t text_char(const char *p, const char *end, bool *control, uint32_t *c);
 
-/* s[0..n) for a terminal, line breaks kept: every other control as
- * text_char finds it one '?' (a tab or carriage return one space),
- * so what an imported name or an explanation holds can never retitle a
- * window or move the cursor, and columns stay as text_width counts them. */
-void text_write_safe(FILE *out, const char *s, size_t n);
+/* s[0..n) for a terminal: every control as text_char finds it one '?'
+ * (a tab or carriage return one space), so what an imported name or an
+ * explanation holds can never retitle a window or move the cursor, and
+ * columns stay as text_width counts them.  Line breaks are kept when lines
+ * is true (a whole report, an explanation); else each is a space, as the
+ * browser shows them (text_printable), so that a name or label of one
+ * line stays one line of a report or a message. */
+void text_write_safe(FILE *out, const char *s, size_t n, bool lines);
 
 /* snprintf for text with labels in it: when the result had to be cut, it
  * ends before the character that did not fit whole, never inside it. */

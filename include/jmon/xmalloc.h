@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t nmemb, size_t size);
@@ -20,6 +21,8 @@ char *xstrndup(const char *s, size_t n);
  * jmon measures a format and then writes it. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+/* open_memstream: a stream into memory, which fails only without memory. */
+FILE *xopen_memstream(char **buf, size_t *len);
 
 /* Make room for one more element in a growing array: ARRAY_GROW(v, n, cap). */
 #define ARRAY_GROW(arr, n, cap) \

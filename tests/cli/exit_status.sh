@@ -13,27 +13,6 @@ unchanged() {	# unchanged DESC: the database is byte for byte as before
 	if cmp -s "$DB" "$T/before.db" && [ ! -s "$DB-wal" ]; then ok "$1"; else not_ok "$1"; fi
 }
 
-# with_limits OUT FSIZE CMD...: CMD with standard output OUT ("closed": a
-# pipe whose reader is gone) and the file size limit FSIZE bytes ("-": none)
-with_limits() {
-	python3 -B - "$@" >"$T/stdout" 2>"$T/stderr" <<'PY'
-import os, resource, subprocess, sys
-out, fsize, cmd = sys.argv[1], sys.argv[2], sys.argv[3:]
-if out == "closed":
-    r, w = os.pipe()
-    os.close(r)
-else:
-    w = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-limit = (lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (int(fsize), int(fsize)))) \
-    if fsize != "-" else None
-# standard error through a pipe, which no file size limit stops
-p = subprocess.run(cmd, stdout=w, stderr=subprocess.PIPE, preexec_fn=limit)
-sys.stderr.buffer.write(p.stderr)
-sys.exit(p.returncode)
-PY
-	status=$?
-}
-
 "$JMON" import --config "$CFG" --db "$DB" "$FIX/import/long.csv" >/dev/full 2>"$T/stderr"
 status=$?
 assert_status 74 "import with standard output on a full disk exits 74"

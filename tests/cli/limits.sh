@@ -45,12 +45,36 @@ assert_status 65 "/dev/zero as delivery: 65"
 assert_grep "/dev/zero: is a device, not a file or a pipe; jmon reads only those" "$T/stderr" \
 	"/dev/zero as delivery: says it is a device"
 if [ -e "$DB" ]; then not_ok "/dev/zero leaves no database"; else ok "/dev/zero leaves no database"; fi
+# A named FIFO waits 10 s for its writer (input_open): not forever, and a
+# writer that opens it a moment after jmon is not an empty file.
 mkfifo "$T/fifo"
 run timeout 60 "$JMON" import --config "$CFG" --db "$DB" "$T/fifo"
-assert_status 65 "a FIFO without a writer is an empty delivery, not a hang"
-assert_grep "fifo:1:1: empty file" "$T/stderr" "a FIFO without a writer: empty file"
+assert_status 66 "a FIFO without a writer is refused after a while, not a hang"
+assert_grep "fifo: a FIFO that nobody wrote to in 10 s" "$T/stderr" \
+	"a FIFO without a writer: says so"
 run timeout 60 "$JMON" check-config "$T/fifo"
-assert_status 78 "a FIFO without a writer as configuration: an empty one, not a hang"
+assert_status 66 "a FIFO without a writer as configuration: refused, not a hang"
+assert_grep "fifo: cannot open configuration: a FIFO that nobody wrote to in 10 s" "$T/stderr" \
+	"a FIFO without a writer as configuration: says so"
+printf 'region,period,indicator,category,value,flag\nGM0361,2020Q1,jeugdigen_maatwerk,,7,\n' \
+	>"$T/late.csv"
+(sleep 1 && cat "$T/late.csv" >"$T/fifo") &
+run timeout 60 "$JMON" import --config "$CFG" --db "$DB" "$T/fifo"
+assert_status 0 "a FIFO whose writer comes a moment later imports"
+wait
+run timeout 60 env JMON_SCRIPT="$T/fifo" "$JMON" --config "$CFG" --db "$DB"
+assert_status 74 "a FIFO without a writer as key script: refused, not a hang"
+assert_grep "fifo: a FIFO that nobody wrote to in 10 s" "$T/stderr" \
+	"a FIFO as key script: says so"
+# a database is a file: SQLite would wait for the FIFO's writer forever
+for cmd in "report" "import $T/late.csv" ""; do
+	# shellcheck disable=SC2086 # cmd is a list of words
+	run timeout 60 "$JMON" $cmd --config "$CFG" --db "$T/fifo"
+	case $cmd in import*) want=73 ;; *) want=66 ;; esac
+	assert_status $want "a FIFO as the database of '${cmd:-browse}': $want, not a hang"
+	assert_grep "fifo: is a FIFO, not a database file" "$T/stderr" \
+		"a FIFO as the database of '${cmd:-browse}': says so"
+done
 printf 'region,period,indicator,category,value,flag\nGM0361,2020Q1,jeugdigen_maatwerk,,7,\n' \
 	>"$T/pipe.csv"
 run sh -c 'cat "$1" | "$2" import --config "$3" --db "$4" /dev/stdin' _ "$T/pipe.csv" "$JMON" \

@@ -109,7 +109,7 @@ if cmp -s "$DB" "$T/before.db"; then ok "the database is still unchanged"; else 
 bad value 's/^30,M004101,None,6215,/30,M004101,None,6215 trajecten,/'
 run "$JMON" import --config "$CFG" --db "$DB" "$T/value"
 assert_status 65 "a Value that is no number is refused"
-assert_grep "Observations.csv:32:17: Value '6215 trajecten' is not a number" "$T/stderr" "the value at its position"
+assert_grep "Observations.csv:32:17: not a number: '6215 trajecten'" "$T/stderr" "the value at its position"
 
 mkdir -p "$T/empty"
 run "$JMON" import --config "$CFG" --db "$DB" "$T/empty"

@@ -1,10 +1,22 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* Numbers: the configuration's (numfmt_parse) and the import's
- * (import_number: decimal comma or point, thousands, exponent), one line
- * of the input per number of one file. */
+ * (import_number: decimal comma or point, thousands, exponent; and
+ * import_machine_number, OData v4's), one line of the input per number of
+ * one file.  What a parser accepts must be finite: an infinity or NaN
+ * would be stored, and written as "?" where JSON wants a number. */
+#include <math.h>
+
 #include "jmon/import_internal.h"
 #include "jmon/numfmt.h"
 #include "fuzz.h"
+
+/* v is read after the parser ran: a pointer, as the order of the
+ * arguments is not. */
+static void accepted_finite(bool accepted, const double *v)
+{
+	if (accepted && !isfinite(*v))
+		abort();
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -14,15 +26,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	long n = 1;
 	double v;
 
-	numfmt_parse(s, &v);
+	accepted_finite(numfmt_parse(s, &v), &v);
 	for (; line; line = next, n++) {
 		struct csv_field f = { .s = line, .line = n, .col = 1 };
 
 		if ((next = strchr(line, '\n')))
 			*next++ = '\0';
 		f.len = strlen(line);
-		numfmt_parse(line, &v);
-		import_number(&im, &f, &v);
+		accepted_finite(numfmt_parse(line, &v), &v);
+		accepted_finite(import_number(&im, &f, &v), &v);
+		accepted_finite(import_machine_number(&im, &f, &v), &v);
 	}
 	import_number_done(&im);
 	free((char *)im.ambiguous.s);

@@ -506,4 +506,4 @@ EOF
 (cd "$T" && JMON_SCRIPT="$T/script" "$JMON" --config "$cfg" $nodb) >"$T/stdout" 2>"$T/stderr"
 status=$?
 assert_status 65 "a bad script line exits 65"
-assert_grep "script:2: unknown key name '<Bogus>'" "$T/stderr" "a bad script line is reported with its line"
+assert_grep "script:2:1: unknown key name '<Bogus>'" "$T/stderr" "a bad script line is reported with its line"

@@ -232,6 +232,15 @@ static void test_parse(void **state)
 	rejects("--1");
 	rejects("-");
 	rejects("0x10");
+	/* beyond a double: infinite, or a 0 that the digits are not */
+	rejects("1e999");
+	rejects("-1e999");
+	rejects("1E400");
+	rejects("1e-400");
+	rejects("-0.001e-400");
+	parses("0e-400", 0);
+	parses("1.7976931348623157e308", 1.7976931348623157e308);
+	parses("4.9e-324", 4.9e-324);	/* the smallest: tiny, not 0 */
 }
 
 /* 19 significant digits are more than a 64-bit mantissa times a power of

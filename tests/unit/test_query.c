@@ -118,6 +118,61 @@ static void test_changes_none(void **state)
 	assert_int_equal(n, 0);
 }
 
+/* What the family reads collect: region, category and value per call. */
+struct collected {
+	char rows[8][64];
+	size_t n;
+};
+
+static void collect_cell(void *ctx, const char *region, const char *category,
+			 const struct cell_value *v)
+{
+	struct collected *c = ctx;
+
+	if (c->n < 8)
+		snprintf(c->rows[c->n++], sizeof c->rows[0], "%s/%s=%g@%ld", region, category,
+			 v->value, v->delivery);
+}
+
+static void collect_region(void *ctx, const char *region)
+{
+	struct collected *c = ctx;
+
+	if (c->n < 8)
+		snprintf(c->rows[c->n++], sizeof c->rows[0], "%s", region);
+}
+
+static void test_regions_cells(void **state)
+{
+	struct dbtest *t = *state;
+	/* out of code order, one without data, one with a quote: the list is
+	 * a parameter, and the rows come in code order */
+	const char *regions[] = { "NL01", "GM9999", "GM0361", "GM\"0361" };
+	struct collected c = { 0 };
+
+	assert_int_equal(query_regions_cells(t->db, regions, 4, "2020Q1", "jeugdigen_maatwerk", 0,
+					     collect_cell, &c, &t->err), JMON_OK);
+	assert_int_equal(c.n, 2);
+	assert_string_equal(c.rows[0], "GM0361/=2675@2");	/* the newest delivery */
+	assert_string_equal(c.rows[1], "NL01/=391000@1");
+	/* as of the first delivery: its value */
+	c.n = 0;
+	assert_int_equal(query_regions_cells(t->db, regions, 4, "2020Q1", "jeugdigen_maatwerk", 1,
+					     collect_cell, &c, &t->err), JMON_OK);
+	assert_int_equal(c.n, 2);
+	assert_string_equal(c.rows[0], "GM0361/=2660@1");
+	c.n = 0;
+	assert_int_equal(query_regions_holding(t->db, regions, 4, "2020Q1", collect_region, &c,
+					       &t->err), JMON_OK);
+	assert_int_equal(c.n, 2);
+	assert_string_equal(c.rows[0], "NL01");	/* in the order asked */
+	assert_string_equal(c.rows[1], "GM0361");
+	c.n = 0;
+	assert_int_equal(query_regions_holding(t->db, regions, 4, "2030Q1", collect_region, &c,
+					       &t->err), JMON_OK);
+	assert_int_equal(c.n, 0);
+}
+
 static void test_latest_period(void **state)
 {
 	struct dbtest *t = *state;
@@ -260,6 +315,7 @@ int main(void)
 		T(test_history),
 		T(test_changes),
 		T(test_changes_none),
+		T(test_regions_cells),
 		T(test_latest_period),
 		T(test_step_period),
 		T(test_regions),

@@ -244,7 +244,7 @@ static void write_safe_takes_out_controls(void **state)
 		size_t len = 0;
 		FILE *out = open_memstream(&buf, &len);
 
-		text_write_safe(out, cases[i].in, strlen(cases[i].in));
+		text_write_safe(out, cases[i].in, strlen(cases[i].in), true);
 		fclose(out);
 		assert_string_equal(buf, cases[i].out);
 		/* columns stay as text_width counts them (a bidi override has
@@ -255,10 +255,28 @@ static void write_safe_takes_out_controls(void **state)
 	}
 }
 
+/* A name or label of one line (lines false): its line breaks are spaces,
+ * as the browser shows them, so a report's title or row stays one line. */
+static void write_safe_on_one_line(void **state)
+{
+	static const char in[] = "Alk\nmaar\r\n\033]0;x\007";
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+
+	(void)state;
+	text_write_safe(out, in, strlen(in), false);
+	fclose(out);
+	assert_string_equal(buf, "Alk maar  ?]0;x?");
+	assert_int_equal(text_width(buf), text_width(in));
+	free(buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(widths),
+		cmocka_unit_test(write_safe_on_one_line),
 		cmocka_unit_test(fit_never_splits_a_character),
 		cmocka_unit_test(cut_with_ellipsis),
 		cmocka_unit_test(pad_left_and_right),
