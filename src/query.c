@@ -115,6 +115,37 @@ enum jmon_status query_cell(struct db *db, const struct cell_key *key, struct ce
 	return rc;
 }
 
+/* Step st, whose rows are (a, b, value, flag, delivery) grouped by (a, b)
+ * and within a group oldest delivery first: each(ctx, a, b, value) with
+ * the last of each group, its newest delivery up to the statement's. */
+static enum jmon_status newest_of_each(struct db *db, sqlite3_stmt *st, query_cell_fn *each,
+				       void *ctx, struct jmon_error *err)
+{
+	char a[QUERY_CODE_MAX * 2] = "", b[QUERY_CODE_MAX * 2] = "";
+	struct cell_value v = { 0 };
+	bool pending = false;
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *x = db_column_text(st, 0), *y = db_column_text(st, 1);
+		bool same = pending && !strcmp(x, a) && !strcmp(y, b);
+
+		if (pending && !same)
+			each(ctx, a, b, &v);
+		if (!same) {
+			copy(a, sizeof a, x);
+			copy(b, sizeof b, y);
+		}
+		read_value(st, 2, &v);
+		pending = true;
+	}
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err, "reading observations");
+	if (pending)
+		each(ctx, a, b, &v);
+	return JMON_OK;
+}
+
 /* Every cell of a region in a period, all deliveries up to ?3, in the
  * order of the primary key: one range, no sort.  The caller takes the last
  * row of each (indicator, category), the newest delivery. */
@@ -127,35 +158,13 @@ enum jmon_status query_period_cells(struct db *db, const char *region, const cha
 				    struct jmon_error *err)
 {
 	sqlite3_stmt *st = db_prepare(db, sql_period_cells, err);
-	char ind[QUERY_CODE_MAX * 2] = "", cat[QUERY_CODE_MAX * 2] = "";
-	struct cell_value v = { 0 };
-	bool pending = false;
-	int rc;
 
 	if (!st)
 		return JMON_IO;
 	db_bind_text(st, 1, region);
 	db_bind_text(st, 2, period);
 	sqlite3_bind_int64(st, 3, asof > 0 ? (sqlite3_int64)asof : INT64_MAX);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *i = db_column_text(st, 0), *c = db_column_text(st, 1);
-
-		bool same = pending && !strcmp(i, ind) && !strcmp(c, cat);
-
-		if (pending && !same)
-			each(ctx, ind, cat, &v);
-		if (!same) {
-			copy(ind, sizeof ind, i);
-			copy(cat, sizeof cat, c);
-		}
-		read_value(st, 2, &v);
-		pending = true;
-	}
-	if (rc != SQLITE_DONE)
-		return db_fail(db, err, "reading observations");
-	if (pending)
-		each(ctx, ind, cat, &v);
-	return JMON_OK;
+	return newest_of_each(db, st, each, ctx, err);
 }
 
 /* A list of regions as one parameter: a JSON array, which json_each
@@ -190,44 +199,22 @@ static const char sql_regions_cells[] =
 
 enum jmon_status query_regions_cells(struct db *db, const char *const *regions, size_t n,
 				     const char *period, const char *indicator, long asof,
-				     query_region_cell_fn *each, void *ctx,
+				     query_cell_fn *each, void *ctx,
 				     struct jmon_error *err)
 {
 	sqlite3_stmt *st = db_prepare(db, sql_regions_cells, err);
-	char region[QUERY_CODE_MAX * 2] = "", cat[QUERY_CODE_MAX * 2] = "";
-	struct cell_value v = { 0 };
-	bool pending = false;
-	char *list;
-	int rc;
+	enum jmon_status rc;
 
 	if (!st)
 		return JMON_IO;
-	list = regions_json(regions, n);
-	sqlite3_bind_text(st, 1, list, -1, free);
+	sqlite3_bind_text(st, 1, regions_json(regions, n), -1, free);
 	db_bind_text(st, 2, period);
 	db_bind_text(st, 3, indicator);
 	sqlite3_bind_int64(st, 4, asof > 0 ? (sqlite3_int64)asof : INT64_MAX);
-	/* the last row of each (region, category): its newest delivery */
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *r = db_column_text(st, 0), *c = db_column_text(st, 1);
-		bool same = pending && !strcmp(r, region) && !strcmp(c, cat);
-
-		if (pending && !same)
-			each(ctx, region, cat, &v);
-		if (!same) {
-			copy(region, sizeof region, r);
-			copy(cat, sizeof cat, c);
-		}
-		read_value(st, 2, &v);
-		pending = true;
-	}
+	rc = newest_of_each(db, st, each, ctx, err);
 	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, err, "reading observations");
-	if (pending)
-		each(ctx, region, cat, &v);
-	return JMON_OK;
+	sqlite3_clear_bindings(st);	/* the list goes now, not at the next use */
+	return rc;
 }
 
 /* One look per region (EXISTS stops at its first row). */
@@ -240,19 +227,21 @@ enum jmon_status query_regions_holding(struct db *db, const char *const *regions
 				       struct jmon_error *err)
 {
 	sqlite3_stmt *st = db_prepare(db, sql_regions_holding, err);
+	enum jmon_status status = JMON_OK;
 	int rc;
 
 	if (!st)
 		return JMON_IO;
 	sqlite3_bind_text(st, 1, regions_json(regions, n), -1, free);
 	db_bind_text(st, 2, period);
+
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		each(ctx, db_column_text(st, 0));
+	if (rc != SQLITE_DONE)
+		status = db_fail(db, err, "reading periods");
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, err, "reading periods");
-	return JMON_OK;
+	return status;
 }
 
 static const char sql_newest_delivery[] = "SELECT coalesce(max(id), 0) FROM delivery";

@@ -85,13 +85,10 @@ enum jmon_status query_changes(struct db *db, const char *region, const char *pe
 /* The same over several regions at once, for one indicator: one statement
  * for a family instead of one per region (a gemeente's wijken and buurten,
  * the country's gemeenten).  Cells come grouped by region, in code order;
- * each(ctx, region, ...) once per cell. */
-typedef void query_region_cell_fn(void *ctx, const char *region, const char *category,
-				  const struct cell_value *v);
+ * each(ctx, region, category, value) once per cell. */
 enum jmon_status query_regions_cells(struct db *db, const char *const *regions, size_t n,
 				     const char *period, const char *indicator, long asof,
-				     query_region_cell_fn *each, void *ctx,
-				     struct jmon_error *err);
+				     query_cell_fn *each, void *ctx, struct jmon_error *err);
 
 /* Which of the regions have any cell in period: each(ctx, region) for
  * those, in the order given. */

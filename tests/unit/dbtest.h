@@ -46,7 +46,8 @@ static inline struct config *test_config(const char *name)
 	return cfg;
 }
 
-static inline int dbtest_setup(void **state)
+/* A scratch database with the monitor of fixture `config`. */
+static inline int dbtest_setup_config(void **state, const char *config)
 {
 	struct dbtest *t = xcalloc(1, sizeof *t);
 
@@ -54,11 +55,16 @@ static inline int dbtest_setup(void **state)
 	if (!mkdtemp(t->dir))
 		return -1;
 	t->path = xasprintf("%s/t.db", t->dir);
-	t->cfg = test_config("import/monitor.yaml");
+	t->cfg = test_config(config);
 	if (db_open(t->path, DB_READWRITE, t->cfg, &t->db, &t->err) != JMON_OK)
 		return -1;
 	*state = t;
 	return 0;
+}
+
+static inline int dbtest_setup(void **state)
+{
+	return dbtest_setup_config(state, "import/monitor.yaml");
 }
 
 static inline int dbtest_teardown(void **state)
