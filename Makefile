@@ -26,7 +26,7 @@ MANDIR   ?= $(PREFIX)/share/man
 SYSCONFDIR ?= /etc
 SAMPLE   ?= voorbeeldstad
 
-PKGS     := ncursesw sqlite3 yaml-0.1 nettle xlsxwriter
+PKGS     := ncursesw sqlite3 yaml-0.1 nettle xlsxwriter zlib
 PKG_CONFIG ?= pkg-config
 CC       ?= cc
 CFLAGS   ?= -O2 -g

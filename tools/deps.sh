@@ -9,7 +9,7 @@
 # As root, missing Debian packages are installed with apt-get; otherwise the
 # exact command is printed and the status is 1, so `make` stops there.
 set -u
-need="pkg-config libncurses-dev libsqlite3-dev libyaml-dev nettle-dev libunistring-dev libxlsxwriter-dev"
+need="pkg-config libncurses-dev libsqlite3-dev libyaml-dev nettle-dev libunistring-dev libxlsxwriter-dev zlib1g-dev"
 case "${1:-run}" in
 check) need="$need libcmocka-dev tmux sqlite3 jq python3 python3-openpyxl" ;;
 bench) need="$need sqlite3 time" ;;
@@ -21,7 +21,7 @@ have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed';
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	# Not Debian: trust pkg-config, and say what we looked for if it fails.
-	for lib in ncursesw sqlite3 yaml-0.1 nettle xlsxwriter; do
+	for lib in ncursesw sqlite3 yaml-0.1 nettle xlsxwriter zlib; do
 		pkg-config --exists "$lib" 2>/dev/null && continue
 		echo "jmon: missing library $lib (pkg-config); install its development package" >&2
 		exit 1
