@@ -253,17 +253,19 @@ enum jmon_status disclosure_refresh(struct disclosure *d, const struct config *c
 		return st;
 	if (!written)
 		h.id = 0;
-	if (!d->fresh || newest != d->delivery || cfg != d->cfg)
+	if (!d->fresh || newest != d->delivery || cfg != d->cfg) {
 		flush(d);
-	else if (h.id != d->history)
+		/* what is read changes with the configuration alone */
+		d->whole = d->reading == DISCLOSURE_READ_AUTO ? whole_regions(cfg)
+			   : d->reading == DISCLOSURE_READ_WHOLE;
+	} else if (h.id != d->history) {
 		drop_memo(d);
+	}
 	d->fresh = true;
 	d->load++;
 	d->delivery = newest;
 	d->history = h.id;
 	d->cfg = cfg;
-	d->whole = d->reading == DISCLOSURE_READ_AUTO ? whole_regions(cfg)
-		   : d->reading == DISCLOSURE_READ_WHOLE;
 	return JMON_OK;
 }
 
@@ -985,12 +987,29 @@ out:
 	return st;
 }
 
+/* The slab of region's family in period as of asof, and the region's
+ * index in it (-1 cannot happen: a region is in its own root's family).
+ * Every indicator of a region reads the slab of its gemeente: one read of
+ * the family serves them all. */
+static enum jmon_status slab_at(struct disclosure *d, const char *region, const char *period,
+				long asof, struct slab **s, int *r, struct jmon_error *err)
+{
+	char root[QUERY_CODE_MAX];
+	const struct family *fam;
+	enum jmon_status st;
+
+	*r = -1;
+	if ((st = family_root(d, region, root, err)) || (st = family_of(d, root, &fam, err)))
+		return st;
+	*s = slab_of(d, fam, period, asof);
+	*r = family_index(fam, region);
+	return JMON_OK;
+}
+
 enum jmon_status disclosure_cell(struct disclosure *d, const struct indicator *ind,
 				 const char *region, const char *period, const char *category,
 				 long asof, struct disclosed *out, struct jmon_error *err)
 {
-	char root[QUERY_CODE_MAX];
-	const struct family *fam;
 	const struct block *b;
 	const struct slab_cell *sc;
 	struct slab *s;
@@ -1004,14 +1023,9 @@ enum jmon_status disclosure_cell(struct disclosure *d, const struct indicator *i
 	/* never stored: what a delivery might hold for it is not read */
 	if (ind->compute.kind != COMPUTE_NONE)
 		return computed_cell(d, ind, region, period, category, asof, out, err);
-	/* every indicator of a region reads the slab of its gemeente: one read
-	 * of the family serves them all */
-	if ((st = family_root(d, region, root, err)) || (st = family_of(d, root, &fam, err)))
+	if ((st = slab_at(d, region, period, asof, &s, &r, err)) || r < 0)
 		return st;
-	s = slab_of(d, fam, period, asof);
-	if ((r = family_index(fam, region)) < 0)
-		return JMON_OK;		/* cannot happen: the region is its own root */
-	if ((st = block_of(d, s, fam, ind, (size_t)r, &b, err)))
+	if ((st = block_of(d, s, s->fam, ind, (size_t)r, &b, err)))
 		return st;
 	if ((c = col_index(b, category)) < 0)
 		return JMON_OK;		/* a category nobody delivered or configured */
@@ -1030,18 +1044,13 @@ enum jmon_status disclosure_present(struct disclosure *d, const struct indicator
 				    const char *region, const char *period, long asof,
 				    bool *any, struct jmon_error *err)
 {
-	char root[QUERY_CODE_MAX];
-	const struct family *fam;
 	struct slab *s;
 	enum jmon_status st;
 	int r;
 
 	*any = false;
-	if ((st = family_root(d, region, root, err)) || (st = family_of(d, root, &fam, err)))
+	if ((st = slab_at(d, region, period, asof, &s, &r, err)) || r < 0)
 		return st;
-	s = slab_of(d, fam, period, asof);
-	if ((r = family_index(fam, region)) < 0)
-		return JMON_OK;
 	/* what block_of reads of this region for ind, and no more */
 	if ((st = slab_read(d, s, (size_t)r, 1, by_region(ind) ? ind : NULL, err)))
 		return st;

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "jmon/import_internal.h"
+#include "jmon/query.h"
 #include "jmon/strbuf.h"
 #include "jmon/xmalloc.h"
 
@@ -129,7 +130,7 @@ enum jmon_status import_cells_flush(struct import *im, struct jmon_error *err)
 struct stored_cell {
 	bool has_value;
 	double value;
-	char flag[16];
+	char flag[QUERY_FLAG_MAX];
 };
 
 static int key_cmp(const struct import_cell_text *a, const struct import_cell_text *b)

@@ -79,6 +79,12 @@ static int by_cell_text(const void *a, const void *b)
 	return c ? c : strcmp(x->category, y->category);
 }
 
+/* A cell id's dense index: its indicator's first, plus its category. */
+static uint32_t dense(const struct import_order *o, uint32_t cell)
+{
+	return o->cell_base[import_cell_pos(cell)] + import_cell_cat(cell);
+}
+
 static void rank_cells(struct import_order *o, const struct config *cfg)
 {
 	size_t nind = 0, n = 0, pos = 1;
@@ -102,13 +108,14 @@ static void rank_cells(struct import_order *o, const struct config *cfg)
 			for (size_t k = 0; k <= ind->ncategories; k++)
 				t[n++] = (struct cell_text){ ind->id,
 							     k ? ind->categories[k - 1].id : "",
-							     (uint32_t)(pos << 12 | k) };
+							     import_cell_make((uint32_t)pos,
+									      (uint32_t)k) };
 		}
 	if (n)
 		qsort(t, n, sizeof *t, by_cell_text);
 	for (size_t r = 0; r < n; r++) {
 		o->cells.at[r] = t[r].id;
-		o->cells.rank[o->cell_base[t[r].id >> 12] + (t[r].id & 0xfff)] = (uint32_t)r;
+		o->cells.rank[dense(o, t[r].id)] = (uint32_t)r;
 	}
 	o->ncells = n;
 	o->cell_bits = bits_for(n);
@@ -229,8 +236,7 @@ void import_order_rank(const struct import_order *o, struct staged_cell *v, size
 			have = true;
 		}
 		v[i].place = (int64_t)o->regions.rank[region] << 32 | last_rank;
-		v[i].cell = (int64_t)o->cells.rank[o->cell_base[cell >> 12] + (cell & 0xfff)] << 32 |
-			    line;
+		v[i].cell = (int64_t)o->cells.rank[dense(o, cell)] << 32 | line;
 	}
 }
 

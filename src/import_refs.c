@@ -351,13 +351,14 @@ uint32_t import_cell_id(struct import *im, const struct indicator *ind,
 		im->last_indicator = ind;
 		im->last_indicator_pos = pos;
 	}
-	return im->last_indicator_pos << 12 | (cat ? (uint32_t)(cat - ind->categories) + 1 : 0);
+	return import_cell_make(im->last_indicator_pos,
+				cat ? (uint32_t)(cat - ind->categories) + 1 : 0);
 }
 
 const struct indicator *import_cell_indicator(const struct import *im, uint32_t cell,
 					      const struct category **cat)
 {
-	uint32_t pos = (cell >> 12) - 1;
+	uint32_t pos = import_cell_pos(cell) - 1, k = import_cell_cat(cell);
 
 	for (size_t c = 0; c < im->cfg->nchapters; c++) {
 		const struct chapter *ch = &im->cfg->chapters[c];
@@ -365,7 +366,7 @@ const struct indicator *import_cell_indicator(const struct import *im, uint32_t 
 		if (pos < ch->nindicators) {
 			const struct indicator *ind = &ch->indicators[pos];
 
-			*cat = cell & 0xfff ? &ind->categories[(cell & 0xfff) - 1] : NULL;
+			*cat = k ? &ind->categories[k - 1] : NULL;
 			return ind;
 		}
 		pos -= (uint32_t)ch->nindicators;

@@ -23,6 +23,7 @@
 #include "jmon/import_cbs.h"
 #include "jmon/import_internal.h"
 #include "jmon/region.h"
+#include "jmon/utf8.h"
 #include "jmon/xmalloc.h"
 
 struct statline {
@@ -266,10 +267,11 @@ enum jmon_status cbs_read_statline(struct cbs_reader *r, struct jmon_error *err)
 	 * tabs, which jmon does not read: say that, not that its StatLine
 	 * header rows are missing (past the end of the file). */
 	if (tab && !title->quoted) {
-		import_error(r->im, &(struct csv_field){ .line = title->line,
-			     .col = title->col + (long)(tab - title->s) },
-			     "a tab between fields: jmon reads files separated by commas or "
-			     "semicolons");
+		struct csv_field at = { .line = title->line, .col = title->col +
+					(long)utf8_length(title->s, (size_t)(tab - title->s)) };
+
+		import_error(r->im, &at, "a tab between fields: jmon reads files separated by "
+			     "commas or semicolons");
 		return JMON_OK;
 	}
 	rc = read_header(&s, err);

@@ -8,6 +8,7 @@
 #include "jmon/keys.h"
 #include "jmon/script.h"
 #include "jmon/text.h"
+#include "jmon/utf8.h"
 #include "jmon/xmalloc.h"
 
 static const struct {
@@ -97,16 +98,6 @@ static long next_line(FILE *fp, char **buf, size_t *cap)
 	return (long)len;
 }
 
-/* The characters (UTF-8 lead bytes) of the first n bytes of s: a column. */
-static long characters(const char *s, size_t n)
-{
-	long k = 0;
-
-	for (size_t i = 0; i < n; i++)
-		k += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return k;
-}
-
 int script_next(struct script *s, struct script_event *ev, char *msg, int msgsize)
 {
 	char *buf = NULL;
@@ -123,7 +114,7 @@ int script_next(struct script *s, struct script_event *ev, char *msg, int msgsiz
 		ev->column = 1;
 		if (got == -2) {
 			snprintf(msg, msgsize, "a line longer than %d bytes", SCRIPT_LINE_MAX);
-			ev->column = characters(buf, SCRIPT_LINE_MAX) + 1;
+			ev->column = (long)utf8_length(buf, SCRIPT_LINE_MAX) + 1;
 			r = -1;
 			break;
 		}
@@ -131,7 +122,7 @@ int script_next(struct script *s, struct script_event *ev, char *msg, int msgsiz
 		const char *nul = memchr(buf, '\0', len);
 		if (nul) {
 			snprintf(msg, msgsize, "NUL byte in the line");
-			ev->column = characters(buf, (size_t)(nul - buf)) + 1;
+			ev->column = (long)utf8_length(buf, (size_t)(nul - buf)) + 1;
 			r = -1;
 			break;
 		}

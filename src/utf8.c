@@ -43,3 +43,12 @@ const char *utf8_skip(const char *p, const char *end)
 		q++;
 	return q;
 }
+
+size_t utf8_length(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	for (const char *p = s; p < s + n; p = utf8_skip(p, s + n))
+		k++;
+	return k;
+}

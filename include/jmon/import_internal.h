@@ -278,6 +278,20 @@ const char *import_region_code(struct import *im, const char *code);
 uint32_t import_region_id(struct import *im, const char *code);
 uint32_t import_cell_id(struct import *im, const struct indicator *ind,
 			const struct category *cat);
+/* The two parts of a cell id: the indicator's place in the configuration
+ * (from 1) and its category's (from 1, 0 the total; 12 bits). */
+static inline uint32_t import_cell_make(uint32_t pos, uint32_t cat)
+{
+	return pos << 12 | cat;
+}
+static inline uint32_t import_cell_pos(uint32_t cell)
+{
+	return cell >> 12;
+}
+static inline uint32_t import_cell_cat(uint32_t cell)
+{
+	return cell & 0xfff;
+}
 const struct indicator *import_cell_indicator(const struct import *im, uint32_t cell,
 					      const struct category **cat);
 

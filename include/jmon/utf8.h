@@ -35,4 +35,7 @@ size_t utf8_start(const char *s, size_t at);
  * So a broken sequence is one character, as the reader sees it. */
 const char *utf8_skip(const char *p, const char *end);
 
+/* The characters of s[0..n), as utf8_skip steps over them: a column. */
+size_t utf8_length(const char *s, size_t n);
+
 #endif
